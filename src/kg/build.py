@@ -1,0 +1,144 @@
+"""`kg build`: read inputs, run the pipeline, resolve, and write the outputs.
+
+Problems with single files are reported one line each and the build goes on; the exit
+status is non-zero only when no document could be read (or with --strict, on any problem).
+Every output is written atomically, so a failed or killed build leaves the last good one.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .atomic import write_atomic
+from .doc import Doc
+from .graph import build_graph
+from .ingest import IngestError, discover, read_document
+from .namespace import KGR
+from .pipeline import process
+from .resolve import Entity, resolve
+from .turtle import serialize_turtle
+
+HELP = "build the graph from files and folders / 从文档构建知识图谱"
+
+
+@dataclass
+class BuildResult:
+    docs: list[Doc]
+    entities: list[Entity]
+    graph: Graph
+    problems: list[str] = field(default_factory=list)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", default=["seeds"], help="files and folders (default: seeds/)")
+    parser.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
+    parser.add_argument("--base", default=str(KGR), help="namespace for resources (default: %(default)s)")
+    parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+    parser.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:40]:<40}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def read_inputs(inputs: list[str]) -> tuple[list[Doc], list[str]]:
+    """Read every input file; returns the documents and one message per problem."""
+    paths, skipped = discover(inputs)
+    problems = [f"{s.path}: {s.reason}" for s in skipped]
+    docs = []
+    for path in paths:
+        try:
+            docs.append(read_document(path))
+        except IngestError as error:
+            problems.append(str(error))
+    return docs, problems
+
+
+def extract(docs: list[Doc], progress: Progress | None = None) -> list[Doc]:
+    done = []
+    for doc in docs:
+        done.append(process(doc))
+        if progress:
+            progress.step(doc.file_name)
+    return done
+
+
+def build(inputs: list[str], base: str = str(KGR), quiet: bool = True) -> BuildResult:
+    """Read, extract and resolve: the graph of `inputs`, nothing written."""
+    docs, problems = read_inputs(inputs)
+    progress = Progress(len(docs), not quiet)
+    docs = extract(docs, progress)
+    progress.close()
+    entities = resolve(docs)
+    return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
+
+
+def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
+    """graph.ttl and graph.html (and the Gephi/Cytoscape files), each written atomically."""
+    from . import viz
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    ttl = outdir / "graph.ttl"
+    write_atomic(ttl, serialize_turtle(result.graph))
+    written = [ttl]
+    written.extend(viz.write_build_outputs(result.graph, outdir))
+    return written
+
+
+def summary(result: BuildResult, seconds: float) -> str:
+    types = Counter(e.type for e in result.entities)
+    relations = sum(len(d.relations) for d in result.docs)
+    figures = sum(len(d.figures) for d in result.docs)
+    by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+    return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
+            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    result = build(args.inputs, args.base, quiet=args.quiet)
+    for problem in result.problems:
+        print(f"kg build: {problem}", file=sys.stderr)
+    if not result.docs:
+        print("kg build: no document could be read / 没有可读取的文档", file=sys.stderr)
+        return 1
+    outdir = Path(args.output)
+    written = write_outputs(result, outdir)
+    status = 0
+    if not args.no_validate:
+        from .validate import validate_graph
+
+        report = validate_graph(result.graph)
+        if not args.quiet:
+            print(report.summary_line(), file=sys.stderr)
+        if not report.conforms:
+            status = 1
+    if not args.quiet:
+        print(summary(result, time.perf_counter() - started), file=sys.stderr)
+        print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
+    if args.strict and result.problems:
+        return 1
+    return status

@@ -1,0 +1,109 @@
+"""Records that flow through the pipeline: a `Doc` per input file, filled stage by stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass
+class DocMeta:
+    """What we know about a document beyond its text."""
+
+    title: str = ""
+    date: date | None = None
+    source: str = ""
+    media_type: str = "text/plain"
+    encoding: str = "utf-8"
+    sha256: str = ""
+
+
+@dataclass
+class Sentence:
+    """A sentence: offsets `start`/`end` index `Doc.text` (the normalised text)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Token:
+    text: str
+    pos: str
+    start: int  # offset into Doc.text
+
+
+@dataclass
+class Mention:
+    """A span of `Doc.text` recognised as naming an entity of a core type."""
+
+    text: str  # surface form, as normalised
+    label: str  # the name this mention proposes (surface without quotes/marks)
+    type: str  # core type (see namespace.CORE_TYPES)
+    sub: str = ""  # subclass name, or ""
+    start: int = 0
+    end: int = 0
+    sentence: int = 0
+    rule: str = ""  # which recogniser produced it
+    key: str = ""  # filled by resolution: the entity key this mention resolves to
+
+
+@dataclass
+class Relation:
+    """A directed link between two mentions' entities, read from one sentence."""
+
+    predicate: str  # local name in the kg: namespace, e.g. "locatedIn"
+    subject: Mention
+    object: Mention
+    sentence: int
+    rule: str = ""
+
+
+@dataclass
+class Figure:
+    """A quantitative statement: `value unit` of `indicator` for `subject` in `year`."""
+
+    subject: Mention | None
+    indicator: str
+    value: Decimal
+    unit: str
+    year: int
+    kind: str  # "Actual" or "Target"
+    start: int
+    end: int
+    sentence: int
+    text: str = ""  # the figure as written, e.g. "980亿元"
+
+
+@dataclass
+class Doc:
+    """One input document and everything the pipeline learns about it."""
+
+    path: str
+    file_name: str
+    raw: str  # text as decoded from the file: evidence offsets point here
+    text: str = ""  # normalised text the recognisers read
+    offsets: list[int] = field(default_factory=list)  # text index -> raw index (len(text)+1 entries)
+    meta: DocMeta = field(default_factory=DocMeta)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        """Stable id of the document: its file name without extension."""
+        name = self.file_name
+        return name.rsplit(".", 1)[0] if "." in name else name
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the raw text."""
+        if not self.offsets:
+            return start, end
+        return self.offsets[start], self.offsets[end]
+
+    def sentence_of(self, index: int) -> Sentence:
+        return self.sentences[index]

@@ -1,0 +1,154 @@
+"""Figures: numbers with units, turned into observations with subject, indicator, year, kind.
+
+For each `number unit` in a sentence:
+- indicator: the nearest indicator name before it in the clause (`indicators.txt`), else
+  the noun phrase before the number; `增长/增速 X%` makes it a growth rate (…增速);
+- subject: the nearest area, park, organisation or project mentioned before it in the
+  sentence, else the document's main area (the area it names most);
+- year: the nearest `YYYY年` before it in the sentence, else the year of the section
+  heading, else the document's date (今年 = that year, 去年 = the year before);
+- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+
+from . import lexicon
+from .doc import Doc, Figure, Mention, Sentence
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000}
+TARGET_CUES = ("预期目标", "目标", "力争", "确保", "争取", "预计", "计划", "将", "左右", "以上", "力促", "突破", "达到")
+STRONG_TARGET_CUES = ("预期目标", "主要目标", "目标是", "力争", "预计", "左右", "计划", "确保", "争取")
+SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
+_YEAR = re.compile(r"(20\d\d|19\d\d)年")
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
+
+
+def _number_pattern() -> re.Pattern[str]:
+    unit_alt = "|".join(re.escape(u) for u in lexicon.units())
+    return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
+
+
+def parse_number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        pass
+    total, current = 0, 0
+    for char in text:
+        value = CN_DIGITS.get(char)
+        if value is None:
+            return None
+        if value >= 10:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current = value
+    return Decimal(total + current)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(c, 0, pos) for c in ",，;；:：。")
+    return cut + 1
+
+
+def indicator_before(text: str, start: int, unit: str) -> str:
+    """The indicator a number at `start` of sentence `text` measures."""
+    clause = text[_clause_start(text, start):start]
+    growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", clause)
+    best = ""
+    for name in lexicon.indicators():
+        index = clause.rfind(name)
+        if index >= 0 and (not best or index + len(name) > clause.rfind(best) + len(best)):
+            best = name
+    if not best:
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", clause)
+        phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
+        best = phrase[-12:].strip() if len(phrase) >= 2 else ""
+    if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
+        best += "增速"
+    return best
+
+
+def _heading_years(doc: Doc) -> dict[int, tuple[int | None, bool]]:
+    """For each sentence: (year of the nearest heading above it, heading speaks of goals)."""
+    result: dict[int, tuple[int | None, bool]] = {}
+    year: int | None = None
+    target = False
+    for sentence in doc.sentences:
+        text = sentence.text
+        if len(text) <= 40 and not text.endswith(("。", "；", ";")):
+            match = _YEAR.search(text)
+            if match:
+                year = int(match.group(1))
+                target = any(cue in text for cue in ("安排", "目标", "任务", "计划", "展望"))
+        result[sentence.index] = (year, target)
+    return result
+
+
+def main_subject(doc: Doc) -> Mention | None:
+    """The area a document is about: the administrative area it names most often."""
+    counts = Counter(m.label for m in doc.mentions if m.type == "AdministrativeArea" and m.sub in ("City", "District"))
+    if not counts:
+        return None
+    label = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in doc.mentions if m.label == label)
+
+
+def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None) -> int | None:
+    before = sentence.text[:local]
+    years = _YEAR.findall(before)
+    if years:
+        return int(years[-1])
+    base = doc.meta.date.year if doc.meta.date else None
+    for word, shift in _RELATIVE_YEAR.items():
+        if word in before and base is not None:
+            return base + shift
+    if heading_year is not None:
+        return heading_year
+    after = _YEAR.search(sentence.text[local:])
+    if after:
+        return int(after.group(1))
+    return base
+
+
+def _kind(sentence: Sentence, local: int, heading_target: bool) -> str:
+    clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    if any(cue in clause for cue in STRONG_TARGET_CUES) or "目标" in sentence.text[:local]:
+        return "Target"
+    return "Target" if heading_target else "Actual"
+
+
+def extract_figures(doc: Doc) -> Doc:
+    pattern = _number_pattern()
+    headings = _heading_years(doc)
+    fallback = main_subject(doc)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    figures: list[Figure] = []
+    for sentence in doc.sentences:
+        heading_year, heading_target = headings[sentence.index]
+        for match in pattern.finditer(sentence.text):
+            number, unit = match.group(1), match.group(2)
+            value = parse_number(number)
+            if value is None:
+                continue
+            local = match.start()
+            after = sentence.text[match.end():match.end() + 1]
+            if unit == "个" and after and after not in "，,。；;、":
+                continue  # 3个千亿级… counts things named after it, not a figure
+            year = _year_for(doc, sentence, local, heading_year)
+            if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
+                continue
+            start = sentence.start + local
+            candidates = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES and m.end <= start]
+            subject = candidates[-1] if candidates else fallback
+            indicator = indicator_before(sentence.text, local, unit)
+            figures.append(Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
+                                  kind=_kind(sentence, local, heading_target), start=start,
+                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group()))
+    doc.figures = figures
+    return doc

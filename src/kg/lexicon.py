@@ -1,0 +1,135 @@
+"""Domain knowledge loaded from the data files in `kg/data/` (one loader per file)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in _lines(name))
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    type: str
+    sub: str
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # Province, City or District
+    parent: str  # parent code or ""
+
+    @property
+    def short(self) -> str:
+        """The name without its level word: 花溪区 -> 花溪, 贵州省 -> 贵州."""
+        for tail in ("特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "区", "县", "盟", "旗"):
+            if self.name.endswith(tail) and len(self.name) - len(tail) >= 2:
+                return self.name[: -len(tail)]
+        return self.name
+
+
+@lru_cache(maxsize=None)
+def suffixes() -> tuple[Suffix, ...]:
+    """Type suffixes, longest first so the most specific head wins."""
+    rows = []
+    for line in _lines("suffixes.tsv"):
+        parts = line.split("\t")
+        rows.append(Suffix(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+    return tuple(sorted(rows, key=lambda s: (-len(s.text), s.text)))
+
+
+@lru_cache(maxsize=None)
+def suffix_map() -> dict[str, Suffix]:
+    return {s.text: s for s in suffixes()}
+
+
+@lru_cache(maxsize=None)
+def divisions() -> tuple[Division, ...]:
+    rows = []
+    for line in _lines("admin_divisions.tsv"):
+        code, name, level, parent = (line.split("\t") + [""])[:4]
+        rows.append(Division(code, name, level, parent))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def division_by_name() -> dict[str, Division]:
+    """Full names (花溪区) and unambiguous short names (花溪) to their division."""
+    table: dict[str, Division] = {}
+    shorts: dict[str, list[Division]] = {}
+    for div in divisions():
+        table.setdefault(div.name, div)
+        shorts.setdefault(div.short, []).append(div)
+    for short, divs in shorts.items():
+        if len(divs) == 1 and short not in table:
+            table[short] = divs[0]
+    return table
+
+
+@lru_cache(maxsize=None)
+def division_by_code() -> dict[str, Division]:
+    return {div.code: div for div in divisions()}
+
+
+@lru_cache(maxsize=None)
+def generic_phrases() -> frozenset[str]:
+    return _words("generic_phrases.txt")
+
+
+@lru_cache(maxsize=None)
+def boundary_words() -> frozenset[str]:
+    return _words("boundary_words.txt")
+
+
+@lru_cache(maxsize=None)
+def gov_bodies() -> frozenset[str]:
+    return _words("gov_bodies.txt")
+
+
+@lru_cache(maxsize=None)
+def list_heads() -> dict[str, Suffix]:
+    """Heads shared by a list (`A、B等企业`): the head gives each item its type."""
+    rows = {}
+    for line in _lines("list_heads.tsv"):
+        parts = line.split("\t")
+        rows[parts[0]] = Suffix(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
+    return rows
+
+
+@lru_cache(maxsize=None)
+def indicators() -> tuple[str, ...]:
+    """Indicator names, longest first."""
+    return tuple(sorted(_words("indicators.txt"), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
+def units() -> tuple[str, ...]:
+    """Units of figures, longest first."""
+    return tuple(sorted(_words("units.txt"), key=lambda w: (-len(w), w)))
+
+
+def user_words() -> list[tuple[str, int, str]]:
+    """Words added to jieba's dictionary: our suffixes and administrative names.
+
+    Frequencies are high enough that jieba keeps them whole, tags say what they are.
+    """
+    words: dict[str, tuple[int, str]] = {}
+    for suffix in suffixes():
+        if len(suffix.text) >= 2:
+            words[suffix.text] = (20000, "n")
+    for div in divisions():
+        words[div.name] = (50000, "ns")
+    for body in gov_bodies():
+        words[body] = (20000, "nt")
+    return [(word, freq, tag) for word, (freq, tag) in sorted(words.items())]

@@ -1,0 +1,34 @@
+"""The extraction pipeline: a registry of per-document stages run in order.
+
+Like spaCy's pipeline, each stage is a small function `Doc -> Doc` with one job; the list
+`PIPELINE` says their order. Resolution works across documents and runs after them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .doc import Doc
+from .figures import extract_figures
+from .metadata import read_metadata
+from .normalize import normalize
+from .recognize import recognize
+from .relate import relate
+from .segment import segment
+
+Stage = Callable[[Doc], Doc]
+
+PIPELINE: list[tuple[str, Stage]] = [
+    ("normalize", normalize),
+    ("metadata", read_metadata),
+    ("segment", segment),
+    ("recognize", recognize),
+    ("relate", relate),
+    ("figures", extract_figures),
+]
+
+
+def process(doc: Doc) -> Doc:
+    """Run every per-document stage on `doc`."""
+    for _name, stage in PIPELINE:
+        doc = stage(doc)
+    return doc

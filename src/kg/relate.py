@@ -1,0 +1,144 @@
+"""Relations between mentions, read from one sentence at a time.
+
+Each rule is a function `(doc, sentence_mentions) -> list[Relation]` in `RELATION_RULES`.
+
+- `located_in`: 花溪区石板镇 (an area written right before a smaller thing), 位于X的Y,
+  X的Y, and the administrative prefix inside a name (花溪区燕楼镇数字农业产业园).
+- `part_of`: a project or company in a park (数字农业产业园的贵州品品鲜…公司).
+- `operated_by`: a company's plant or line named after it (宁德时代第二条生产线).
+- `implements`: an organisation or area that 实施/落实/推进 a programme or policy.
+- `issued_by`: a body that 制定/印发/出台 a policy.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .doc import Doc, Mention, Relation
+from .lexicon import division_by_name
+
+LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
+RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
+RELATION_RULES: dict[str, RelationRule] = {}
+
+
+def relation_rule(name: str) -> Callable[[RelationRule], RelationRule]:
+    def register(func: RelationRule) -> RelationRule:
+        RELATION_RULES[name] = func
+        return func
+
+    return register
+
+
+def _rank(mention: Mention) -> int:
+    if mention.type != "AdministrativeArea":
+        return 9
+    return LEVEL_RANK.get(mention.sub, 3)
+
+
+def _between(doc: Doc, left: Mention, right: Mention) -> str:
+    return doc.text[left.end:right.start]
+
+
+def _contains_area(outer: Mention, inner: Mention) -> bool:
+    return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
+
+
+@relation_rule("located_in")
+def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    found: list[Relation] = []
+    for left, right in zip(mentions, mentions[1:]):
+        gap = _between(doc, left, right)
+        if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
+            continue
+        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
+        if gap in ("", "的") and right.type != "Organization":
+            found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
+    for mention in mentions:
+        # The division table knows the parent of full county-level names.
+        division = division_by_name().get(mention.label)
+        if mention.type == "AdministrativeArea" and division and division.parent:
+            for other in mentions:
+                other_div = division_by_name().get(other.label)
+                if other is not mention and other_div and other_div.code == division.parent:
+                    found.append(Relation("locatedIn", mention, other, mention.sentence, "table"))
+    return found
+
+
+_LOCATED = re.compile(r"^(?:位于|坐落于|地处)")
+
+
+@relation_rule("located_in_phrase")
+def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """位于 A(B)C的D: D is in the innermost area/park before it."""
+    found: list[Relation] = []
+    for i, mention in enumerate(mentions):
+        if not _LOCATED.match(doc.text[max(0, mention.start - 3):mention.start][-3:].lstrip("在")):
+            continue
+        chain = [mention]
+        for nxt in mentions[i + 1:]:
+            if _between(doc, chain[-1], nxt) not in ("", "的"):
+                break
+            chain.append(nxt)
+        for inner, outer in zip(chain[1:], chain):
+            if outer.type in ("AdministrativeArea", "Park"):
+                predicate = "locatedIn" if outer.type == "AdministrativeArea" else "partOf"
+                found.append(Relation(predicate, inner, outer, mention.sentence, "located-phrase"))
+    return found
+
+
+@relation_rule("operated_by")
+def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project whose name begins with a company mentioned in the same document."""
+    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    found: list[Relation] = []
+    for mention in mentions:
+        if mention.type != "Project":
+            continue
+        for name in sorted(companies, key=len, reverse=True):
+            if mention.label.startswith(name) and len(mention.label) > len(name) + 1:
+                found.append(Relation("operatedBy", mention, companies[name], mention.sentence, "name-prefix"))
+                break
+    return found
+
+
+_IMPLEMENT = re.compile(r"(实施|落实|推进|推动|开展|深化|执行|贯彻)")
+_ISSUE = re.compile(r"(制定|印发|出台|发布|颁布)")
+
+
+@relation_rule("implements")
+def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """An organisation or area that is the subject of 实施/落实… a programme or policy."""
+    found: list[Relation] = []
+    agents = [m for m in mentions if m.type in ("Organization", "AdministrativeArea")]
+    for target in mentions:
+        if target.type not in ("Program", "Policy"):
+            continue
+        before = [a for a in agents if a.end <= target.start]
+        if not before:
+            continue
+        agent = before[-1]
+        gap = _between(doc, agent, target)
+        if len(gap) > 20 or re.search(r"[,，。;；]", gap):
+            continue
+        if _ISSUE.search(gap) and target.type == "Policy":
+            found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
+        elif _IMPLEMENT.search(gap):
+            found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
+    return found
+
+
+def _inner_admin_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    return []
+
+
+def relate(doc: Doc) -> Doc:
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    relations: list[Relation] = []
+    for sentence_mentions in by_sentence.values():
+        for rule in RELATION_RULES.values():
+            relations.extend(rule(doc, sentence_mentions))
+    doc.relations = relations
+    return doc

@@ -1,0 +1,166 @@
+"""Resolution: one entity per real thing, across all documents.
+
+Mentions are grouped by (core type, name key). A mention's name key is its label after
+normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
+
+- full and short names of divisions (花溪 -> 花溪区) — done at recognition;
+- abbreviations of park and zone names (经开区 <-> 经济技术开发区; `abbreviations.tsv`);
+- within one document, a shorter mention that another mention of the same type ends
+  with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园), or
+  the core of a company name (品品鲜 <- 贵州品品鲜生物科技有限公司).
+
+The entity's label is the fullest form seen; every other form is an alias. Keys, labels
+and IRIs depend only on the set of mentions, never on document order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .doc import Doc, Mention
+
+_STRIP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]")
+
+
+def normalize_name(name: str) -> str:
+    """The scorer's normalisation: NFKC, quotes, book-title marks and spaces removed."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", name))
+
+
+@dataclass
+class Entity:
+    key: str  # "Type|name-key"
+    type: str
+    sub: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[Doc, Mention]] = field(default_factory=list)
+    iri_slug: str = ""
+    admin_code: str = ""
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({doc.doc_id for doc, _ in self.mentions})
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> list[tuple[str, str]]:
+    rows = []
+    for line in lexicon._lines("abbreviations.tsv"):
+        short, full = line.split("\t")[:2]
+        rows.append((short, full))
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+def expand_abbreviation(name: str) -> str:
+    """Map a short park/zone form to its full form: 贵阳经开区 -> 贵阳经济技术开发区."""
+    for short, full in _abbreviations():
+        if name.endswith(short) and len(name) > len(short):
+            return name[: -len(short)] + full
+    return name
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道))+")
+
+
+def strip_admin_prefix(name: str) -> str:
+    """花溪区燕楼镇数字农业产业园 -> 数字农业产业园 (only when what remains is still a name)."""
+    match = _ADMIN_PREFIX.match(name)
+    if not match:
+        return name
+    rest = name[match.end():]
+    return rest if len(rest) >= 4 else name
+
+
+_COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
+_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物)$")
+
+
+def company_core(name: str) -> str:
+    """贵州品品鲜生物科技有限公司 -> 品品鲜: the short form companies go by."""
+    core = _COMPANY_TAIL.sub("", name)
+    if core == name:
+        return ""
+    for division in (core[:2], core[:3]):
+        if lexicon.division_by_name().get(division) and len(core) > len(division) + 1:
+            core = core[len(division):]
+            break
+    core = _INDUSTRY_TAIL.sub("", core)
+    return core if len(core) >= 2 else ""
+
+
+def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
+    """Within one document: (type, short form) -> the longer form it stands for."""
+    names_by_type: dict[str, set[str]] = defaultdict(set)
+    for mention in doc.mentions:
+        names_by_type[mention.type].add(normalize_name(mention.label))
+    mapping: dict[tuple[str, str], str] = {}
+    for type_, names in names_by_type.items():
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            stripped = strip_admin_prefix(name)
+            if stripped != name and stripped in names:
+                mapping.setdefault((type_, stripped), name)
+            if type_ == "Organization":
+                core = company_core(name)
+                for form in (core, core + "公司"):
+                    if form and form in names_by_type[type_] and form != name:
+                        mapping.setdefault((type_, form), name)
+    return mapping
+
+
+def _slug(label: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    parts = lazy_pinyin(label, errors=lambda chars: [c for c in chars])
+    text = "-".join(p for p in parts if p.strip())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text or hashlib.sha1(label.encode()).hexdigest()[:8]
+
+
+def assign_slugs(entities: list[Entity]) -> None:
+    """Readable pinyin slugs, disambiguated by a label hash only where two collide."""
+    by_slug: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_slug[(entity.type, _slug(entity.label))].append(entity)
+    for (_type, slug), group in by_slug.items():
+        for entity in group:
+            suffix = "" if len(group) == 1 else "-" + hashlib.sha1(entity.label.encode()).hexdigest()[:6]
+            entity.iri_slug = slug + suffix
+
+
+def resolve(docs: list[Doc]) -> list[Entity]:
+    """Group all mentions into entities; sets `Mention.key`. Returns entities sorted by key."""
+    entities: dict[str, Entity] = {}
+    for doc in docs:
+        local = _doc_aliases(doc)
+        for mention in doc.mentions:
+            name = normalize_name(mention.label)
+            full = local.get((mention.type, name), name)
+            key_name = expand_abbreviation(full)
+            key = f"{mention.type}|{key_name}"
+            mention.key = key
+            entity = entities.get(key)
+            if entity is None:
+                entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
+            entity.aliases.update({name, full, normalize_name(mention.text)})
+            entity.mentions.append((doc, mention))
+            if mention.sub and not entity.sub:
+                entity.sub = mention.sub
+    for entity in entities.values():
+        # The fullest form is the label; ties broken by code point for determinism.
+        forms = sorted(entity.aliases, key=lambda n: (-len(n), n))
+        entity.label = forms[0]
+        entity.aliases = set(forms[1:])
+        division = lexicon.division_by_name().get(entity.label)
+        if entity.type == "AdministrativeArea" and division and division.name == entity.label:
+            entity.admin_code = division.code
+            entity.sub = division.level
+    result = sorted(entities.values(), key=lambda e: e.key)
+    assign_slugs(result)
+    return result
