@@ -1,6 +1,7 @@
 """Domain knowledge loaded from the data files in `kg/data/` (one loader per file)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,7 @@ class Suffix:
     text: str
     type: str
     sub: str
+    rule: str = ""  # "", "exact", "body" or "weak" (see suffixes.tsv)
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ def suffixes() -> tuple[Suffix, ...]:
     """Type suffixes, longest first so the most specific head wins."""
     rows = []
     for line in _lines("suffixes.tsv"):
-        parts = line.split("\t")
-        rows.append(Suffix(parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+        parts = line.split("\t") + ["", ""]
+        rows.append(Suffix(parts[0], parts[1], parts[2], parts[3]))
     return tuple(sorted(rows, key=lambda s: (-len(s.text), s.text)))
 
 
@@ -78,6 +80,30 @@ def division_by_name() -> dict[str, Division]:
 
 
 @lru_cache(maxsize=None)
+def divisions_by_full_name() -> dict[str, tuple[Division, ...]]:
+    """Full name -> every division of that name (白云区 is in 贵阳 and in 广州)."""
+    table: dict[str, list[Division]] = {}
+    for div in divisions():
+        table.setdefault(div.name, []).append(div)
+    return {name: tuple(divs) for name, divs in table.items()}
+
+
+@lru_cache(maxsize=None)
+def divisions_by_short_name() -> dict[str, tuple[Division, ...]]:
+    """Short name -> divisions going by it (花溪 -> 花溪区)."""
+    table: dict[str, list[Division]] = {}
+    for div in divisions():
+        if div.short != div.name:
+            table.setdefault(div.short, []).append(div)
+    return {name: tuple(divs) for name, divs in table.items()}
+
+
+@lru_cache(maxsize=None)
+def division_names_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(division_by_name(), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=None)
 def division_by_code() -> dict[str, Division]:
     return {div.code: div for div in divisions()}
 
@@ -105,6 +131,16 @@ def list_heads() -> dict[str, Suffix]:
         parts = line.split("\t")
         rows[parts[0]] = Suffix(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
     return rows
+
+
+@lru_cache(maxsize=None)
+def name_patterns() -> tuple[tuple["re.Pattern[str]", str], ...]:
+    """(regular expression, core type) for names typed by their form."""
+    rows = []
+    for line in _lines("name_patterns.tsv"):
+        pattern, type_ = line.split("\t")[:2]
+        rows.append((re.compile(pattern), type_))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)

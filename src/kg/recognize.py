@@ -24,13 +24,19 @@ from .doc import Doc, Mention, Sentence, Token
 MAX_NAME = 24  # characters; longer runs are prose, not names
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
-STOP_POS = ("p", "c", "u", "r", "d", "t", "q", "y", "e", "o", "x", "w", "zg", "ul", "uj", "uz", "ug", "ud", "uv")
+STOP_POS = ("p", "c", "u", "r", "d", "q", "y", "e", "o", "w", "zg", "ul", "uj", "uz", "ug", "ud", "uv")
+# Tags of proper names: a token with one of these makes a name specific.
+PROPER_POS = ("ns", "nr", "nz", "nt", "j", "eng")
 # Single-character location words that end a name on the left (在园区内 …).
 STOP_SINGLE = set("内中上下里外间后前等及和与或并的地得之其各每该本此")
 OPEN_BRACKETS = {")": "(", "〕": "〔", "】": "【"}
 NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两双几]")
+# A count is not a name: 6个项目, 17项改革, 10余项制度, 99个行政村…
+COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
+DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
-ADMIN_LEVEL_SUFFIX = ("省", "市", "区", "县", "镇", "乡", "街道", "村", "社区", "新区", "自治州", "自治县")
+COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
+AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
 RECOGNIZERS: dict[str, Recognizer] = {}
@@ -49,20 +55,21 @@ class Typed:
     type: str
     sub: str
     suffix: str
+    rule: str = ""
 
 
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
     for suffix in lexicon.suffixes():
         if name.endswith(suffix.text):
-            return Typed(suffix.type, suffix.sub, suffix.text)
+            return Typed(suffix.type, suffix.sub, suffix.text, suffix.rule)
     return None
 
 
 def is_generic(name: str, suffix: str) -> bool:
-    """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区)."""
+    """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
     generic = lexicon.generic_phrases()
-    if name in generic or len(name) <= len(suffix):
+    if name in generic or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     head = name[: -len(suffix)]
     return head in generic or head in lexicon.boundary_words()
@@ -73,23 +80,93 @@ def _division_level(name: str) -> str | None:
     return division.level if division and division.name == name else None
 
 
-def admin_ok(name: str, typed: Typed) -> bool:
-    """Administrative names must be plausible: table names, or short heads for towns/villages."""
+COMMON_POS = ("v", "a", "b", "d", "m", "q", "r", "t")
+
+
+def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    """Administrative names must be plausible: table names, or short proper heads for
+    towns and villages (燕楼镇, 麦翁村; not 美丽乡村, 大型社区, 示范村)."""
     if _division_level(name):
         return True
     head = name[: -len(typed.suffix)]
     if typed.sub in ("Township", "Village"):
-        return 2 <= len(head) <= 4 and not NUMERAL.search(head)
+        head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
+        common = any(t.pos.startswith(COMMON_POS) and not t.pos.startswith(PROPER_POS) for t in head_tokens)
+        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common
     if typed.suffix in ("新区",):
         return 2 <= len(head) <= 4
     return False  # 区/县/市/省 names come from the national table only
 
 
+def is_area_prefix(prefix: str) -> bool:
+    """花溪区, 区, 市, 中共花溪区: what may stand before a government body's head."""
+    rest = prefix
+    while rest:
+        for word in lexicon.division_names_longest_first() if len(rest) > 1 else ():
+            if rest.startswith(word) and len(word) >= 2:
+                rest = rest[len(word):]
+                break
+        else:
+            word = next((w for w in AREA_WORDS if rest.startswith(w)), None)
+            if word is None:
+                return False
+            rest = rest[len(word):]
+    return True
+
+
+def is_specific(tokens: list[Token]) -> bool:
+    """Does a run of words pick out one thing: a proper name, a number or Latin letters in it."""
+    return any(t.pos.startswith(PROPER_POS) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
+
+
+def _head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """One-character heads count only as their own word or inside a proper name
+    (燕楼镇, 山王|庙村), never inside a common word (大局, 乡村, 一线)."""
+    tok = tokens[head]
+    if typed.rule != "exact" or tok.text == typed.suffix:
+        return True
+    if tok.pos.startswith(PROPER_POS) or _division_level(tok.text) is not None:
+        return True
+    before = tokens[head - 1] if head > 0 else None
+    return len(tok.text) == len(typed.suffix) + 1 and before is not None and before.pos.startswith(PROPER_POS)
+
+
+def _starts_badly(tok: Token) -> bool:
+    """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…)."""
+    return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
+
+
+def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    if is_generic(name, typed.suffix):
+        return False
+    prefix = name[: -len(typed.suffix)]
+    if typed.type == "AdministrativeArea":
+        return admin_ok(name, typed, tokens)
+    if typed.rule == "body":
+        return is_area_prefix(prefix)
+    if typed.rule == "weak":
+        prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+        return is_specific(prefix_tokens) or len(prefix) >= 5
+    return True
+
+
+def _stops_name(tokens: list[Token], i: int, right: Token) -> bool:
+    """Does tokens[i] end the name on its left, given the name's next token `right`?"""
+    tok = tokens[i]
+    if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
+        return True
+    if tok.pos.startswith(STOP_POS) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+        return True
+    if tok.pos.startswith("v") and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
+        return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
+    return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
 def _left_edge(tokens: list[Token], head: int) -> int:
     """Index of the first token of the name whose last token is `tokens[head]`."""
-    boundary = lexicon.boundary_words()
     first = head
     i = head - 1
+    end = tokens[head].start + len(tokens[head].text)
     while i >= 0:
         tok = tokens[i]
         if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
@@ -105,11 +182,7 @@ def _left_edge(tokens: list[Token], head: int) -> int:
             first = i
             i -= 1
             continue
-        if tok.text in boundary or tok.pos.startswith(STOP_POS) or tok.text in STOP_SINGLE:
-            break
-        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
-            break
-        if tokens[head].start + len(tokens[head].text) - tok.start > MAX_NAME:
+        if _stops_name(tokens, i, tokens[first]) or end - tok.start > MAX_NAME:
             break
         first = i
         i -= 1
@@ -124,35 +197,47 @@ def _mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Typed, r
                    sentence=sentence.index, rule=rule)
 
 
-def _accept(name: str, typed: Typed) -> bool:
-    if is_generic(name, typed.suffix):
-        return False
-    if typed.type == "AdministrativeArea":
-        return admin_ok(name, typed)
-    return True
-
-
 @recognizer("suffix")
 def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
+    boundary = lexicon.boundary_words()
     for head, tok in enumerate(tokens):
-        if not tok.text or type_of_name(tok.text) is None:
+        head_type = type_of_name(tok.text)
+        if head_type is None or not _head_ok(tokens, head, head_type):
             continue
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
-        if nxt and type_of_name(tok.text + nxt) is not None and nxt not in lexicon.boundary_words():
+        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         first = _left_edge(tokens, head)
-        start, end = tokens[first].start, tok.start + len(tok.text)
-        # Shrink from the left until the span is an acceptable name, e.g. drop a leading
-        # word that the tagger did not stop at.
+        end = tok.start + len(tok.text)
+        # Shrink from the left until the span is an acceptable name.
         for left in range(first, head + 1):
+            if left < head and _starts_badly(tokens[left]):
+                continue
             start = tokens[left].start
             name = doc.text[start:end]
             typed = type_of_name(name)
-            if typed and _accept(name, typed):
+            if typed and _accept(name, typed, tokens[left:head + 1]):
                 found.append(_mention(doc, sentence, start, end, typed, "suffix"))
                 break
     return found
+
+
+def is_slogan(text: str) -> bool:
+    """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
+    1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
+    three-character quoted words are emphasis (“颜值”, “加码”), not names."""
+    if text.endswith(("的", "了", "地", "得")) or not re.search(r"[\u4e00-\u9fff0-9]", text):
+        return False
+    return bool(NUMERAL.search(text)) or len(text) >= 4
+
+
+def type_by_pattern(text: str) -> Typed | None:
+    """Names whose form, not suffix, gives their type (`name_patterns.tsv`)."""
+    for pattern, type_ in lexicon.name_patterns():
+        if pattern.fullmatch(text):
+            return Typed(type_, "", "")
+    return None
 
 
 _QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
@@ -176,10 +261,15 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             found.append(_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))
             continue
         typed = type_of_name(inner)
-        if typed is not None and _accept(inner, typed):
+        inner_tokens = [t for t in tokens if start < t.start < end - 1]
+        if typed is not None and inner_tokens and _accept(inner, typed, inner_tokens):
             found.append(_mention(doc, sentence, start, end, typed, "quoted", inner))
-        elif typed is None and len(inner) >= 2 and not inner.endswith(("的", "了", "地")):
-            found.append(_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
+        elif typed is None or typed.type == "Organization":
+            pattern_type = type_by_pattern(inner)
+            if pattern_type is not None:
+                found.append(_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
+            elif is_slogan(inner):
+                found.append(_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
     for match in _BOOK.finditer(text):
         inner = match.group(1).strip()
         typed = type_of_name(inner)
@@ -189,36 +279,56 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
     return found
 
 
-def _active_provinces(doc: Doc) -> set[str]:
-    """Province codes the document is about: those of every full division name it contains."""
-    table = lexicon.division_by_name()
-    codes = set()
+def area_context(doc: Doc) -> frozenset[str]:
+    """Codes of the divisions a document names by an unambiguous full name, of the
+    provinces it names by short name (贵州), and of all their ancestors."""
+    full = lexicon.divisions_by_full_name()
+    shorts = lexicon.divisions_by_short_name()
+    codes: set[str] = set()
     for tok in doc.tokens:
-        division = table.get(tok.text)
-        if division and division.name == tok.text:
-            codes.add(division.code[:2])
-    return codes
+        divs = full.get(tok.text, ())
+        if len(divs) == 1:
+            codes.add(divs[0].code)
+        codes.update(d.code for d in shorts.get(tok.text, ()) if d.level == "Province")
+    by_code = lexicon.division_by_code()
+    for code in list(codes):
+        while code in by_code and by_code[code].parent:
+            code = by_code[code].parent
+            codes.add(code)
+    return frozenset(codes)
+
+
+def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None:
+    """The division a word names in this document, or None when it names none we can tell.
+
+    A full name that is unique in the table always counts; an ambiguous one (白云区) or a
+    short name (花溪, 贵阳) counts only when its parent is among the areas the document
+    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
+    full = lexicon.divisions_by_full_name().get(text, ())
+    if len(full) == 1:
+        return full[0]
+    candidates = full or lexicon.divisions_by_short_name().get(text, ())
+    if not full and len(candidates) == 1 and candidates[0].level == "Province":
+        return candidates[0]
+    matching = [d for d in candidates if d.parent in context]
+    return matching[0] if len(matching) == 1 else None
 
 
 @recognizer("gazetteer")
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
-    table = lexicon.division_by_name()
-    provinces = doc.__dict__.setdefault("_provinces", _active_provinces(doc))
+    context = doc.__dict__.setdefault("_area_context", area_context(doc))
     found: list[Mention] = []
     for i, tok in enumerate(tokens):
-        division = table.get(tok.text)
+        division = pick_division(tok.text, context)
         if division is None:
             continue
         short = division.name != tok.text
-        if short and division.code[:2] not in provinces:
-            continue
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if short and nxt and nxt[0] in "区县市镇乡村省州":
             continue
         typed = Typed("AdministrativeArea", division.level, "")
-        mention = _mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", division.name if short else "")
-        if short:
-            mention.label = division.name
+        mention = _mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
+        mention.ref = division.code
         found.append(mention)
     return found
 
@@ -260,7 +370,7 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             start = position
             position += len(piece)
             # The first item may carry the verb before it: trim with the token boundary rule.
-            if start == offset:
+            if start == offset and "(" not in piece:
                 item, start = _trim_left(doc, tokens, start, start + len(piece))
             if len(item) >= 2 and item not in lexicon.generic_phrases():
                 found.append(_mention(doc, sentence, start, start + len(item), typed, "list"))
@@ -278,7 +388,7 @@ def _trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "suffix": 1, "list": 2, "gazetteer": 3, "body": 4}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "gazetteer": 1, "suffix": 2, "list": 3, "body": 4}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
@@ -305,10 +415,57 @@ def sentence_tokens(doc: Doc) -> list[list[Token]]:
     return groups
 
 
+# A bracket right after a name that belongs to it: a phase (二期), a plan period
+# (2021—2035年), a draft or trial mark (草案, 试行) or a Latin abbreviation (QFLP).
+TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
+
+
+def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
+    match = TRAILING_BRACKET.match(doc.text, mention.end)
+    if match and mention.type in ("Park", "Project", "Policy", "Program", "Organization"):
+        mention.end = match.end()
+        mention.text = doc.text[mention.start:mention.end]
+        mention.label += match.group()
+    return mention
+
+
+def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
+    """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
+    span; the relation stage reads the containment from them."""
+    if mention.type not in ("Park", "Project") or mention.rule not in ("suffix", "list"):
+        return []
+    context = doc.__dict__.setdefault("_area_context", area_context(doc))
+    parts: list[Mention] = []
+    position = mention.start
+    rest = doc.text[mention.start:mention.end]
+    while True:
+        found = None
+        for size in range(min(len(rest) - 4, 8), 1, -1):
+            piece = rest[:size]
+            division = pick_division(piece, context)
+            if division is not None and division.name == piece:
+                found = Mention(piece, piece, "AdministrativeArea", division.level, position, position + size,
+                                mention.sentence, "prefix", ref=division.code)
+                break
+            typed = type_of_name(piece)
+            if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
+                    and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece):
+                found = Mention(piece, piece, "AdministrativeArea", typed.sub, position, position + size,
+                                mention.sentence, "prefix")
+                break
+        if found is None:
+            return parts
+        parts.append(found)
+        position += len(found.text)
+        rest = rest[len(found.text):]
+
+
 def recognize(doc: Doc) -> Doc:
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, sentence_tokens(doc)):
         for func in RECOGNIZERS.values():
             candidates.extend(func(doc, sentence, tokens))
-    doc.mentions = select(candidates)
+    mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
+    inner = [part for m in mentions for part in split_area_prefix(doc, m)]
+    doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
     return doc

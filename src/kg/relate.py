@@ -44,10 +44,25 @@ def _contains_area(outer: Mention, inner: Mention) -> bool:
     return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
 
 
+@relation_rule("area_prefix")
+def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """花溪区燕楼镇数字农业产业园: park in 燕楼镇, 燕楼镇 in 花溪区."""
+    found: list[Relation] = []
+    for outer in mentions:
+        parts = [m for m in mentions if m.rule == "prefix" and outer.start <= m.start and m.end < outer.end]
+        if not parts:
+            continue
+        chain = sorted(parts, key=lambda m: m.start) + [outer]
+        for parent, child in zip(chain, chain[1:]):
+            found.append(Relation("locatedIn", child, parent, outer.sentence, "area-prefix"))
+    return found
+
+
 @relation_rule("located_in")
 def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
-    for left, right in zip(mentions, mentions[1:]):
+    flat = [m for m in mentions if m.rule != "prefix"]
+    for left, right in zip(flat, flat[1:]):
         gap = _between(doc, left, right)
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
             continue
@@ -126,10 +141,6 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         elif _IMPLEMENT.search(gap):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found
-
-
-def _inner_admin_relations(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    return []
 
 
 def relate(doc: Doc) -> Doc:

@@ -142,7 +142,8 @@ def resolve(docs: list[Doc]) -> list[Entity]:
         for mention in doc.mentions:
             name = normalize_name(mention.label)
             full = local.get((mention.type, name), name)
-            key_name = expand_abbreviation(full)
+            division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
+            key_name = division.name if division else expand_abbreviation(full)
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
@@ -152,15 +153,13 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             entity.mentions.append((doc, mention))
             if mention.sub and not entity.sub:
                 entity.sub = mention.sub
+            if division:
+                entity.admin_code, entity.sub = division.code, division.level
     for entity in entities.values():
         # The fullest form is the label; ties broken by code point for determinism.
         forms = sorted(entity.aliases, key=lambda n: (-len(n), n))
         entity.label = forms[0]
         entity.aliases = set(forms[1:])
-        division = lexicon.division_by_name().get(entity.label)
-        if entity.type == "AdministrativeArea" and division and division.name == entity.label:
-            entity.admin_code = division.code
-            entity.sub = division.level
     result = sorted(entities.values(), key=lambda e: e.key)
     assign_slugs(result)
     return result
