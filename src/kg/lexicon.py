@@ -124,6 +124,16 @@ def gov_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def enterprises() -> frozenset[str]:
+    return _words("enterprises.txt")
+
+
+@lru_cache(maxsize=None)
+def industry_words() -> frozenset[str]:
+    return _words("industry_words.txt")
+
+
+@lru_cache(maxsize=None)
 def list_heads() -> dict[str, Suffix]:
     """Heads shared by a list (`A、B等企业`): the head gives each item its type."""
     rows = {}
@@ -166,6 +176,6 @@ def user_words() -> list[tuple[str, int, str]]:
             words[suffix.text] = (20000, "n")
     for div in divisions():
         words[div.name] = (50000, "ns")
-    for body in gov_bodies():
+    for body in gov_bodies() | enterprises():
         words[body] = (20000, "nt")
     return [(word, freq, tag) for word, (freq, tag) in sorted(words.items())]

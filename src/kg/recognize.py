@@ -24,19 +24,27 @@ from .doc import Doc, Mention, Sentence, Token
 MAX_NAME = 24  # characters; longer runs are prose, not names
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
-STOP_POS = ("p", "c", "u", "r", "d", "q", "y", "e", "o", "w", "zg", "ul", "uj", "uz", "ug", "ud", "uv")
+STOP_TAGS = frozenset({"e", "o", "y", "w", "zg", "x"})
+STOP_TAG_GROUPS = tuple("pcurdq")  # prepositions, conjunctions, particles, pronouns, adverbs, classifiers
+
+
+def is_stop_pos(pos: str) -> bool:
+    return pos in STOP_TAGS or pos.startswith(STOP_TAG_GROUPS) and pos not in ("rz",)
 # Tags of proper names: a token with one of these makes a name specific.
 PROPER_POS = ("ns", "nr", "nz", "nt", "j", "eng")
 # Single-character location words that end a name on the left (在园区内 …).
-STOP_SINGLE = set("内中上下里外间后前等及和与或并的地得之其各每该本此")
+STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
 OPEN_BRACKETS = {")": "(", "〕": "〔", "】": "【"}
 NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两双几]")
 # A count is not a name: 6个项目, 17项改革, 10余项制度, 99个行政村…
 COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
+COORDINATORS = ("和", "与")
+VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
+BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
 RECOGNIZERS: dict[str, Recognizer] = {}
@@ -93,25 +101,34 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
         head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
         common = any(t.pos.startswith(COMMON_POS) and not t.pos.startswith(PROPER_POS) for t in head_tokens)
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common
-    if typed.suffix in ("新区",):
+    if typed.suffix in ("新区", "新区直管区"):
         return 2 <= len(head) <= 4
     return False  # 区/县/市/省 names come from the national table only
 
 
-def is_area_prefix(prefix: str) -> bool:
-    """花溪区, 区, 市, 中共花溪区: what may stand before a government body's head."""
-    rest = prefix
-    while rest:
-        for word in lexicon.division_names_longest_first() if len(rest) > 1 else ():
-            if rest.startswith(word) and len(word) >= 2:
-                rest = rest[len(word):]
-                break
-        else:
-            word = next((w for w in AREA_WORDS if rest.startswith(w)), None)
-            if word is None:
-                return False
-            rest = rest[len(word):]
-    return True
+def area_prefix_length(name: str) -> int:
+    """Length of the area words a name starts with (花溪区, 中共花溪区, 区, 市), 0 if none."""
+    position = 0
+    while position < len(name):
+        rest = name[position:]
+        word = next((w for w in lexicon.division_names_longest_first() if len(w) >= 2 and rest.startswith(w)), None)
+        word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
+        if word is None:
+            break
+        position += len(word)
+    return position
+
+
+def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    """A government body: area words, then at most a few department words, then the head
+    (花溪区政协, 区人大常委会, 花溪区大数据发展局, 区委组织部); never a phrase with a verb
+    (充分发挥政协)."""
+    start = area_prefix_length(name)
+    if start == 0 or start >= len(name):
+        return False
+    middle_start = tokens[0].start + start
+    middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos == "v" for t in middle)
 
 
 def is_specific(tokens: list[Token]) -> bool:
@@ -143,21 +160,23 @@ def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
     if typed.rule == "body":
-        return is_area_prefix(prefix)
+        return is_body_name(name, typed, tokens)
     if typed.rule == "weak":
         prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-        return is_specific(prefix_tokens) or len(prefix) >= 5
+        return is_specific(prefix_tokens)
     return True
 
 
 def _stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     """Does tokens[i] end the name on its left, given the name's next token `right`?"""
     tok = tokens[i]
+    if tok.text in COORDINATORS and i > 0 and tokens[i - 1].pos.startswith("v") and right.pos.startswith("v"):
+        return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
-    if tok.pos.startswith(STOP_POS) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+    if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
         return True
-    if tok.pos.startswith("v") and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
+    if tok.pos == "v" and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
 
@@ -178,7 +197,8 @@ def _left_edge(tokens: list[Token], head: int) -> int:
             first = i = j
             i -= 1
             continue
-        if tok.text in NAME_PUNCT and i > 0 and first == i + 1:
+        joins_places = tok.text == "—" and i > 0 and tokens[i - 1].pos.startswith("ns")  # 贵阳—胡志明跨境卡班
+        if (tok.text in NAME_PUNCT or joins_places) and i > 0 and first == i + 1:
             first = i
             i -= 1
             continue
@@ -208,6 +228,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
         if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
+        if head_type.type == "Policy" and nxt in VERBAL_AFTER_POLICY:
+            continue  # 推进X规划建设: 规划 is the act of planning here, not a plan
         first = _left_edge(tokens, head)
         end = tok.start + len(tok.text)
         # Shrink from the left until the span is an acceptable name.
@@ -230,6 +252,24 @@ def is_slogan(text: str) -> bool:
     if text.endswith(("的", "了", "地", "得")) or not re.search(r"[\u4e00-\u9fff0-9]", text):
         return False
     return bool(NUMERAL.search(text)) or len(text) >= 4
+
+
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N+＋]+")
+NOUN_TAIL_MAX = 10
+
+
+def _noun_tail(tokens: list[Token], start: int) -> str:
+    """The nouns right after position `start`, up to a verb, particle or punctuation."""
+    tail = ""
+    for tok in tokens:
+        if tok.start < start + len(tail):
+            continue
+        if tok.start != start + len(tail) or tok.pos.startswith(("v", "u", "p", "c", "d", "x", "w")) or tok.pos == "v":
+            break
+        if tok.text in lexicon.boundary_words() or len(tail) + len(tok.text) > NOUN_TAIL_MAX:
+            break
+        tail += tok.text
+    return tail
 
 
 def type_by_pattern(text: str) -> Typed | None:
@@ -255,6 +295,11 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
         after = text[match.end(): match.end() + 6]
+        if FORMULA.fullmatch(inner):  # “1+6+1”重点工作: a numeric formula names what follows it
+            tail = _noun_tail(tokens, end)
+            if tail:
+                found.append(_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
+                continue
         head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.type in ("Program", "Policy", "Project")), None)
         if head is not None:  # “强省会”行动, “五帮”专项行动
             label = inner + head.text
@@ -333,15 +378,33 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
     return found
 
 
+ORGANIZATION = Typed("Organization", "", "")
+
+
 @recognizer("body")
 def body_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Government bodies named bare: 国务院, 区政协, 联合国."""
     bodies = lexicon.gov_bodies()
-    org = Typed("Organization", "", "")
-    return [
-        _mention(doc, sentence, tok.start, tok.start + len(tok.text), org, "body")
-        for tok in tokens
-        if tok.text in bodies
-    ]
+    return [_mention(doc, sentence, tok.start, tok.start + len(tok.text), ORGANIZATION, "body")
+            for tok in tokens if tok.text in bodies]
+
+
+@recognizer("enterprise")
+def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Well-known firms named without a suffix, with the industry word or the city that
+    often comes with them: 吉利汽车, 闪聚电池, 贵阳海信."""
+    firms = lexicon.enterprises()
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.text not in firms:
+            continue
+        start, end = tok.start, tok.start + len(tok.text)
+        if i + 1 < len(tokens) and tokens[i + 1].text in lexicon.industry_words():
+            end += len(tokens[i + 1].text)
+        if i > 0 and tokens[i - 1].pos == "ns" and tokens[i - 1].start + len(tokens[i - 1].text) == start:
+            start = tokens[i - 1].start
+        found.append(_mention(doc, sentence, start, end, ORGANIZATION, "enterprise"))
+    return found
 
 
 _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
@@ -388,19 +451,28 @@ def _trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "gazetteer": 1, "suffix": 2, "list": 3, "body": 4}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "gazetteer": 1, "suffix": 2, "list": 3, "body": 4, "enterprise": 4}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
+NESTED_TYPES = ("Park", "Organization")
+
+
 def select(mentions: list[Mention]) -> list[Mention]:
-    """Keep the best non-overlapping mentions, in text order."""
+    """Keep the best non-overlapping mentions, in text order, plus parks and organisations
+    named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地), as the guidelines
+    count both."""
     taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
     for mention in sorted(mentions, key=_priority):
-        if any(mention.start < e and s < mention.end for s, e in occupied):
+        overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
+        nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule == "suffix" and all(
+            t.start <= mention.start and mention.end < t.end and t.type != mention.type and t.rule != "nested"
+            for t in overlapping)
+        if overlapping and not nested:
             continue
+        if nested:
+            mention.rule = "nested"
         taken.append(mention)
-        occupied.append((mention.start, mention.end))
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
