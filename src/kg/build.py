@@ -18,7 +18,8 @@ from rdflib import Graph
 from .atomic import write_atomic
 from .doc import Doc
 from .graph import build_graph
-from .ingest import IngestError, discover, read_document
+from .cache import DEFAULT_DIR as CACHE_DIR, ExtractionCache
+from .ingest import discover, load_documents
 from .namespace import KGR
 from .pipeline import process
 from .resolve import Entity, resolve
@@ -42,6 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
     parser.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+    parser.add_argument("--cache", default=None, metavar="DIR",
+                        help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
+    parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
 
 
 class Progress:
@@ -67,45 +71,47 @@ class Progress:
 def read_inputs(inputs: list[str]) -> tuple[list[Doc], list[str]]:
     """Read every input file; returns the documents and one message per problem."""
     paths, skipped = discover(inputs)
-    problems = [f"{s.path}: {s.reason}" for s in skipped]
-    docs = []
-    for path in paths:
-        try:
-            docs.append(read_document(path))
-        except IngestError as error:
-            problems.append(str(error))
-    return docs, problems
+    docs, problems = load_documents(paths)
+    return docs, [f"{s.path}: {s.reason}" for s in skipped] + problems
 
 
-def extract(docs: list[Doc], progress: Progress | None = None) -> list[Doc]:
+def extract(docs: list[Doc], progress: Progress | None = None, cache: ExtractionCache | None = None) -> list[Doc]:
+    """Run the per-document pipeline, reusing cached results for unchanged files."""
     done = []
     for doc in docs:
-        done.append(process(doc))
+        cached = cache.get(doc) if cache else None
+        if cached is None:
+            cached = process(doc)
+            if cache:
+                cache.put(cached)
+        done.append(cached)
         if progress:
             progress.step(doc.file_name)
     return done
 
 
-def build(inputs: list[str], base: str = str(KGR), quiet: bool = True) -> BuildResult:
-    """Read, extract and resolve: the graph of `inputs`, nothing written."""
+def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
+          cache_dir: str | Path | None = None) -> BuildResult:
+    """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
     docs, problems = read_inputs(inputs)
     progress = Progress(len(docs), not quiet)
-    docs = extract(docs, progress)
+    docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None)
     progress.close()
     entities = resolve(docs)
     return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
 
 
 def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
-    """graph.ttl and graph.html (and the Gephi/Cytoscape files), each written atomically."""
+    """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
     from . import viz
+    from .publish import publish
 
-    outdir.mkdir(parents=True, exist_ok=True)
-    ttl = outdir / "graph.ttl"
-    write_atomic(ttl, serialize_turtle(result.graph))
-    written = [ttl]
-    written.extend(viz.write_build_outputs(result.graph, outdir))
-    return written
+    def write(folder: Path) -> list[Path]:
+        ttl = folder / "graph.ttl"
+        write_atomic(ttl, serialize_turtle(result.graph))
+        return [ttl, *viz.write_build_outputs(result.graph, folder)]
+
+    return publish(Path(outdir), write)
 
 
 def summary(result: BuildResult, seconds: float) -> str:
@@ -119,7 +125,8 @@ def summary(result: BuildResult, seconds: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    result = build(args.inputs, args.base, quiet=args.quiet)
+    cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
+    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
     for problem in result.problems:
         print(f"kg build: {problem}", file=sys.stderr)
     if not result.docs:

@@ -2,90 +2,237 @@
 
 - NFKC per character: full-width digits, letters and punctuation become their plain forms
   (（ -> (, ２０２５ -> 2025, ， -> ,), which also makes names compare as the scorer does.
-- Every kind of quote becomes “ ” or ‘ ’, every dash becomes —.
-- A paragraph broken in the middle of a sentence (a long line ending in a Chinese
-  character followed by one starting with one) is joined back.
+- Every kind of quote becomes “ ” or ‘ ’, every dash becomes —; control and format
+  characters (zero-width spaces, BOMs, bidi marks) are dropped; every line break is \\n.
+- Traditional characters (Hong Kong, Taiwan sources) are converted to simplified (OpenCC
+  t2s) when a text is mostly traditional; `Doc.raw` keeps the original for evidence.
+- A paragraph broken in the middle of a sentence is joined back: across a blank line when
+  a long line ends in a Chinese character and the next starts with one (seed 000 breaks
+  山王|庙村 so); across a single line break (hard-wrapped text, PDFs) when a long line does
+  not end a sentence.
 - A paragraph repeated verbatim is dropped, so its facts are not counted twice.
 
-`Doc.offsets[i]` is the raw index of normalised character i; offsets stay valid for any input.
+`Doc.offsets[i]` is the raw index of normalised character i (len(text)+1 entries, the last
+one the end); they never decrease and stay valid for any input.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from .doc import Doc
 
 QUOTE_MAP = {
-    "「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "＂": "\"",
-    "‘": "‘", "’": "’", "‚": "‘", "‛": "‘", "„": "“", "‟": "“", "«": "“", "»": "”",
+    "「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "〟": "”", "＂": "\"",
+    "‚": "‘", "‛": "‘", "„": "“", "‟": "“", "«": "“", "»": "”", "﹁": "“", "﹂": "”", "﹃": "“", "﹄": "”",
+    "′": "'", "″": "\"", "＇": "'",
 }
-DASH_MAP = {c: "—" for c in "‐‑‒–―─━⸺⸻－"}
+DASH_MAP = {c: "—" for c in "‐‑‒–―─━⸺⸻－﹘﹣"}
 # NFKC turns these into ASCII; Chinese text reads better with the full-width form kept.
 KEEP = {"—", "“", "”", "‘", "’", "…", "·", "《", "》", "、", "。", "〔", "〕", "【", "】"}
+LINE_BREAKS = {"\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
 
-_SENTENCE_END = "。！？；：!?;:…”’)）】》"
-MIN_JOIN_LINE = 30  # a line shorter than this is a heading, never joined to the next
+SENTENCE_END = "。！？；!?;…"
+CLOSERS = "”’)）】》」』\"'"
+MIN_JOIN_LINE = 30  # a line shorter than this is a heading, never joined across a blank line
+MIN_WRAP_LINE = 15  # a hard-wrapped line is at least this long
 MIN_REPEAT = 20  # paragraphs at least this long are dropped when repeated
+TRADITIONAL_SHARE = 0.03  # share of Chinese characters that only traditional text uses
+
+
+@dataclass
+class Normalized:
+    text: str
+    offsets: list[int]
+    traditional: bool = False
 
 
 def normalize_char(char: str) -> str:
+    """The normalised form of one character: usually one character, sometimes none or several."""
+    if char in LINE_BREAKS:
+        return "\n"
     if char in KEEP:
         return char
     if char in QUOTE_MAP:
         return QUOTE_MAP[char]
     if char in DASH_MAP:
         return DASH_MAP[char]
-    if char < "\u0080" or "\u4e00" <= char <= "\u9fff":
+    if " " <= char < "\u007f" or "\u4e00" <= char <= "\u9fff":
         return char
-    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co") and char not in "\n\t":
+    if char == "\t" or char == "\u3000":
+        return " "
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
         return ""
     out = unicodedata.normalize("NFKC", char)
-    if char == "\u3000" or out.isspace() and out != "\n":
+    if any(c in LINE_BREAKS or unicodedata.category(c) in ("Cc", "Cf") for c in out):
+        return ""
+    if out.isspace():
         return " "
-    return out
+    # NFKC can turn one mark into text that changes its meaning (e.g. U+2474 ⑴ -> (1)); keep it
+    return "".join(QUOTE_MAP.get(c, DASH_MAP.get(c, c)) for c in out)
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def normalize_text(raw: str) -> tuple[str, list[int]]:
-    """Return (normalised text, offsets) where offsets has len(text)+1 raw indices."""
+@lru_cache(maxsize=1)
+def _opencc_dir() -> Path:
+    import opencc
+
+    return Path(opencc.__file__).parent / "dictionary"
+
+
+@lru_cache(maxsize=1)
+def traditional_only() -> frozenset[str]:
+    """Characters OpenCC converts to a different simplified character."""
+    chars: set[str] = set()
+    simplified: set[str] = set()
+    for line in (_opencc_dir() / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            targets = parts[1].split()
+            if targets and targets[0] != parts[0]:
+                chars.add(parts[0])
+            simplified.update(t for t in targets if len(t) == 1)
+    return frozenset(chars - simplified)
+
+
+def is_traditional(text: str) -> bool:
+    """True when enough of the Chinese characters exist only in traditional script."""
+    hanzi = [c for c in text[:50000] if _is_cjk(c)]
+    if not hanzi:
+        return False
+    only = traditional_only()
+    count = sum(1 for c in hanzi if c in only)
+    return count >= 2 and count / len(hanzi) >= TRADITIONAL_SHARE or count == len(hanzi)
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(chars: list[str]) -> list[str]:
+    """Convert a list of single characters to simplified, keeping one entry per input.
+
+    OpenCC converts phrases (so 乾隆 stays, 乾淨 becomes 干净); where a phrase changes
+    length the characters of that line are converted one by one instead.
+    """
+    converter = _t2s()
+    line = "".join(chars)
+    if len(line) == len(chars):
+        converted = converter.convert(line)
+        if len(converted) == len(chars):
+            return list(converted)
+    return [converter.convert(c) if len(c) == 1 else c for c in chars]
+
+
+def _map_chars(raw: str) -> tuple[list[str], list[int]]:
+    """Per-character normalisation: the output characters and the raw index of each."""
+    chars: list[str] = []
+    maps: list[int] = []
+    previous_cr = False
+    for i, char in enumerate(raw):
+        if char == "\n" and previous_cr:
+            previous_cr = False
+            continue  # \r\n is one line break
+        previous_cr = char == "\r"
+        norm = normalize_char(char)
+        for piece in norm:
+            chars.append(piece)
+            maps.append(i)
+    return chars, maps
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    maps: list[int]
+    blank_before: bool  # a blank line separates it from the previous one
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _split_lines(chars: list[str], maps: list[int]) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    blank = False
+    for end in [i for i, c in enumerate(chars) if c == "\n"] + [len(chars)]:
+        piece, pmaps = chars[start:end], maps[start:end]
+        left = 0
+        while left < len(piece) and piece[left].isspace():
+            left += 1
+        right = len(piece)
+        while right > left and piece[right - 1].isspace():
+            right -= 1
+        if right > left:
+            lines.append(_Line(piece[left:right], pmaps[left:right], blank))
+            blank = False
+        elif lines:
+            blank = True
+        start = end + 1
+    return lines
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return not stripped or stripped[-1] in SENTENCE_END or stripped[-1] in ":："
+
+
+def _joins(previous: str, line: _Line) -> bool:
+    """Whether `line` continues the sentence `previous` ends with."""
+    first = line.text[0]
+    if line.blank_before:
+        return len(previous) >= MIN_JOIN_LINE and _is_cjk(previous[-1]) and _is_cjk(first)
+    if len(previous) < MIN_WRAP_LINE or _ends_sentence(previous):
+        return False
+    return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、"
+
+
+def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
+    """Normalise `raw`; offsets has len(text)+1 raw indices, non-decreasing, each <= len(raw)."""
+    chars, maps = _map_chars(raw)
+    traditional = convert_traditional and is_traditional("".join(chars))
+    paragraphs: list[_Line] = []
+    for line in _split_lines(chars, maps):
+        if traditional:
+            line.chars = to_simplified(line.chars)
+        if paragraphs and _joins(paragraphs[-1].text, line):
+            last = paragraphs[-1]
+            if last.chars[-1].isascii() and last.chars[-1].isalnum() and line.chars[0].isascii() and line.chars[0].isalnum():
+                last.chars.append(" ")  # an English word wrapped at the line end
+                last.maps.append(last.maps[-1] + 1)
+            last.chars.extend(line.chars)
+            last.maps.extend(line.maps)
+        else:
+            paragraphs.append(_Line(list(line.chars), list(line.maps), line.blank_before))
     out: list[str] = []
     offsets: list[int] = []
     seen: set[str] = set()
-    pending_join = False
-    for match in re.finditer(r"[^\n]+", raw):
-        start = match.start()
-        chars: list[str] = []
-        maps: list[int] = []
-        for i, char in enumerate(match.group()):
-            norm = normalize_char(char)
-            for piece in norm:
-                chars.append(piece)
-                maps.append(start + i)
-        line = "".join(chars).strip()
-        if not line:
-            continue
-        lead = len("".join(chars)) - len("".join(chars).lstrip())
-        maps = maps[lead: lead + len(line)]
-        if len(line) >= MIN_REPEAT:
-            if line in seen:
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if len(text) >= MIN_REPEAT:
+            if text in seen:
                 continue
-            seen.add(line)
-        if out and not (pending_join and _is_cjk(line[0])):
+            seen.add(text)
+        if out:
             out.append("\n")
-            offsets.append(offsets[-1] + 1 if offsets else 0)
-        out.append(line)
-        offsets.extend(maps)
-        pending_join = len(line) >= MIN_JOIN_LINE and _is_cjk(line[-1])
-    text = "".join(out)
-    final = offsets[-1] + 1 if offsets else 0
-    offsets.append(min(final, len(raw)))
-    return text, offsets
+            offsets.append(offsets[-1] + 1)  # the raw index just after the previous paragraph
+        out.extend(paragraph.chars)
+        offsets.extend(paragraph.maps)
+    end = offsets[-1] + 1 if offsets else 0
+    offsets.append(min(end, len(raw)))
+    return Normalized("".join(out), offsets, traditional)
 
 
 def normalize(doc: Doc) -> Doc:
-    doc.text, doc.offsets = normalize_text(doc.raw)
+    result = normalize_text(doc.raw)
+    doc.text, doc.offsets = result.text, result.offsets
     return doc
