@@ -20,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
 from .namespace import PREFIXES
+from .turtle import escape_string
 
 HELP = "check a graph against the SHACL shapes / 校验"
 
@@ -111,8 +112,11 @@ def _compact(iri: str) -> str:
 def _show_value(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, Literal):
-        return value.n3()
+    if isinstance(value, Literal):  # not Literal.n3(): it warns on ill-typed numbers
+        if value.language:
+            return f"{escape_string(str(value))}@{value.language}"
+        datatype = f"^^{_compact(str(value.datatype))}" if value.datatype else ""
+        return escape_string(str(value)) + datatype
     return _compact(str(value)) if isinstance(value, URIRef) else str(value)
 
 
