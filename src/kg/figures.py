@@ -23,6 +23,11 @@ TARGET_CUES = ("预期目标", "目标", "力争", "确保", "争取", "预计",
 STRONG_TARGET_CUES = ("预期目标", "主要目标", "目标是", "力争", "预计", "左右", "计划", "确保", "争取")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年")
+# Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
+# refers to its last year (the plan's target year, or the period's result).
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_CN_ORDINAL = "一二三四五六七八九"
+_CLAUSE_MARKS = ",，;；:：。"
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
 
 
@@ -50,8 +55,17 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(c, 0, pos) for c in ",，;；:：。")
+    cut = max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS)
     return cut + 1
+
+
+def plan_period_end(text: str) -> int | None:
+    """The last year of the five-year plan a text names (十五五 -> 2030), if any."""
+    match = _PLAN_PERIOD.search(text)
+    if not match:
+        return None
+    number = 10 + _CN_ORDINAL.index(match.group(1)) + 1
+    return 2025 + 5 * (number - 14)
 
 
 def indicator_before(text: str, start: int, unit: str) -> str:
@@ -81,9 +95,10 @@ def _heading_years(doc: Doc) -> dict[int, tuple[int | None, bool]]:
         text = sentence.text
         if len(text) <= 40 and not text.endswith(("。", "；", ";")):
             match = _YEAR.search(text)
-            if match:
-                year = int(match.group(1))
-                target = any(cue in text for cue in ("安排", "目标", "任务", "计划", "展望"))
+            period = plan_period_end(text)
+            if match or period:
+                year = int(match.group(1)) if match else period
+                target = any(cue in text for cue in ("安排", "目标", "任务", "计划", "展望", "建议"))
         result[sentence.index] = (year, target)
     return result
 
@@ -102,6 +117,9 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     years = _YEAR.findall(before)
     if years:
         return int(years[-1])
+    period = plan_period_end(before)
+    if period is not None:
+        return period
     base = doc.meta.date.year if doc.meta.date else None
     for word, shift in _RELATIVE_YEAR.items():
         if word in before and base is not None:
@@ -119,6 +137,25 @@ def _kind(sentence: Sentence, local: int, heading_target: bool) -> str:
     if any(cue in clause for cue in STRONG_TARGET_CUES) or "目标" in sentence.text[:local]:
         return "Target"
     return "Target" if heading_target else "Actual"
+
+
+def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """What a figure at [start, end) is about.
+
+    - `总投资12亿元的泰邦…基地`: the name right after `的` that follows the figure;
+    - the nearest area, park, organisation or project in the same clause before it;
+    - the area the sentence opens with (贵安新区直管区生产总值增长15%，…).
+    """
+    text = doc.text
+    after = [m for m in mentions if m.start >= end and m.type in SUBJECT_TYPES]
+    if after and text[end:after[0].start] == "的":
+        return after[0]
+    clause_start = sentence.start + _clause_start(sentence.text, start - sentence.start)
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES]
+    if in_clause:
+        return in_clause[-1]
+    opening = [m for m in mentions if m.type == "AdministrativeArea" and m.start - sentence.start <= 2]
+    return opening[0] if opening else None
 
 
 def extract_figures(doc: Doc) -> Doc:
@@ -144,8 +181,7 @@ def extract_figures(doc: Doc) -> Doc:
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
                 continue
             start = sentence.start + local
-            candidates = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES and m.end <= start]
-            subject = candidates[-1] if candidates else fallback
+            subject = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start) or fallback
             indicator = indicator_before(sentence.text, local, unit)
             figures.append(Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
                                   kind=_kind(sentence, local, heading_target), start=start,

@@ -41,6 +41,7 @@ COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几�
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
+LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
@@ -100,7 +101,8 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if typed.sub in ("Township", "Village"):
         head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
         common = any(t.pos.startswith(COMMON_POS) and not t.pos.startswith(PROPER_POS) for t in head_tokens)
-        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common
+        generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2)
+        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
     if typed.suffix in ("新区", "新区直管区"):
         return 2 <= len(head) <= 4
     return False  # 区/县/市/省 names come from the national table only
@@ -145,7 +147,8 @@ def _head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     if tok.pos.startswith(PROPER_POS) or _division_level(tok.text) is not None:
         return True
     before = tokens[head - 1] if head > 0 else None
-    return len(tok.text) == len(typed.suffix) + 1 and before is not None and before.pos.startswith(PROPER_POS)
+    return (len(tok.text) == len(typed.suffix) + 1 and before is not None and before.pos.startswith(PROPER_POS)
+            and not before.text.endswith(LEVEL_CHARS))
 
 
 def _starts_badly(tok: Token) -> bool:
@@ -231,6 +234,10 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         if head_type.type == "Policy" and nxt in VERBAL_AFTER_POLICY:
             continue  # 推进X规划建设: 规划 is the act of planning here, not a plan
         first = _left_edge(tokens, head)
+        if head_type.type == "AdministrativeArea":
+            # A town or village name holds no level word: 青岩镇|西街村 are two names.
+            while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
+                first += 1
         end = tok.start + len(tok.text)
         # Shrink from the left until the span is an acceptable name.
         for left in range(first, head + 1):
@@ -369,8 +376,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
             continue
         short = division.name != tok.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if short and nxt and nxt[0] in "区县市镇乡村省州":
-            continue
+        if short and nxt and (nxt[0] in "区县市镇乡村省州" or tokens[i + 1].pos == "ns"):
+            continue  # 花溪|区…, or a compound of places (贵阳贵安) that names neither alone
         typed = Typed("AdministrativeArea", division.level, "")
         mention = _mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
         mention.ref = division.code

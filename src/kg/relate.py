@@ -15,16 +15,18 @@ import re
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
-from .lexicon import division_by_name
+from .lexicon import division_by_code, division_by_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
 RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
-RELATION_RULES: dict[str, RelationRule] = {}
+RELATION_RULES: dict[str, RelationRule] = {}  # read one sentence's mentions
+DOCUMENT_RULES: dict[str, RelationRule] = {}  # read all mentions of a document
+LOCATABLE = ("AdministrativeArea", "Park", "Project")
 
 
-def relation_rule(name: str) -> Callable[[RelationRule], RelationRule]:
+def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule], RelationRule]:
     def register(func: RelationRule) -> RelationRule:
-        RELATION_RULES[name] = func
+        (DOCUMENT_RULES if scope == "document" else RELATION_RULES)[name] = func
         return func
 
     return register
@@ -67,16 +69,8 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
             continue
         # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
-        if gap in ("", "的") and right.type != "Organization":
+        if gap in ("", "的") and right.type in LOCATABLE:
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
-    for mention in mentions:
-        # The division table knows the parent of full county-level names.
-        division = division_by_name().get(mention.label)
-        if mention.type == "AdministrativeArea" and division and division.parent:
-            for other in mentions:
-                other_div = division_by_name().get(other.label)
-                if other is not mention and other_div and other_div.code == division.parent:
-                    found.append(Relation("locatedIn", mention, other, mention.sentence, "table"))
     return found
 
 
@@ -143,6 +137,82 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def short_forms(label: str) -> set[str]:
+    """An area's name and the short form documents use for it (贵安新区 -> 贵安)."""
+    forms = {label}
+    for tail in ("新区直管区", "新区", "自治州", "自治县", "街道", "省", "市", "区", "县", "镇", "乡"):
+        if label.endswith(tail) and len(label) - len(tail) >= 2:
+            forms.add(label[: -len(tail)])
+            break
+    return forms
+
+
+COMPANY_TAILS = ("公司", "集团")
+
+
+def _located_by_name(mention: Mention) -> bool:
+    """Places, and organisations that are places (schools, centres), but not government
+    bodies (花溪区政协 governs the area) nor companies (贵州品品鲜…公司 is registered there)."""
+    if mention.type in LOCATABLE:
+        return True
+    return mention.type == "Organization" and mention.rule == "suffix" and not mention.label.endswith(COMPANY_TAILS) \
+        and not _is_body(mention.label)
+
+
+def _is_body(label: str) -> bool:
+    from .recognize import type_of_name
+
+    typed = type_of_name(label)
+    return typed is not None and typed.rule == "body"
+
+
+@relation_rule("named_in_area", scope="document")
+def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A name that carries an area's name is in that area: 贵阳大数据科创城 in 贵阳市,
+    清镇职教城 in 清镇, 宁德时代贵州基地 in 贵州省. The innermost (last) area wins."""
+    areas: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type == "AdministrativeArea":
+            for form in short_forms(mention.label):
+                areas.setdefault(form, mention)
+    found: list[Relation] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        if not _located_by_name(mention) or mention.label in seen:
+            continue
+        seen.add(mention.label)
+        best: tuple[int, Mention] | None = None
+        for form, area in areas.items():
+            index = mention.label.rfind(form)
+            if index < 0 or area.label == mention.label or mention.label in short_forms(area.label):
+                continue
+            if index == 0 and area.sub == "Province" and mention.type != "AdministrativeArea":
+                continue  # 贵州科学城: a province name in front is a brand, not an address
+            end = index + len(form)
+            if end < len(mention.label) and (best is None or end > best[0]):
+                best = (end, area)
+        if best is not None:
+            found.append(Relation("locatedIn", mention, best[1], mention.sentence, "area-in-name"))
+    return found
+
+
+@relation_rule("division_table", scope="document")
+def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Divisions a document names together with their parent in the national table
+    (白云区 and 贵阳市): the child is in the parent."""
+    by_code: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.ref:
+            by_code.setdefault(mention.ref, mention)
+    table = division_by_code()
+    found = []
+    for code, mention in by_code.items():
+        parent = by_code.get(table[code].parent) if code in table else None
+        if parent is not None:
+            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+    return found
+
+
 def relate(doc: Doc) -> Doc:
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
@@ -151,5 +221,19 @@ def relate(doc: Doc) -> Doc:
     for sentence_mentions in by_sentence.values():
         for rule in RELATION_RULES.values():
             relations.extend(rule(doc, sentence_mentions))
-    doc.relations = relations
+    for rule in DOCUMENT_RULES.values():
+        relations.extend(rule(doc, doc.mentions))
+    doc.relations = unique_relations(relations)
     return doc
+
+
+def unique_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (predicate, subject label, object label), the first read."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for relation in relations:
+        key = (relation.predicate, relation.subject.label, relation.object.label)
+        if key not in seen and relation.subject.label != relation.object.label:
+            seen.add(key)
+            kept.append(relation)
+    return kept
