@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -302,6 +303,10 @@ def run(args: argparse.Namespace) -> int:
     host, port = server.server_address[:2]
     print(f"kg serve: {pool.triples} triples from {args.graph}; SPARQL endpoint http://{host}:{port}/sparql , "
           f"query page http://{host}:{port}/ (Ctrl-C to stop / 按 Ctrl-C 停止)", file=sys.stderr, flush=True)
+    def stop(signum: int, frame: object) -> None:  # SIGTERM stops cleanly, like Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
