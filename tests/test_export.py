@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import networkx as nx
 import pyoxigraph
@@ -120,6 +121,9 @@ def test_base_moves_every_resource_and_nothing_else(graph):
 def test_export_command_with_base_writes_file(seed_ttl, tmp_path, capsys):
     out = tmp_path / "moved.nt"
     assert main(["export", "--graph", str(seed_ttl), "--format", "nt", "--base", NEW_BASE, "-o", str(out)]) == 0
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # readable by the server that loads it
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines)
     assert any(line.startswith(f"<{NEW_BASE}AdministrativeArea/") for line in lines)

@@ -5,6 +5,9 @@ import os
 import tempfile
 from pathlib import Path
 
+_UMASK = os.umask(0o022)  # read the process umask (and put it back)
+os.umask(_UMASK)
+
 
 def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write to a temporary file beside `path`, fsync it, then rename over `path`."""
@@ -13,6 +16,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     payload = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for others to read
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
