@@ -121,18 +121,17 @@ def discover(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
             _walk(path, found, skipped)
         else:
             found.append(path)
-    keep: list[Path] = []
     seen_real: dict[str, Path] = {}
-    for path in sorted(set(found), key=str):
+    # the file itself before any symlink to it, so the document keeps its own name
+    for path in sorted(set(found), key=lambda p: (p.is_symlink(), str(p))):
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             skipped.append(Skipped(str(path), f"unsupported file type {path.suffix or '(none)'}, skipped / 不支持的文件类型"))
             continue
         real = os.path.realpath(path)
-        if real in seen_real:
-            continue  # the same file reached twice (a symlink, or a folder given twice)
-        seen_real[real] = path
-        keep.append(path)
-    return keep, skipped
+        if real not in seen_real:  # else the same file reached twice (a symlink, a folder given twice)
+            seen_real[real] = path
+    skipped.sort(key=lambda s: s.path)
+    return sorted(seen_real.values(), key=str), skipped
 
 
 def size_limit(path: Path) -> int:

@@ -10,7 +10,7 @@
   a long line ends in a Chinese character and the next starts with one (seed 000 breaks
   山王|庙村 so); across a single line break (hard-wrapped text, PDFs) when a long line does
   not end a sentence.
-- A paragraph repeated verbatim is dropped, so its facts are not counted twice.
+- A line or paragraph repeated verbatim is dropped, so its facts are not counted twice.
 
 `Doc.offsets[i]` is the raw index of normalised character i (len(text)+1 entries, the last
 one the end); they never decrease and stay valid for any input.
@@ -186,11 +186,17 @@ def _ends_sentence(text: str) -> bool:
     return not stripped or stripped[-1] in SENTENCE_END or stripped[-1] in ":："
 
 
+def _looks_like_heading(text: str) -> bool:
+    """A short line without sentence punctuation: a title, never the rest of a sentence."""
+    return len(text) < MIN_JOIN_LINE and not any(c in text for c in ",，。;；:：、")
+
+
 def _joins(previous: str, line: _Line) -> bool:
     """Whether `line` continues the sentence `previous` ends with."""
     first = line.text[0]
     if line.blank_before:
-        return len(previous) >= MIN_JOIN_LINE and _is_cjk(previous[-1]) and _is_cjk(first)
+        return (len(previous) >= MIN_JOIN_LINE and _is_cjk(previous[-1]) and _is_cjk(first)
+                and not _looks_like_heading(line.text))
     if len(previous) < MIN_WRAP_LINE or _ends_sentence(previous):
         return False
     return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、"
@@ -201,9 +207,16 @@ def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
     chars, maps = _map_chars(raw)
     traditional = convert_traditional and is_traditional("".join(chars))
     paragraphs: list[_Line] = []
+    seen_lines: set[str] = set()
     for line in _split_lines(chars, maps):
         if traditional:
             line.chars = to_simplified(line.chars)
+        if len(line.chars) >= MIN_REPEAT:
+            # a repeated line goes before joining: seed 000 repeats a paragraph cut at 山王,
+            # and the copy must not be joined to the heading after it
+            if line.text in seen_lines:
+                continue
+            seen_lines.add(line.text)
         if paragraphs and _joins(paragraphs[-1].text, line):
             last = paragraphs[-1]
             if last.chars[-1].isascii() and last.chars[-1].isalnum() and line.chars[0].isascii() and line.chars[0].isalnum():
