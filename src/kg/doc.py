@@ -47,6 +47,7 @@ class Mention:
     end: int = 0
     sentence: int = 0
     rule: str = ""  # which recogniser produced it
+    address: str = ""  # area words written before the name (花溪区燕楼镇), not part of the label
     ref: str = ""  # an identifier the recogniser knows, e.g. the division code of 花溪 (520111)
     key: str = ""  # filled by resolution: the entity key this mention resolves to
 

@@ -81,7 +81,7 @@ def is_generic(name: str, suffix: str) -> bool:
     if name in generic or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     head = name[: -len(suffix)]
-    return head in generic or head in lexicon.boundary_words()
+    return head in generic or head in lexicon.boundary_words() or bool(re.fullmatch(NUMERAL.pattern + "+", head))
 
 
 def _division_level(name: str) -> str | None:
@@ -261,7 +261,7 @@ def is_slogan(text: str) -> bool:
     return bool(NUMERAL.search(text)) or len(text) >= 4
 
 
-FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N+＋]+")
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]+)+")
 NOUN_TAIL_MAX = 10
 
 
@@ -324,7 +324,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 found.append(_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
     for match in _BOOK.finditer(text):
         inner = match.group(1).strip()
-        typed = type_of_name(inner)
+        typed = type_of_name(TRAILING_BRACKET.sub("", inner))
         if typed is not None and typed.type == "Policy":
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(_mention(doc, sentence, start, end, typed, "book", inner))
@@ -458,11 +458,13 @@ def _trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "gazetteer": 1, "suffix": 2, "list": 3, "body": 4, "enterprise": 4}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "body": 5}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
 NESTED_TYPES = ("Park", "Organization")
+# Organisations whose name another organisation's name builds on (北京协和医院贵州医院).
+PARENT_ORG_SUFFIXES = ("大学", "医院", "集团", "公司", "研究院", "实验室")
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
@@ -473,7 +475,8 @@ def select(mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=_priority):
         overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
         nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule == "suffix" and all(
-            t.start <= mention.start and mention.end < t.end and t.type != mention.type and t.rule != "nested"
+            t.start <= mention.start and mention.end < t.end and t.rule != "nested"
+            and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES))
             for t in overlapping)
         if overlapping and not nested:
             continue
@@ -508,10 +511,16 @@ def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+def has_address_prefix(mention: Mention) -> bool:
+    """Parks and projects may be written after their address (花溪区燕楼镇数字农业产业园);
+    organisations carry their area as part of their name (花溪区政协, 花溪区人民医院)."""
+    return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
+
+
 def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
     """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
     span; the relation stage reads the containment from them."""
-    if mention.type not in ("Park", "Project") or mention.rule not in ("suffix", "list"):
+    if not has_address_prefix(mention):
         return []
     context = doc.__dict__.setdefault("_area_context", area_context(doc))
     parts: list[Mention] = []
@@ -545,6 +554,12 @@ def recognize(doc: Doc) -> Doc:
         for func in RECOGNIZERS.values():
             candidates.extend(func(doc, sentence, tokens))
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
-    inner = [part for m in mentions for part in split_area_prefix(doc, m)]
+    inner = []
+    for mention in mentions:
+        parts = split_area_prefix(doc, mention)
+        if parts:
+            mention.address = doc.text[mention.start:parts[-1].end]
+            mention.label = mention.label[len(mention.address):]
+            inner.extend(parts)
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
     return doc

@@ -143,7 +143,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             name = normalize_name(mention.label)
             full = local.get((mention.type, name), name)
             division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
-            key_name = division.name if division else expand_abbreviation(full)
+            key_name = division.name if division else expand_abbreviation(normalize_name(mention.address) + full)
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
@@ -156,10 +156,12 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             if division:
                 entity.admin_code, entity.sub = division.code, division.level
     for entity in entities.values():
-        # The fullest form is the label; ties broken by code point for determinism.
+        # The fullest form is the label (the guidelines' canonical name); ties broken by
+        # code point for determinism.
         forms = sorted(entity.aliases, key=lambda n: (-len(n), n))
-        entity.label = forms[0]
-        entity.aliases = set(forms[1:])
+        label = forms[0]
+        entity.label = label
+        entity.aliases = set(forms) - {label}
     result = sorted(entities.values(), key=lambda e: e.key)
     assign_slugs(result)
     return result
