@@ -1,0 +1,42 @@
+"""Figures: value, unit, year, kind and subject as the seed text gives them."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from helpers import run_text
+
+from kg.figures import parse_number, plan_period_end
+
+
+def _figures(doc):
+    return {(f.subject.label if f.subject else None, f.year, f.kind, f.value, f.unit) for f in doc.figures}
+
+
+def test_gdp_over_the_years_from_seed_000():
+    doc = run_text("花溪区坚持高质量发展。\n这一路,花溪经济发展交出亮眼答卷:地区生产总值从2020年的637亿元跃升至2024年的980亿元,"
+                   "2025年历史性突破千亿元大关。")
+    found = _figures(doc)
+    assert ("花溪", 2020, "Actual", Decimal(637), "亿元") in found or ("花溪区", 2020, "Actual", Decimal(637), "亿元") in found
+    assert any(f.year == 2024 and f.value == 980 and f.kind == "Actual" for f in doc.figures)
+    assert any(f.year == 2025 and f.value == 1000 and f.unit == "亿元" for f in doc.figures)
+
+
+def test_targets_of_a_work_report_section():
+    # seed 002: the 2025 report's goals for the year
+    text = ("# 2025年政府工作报告\n（2025年1月12日在贵阳市第十五届人民代表大会第五次会议上）\n"
+            "二、2025年工作安排\n今年经济社会发展的主要预期目标是:贵阳市地区生产总值增长6%左右,城镇新增就业15万人。")
+    doc = run_text(text)
+    growth = next(f for f in doc.figures if f.value == 6)
+    assert (growth.year, growth.kind, growth.unit, growth.indicator) == (2025, "Target", "%", "地区生产总值增速")
+    assert growth.subject is not None and growth.subject.label == "贵阳市"
+
+
+def test_figure_about_the_name_that_follows_it():
+    doc = run_text("2025年,总投资12亿元的泰邦生物血液制品生产基地迅速开工。")
+    figure = next(f for f in doc.figures if f.value == 12)
+    assert figure.subject.label == "泰邦生物血液制品生产基地" and figure.year == 2025
+
+
+def test_plan_periods_and_chinese_numbers():
+    assert plan_period_end("“十四五”期间") == 2025 and plan_period_end("十五五时期") == 2030
+    assert parse_number("千") == 1000 and parse_number("十五") == 15 and parse_number("53.12") == Decimal("53.12")

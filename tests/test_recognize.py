@@ -1,0 +1,81 @@
+"""Recognition on real sentences of the seeds: right spans, right types, no generic phrases."""
+from __future__ import annotations
+
+from helpers import labels, run_text
+
+
+def test_verb_before_a_name_is_not_part_of_it():
+    # seed 004: 建成投用贵阳低空飞行服务基地、贵安新区…
+    doc = run_text("建成投用贵阳低空飞行服务基地。")
+    assert "贵阳低空飞行服务基地" in labels(doc, "Project")
+    assert not any(label.startswith(("建成", "投用")) for label in labels(doc))
+
+
+def test_a_list_of_parks_gives_each_park():
+    # seed 002
+    doc = run_text("云岩产业园、南明智能制造产业园、花溪工业园、观山湖现代制造产业园获批省级经济开发区。")
+    parks = labels(doc, "Park")
+    assert {"云岩产业园", "南明智能制造产业园", "花溪工业园", "观山湖现代制造产业园"} <= parks
+
+
+def test_address_before_a_park_becomes_areas_and_containment():
+    # seed 000
+    doc = run_text("近日,记者在位于花溪区燕楼镇数字农业产业园的贵州品品鲜生物科技有限公司采收车间看到。")
+    assert {"花溪区", "燕楼镇"} <= labels(doc, "AdministrativeArea")
+    park = next(m for m in doc.mentions if m.type == "Park")
+    assert park.label == "数字农业产业园" and park.address == "花溪区燕楼镇"
+    assert "贵州品品鲜生物科技有限公司" in labels(doc, "Organization")
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert ("燕楼镇", "花溪区") in pairs and ("数字农业产业园", "燕楼镇") in pairs
+
+
+def test_generic_phrases_are_not_entities():
+    doc = run_text("推进产业园区提质,改造老旧小区,发展数字经济,新开工6个项目。")
+    found = labels(doc)
+    assert not found & {"产业园区", "老旧小区", "数字经济", "6个项目", "项目"}
+
+
+def test_quoted_slogan_is_a_programme_but_emphasis_is_not():
+    doc = run_text("大力实施“四大战略”,城市“颜值”不断提升。")
+    assert "四大战略" in labels(doc, "Program")
+    assert "颜值" not in labels(doc)
+
+
+def test_quoted_name_with_its_head_word():
+    doc = run_text("坚定不移落实“四主四市”工作思路,开展“五帮”专项行动。")
+    programs = labels(doc, "Program")
+    assert "四主四市工作思路" in programs and "五帮专项行动" in programs
+
+
+def test_book_title_policy_keeps_its_period():
+    doc = run_text("严格执行《贵阳市国土空间总体规划（2021—2035年）》,着力优化布局。")
+    assert "贵阳市国土空间总体规划(2021—2035年)" in labels(doc, "Policy")
+
+
+def test_government_bodies_need_an_area_before_them():
+    doc = run_text("花溪区人大常委会听取报告,充分发挥政协作用,区政协开展协商。")
+    orgs = labels(doc, "Organization")
+    assert "花溪区人大常委会" in orgs and "区政协" in orgs
+    assert "充分发挥政协" not in orgs
+
+
+def test_a_firm_named_like_a_place_stays_a_firm():
+    # 吉利 is also a district of 洛阳; with no 洛阳 in the text it is the car maker.
+    doc = run_text("贵阳市大力发展装备制造业,推动吉利汽车新车型投产。")
+    assert "吉利汽车" in labels(doc, "Organization")
+    assert not any(m.label.startswith("吉利") for m in doc.mentions if m.type == "AdministrativeArea")
+
+
+def test_short_division_name_needs_its_parent_in_the_document():
+    doc = run_text("贵阳市花溪区召开会议。花溪经济发展交出亮眼答卷。")
+    short = [m for m in doc.mentions if m.text == "花溪"]
+    assert short and short[0].ref == "520111"
+
+
+def test_towns_and_villages_split_at_level_words():
+    # seed 001: 青岩镇西街村、高坡乡街上村
+    doc = run_text("推动黔陶乡上榜,青岩镇西街村、高坡乡街上村上榜名单。")
+    areas = labels(doc, "AdministrativeArea")
+    assert {"青岩镇", "西街村", "高坡乡", "街上村"} <= areas
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert ("西街村", "青岩镇") in pairs and ("街上村", "高坡乡") in pairs

@@ -1,0 +1,33 @@
+"""Resolution: one node per thing across documents, stable readable IRIs."""
+from __future__ import annotations
+
+from helpers import run_text
+
+from kg.resolve import company_core, expand_abbreviation, resolve
+
+
+def test_short_and_full_division_names_are_one_entity():
+    docs = [run_text("贵阳市花溪区发展迅速。", "a.txt"), run_text("贵阳市的花溪经济交出答卷,花溪乘风破浪。", "b.txt")]
+    entities = [e for e in resolve(docs) if e.admin_code == "520111"]
+    assert len(entities) == 1
+    assert entities[0].label == "花溪区" and "花溪" in entities[0].aliases
+    assert entities[0].documents == ["a", "b"]
+
+
+def test_zone_abbreviations_resolve_to_the_full_form():
+    assert expand_abbreviation("贵阳经开区") == "贵阳经济技术开发区"
+    docs = [run_text("贵阳经开区牢牢把握机遇。", "a.txt"), run_text("贵阳经济技术开发区加快发展。", "b.txt")]
+    parks = [e for e in resolve(docs) if e.type == "Park"]
+    assert len(parks) == 1 and parks[0].label == "贵阳经济技术开发区" and "贵阳经开区" in parks[0].aliases
+
+
+def test_company_core_name():
+    assert company_core("贵州品品鲜生物科技有限公司") == "品品鲜"
+
+
+def test_iris_do_not_depend_on_document_order():
+    a, b = "花溪区建设花溪湖公园。", "贵阳市推进贵阳大数据科创城建设。"
+    first = {e.key: e.iri_slug for e in resolve([run_text(a, "a.txt"), run_text(b, "b.txt")])}
+    second = {e.key: e.iri_slug for e in resolve([run_text(b, "b.txt"), run_text(a, "a.txt")])}
+    assert first == second
+    assert first["AdministrativeArea|花溪区"] == "hua-xi-qu"
