@@ -182,3 +182,11 @@ def test_graphml_and_gexf_hold_the_entity_network(graph, exports, tmp_path, fmt,
     huaxi = str(node_labelled(graph, "花溪区"))
     assert huaxi in network.nodes
     assert network.nodes[huaxi]["label"] == "花溪区"
+
+
+@pytest.mark.parametrize("base", ["http://data.example.org/kg#", "http://data.example.org/kg?id="])
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_any_base_round_trips_even_where_short_forms_are_impossible(graph, base, fmt):
+    # '#' and '?' bases cannot carry relative IRIs or JSON-LD prefixes: full IRIs are written
+    moved = rebase(graph, base)
+    assert isomorphic(parse_back(export_text(moved, fmt), fmt), moved)

@@ -200,7 +200,8 @@ def _terms(context: dict) -> dict[str, _Term]:
 
 class _Compactor:
     def __init__(self, context: dict) -> None:
-        self.prefixes = sorted(((k, v) for k, v in context.items() if isinstance(v, str)),
+        # JSON-LD 1.1 uses a simple term as a prefix only if its IRI ends in a gen-delim
+        self.prefixes = sorted(((k, v) for k, v in context.items() if isinstance(v, str) and v[-1:] in ":/?#[]@"),
                                key=lambda item: (-len(item[1]), item[0]))
 
     def __call__(self, iri: str) -> str:
