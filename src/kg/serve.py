@@ -52,9 +52,11 @@ GRAPH_MEDIA: dict[str, str] = {
     "application/json": "jsonld",
     "application/rdf+xml": "rdfxml",
 }
-FORMAT_PARAM: dict[str, str] = {  # ?format= for browsers and curl without headers
-    "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "jsonld": "jsonld", "rdfxml": "rdfxml",
+# ?format= (also sent by SPARQLWrapper), per query form; anything else falls back to Accept.
+SOLUTION_PARAM: dict[str, str] = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv"}
+GRAPH_PARAM: dict[str, str] = {
+    "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+    "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld", "rdfxml": "rdfxml", "xml": "rdfxml",
 }
 
 
@@ -93,6 +95,12 @@ def negotiate(accept: str, form: str) -> str:
         if media in ("*/*", "application/*", "text/*"):
             return default
     return default
+
+
+def choose_format(form: str, format_param: str, accept: str) -> str:
+    """`?format=` when it suits the query form, else content negotiation on Accept."""
+    table = GRAPH_PARAM if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_PARAM
+    return table.get(format_param.lower()) or negotiate(accept, form)
 
 
 def load_page() -> str:
@@ -257,8 +265,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         try:
             form = kgstore.check_query(text)
-            requested = params.get("format", [""])[0].lower()
-            fmt = FORMAT_PARAM.get(requested) or negotiate(self.headers.get("Accept", ""), form)
+            fmt = choose_format(form, params.get("format", [""])[0], self.headers.get("Accept", ""))
             answer = self.pool.query(text, fmt)
         except QueryError as error:
             extra = {"Retry-After": "1"} if error.status == 503 else None
