@@ -165,6 +165,12 @@ def units() -> tuple[str, ...]:
     return tuple(sorted(_words("units.txt"), key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=None)
+def pinyin() -> dict[str, str]:
+    """Character -> toneless pinyin (generated from pypinyin by scripts/make_pinyin_table.py)."""
+    return dict(line.split("\t", 1) for line in _lines("pinyin.tsv"))
+
+
 def user_words() -> list[tuple[str, int, str]]:
     """Words added to jieba's dictionary: our suffixes and administrative names.
 

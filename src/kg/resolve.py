@@ -114,9 +114,9 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
 
 
 def _slug(label: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    parts = lazy_pinyin(label, errors=lambda chars: [c for c in chars])
+    """Toneless pinyin, one syllable per character (`pinyin.tsv`), ASCII kept as is."""
+    table = lexicon.pinyin()
+    parts = [table.get(piece, piece) for piece in re.findall(r"[A-Za-z0-9]+|.", label)]
     text = "-".join(p for p in parts if p.strip())
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
