@@ -91,6 +91,7 @@ class Doc:
     meta: DocMeta = field(default_factory=DocMeta)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    areas: frozenset[str] = frozenset()  # division codes the text names: context for short names
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

@@ -57,6 +57,11 @@ def suffix_map() -> dict[str, Suffix]:
 
 
 @lru_cache(maxsize=None)
+def longest_suffix() -> int:
+    return max(len(s.text) for s in suffixes())
+
+
+@lru_cache(maxsize=None)
 def divisions() -> tuple[Division, ...]:
     rows = []
     for line in _lines("admin_divisions.tsv"):
@@ -96,11 +101,6 @@ def divisions_by_short_name() -> dict[str, tuple[Division, ...]]:
         if div.short != div.name:
             table.setdefault(div.short, []).append(div)
     return {name: tuple(divs) for name, divs in table.items()}
-
-
-@lru_cache(maxsize=None)
-def division_names_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(division_by_name(), key=lambda n: (-len(n), n)))
 
 
 @lru_cache(maxsize=None)

@@ -69,8 +69,10 @@ class Typed:
 
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
-    for suffix in lexicon.suffixes():
-        if name.endswith(suffix.text):
+    table = lexicon.suffix_map()
+    for size in range(min(len(name), lexicon.longest_suffix()), 0, -1):
+        suffix = table.get(name[-size:])
+        if suffix is not None:
             return Typed(suffix.type, suffix.sub, suffix.text, suffix.rule)
     return None
 
@@ -110,10 +112,11 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
 
 def area_prefix_length(name: str) -> int:
     """Length of the area words a name starts with (花溪区, 中共花溪区, 区, 市), 0 if none."""
+    names = lexicon.division_by_name()
     position = 0
     while position < len(name):
         rest = name[position:]
-        word = next((w for w in lexicon.division_names_longest_first() if len(w) >= 2 and rest.startswith(w)), None)
+        word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
         word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
         if word is None:
             break
@@ -368,10 +371,9 @@ def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None
 
 @recognizer("gazetteer")
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
-    context = doc.__dict__.setdefault("_area_context", area_context(doc))
     found: list[Mention] = []
     for i, tok in enumerate(tokens):
-        division = pick_division(tok.text, context)
+        division = pick_division(tok.text, doc.areas)
         if division is None:
             continue
         short = division.name != tok.text
@@ -522,7 +524,7 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
     span; the relation stage reads the containment from them."""
     if not has_address_prefix(mention):
         return []
-    context = doc.__dict__.setdefault("_area_context", area_context(doc))
+    context = doc.areas
     parts: list[Mention] = []
     position = mention.start
     rest = doc.text[mention.start:mention.end]
@@ -549,6 +551,7 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
 
 
 def recognize(doc: Doc) -> Doc:
+    doc.areas = area_context(doc)
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, sentence_tokens(doc)):
         for func in RECOGNIZERS.values():
