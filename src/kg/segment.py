@@ -1,13 +1,18 @@
 """Segmentation: sentences, then jieba words with parts of speech.
 
-jieba gets a user dictionary generated from our data files (type suffixes and
-administrative names), so that `经开区` or `产业园` stay whole words and the recognisers
-can anchor on them.
+The segmenter is rjieba, the Rust port of jieba (same dictionary, same DAG + HMM
+algorithm; NOTES.md measured 99.97% equal word boundaries and 98.7% equal tags on the
+seeds) because it tags ~60x faster than `jieba.posseg` and loads its dictionary in
+milliseconds, which keeps `kg build` within a small multiple of plain segmentation.
+It gets a user dictionary generated from our data files (type suffixes, administrative
+names, government bodies), so that `经开区` or `产业园` stay whole words and the
+recognisers can anchor on them.
 """
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from . import lexicon
@@ -31,21 +36,34 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    """jieba's POS tagger with our user words; built once per process."""
+def _tagger() -> Callable[[str], list[tuple[str, str]]]:
+    """jieba's tagger with our user words, built once per process: rjieba, or the pure
+    Python jieba.posseg where rjieba has no wheel for the platform."""
+    try:
+        import rjieba
+    except ImportError:
+        return _posseg_tagger()
+    tagger = rjieba.Jieba()
+    for word, freq, pos in lexicon.user_words():
+        tagger.add_word(word, freq, pos)
+    return lambda text: tagger.tag(text, True)
+
+
+def _posseg_tagger() -> Callable[[str], list[tuple[str, str]]]:
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    for word, freq, tag in lexicon.user_words():
-        tokenizer.add_word(word, freq, tag)
-    return jieba.posseg.POSTokenizer(tokenizer)
+    for word, freq, pos in lexicon.user_words():
+        tokenizer.add_word(word, freq, pos)
+    posseg = jieba.posseg.POSTokenizer(tokenizer)
+    return lambda text: [(pair.word, pair.flag) for pair in posseg.lcut(text, HMM=True)]
 
 
 def tag(text: str) -> list[tuple[str, str]]:
-    """Words and POS tags of a text (jieba.posseg with our user dictionary)."""
-    return [(pair.word, pair.flag) for pair in _tagger().lcut(text, HMM=True)]
+    """Words and POS tags of a text (jieba's dictionary and HMM, with our user words)."""
+    return list(_tagger()(text))
 
 
 def segment(doc: Doc) -> Doc:
