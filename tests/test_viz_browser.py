@@ -133,6 +133,14 @@ def test_type_filter_hides_that_type_only(seed_visit, seed_build):
     assert seed_visit.eval("kgPage.nodes.get({filter: n => n.hidden === true}).length") == 0
 
 
+def test_more_layout_runs_and_stops_again(seed_visit):
+    before = seed_visit.eval("JSON.stringify(kgPage.network.getPositions())")
+    seed_visit.page.click("#kg-relayout")
+    seed_visit.page.wait_for_function("!kgPage.network.physics.physicsEnabled", timeout=LAYOUT_TIMEOUT_MS)
+    assert seed_visit.eval("JSON.stringify(kgPage.network.getPositions())") != before
+    assert seed_visit.drawn_nodes() == seed_visit.eval("kgPage.nodes.length")
+
+
 def test_focused_page_draws_the_stated_count(browser, seed_ttl, tmp_path):
     out = tmp_path / "focus.html"
     assert kg_main(["viz", "--graph", str(seed_ttl), "--focus", HUAXI, "--hops", "2", "--max-nodes", "15",
