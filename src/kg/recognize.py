@@ -41,6 +41,7 @@ COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几�
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
+LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
@@ -133,7 +134,7 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
         return False
     middle_start = tokens[0].start + start
     middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos == "v" for t in middle)
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "a", "d")) for t in middle)
 
 
 def is_specific(tokens: list[Token]) -> bool:
@@ -145,13 +146,14 @@ def _head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     """One-character heads count only as their own word or inside a proper name
     (燕楼镇, 山王|庙村), never inside a common word (大局, 乡村, 一线)."""
     tok = tokens[head]
-    if typed.rule != "exact" or tok.text == typed.suffix:
+    if "exact" not in typed.rule or tok.text == typed.suffix:
         return True
     if tok.pos.startswith(PROPER_POS) or _division_level(tok.text) is not None:
         return True
     before = tokens[head - 1] if head > 0 else None
-    return (len(tok.text) == len(typed.suffix) + 1 and before is not None and before.pos.startswith(PROPER_POS)
-            and not before.text.endswith(LEVEL_CHARS))
+    # jieba glues the last character of a village or town name to its level: 山王|庙村.
+    return (typed.sub in ("Township", "Village") and len(tok.text) == len(typed.suffix) + 1 and before is not None
+            and before.pos.startswith(PROPER_POS) and not before.text.endswith(LEVEL_CHARS))
 
 
 def _starts_badly(tok: Token) -> bool:
@@ -165,9 +167,9 @@ def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
     prefix = name[: -len(typed.suffix)]
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
-    if typed.rule == "body":
+    if "body" in typed.rule:
         return is_body_name(name, typed, tokens)
-    if typed.rule == "weak":
+    if "weak" in typed.rule:
         prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
         return is_specific(prefix_tokens)
     return True
@@ -250,6 +252,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             name = doc.text[start:end]
             typed = type_of_name(name)
             if typed and _accept(name, typed, tokens[left:head + 1]):
+                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
+                    start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 found.append(_mention(doc, sentence, start, end, typed, "suffix"))
                 break
     return found
@@ -310,7 +314,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             if tail:
                 found.append(_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
                 continue
-        head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.type in ("Program", "Policy", "Project")), None)
+        head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
         if head is not None:  # “强省会”行动, “五帮”专项行动
             label = inner + head.text
             found.append(_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))

@@ -163,7 +163,7 @@ def _is_body(label: str) -> bool:
     from .recognize import type_of_name
 
     typed = type_of_name(label)
-    return typed is not None and typed.rule == "body"
+    return typed is not None and "body" in typed.rule
 
 
 @relation_rule("named_in_area", scope="document")
