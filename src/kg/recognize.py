@@ -420,6 +420,8 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
     return found
 
 
+# People's titles: 西部建材城董事长李建东 names a person, not a park.
+TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
 _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
 
 
@@ -448,7 +450,9 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             # The first item may carry the verb before it: trim with the token boundary rule.
             if start == offset and "(" not in piece:
                 item, start = _trim_left(doc, tokens, start, start + len(piece))
-            if len(item) >= 2 and item not in lexicon.generic_phrases():
+            item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and is_specific(item_tokens) \
+                    and not TITLE_WORDS.search(item):
                 found.append(_mention(doc, sentence, start, start + len(item), typed, "list"))
     return found
 
