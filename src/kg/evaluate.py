@@ -18,6 +18,7 @@ from .resolve import normalize_name
 
 HELP = "build and score against gold annotations / 评测"
 DEFAULT_GOLD = "../shared/gold"
+CONTAINMENT = ("locatedIn", "partOf")
 
 
 @dataclass
@@ -154,8 +155,10 @@ def system_view(result: BuildResult) -> dict[str, SystemDoc]:
     for doc in result.docs:
         keys = {m.key for m in doc.mentions}
         entities = [(label_of[e.key], e.type) for e in result.entities if e.key in keys]
+        # The gold's located_in holds containment by areas and by parks (a firm in a
+        # park), which the graph says with kg:locatedIn and kg:partOf.
         located = {(label_of[r.subject.key], label_of[r.object.key]) for r in doc.relations
-                   if r.predicate == "locatedIn" and r.subject.key != r.object.key}
+                   if r.predicate in CONTAINMENT and r.subject.key != r.object.key}
         observations = [(label_of[f.subject.key], f.year, f.kind.lower(), f.value) for f in doc.figures if f.subject]
         views[doc.file_name] = SystemDoc(entities, located, observations)
     return views

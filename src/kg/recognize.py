@@ -558,12 +558,19 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
         rest = rest[len(found.text):]
 
 
+def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
+    """Inside 《…》: a title's words (《贵阳日报》) name the work, not places or bodies."""
+    return any(start < mention.start and mention.end < end for start, end in titles)
+
+
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, sentence_tokens(doc)):
         for func in RECOGNIZERS.values():
             candidates.extend(func(doc, sentence, tokens))
+    titles = [(m.start(), m.end()) for m in _BOOK.finditer(doc.text)]
+    candidates = [m for m in candidates if m.rule == "book" or not inside_title(m, titles)]
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
     for mention in mentions:

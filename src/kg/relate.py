@@ -74,25 +74,23 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-_LOCATED = re.compile(r"^(?:位于|坐落于|地处)")
+_LOCATED = re.compile(r"(?:位于|坐落于|地处|落户|入驻|在)$")
 
 
 @relation_rule("located_in_phrase")
 def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """位于 A(B)C的D: D is in the innermost area/park before it."""
+    """位于A的B, 位于AB: B is in A (an area: kg:locatedIn; a park: kg:partOf)."""
     found: list[Relation] = []
-    for i, mention in enumerate(mentions):
-        if not _LOCATED.match(doc.text[max(0, mention.start - 3):mention.start][-3:].lstrip("在")):
+    flat = [m for m in mentions if m.rule != "prefix"]
+    for place, thing in zip(flat, flat[1:]):
+        if place.type not in ("AdministrativeArea", "Park") or thing.type not in LOCATABLE + ("Organization",):
             continue
-        chain = [mention]
-        for nxt in mentions[i + 1:]:
-            if _between(doc, chain[-1], nxt) not in ("", "的"):
-                break
-            chain.append(nxt)
-        for inner, outer in zip(chain[1:], chain):
-            if outer.type in ("AdministrativeArea", "Park"):
-                predicate = "locatedIn" if outer.type == "AdministrativeArea" else "partOf"
-                found.append(Relation(predicate, inner, outer, mention.sentence, "located-phrase"))
+        if not _LOCATED.search(doc.text[max(0, place.start - 3):place.start]) or _between(doc, place, thing) not in ("", "的"):
+            continue
+        if place.type == "AdministrativeArea" and thing.type != "Organization":
+            found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
+        elif place.type == "Park":
+            found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
     return found
 
 
