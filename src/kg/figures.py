@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import lexicon
@@ -21,6 +22,12 @@ from .doc import Doc, Figure, Mention, Sentence
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000}
 TARGET_CUES = ("预期目标", "目标", "力争", "确保", "争取", "预计", "计划", "将", "左右", "以上", "力促", "突破", "达到")
 STRONG_TARGET_CUES = ("预期目标", "主要目标", "目标是", "力争", "预计", "左右", "计划", "确保", "争取")
+CLAUSE_TARGET_CUES = ("将达到", "将突破", "将超过")  # 将 + a verb of reaching, in the figure's clause
+SENTENCE_TARGET_CUES = ("目标", "预计", "力争", "预期")  # anywhere before the figure in its sentence
+HEADING_TARGET_CUES = ("安排", "目标", "任务", "计划", "展望", "建议")
+HEADING_MAX = 40  # a line this short without a closing mark is a heading
+OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
+_BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年")
 # Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
@@ -86,20 +93,36 @@ def indicator_before(text: str, start: int, unit: str) -> str:
     return best
 
 
-def _heading_years(doc: Doc) -> dict[int, tuple[int | None, bool]]:
-    """For each sentence: (year of the nearest heading above it, heading speaks of goals)."""
-    result: dict[int, tuple[int | None, bool]] = {}
+@dataclass
+class Section:
+    """What the nearest heading above a sentence says: its year, whether it sets goals,
+    and whom it is about (——花溪区人大常委会2025年工作综述)."""
+
     year: int | None = None
-    target = False
+    target: bool = False
+    subject: Mention | None = None
+
+
+def is_heading(text: str) -> bool:
+    return len(text) <= HEADING_MAX and not text.endswith(("。", "；", ";", "!", "！", "?", "？"))
+
+
+def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Section]:
+    """The section context of every sentence."""
+    result: dict[int, Section] = {}
+    current = Section()
     for sentence in doc.sentences:
         text = sentence.text
-        if len(text) <= 40 and not text.endswith(("。", "；", ";")):
+        if is_heading(text):
             match = _YEAR.search(text)
             period = plan_period_end(text)
-            if match or period:
+            subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
+            if match or period or subjects:
                 year = int(match.group(1)) if match else period
-                target = any(cue in text for cue in ("安排", "目标", "任务", "计划", "展望", "建议"))
-        result[sentence.index] = (year, target)
+                target = any(cue in text for cue in HEADING_TARGET_CUES)
+                current = Section(year if year else current.year, target if year else current.target,
+                                  subjects[0] if subjects else current.subject)
+        result[sentence.index] = current
     return result
 
 
@@ -134,8 +157,11 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
 
 def _kind(sentence: Sentence, local: int, heading_target: bool) -> str:
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
-    if any(cue in clause for cue in STRONG_TARGET_CUES) or "目标" in sentence.text[:local]:
+    before = sentence.text[:local]
+    if any(cue in clause for cue in STRONG_TARGET_CUES + CLAUSE_TARGET_CUES) or any(cue in before for cue in SENTENCE_TARGET_CUES):
         return "Target"
+    if _BY_YEAR.search(before):
+        return "Target"  # 到2025年…达到: a figure to be reached by a year
     return "Target" if heading_target else "Actual"
 
 
@@ -154,20 +180,21 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES]
     if in_clause:
         return in_clause[-1]
-    opening = [m for m in mentions if m.type == "AdministrativeArea" and m.start - sentence.start <= 2]
+    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN and m.end <= start]
     return opening[0] if opening else None
 
 
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
-    headings = _heading_years(doc)
     fallback = main_subject(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    context = sections(doc, by_sentence)
     figures: list[Figure] = []
     for sentence in doc.sentences:
-        heading_year, heading_target = headings[sentence.index]
+        section = context[sentence.index]
+        heading_year, heading_target = section.year, section.target
         for match in pattern.finditer(sentence.text):
             number, unit = match.group(1), match.group(2)
             value = parse_number(number)
@@ -181,7 +208,8 @@ def extract_figures(doc: Doc) -> Doc:
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
                 continue
             start = sentence.start + local
-            subject = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start) or fallback
+            subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
+                       or section.subject or fallback)
             indicator = indicator_before(sentence.text, local, unit)
             figures.append(Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
                                   kind=_kind(sentence, local, heading_target), start=start,
