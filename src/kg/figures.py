@@ -101,6 +101,7 @@ class Section:
     year: int | None = None
     target: bool = False
     subject: Mention | None = None
+    paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
 
 
 def is_heading(text: str) -> bool:
@@ -111,8 +112,13 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     """The section context of every sentence."""
     result: dict[int, Section] = {}
     current = Section()
+    opening: Mention | None = None
     for sentence in doc.sentences:
         text = sentence.text
+        paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
+        if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
+            first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
+            opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
         if is_heading(text):
             match = _YEAR.search(text)
             period = plan_period_end(text)
@@ -122,7 +128,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
                 target = any(cue in text for cue in HEADING_TARGET_CUES)
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
-        result[sentence.index] = current
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening)
     return result
 
 
@@ -209,7 +215,7 @@ def extract_figures(doc: Doc) -> Doc:
                 continue
             start = sentence.start + local
             subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
-                       or section.subject or fallback)
+                       or section.paragraph_subject or section.subject or fallback)
             indicator = indicator_before(sentence.text, local, unit)
             figures.append(Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
                                   kind=_kind(sentence, local, heading_target), start=start,
