@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import lexicon
 from .doc import Doc, Figure, Mention, Sentence
+from .relate import INNER_RULES, main_subject
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000}
 TARGET_CUES = ("预期目标", "目标", "力争", "确保", "争取", "预计", "计划", "将", "左右", "以上", "力促", "突破", "达到")
@@ -132,15 +133,6 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     return result
 
 
-def main_subject(doc: Doc) -> Mention | None:
-    """The area a document is about: the administrative area it names most often."""
-    counts = Counter(m.label for m in doc.mentions if m.type == "AdministrativeArea" and m.sub in ("City", "District"))
-    if not counts:
-        return None
-    label = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return next(m for m in doc.mentions if m.label == label)
-
-
 def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None) -> int | None:
     before = sentence.text[:local]
     years = _YEAR.findall(before)
@@ -195,7 +187,8 @@ def extract_figures(doc: Doc) -> Doc:
     fallback = main_subject(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
+        if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
+            by_sentence.setdefault(mention.sentence, []).append(mention)
     context = sections(doc, by_sentence)
     figures: list[Figure] = []
     for sentence in doc.sentences:

@@ -558,6 +558,25 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
         rest = rest[len(found.text):]
 
 
+def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
+    """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
+    南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
+    if not has_address_prefix(mention) and mention.rule not in ("suffix", "list"):
+        return []
+    inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
+    found = []
+    for i, tok in enumerate(inside):
+        division = pick_division(tok.text, doc.areas)
+        if division is None or division.level == "Province" or doc.text[mention.start:tok.start].count("(") > doc.text[mention.start:tok.start].count(")"):
+            continue
+        neighbours = inside[i - 1:i] + inside[i + 1:i + 2]
+        if any(pick_division(n.text, doc.areas) or n.pos == "ns" for n in neighbours):
+            continue  # 贵阳贵安…: a compound of places names neither alone
+        found.append(Mention(tok.text, tok.text, "AdministrativeArea", division.level, tok.start, tok.start + len(tok.text),
+                             mention.sentence, "inner-area", ref=division.code))
+    return found
+
+
 def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     """Inside 《…》: a title's words (《贵阳日报》) name the work, not places or bodies."""
     return any(start < mention.start and mention.end < end for start, end in titles)
@@ -573,11 +592,14 @@ def recognize(doc: Doc) -> Doc:
     candidates = [m for m in candidates if m.rule == "book" or not inside_title(m, titles)]
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
+    tokens_of = sentence_tokens(doc)
     for mention in mentions:
         parts = split_area_prefix(doc, mention)
         if parts:
             mention.address = doc.text[mention.start:parts[-1].end]
             mention.label = mention.label[len(mention.address):]
             inner.extend(parts)
+        else:
+            inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
     return doc

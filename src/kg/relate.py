@@ -12,6 +12,7 @@ Each rule is a function `(doc, sentence_mentions) -> list[Relation]` in `RELATIO
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
@@ -22,6 +23,7 @@ RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
 RELATION_RULES: dict[str, RelationRule] = {}  # read one sentence's mentions
 DOCUMENT_RULES: dict[str, RelationRule] = {}  # read all mentions of a document
 LOCATABLE = ("AdministrativeArea", "Park", "Project")
+INNER_RULES = ("prefix", "inner-area")  # areas read inside another name
 
 
 def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule], RelationRule]:
@@ -63,7 +65,7 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 @relation_rule("located_in")
 def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule != "prefix"]
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
     for left, right in zip(flat, flat[1:]):
         gap = _between(doc, left, right)
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
@@ -81,7 +83,7 @@ _LOCATED = re.compile(r"(?:位于|坐落于|地处|落户|入驻|在)$")
 def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """位于A的B, 位于AB: B is in A (an area: kg:locatedIn; a park: kg:partOf)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule != "prefix"]
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
     for place, thing in zip(flat, flat[1:]):
         if place.type not in ("AdministrativeArea", "Park") or thing.type not in LOCATABLE + ("Organization",):
             continue
@@ -135,12 +137,15 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-def short_forms(label: str) -> set[str]:
-    """An area's name and the short form documents use for it (贵安新区 -> 贵安)."""
-    forms = {label}
-    for tail in ("新区直管区", "新区", "自治州", "自治县", "街道", "省", "市", "区", "县", "镇", "乡"):
-        if label.endswith(tail) and len(label) - len(tail) >= 2:
-            forms.add(label[: -len(tail)])
+def short_forms(area: Mention) -> set[str]:
+    """An area's name and the short form documents use for it (贵安新区 -> 贵安). Towns
+    and villages go by their full name only: 石板 in 石板现代商贸服务园 is a word, not 石板镇."""
+    forms = {area.label}
+    if area.sub in ("Township", "Village"):
+        return forms
+    for tail in ("新区直管区", "新区", "自治州", "自治县", "省", "市", "区", "县"):
+        if area.label.endswith(tail) and len(area.label) - len(tail) >= 2:
+            forms.add(area.label[: -len(tail)])
             break
     return forms
 
@@ -164,15 +169,48 @@ def _is_body(label: str) -> bool:
     return typed is not None and "body" in typed.rule
 
 
+def _is_bare_suffix(text: str) -> bool:
+    from .recognize import type_of_name
+
+    typed = type_of_name(text)
+    return typed is not None and typed.suffix == text
+
+
+def _in_brackets(label: str, index: int) -> bool:
+    return label[:index].count("(") > label[:index].count(")")
+
+
+def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
+    """Does `form` at `index` of the thing's name say where the thing is?
+
+    Not when it is qualified in brackets (中国(贵州)大视听算力产业园), part of a compound
+    of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
+    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction)."""
+    label = thing.label
+    end = index + len(form)
+    if end >= len(label) or _in_brackets(label, index):
+        return False
+    if container.type == "Park" and _is_bare_suffix(label[end:]):
+        return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
+    if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
+        return False
+    if container.type == "AdministrativeArea" and container.sub == "Province" and (index == 0 or thing.type == "Organization"):
+        return False
+    return not (thing.type == "Organization" and index == 0)
+
+
 @relation_rule("named_in_area", scope="document")
 def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A name that carries an area's name is in that area: 贵阳大数据科创城 in 贵阳市,
-    清镇职教城 in 清镇, 宁德时代贵州基地 in 贵州省. The innermost (last) area wins."""
-    areas: dict[str, Mention] = {}
+    """A name that carries an area's or a park's name is in it: 贵阳大数据科创城 in 贵阳市,
+    清镇职教城 in 清镇, 贵阳综保区综合物流基地 part of 贵阳综保区. The innermost wins."""
+    containers: dict[str, Mention] = {}
     for mention in mentions:
         if mention.type == "AdministrativeArea":
-            for form in short_forms(mention.label):
-                areas.setdefault(form, mention)
+            for form in short_forms(mention):
+                containers.setdefault(form, mention)
+        elif mention.type == "Park":
+            containers.setdefault(mention.label, mention)
+    area_forms = set(containers)
     found: list[Relation] = []
     seen: set[str] = set()
     for mention in mentions:
@@ -180,17 +218,45 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         seen.add(mention.label)
         best: tuple[int, Mention] | None = None
-        for form, area in areas.items():
+        for form, container in containers.items():
             index = mention.label.rfind(form)
-            if index < 0 or area.label == mention.label or mention.label in short_forms(area.label):
+            if index < 0 or container.label == mention.label or container is mention:
                 continue
-            if index == 0 and area.sub == "Province" and mention.type != "AdministrativeArea":
-                continue  # 贵州科学城: a province name in front is a brand, not an address
+            if container.type == "AdministrativeArea" and mention.label in short_forms(container):
+                continue
+            if not _says_where(mention, container, form, index, area_forms):
+                continue
             end = index + len(form)
-            if end < len(mention.label) and (best is None or end > best[0]):
-                best = (end, area)
+            if best is None or end > best[0]:
+                best = (end, container)
         if best is not None:
-            found.append(Relation("locatedIn", mention, best[1], mention.sentence, "area-in-name"))
+            predicate = "partOf" if best[1].type == "Park" else "locatedIn"
+            found.append(Relation(predicate, mention, best[1], mention.sentence, "name"))
+    return found
+
+
+def main_subject(doc: Doc) -> Mention | None:
+    """The area a document is about: the administrative area it names most often."""
+    counts = Counter(m.label for m in doc.mentions if m.type == "AdministrativeArea" and m.sub in ("City", "District"))
+    if not counts:
+        return None
+    label = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in doc.mentions if m.label == label)
+
+
+@relation_rule("towns_of_the_district", scope="document")
+def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """In a document about one district, a town (镇, 乡, 街道) it names with no other
+    parent is in that district: a 花溪区 report lists 马铃乡, 黔陶乡… without repeating 花溪区."""
+    district = main_subject(doc)
+    if district is None or district.sub != "District":
+        return []
+    placed = {r.subject.label for rule in (located_in, area_prefix, located_in_phrase) for r in rule(doc, mentions)}
+    found = []
+    for mention in mentions:
+        if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
+            placed.add(mention.label)
+            found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
     return found
 
 
