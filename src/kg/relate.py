@@ -286,9 +286,20 @@ def relate(doc: Doc) -> Doc:
         for rule in RELATION_RULES.values():
             relations.extend(rule(doc, sentence_mentions))
     for rule in DOCUMENT_RULES.values():
-        relations.extend(rule(doc, doc.mentions))
+        relations.extend(with_best_evidence(doc, relation) for relation in rule(doc, doc.mentions))
     doc.relations = unique_relations(relations)
     return doc
+
+
+def with_best_evidence(doc: Doc, relation: Relation) -> Relation:
+    """A relation read from the whole document is shown with a sentence that names both
+    ends when there is one (贵阳市 … 贵州省), else with the sentence naming the subject."""
+    subject_sentences = {m.sentence for m in doc.mentions if m.label == relation.subject.label}
+    object_sentences = {m.sentence for m in doc.mentions if m.label == relation.object.label}
+    both = sorted(subject_sentences & object_sentences)
+    if both:
+        relation.sentence = both[0]
+    return relation
 
 
 def unique_relations(relations: list[Relation]) -> list[Relation]:
