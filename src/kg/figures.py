@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from . import lexicon
@@ -30,7 +31,9 @@ HEADING_MAX = 40  # a line this short without a closing mark is a heading
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
-_YEAR = re.compile(r"(20\d\d|19\d\d)年")
+_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年")  # 比2020年: a base of comparison, not the figure's year
+# Units with which a figure may be written in Chinese numerals (突破千亿元大关).
+MAGNITUDE_UNITS = ("亿元", "万亿元")
 # Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
 # refers to its last year (the plan's target year, or the period's result).
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
@@ -39,6 +42,7 @@ _CLAUSE_MARKS = ",，;；:：。"
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
 
 
+@lru_cache(maxsize=1)
 def _number_pattern() -> re.Pattern[str]:
     unit_alt = "|".join(re.escape(u) for u in lexicon.units())
     return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
@@ -79,6 +83,10 @@ def plan_period_end(text: str) -> int | None:
 def indicator_before(text: str, start: int, unit: str) -> str:
     """The indicator a number at `start` of sentence `text` measures."""
     clause = text[_clause_start(text, start):start]
+    previous = list(_number_pattern().finditer(clause))
+    if previous:  # 改造城中村591户、老旧小区4667户: the indicator starts after the last figure
+        clause = clause[previous[-1].end():]
+    clause = clause.lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", clause)
     best = ""
     for name in lexicon.indicators():
@@ -197,8 +205,8 @@ def extract_figures(doc: Doc) -> Doc:
         for match in pattern.finditer(sentence.text):
             number, unit = match.group(1), match.group(2)
             value = parse_number(number)
-            if value is None:
-                continue
+            if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
+                continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
             after = sentence.text[match.end():match.end() + 1]
             if unit == "个" and after and after not in "，,。；;、":
