@@ -80,21 +80,29 @@ def plan_period_end(text: str) -> int | None:
     return 2025 + 5 * (number - 14)
 
 
-def indicator_before(text: str, start: int, unit: str) -> str:
-    """The indicator a number at `start` of sentence `text` measures."""
-    clause = text[_clause_start(text, start):start]
-    previous = list(_number_pattern().finditer(clause))
-    if previous:  # 改造城中村591户、老旧小区4667户: the indicator starts after the last figure
-        clause = clause[previous[-1].end():]
-    clause = clause.lstrip("、和及与,， ")
-    growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", clause)
-    best = ""
+def _known_indicator(text: str) -> str:
+    """The indicator name (`indicators.txt`) that ends last in `text`, or ""."""
+    best, best_end = "", -1
     for name in lexicon.indicators():
-        index = clause.rfind(name)
-        if index >= 0 and (not best or index + len(name) > clause.rfind(best) + len(best)):
-            best = name
+        index = text.rfind(name)
+        if index >= 0 and index + len(name) > best_end:
+            best, best_end = name, index + len(name)
+    return best
+
+
+def indicator_before(text: str, start: int, unit: str) -> str:
+    """The indicator a number at `start` of sentence `text` measures.
+
+    Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
+    then in the whole clause (地区生产总值从637亿元跃升至980亿元 shares one indicator),
+    else the words before the number."""
+    whole = text[_clause_start(text, start):start]
+    previous = list(_number_pattern().finditer(whole))
+    own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
+    growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
+    best = _known_indicator(own) or _known_indicator(whole)
     if not best:
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", clause)
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", own)
         phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
         best = phrase[-12:].strip() if len(phrase) >= 2 else ""
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
