@@ -90,17 +90,18 @@ def _known_indicator(text: str) -> str:
     return best
 
 
-def indicator_before(text: str, start: int, unit: str) -> str:
+def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
     Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
     then in the whole clause (地区生产总值从637亿元跃升至980亿元 shares one indicator),
-    else the words before the number."""
+    then `inherited` from the sentence's previous figure in the same unit (…980亿元,
+    2025年突破千亿元大关), else the words before the number."""
     whole = text[_clause_start(text, start):start]
     previous = list(_number_pattern().finditer(whole))
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
-    best = _known_indicator(own) or _known_indicator(whole)
+    best = _known_indicator(own) or _known_indicator(whole) or inherited
     if not best:
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", own)
         phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
@@ -210,6 +211,7 @@ def extract_figures(doc: Doc) -> Doc:
     for sentence in doc.sentences:
         section = context[sentence.index]
         heading_year, heading_target = section.year, section.target
+        previous: Figure | None = None
         for match in pattern.finditer(sentence.text):
             number, unit = match.group(1), match.group(2)
             value = parse_number(number)
@@ -225,9 +227,11 @@ def extract_figures(doc: Doc) -> Doc:
             start = sentence.start + local
             subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
                        or section.paragraph_subject or section.subject or fallback)
-            indicator = indicator_before(sentence.text, local, unit)
-            figures.append(Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
+            inherited = previous.indicator if previous and previous.unit == unit and previous.indicator in lexicon.indicators() else ""
+            indicator = indicator_before(sentence.text, local, unit, inherited)
+            previous = Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
                                   kind=_kind(sentence, local, heading_target), start=start,
-                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group()))
+                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
+            figures.append(previous)
     doc.figures = figures
     return doc
