@@ -22,6 +22,7 @@ from .cache import DEFAULT_DIR as CACHE_DIR, ExtractionCache
 from .ingest import discover, load_documents
 from .namespace import KGR
 from .pipeline import process
+from .relate import link_operators
 from .resolve import Entity, resolve
 from .turtle import serialize_turtle
 
@@ -98,6 +99,7 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None)
     progress.close()
     entities = resolve(docs)
+    link_operators(entities)
     return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
 
 

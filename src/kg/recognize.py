@@ -243,10 +243,20 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
             while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
                 first += 1
-        end = tok.start + len(tok.text)
-        # Shrink from the left until the span is an acceptable name.
+        mention = _shrink_to_name(doc, sentence, tokens, first, head)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int, head: int) -> Mention | None:
+    """Drop words from the left of tokens[first..head] until the span is an acceptable
+    name; a name does not start with a verb (推行|市县领导包保联系重点企业制度) unless no
+    name is left without it (创新区战略)."""
+    end = tokens[head].start + len(tokens[head].text)
+    for skip_verbs in (True, False):
         for left in range(first, head + 1):
-            if left < head and _starts_badly(tokens[left]):
+            if skip_verbs and left < head and _starts_badly(tokens[left]):
                 continue
             start = tokens[left].start
             name = doc.text[start:end]
@@ -254,9 +264,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             if typed and _accept(name, typed, tokens[left:head + 1]):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
-                found.append(_mention(doc, sentence, start, end, typed, "suffix"))
-                break
-    return found
+                return _mention(doc, sentence, start, end, typed, "suffix")
+    return None
 
 
 def is_slogan(text: str) -> bool:
@@ -484,9 +493,9 @@ def select(mentions: list[Mention]) -> list[Mention]:
     taken: list[Mention] = []
     for mention in sorted(mentions, key=_priority):
         overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
-        nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule == "suffix" and all(
+        nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise") and all(
             t.start <= mention.start and mention.end < t.end and t.rule != "nested"
-            and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES))
+            and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
             for t in overlapping)
         if overlapping and not nested:
             continue

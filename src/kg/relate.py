@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
+from .resolve import Entity
 from .lexicon import division_by_code, division_by_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -312,3 +313,28 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
             seen.add(key)
             kept.append(relation)
     return kept
+
+
+def link_operators(entities: list[Entity]) -> None:
+    """Across documents: a project named after a company is run by it (泰邦生物血液制品
+    生产基地 and 泰邦公司 in another report). Adds kg:operatedBy to the project's document,
+    with the project's sentence as evidence. Runs after resolution."""
+    from .resolve import company_core
+
+    cores: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type == "Organization":
+            for name in {entity.label, *entity.aliases}:
+                core = company_core(name) or (name if len(name) >= 2 and not _is_body(name) else "")
+                if len(core) >= 2:
+                    cores.setdefault(core, entity)
+    for project in entities:
+        if project.type != "Project" or not project.mentions:
+            continue
+        doc, mention = project.mentions[0]
+        if any(r.predicate == "operatedBy" and r.subject.key == project.key for r in doc.relations):
+            continue
+        owner = next((cores[c] for c in sorted(cores, key=lambda c: (-len(c), c))
+                      if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
+        if owner is not None and owner.mentions:
+            doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
