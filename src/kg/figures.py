@@ -12,7 +12,6 @@ For each `number unit` in a sentence:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
@@ -22,11 +21,6 @@ from .doc import Doc, Figure, Mention, Sentence
 from .relate import INNER_RULES, main_subject
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000}
-TARGET_CUES = ("预期目标", "目标", "力争", "确保", "争取", "预计", "计划", "将", "左右", "以上", "力促", "突破", "达到")
-STRONG_TARGET_CUES = ("预期目标", "主要目标", "目标是", "力争", "预计", "左右", "计划", "确保", "争取")
-CLAUSE_TARGET_CUES = ("将达到", "将突破", "将超过")  # 将 + a verb of reaching, in the figure's clause
-SENTENCE_TARGET_CUES = ("目标", "预计", "力争", "预期")  # anywhere before the figure in its sentence
-HEADING_TARGET_CUES = ("安排", "目标", "任务", "计划", "展望", "建议")
 HEADING_MAX = 40  # a line this short without a closing mark is a heading
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
@@ -143,7 +137,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             if match or period or subjects:
                 year = int(match.group(1)) if match else period
-                target = any(cue in text for cue in HEADING_TARGET_CUES)
+                target = any(cue in text for cue in lexicon.target_cues("heading"))
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
         result[sentence.index] = Section(current.year, current.target, current.subject, opening)
@@ -173,7 +167,7 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
 def _kind(sentence: Sentence, local: int, heading_target: bool) -> str:
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
     before = sentence.text[:local]
-    if any(cue in clause for cue in STRONG_TARGET_CUES + CLAUSE_TARGET_CUES) or any(cue in before for cue in SENTENCE_TARGET_CUES):
+    if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
         return "Target"
     if _BY_YEAR.search(before):
         return "Target"  # 到2025年…达到: a figure to be reached by a year

@@ -159,6 +159,12 @@ def name_patterns() -> tuple[tuple["re.Pattern[str]", str], ...]:
 
 
 @lru_cache(maxsize=None)
+def target_cues(where: str) -> tuple[str, ...]:
+    """Words that make a figure a target, by where they count: clause, sentence, heading."""
+    return tuple(cue for cue, scope in (line.split("\t")[:2] for line in _lines("target_cues.tsv")) if scope == where)
+
+
+@lru_cache(maxsize=None)
 def indicators() -> tuple[str, ...]:
     """Indicator names, longest first."""
     return tuple(sorted(_words("indicators.txt"), key=lambda w: (-len(w), w)))

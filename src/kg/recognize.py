@@ -164,7 +164,6 @@ def _starts_badly(tok: Token) -> bool:
 def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if is_generic(name, typed.suffix):
         return False
-    prefix = name[: -len(typed.suffix)]
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
     if "body" in typed.rule:
