@@ -24,7 +24,7 @@ from .doc import Doc, Mention, Sentence, Token
 MAX_NAME = 24  # characters; longer runs are prose, not names
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
-STOP_TAGS = frozenset({"e", "o", "y", "w", "zg", "x"})
+STOP_TAGS = frozenset({"e", "o", "y", "w", "x", "zg"})
 STOP_TAG_GROUPS = tuple("pcurdq")  # prepositions, conjunctions, particles, pronouns, adverbs, classifiers
 
 
@@ -134,7 +134,7 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
         return False
     middle_start = tokens[0].start + start
     middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "a", "d")) for t in middle)
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "d")) for t in middle)
 
 
 def is_specific(tokens: list[Token]) -> bool:
@@ -181,6 +181,8 @@ def _stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
+    if tok.pos == "zg" and tok.text in lexicon.suffix_map():
+        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
     if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
         return True
     if tok.pos == "v" and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
@@ -569,7 +571,7 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
-    if not has_address_prefix(mention) and mention.rule not in ("suffix", "list"):
+    if not has_address_prefix(mention):
         return []
     inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
     found = []
@@ -586,8 +588,9 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
 
 
 def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
-    """Inside 《…》: a title's words (《贵阳日报》) name the work, not places or bodies."""
-    return any(start < mention.start and mention.end < end for start, end in titles)
+    """A place inside 《…》 names the work (《贵阳日报》), not the place; the bodies that
+    issue a policy (《中共花溪区委 花溪区人民政府关于…》) are still bodies."""
+    return mention.type == "AdministrativeArea" and any(start < mention.start and mention.end < end for start, end in titles)
 
 
 def recognize(doc: Doc) -> Doc:

@@ -238,11 +238,13 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 def main_subject(doc: Doc) -> Mention | None:
     """The area a document is about: the administrative area it names most often."""
-    counts = Counter(m.label for m in doc.mentions if m.type == "AdministrativeArea" and m.sub in ("City", "District"))
+    areas = [m for m in doc.mentions
+             if m.type == "AdministrativeArea" and m.sub in ("City", "District") and m.rule not in INNER_RULES]
+    counts = Counter(m.ref or m.label for m in areas)  # 花溪 and 花溪区 count as one
     if not counts:
         return None
-    label = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return next(m for m in doc.mentions if m.label == label)
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
 
 
 @relation_rule("towns_of_the_district", scope="document")
