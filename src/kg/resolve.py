@@ -110,7 +110,55 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
                 for form in (core, core + "公司"):
                     if form and form in names_by_type[type_] and form != name:
                         mapping.setdefault((type_, form), name)
+                for form in _body_short_forms(name):
+                    if form in names:
+                        mapping.setdefault((type_, form), name)
     return mapping
+
+
+def _body_short_forms(name: str) -> list[str]:
+    """花溪区政协 -> 区政协, 中共花溪区委 -> 花溪区委, 区委: how a document refers to its own
+    area's body after naming it once in full."""
+    forms = []
+    if name.startswith("中共") and len(name) > 4:
+        name = name[2:]
+        forms.append(name)
+    for size in range(min(len(name) - 1, 8), 1, -1):
+        area = lexicon.division_by_name().get(name[:size])
+        if area is not None and area.name == name[:size]:
+            forms.append(area.name[-1] + name[size:])
+            break
+    return forms
+
+
+HEAD_VARIANT_TYPES = ("Program", "Policy", "Park")
+
+
+def head_variants(type_: str) -> tuple[str, ...]:
+    """Words that extend a name without changing what it names: a quoted slogan's head
+    (四主四市 / 四主四市工作思路, 十四五 / 十四五规划) or a suffix of the same type
+    (青岩古镇 / 青岩古镇景区)."""
+    heads = {s.text for s in lexicon.suffixes() if s.type == type_ and len(s.text) >= 2}
+    if type_ in ("Program", "Policy"):
+        heads |= lexicon.quote_heads()
+    return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
+
+
+def merge_head_variants(entities: dict[str, Entity]) -> None:
+    """Fold an entity into the one whose label is its label plus a head variant."""
+    by_label = {(e.type, e.label): e for e in entities.values()}
+    for entity in sorted(entities.values(), key=lambda e: (-len(e.label), e.key)):
+        if entity.type not in HEAD_VARIANT_TYPES:
+            continue
+        target = next((by_label[(entity.type, entity.label + head)] for head in head_variants(entity.type)
+                       if (entity.type, entity.label + head) in by_label), None)
+        if target is None or target is entity or target.key not in entities:
+            continue
+        for _doc, mention in entity.mentions:
+            mention.key = target.key
+        target.mentions.extend(entity.mentions)
+        target.aliases |= entity.aliases | {entity.label}
+        del entities[entity.key]
 
 
 def _slug(label: str) -> str:
@@ -156,9 +204,12 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             if division:
                 entity.admin_code, entity.sub = division.code, division.level
     for entity in entities.values():
+        entity.label = sorted(entity.aliases, key=lambda n: (-len(n), n))[0]
+    merge_head_variants(entities)
+    for entity in entities.values():
         # The fullest form is the label (the guidelines' canonical name); ties broken by
         # code point for determinism.
-        forms = sorted(entity.aliases, key=lambda n: (-len(n), n))
+        forms = sorted(entity.aliases | {entity.label}, key=lambda n: (-len(n), n))
         label = forms[0]
         entity.label = label
         entity.aliases = set(forms) - {label}
