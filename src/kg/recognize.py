@@ -467,6 +467,42 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
     return found
 
 
+# 工业强区、创新兴区、生态立区、文旅活区“四大战略”: the parts a counted programme lists.
+_ENUMERATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){1,9}[\u4e00-\u9fff]{2,6})(?:等)?“([^“”]{0,8}[一二三四五六七八九十两0-9][^“”]{0,8})”")
+
+
+def parse_count(text: str) -> int | None:
+    from .figures import parse_number
+
+    value = parse_number(text)
+    return int(value) if value is not None else None
+
+
+@recognizer("enumerated")
+def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Items listed right before a quoted, counted programme are its parts, programmes too."""
+    found: list[Mention] = []
+    for match in _ENUMERATED.finditer(sentence.text):
+        head = type_by_pattern(match.group(2)) or PROGRAM
+        if head.type != "Program":
+            continue
+        position = sentence.start + match.start(1)
+        items = match.group(1).split("、")
+        count = re.search(NUMERAL.pattern + "+", match.group(2))
+        # The quote counts its parts (“四大战略” after four items), and the parts are
+        # parallel phrases of four characters or more: anything else is prose before a quote.
+        if count is None or parse_count(count.group()) != len(items) or min(len(i) for i in items[1:]) < 4:
+            continue
+        for index, item in enumerate(items):
+            start = position
+            position += len(item) + 1
+            if index == 0:  # the first item may carry the verb before it
+                item, start = _trim_left(doc, tokens, start, start + len(item))
+            if len(item) >= 2 and item not in lexicon.generic_phrases():
+                found.append(_mention(doc, sentence, start, start + len(item), PROGRAM, "enumerated"))
+    return found
+
+
 def _trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
     inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
     if not inside:
@@ -478,7 +514,7 @@ def _trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "body": 5}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
