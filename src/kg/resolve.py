@@ -126,8 +126,11 @@ def _body_short_forms(name: str) -> list[str]:
     for size in range(min(len(name) - 1, 8), 1, -1):
         area = lexicon.division_by_name().get(name[:size])
         if area is not None and area.name == name[:size]:
-            forms.append(area.name[-1] + name[size:])
+            name = area.name[-1] + name[size:]
+            forms.append(name)
             break
+    if name[:1] in "省市区县" and name[1:] in lexicon.gov_bodies():
+        forms.append(name[1:])  # 市人大 -> 人大
     return forms
 
 
