@@ -13,6 +13,7 @@ FLOORS = {"typed": 0.69, "untyped": 0.70, "located": 0.74, "observations": 0.79}
 
 
 def test_scores_against_gold_do_not_drop(seed_build):
+    assert GOLD.is_dir(), f"the gold annotations are expected at {GOLD} (shared/ beside the checkout)"
     scores = evaluate(seed_build, GOLD)
     assert len(scores) == 5
     t = totals(scores)

@@ -36,6 +36,7 @@ LINE_BREAKS = {"\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u20
 
 SENTENCE_END = "。！？；!?;…"
 CLOSERS = "”’)）】》」』\"'"
+CONTINUING_MARKS = "”’)）》。；;:：!！?？"
 MIN_JOIN_LINE = 30  # a line shorter than this is a heading, never joined across a blank line
 MIN_WRAP_LINE = 15  # a hard-wrapped line is at least this long
 MIN_REPEAT = 20  # paragraphs at least this long are dropped when repeated
@@ -199,7 +200,8 @@ def _joins(previous: str, line: _Line) -> bool:
                 and not _looks_like_heading(line.text))
     if len(previous) < MIN_WRAP_LINE or _ends_sentence(previous):
         return False
-    return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、"
+    # Closing marks never start a sentence: a line opening with one continues the last.
+    return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、" or first in CONTINUING_MARKS
 
 
 def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
