@@ -7,11 +7,14 @@ Every output is written atomically, so a failed or killed build leaves the last 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -25,6 +28,9 @@ from .pipeline import process
 from .relate import link_operators
 from .resolve import Entity, resolve
 from .turtle import serialize_turtle
+
+if TYPE_CHECKING:
+    from .validate import Report
 
 HELP = "build the graph from files and folders / 从文档构建知识图谱"
 
@@ -116,6 +122,34 @@ def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     return publish(Path(outdir), write)
 
 
+def start_validation(graph: Graph) -> Callable[[], Report]:
+    """Validate in a forked process while the outputs are written, so the build's largest
+    step runs on the second core; returns a function that waits for the report. Where
+    fork is unavailable (or the child dies), validation runs inline."""
+    from .validate import validate_graph
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        report = validate_graph(graph)
+        return lambda: report
+    receiver, sender = context.Pipe(duplex=False)
+    # The forked child sees the graph as it is in memory: nothing is pickled on the way in.
+    process = context.Process(target=lambda: sender.send(validate_graph(graph)), daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> Report:
+        try:
+            return receiver.recv()
+        except EOFError:
+            return validate_graph(graph)
+        finally:
+            process.join()
+
+    return wait
+
+
 def summary(result: BuildResult, seconds: float) -> str:
     types = Counter(e.type for e in result.entities)
     relations = sum(len(d.relations) for d in result.docs)
@@ -135,12 +169,11 @@ def run(args: argparse.Namespace) -> int:
         print("kg build: no document could be read / 没有可读取的文档", file=sys.stderr)
         return 1
     outdir = Path(args.output)
+    validation = None if args.no_validate else start_validation(result.graph)
     written = write_outputs(result, outdir)
     status = 0
-    if not args.no_validate:
-        from .validate import validate_graph
-
-        report = validate_graph(result.graph)
+    if validation is not None:
+        report = validation()
         if not args.quiet:
             print(report.summary_line(), file=sys.stderr)
         if not report.conforms:
