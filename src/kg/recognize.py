@@ -41,7 +41,7 @@ COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几�
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
-MIN_PROGRAM_QUALIFIER = 3  # characters before a programme head (战略, 行动) unless a proper name
+MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
 LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
@@ -172,8 +172,8 @@ def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
     prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
     if "weak" in typed.rule:
         return is_specific(prefix_tokens)
-    if typed.type == "Program" and len(name) - len(typed.suffix) < MIN_PROGRAM_QUALIFIER:
-        return is_specific(prefix_tokens)  # 重大战略, 区域战略: a programme's name says more than that
+    if "qualified" in typed.rule and len(name) - len(typed.suffix) < MIN_QUALIFIER:
+        return is_specific(prefix_tokens)  # 重大战略, 区域战略: a strategy's name says more than that
     return True
 
 
