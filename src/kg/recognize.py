@@ -47,6 +47,7 @@ LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社�
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
+NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
@@ -120,6 +121,7 @@ def area_prefix_length(name: str) -> int:
         rest = name[position:]
         word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
         word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
+        word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
         if word is None:
             break
         position += len(word)
@@ -163,15 +165,15 @@ def _starts_badly(tok: Token) -> bool:
 
 
 def _accept(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
+        return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
     if is_generic(name, typed.suffix):
         return False
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
-    if "body" in typed.rule:
-        return is_body_name(name, typed, tokens)
     prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-    if "weak" in typed.rule:
-        return is_specific(prefix_tokens)
+    if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
+        return is_specific(prefix_tokens) or (typed.type == "Organization" and is_body_name(name, typed, tokens))
     if "qualified" in typed.rule and len(name) - len(typed.suffix) < MIN_QUALIFIER:
         return is_specific(prefix_tokens)  # 重大战略, 区域战略: a strategy's name says more than that
     return True
