@@ -143,8 +143,8 @@ def list_heads() -> dict[str, Suffix]:
     """Heads shared by a list (`A、B等企业`): the head gives each item its type."""
     rows = {}
     for line in _lines("list_heads.tsv"):
-        parts = line.split("\t")
-        rows[parts[0]] = Suffix(parts[0], parts[1], parts[2] if len(parts) > 2 else "")
+        parts = line.split("\t") + ["", ""]
+        rows[parts[0]] = Suffix(parts[0], parts[1], parts[2], parts[3])
     return rows
 
 

@@ -437,6 +437,8 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
 
 # People's titles: 西部建材城董事长李建东 names a person, not a park.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
+CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
+LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
 _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
 
 
@@ -447,16 +449,20 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
     if not heads:
         return []
     head_alt = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    pattern = re.compile(rf"((?:{_LIST_ITEM}[、和及]){{1,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所])?(?:{head_alt})")
+    # 等, a count (65个), up to a few modifiers (在建, 国内知名, 重点产业), then the head.
+    pattern = re.compile(rf"((?:{_LIST_ITEM}[、和]){{1,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
+                         rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{head_alt})(?![\u4e00-\u9fff])")
     found: list[Mention] = []
     for match in pattern.finditer(sentence.text):
         head = next(h for h in sorted(heads, key=len, reverse=True) if match.group().endswith(h))
-        typed = Typed(heads[head].type, heads[head].sub, "")
+        if CATEGORY_WORDS.search(match.group()[len(match.group(1)):]):
+            continue  # 研发设计、节能环保等领域企业: the items are fields, not firms
+        typed = Typed(heads[head].type, heads[head].sub, "", heads[head].rule)
         offset = sentence.start + match.start(1)
-        items = re.split(r"([、和及])", match.group(1))
+        items = re.split(r"([、和])", match.group(1))
         position = offset
         for piece in items:
-            if piece in "、和及":
+            if piece in "、和":
                 position += len(piece)
                 continue
             item = piece
@@ -466,7 +472,8 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             if start == offset and "(" not in piece:
                 item, start = _trim_left(doc, tokens, start, start + len(piece))
             item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
-            if len(item) >= 2 and item not in lexicon.generic_phrases() and is_specific(item_tokens) \
+            specific_enough = "weak" not in typed.rule or is_specific(item_tokens)
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough \
                     and not TITLE_WORDS.search(item):
                 found.append(_mention(doc, sentence, start, start + len(item), typed, "list"))
     return found
