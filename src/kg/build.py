@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from rdflib import Graph
 
 from .atomic import write_atomic
+from .cache import DEFAULT_DIR as CACHE_DIR
+from .cache import ExtractionCache
 from .doc import Doc
 from .graph import build_graph
-from .cache import DEFAULT_DIR as CACHE_DIR, ExtractionCache
 from .ingest import discover, load_documents
 from .namespace import KGR
 from .pipeline import process

@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
-from .resolve import Entity
 from .lexicon import division_by_code
+from .resolve import Entity
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
 RelationRule = Callable[[Doc, list[Mention]], list[Relation]]

@@ -1,0 +1,61 @@
+"""Administrative divisions from the national table: 花溪区, and 花溪 where the text is about 贵阳."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..doc import Doc, Mention, Sentence, Token
+from .base import Typed, make_mention, recognizer
+
+
+def area_context(doc: Doc) -> frozenset[str]:
+    """Codes of the divisions a document names by an unambiguous full name, of the
+    provinces it names by short name (贵州), and of all their ancestors."""
+    full = lexicon.divisions_by_full_name()
+    shorts = lexicon.divisions_by_short_name()
+    codes: set[str] = set()
+    for tok in doc.tokens:
+        divs = full.get(tok.text, ())
+        if len(divs) == 1:
+            codes.add(divs[0].code)
+        codes.update(d.code for d in shorts.get(tok.text, ()) if d.level == "Province")
+    by_code = lexicon.division_by_code()
+    for code in list(codes):
+        while code in by_code and by_code[code].parent:
+            code = by_code[code].parent
+            codes.add(code)
+    return frozenset(codes)
+
+
+def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None:
+    """The division a word names in this document, or None when it names none we can tell.
+
+    A full name that is unique in the table always counts; an ambiguous one (白云区) or a
+    short name (花溪, 贵阳) counts only when its parent is among the areas the document
+    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
+    full = lexicon.divisions_by_full_name().get(text, ())
+    if len(full) == 1:
+        return full[0]
+    candidates = full or lexicon.divisions_by_short_name().get(text, ())
+    if not full and len(candidates) == 1 and candidates[0].level == "Province":
+        return candidates[0]
+    matching = [d for d in candidates if d.parent in context]
+    return matching[0] if len(matching) == 1 else None
+
+
+@recognizer("gazetteer")
+def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        division = pick_division(tok.text, doc.areas)
+        if division is None:
+            continue
+        short = division.name != tok.text
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if short and nxt and (nxt[0] in "区县市镇乡村省州" or tokens[i + 1].pos == "ns"):
+            continue  # 花溪|区…, or a compound of places (贵阳贵安) that names neither alone
+        typed = Typed("AdministrativeArea", division.level, "")
+        mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
+        mention.ref = division.code
+        found.append(mention)
+    return found
+
+

@@ -1,0 +1,98 @@
+"""Names in quotation marks and book-title marks: “四大战略”, “强省会”行动, 《…规划》."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..doc import Doc, Mention, Sentence, Token
+from .base import (
+    MAX_QUOTED,
+    NUMERAL,
+    TRAILING_BRACKET,
+    Typed,
+    accept_name,
+    make_mention,
+    recognizer,
+    type_of_name,
+)
+
+
+def is_slogan(text: str) -> bool:
+    """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
+    1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
+    three-character quoted words are emphasis (“颜值”, “加码”), not names."""
+    if text.endswith(("的", "了", "地", "得")) or not re.search(r"[\u4e00-\u9fff0-9]", text):
+        return False
+    return bool(NUMERAL.search(text)) or len(text) >= 4
+
+
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]+)+")
+NOUN_TAIL_MAX = 10
+
+
+def _noun_tail(tokens: list[Token], start: int) -> str:
+    """The nouns right after position `start`, up to a verb, particle or punctuation."""
+    tail = ""
+    for tok in tokens:
+        if tok.start < start + len(tail):
+            continue
+        if tok.start != start + len(tail) or tok.pos.startswith(("v", "u", "p", "c", "d", "x", "w")) or tok.pos == "v":
+            break
+        if tok.text in lexicon.boundary_words() or len(tail) + len(tok.text) > NOUN_TAIL_MAX:
+            break
+        tail += tok.text
+    return tail
+
+
+def type_by_pattern(text: str) -> Typed | None:
+    """Names whose form, not suffix, gives their type (`name_patterns.tsv`)."""
+    for pattern, type_ in lexicon.name_patterns():
+        if pattern.fullmatch(text):
+            return Typed(type_, "", "")
+    return None
+
+
+QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
+BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+PROGRAM = Typed("Program", "", "")
+
+
+@recognizer("quoted")
+def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    text = sentence.text
+    for match in QUOTED.finditer(text):
+        inner = match.group(1).strip()
+        if not inner or re.search(r"[,，。;；:：!！?？、()]", inner) or inner.isdigit():
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        after = text[match.end(): match.end() + 6]
+        if FORMULA.fullmatch(inner):  # “1+6+1”重点工作: a numeric formula names what follows it
+            tail = _noun_tail(tokens, end)
+            if tail:
+                found.append(make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
+                continue
+        head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
+        if head is not None:  # “强省会”行动, “五帮”专项行动
+            label = inner + head.text
+            found.append(make_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))
+            continue
+        typed = type_of_name(inner)
+        inner_tokens = [t for t in tokens if start < t.start < end - 1]
+        if typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
+            found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
+        elif typed is None or typed.type == "Organization":
+            pattern_type = type_by_pattern(inner)
+            if pattern_type is not None:
+                found.append(make_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
+            elif is_slogan(inner):
+                found.append(make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
+    for match in BOOK_TITLE.finditer(text):
+        inner = match.group(1).strip()
+        typed = type_of_name(TRAILING_BRACKET.sub("", inner))
+        if typed is not None and typed.type == "Policy":
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
+    return found
+
+
