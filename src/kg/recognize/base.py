@@ -124,6 +124,8 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if start == 0 or start >= len(name):
         return False
     middle_start = tokens[0].start + start
+    if not any(t.start == middle_start for t in tokens) and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
+        return False  # 区|域医疗中心, 市|区两级…: the area word must be a word of its own
     middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
     return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "d")) for t in middle)
 
@@ -174,6 +176,8 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
+    if is_glued_boundary(tok.text):
+        return True
     if tok.pos == "zg" and tok.text in lexicon.suffix_map():
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
     if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
@@ -181,6 +185,12 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     if tok.pos == "v" and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+def is_glued_boundary(word: str) -> bool:
+    """Two boundary words the tagger glued into one: 积极|争取, 认真|落实, 严格|执行."""
+    boundary = lexicon.boundary_words()
+    return len(word) >= 4 and word[:2] in boundary and word[2:] in boundary
 
 
 def left_edge(tokens: list[Token], head: int) -> int:
