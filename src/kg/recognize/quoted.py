@@ -44,6 +44,14 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
     return tail
 
 
+def is_phrase(tokens: list[Token]) -> bool:
+    """Quoted words that describe rather than name: an idiom (“崭露头角”) or a phrase built
+    with particles and prepositions (“指尖上的收入”)."""
+    if len(tokens) == 1 and tokens[0].pos == "i":
+        return True
+    return any(t.pos in ("uj", "ul", "p") for t in tokens)
+
+
 def type_by_pattern(text: str) -> Typed | None:
     """Names whose form, not suffix, gives their type (`name_patterns.tsv`)."""
     for pattern, type_ in lexicon.name_patterns():
@@ -85,7 +93,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             pattern_type = type_by_pattern(inner)
             if pattern_type is not None:
                 found.append(make_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
-            elif is_slogan(inner):
+            elif is_slogan(inner) and not is_phrase(inner_tokens):
                 found.append(make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
     for match in BOOK_TITLE.finditer(text):
         inner = match.group(1).strip()
