@@ -12,7 +12,7 @@ from ..doc import Doc, Mention, Sentence, Token
 MAX_NAME = 24  # characters; longer runs are prose, not names
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
-STOP_TAGS = frozenset({"e", "o", "y", "w", "x", "zg"})
+STOP_TAGS = frozenset({"e", "o", "y", "w", "zg"})  # "x" is punctuation or an unknown word: see stops_name
 STOP_TAG_GROUPS = tuple("pcurdq")  # prepositions, conjunctions, particles, pronouns, adverbs, classifiers
 
 
