@@ -9,6 +9,7 @@ from .base import (
     MAX_QUOTED,
     NUMERAL,
     TRAILING_BRACKET,
+    VERBAL_AFTER_POLICY,
     Typed,
     accept_name,
     make_mention,
@@ -36,7 +37,8 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
     for tok in tokens:
         if tok.start < start + len(tail):
             continue
-        if tok.start != start + len(tail) or tok.pos.startswith(("v", "u", "p", "c", "d", "x", "w")) or tok.pos == "v":
+        verb = tok.pos.startswith("v") and tok.pos != "vn"  # 重点工作, 发展方式: verbal nouns stay
+        if tok.start != start + len(tail) or verb or tok.pos.startswith(("u", "p", "c", "d", "x", "w")):
             break
         if tok.text in lexicon.boundary_words() or len(tail) + len(tok.text) > NOUN_TAIL_MAX:
             break
@@ -81,6 +83,8 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 found.append(make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
                 continue
         head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
+        if head is not None and after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
+            head = None  # “一河一道两片”规划建设: planning it, not a plan of that name
         if head is not None:  # “强省会”行动, “五帮”专项行动
             label = inner + head.text
             found.append(make_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))
