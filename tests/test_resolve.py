@@ -31,3 +31,17 @@ def test_iris_do_not_depend_on_document_order():
     second = {e.key: e.iri_slug for e in resolve([run_text(b, "b.txt"), run_text(a, "a.txt")])}
     assert first == second
     assert first["AdministrativeArea|花溪区"] == "hua-xi-qu"
+
+
+def test_a_project_named_after_a_company_is_run_by_it_across_documents():
+    # seeds 000 and 001: the plant is named 泰邦生物…, the firm 泰邦公司 elsewhere.
+    from kg.relate import link_operators
+
+    docs = [run_text("总投资12亿元的泰邦生物血液制品生产基地迅速开工。", "a.txt"),
+            run_text("泰邦公司相关技术应用获省科技进步奖。", "b.txt")]
+    entities = resolve(docs)
+    link_operators(entities)
+    firm = next(e for e in entities if e.label == "泰邦公司")
+    assert "泰邦生物" in firm.aliases
+    links = [(r.subject.label, r.object.label) for r in docs[0].relations if r.predicate == "operatedBy"]
+    assert links == [("泰邦生物血液制品生产基地", "泰邦公司")]

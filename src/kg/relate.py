@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
-from .lexicon import division_by_code
+from .lexicon import division_by_code, industry_words
 from .resolve import Entity
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -336,7 +336,14 @@ def link_operators(entities: list[Entity]) -> None:
         doc, mention = project.mentions[0]
         if any(r.predicate == "operatedBy" and r.subject.key == project.key for r in doc.relations):
             continue
-        owner = next((cores[c] for c in sorted(cores, key=lambda c: (-len(c), c))
-                      if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
-        if owner is not None and owner.mentions:
-            doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
+        core = next((c for c in sorted(cores, key=lambda c: (-len(c), c))
+                     if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
+        if core is None or not cores[core].mentions:
+            continue
+        owner = cores[core]
+        doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
+        # 泰邦生物血液制品生产基地 names the firm as 泰邦生物: another name of 泰邦公司.
+        rest = project.label[len(core):]
+        word = next((w for w in sorted(industry_words(), key=len, reverse=True) if rest.startswith(w)), "")
+        if word and core + word != owner.label:
+            owner.aliases.add(core + word)
