@@ -21,7 +21,9 @@ from .doc import Doc, Figure, Mention, Sentence
 from .relate import INNER_RULES, main_subject
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "百": 100, "千": 1000}
+INDICATOR_MAX = 16  # characters kept of an indicator read from the words before a figure
 HEADING_MAX = 40  # a line this short without a closing mark is a heading
+PLANNING_MONTHS = 3  # a document dated in the first quarter speaks of its year as a plan
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
@@ -95,11 +97,15 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> s
     previous = list(_number_pattern().finditer(whole))
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
-    best = _known_indicator(own) or _known_indicator(whole) or inherited
+    same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
+    best = _known_indicator(own) or (same_unit and _known_indicator(whole)) or inherited
     if not best:
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", own)
+        phrase = re.sub(r"[“”‘’]", "", own)
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
         phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
-        best = phrase[-12:].strip() if len(phrase) >= 2 else ""
+        tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
+        phrase = tail if len(tail) >= 2 else phrase.strip("、")
+        best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "增速"
     return best
@@ -164,8 +170,11 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     return base
 
 
-def _kind(sentence: Sentence, local: int, heading_target: bool) -> str:
+def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int) -> str:
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    written = doc.meta.date
+    if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
+        return "Target"  # a report of early 2026 about 2026 can only plan it
     before = sentence.text[:local]
     if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
         return "Target"
@@ -224,7 +233,7 @@ def extract_figures(doc: Doc) -> Doc:
             inherited = previous.indicator if previous and previous.unit == unit and previous.indicator in lexicon.indicators() else ""
             indicator = indicator_before(sentence.text, local, unit, inherited)
             previous = Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
-                                  kind=_kind(sentence, local, heading_target), start=start,
+                                  kind=_kind(doc, sentence, local, heading_target, year), start=start,
                                   end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
             figures.append(previous)
     doc.figures = figures
