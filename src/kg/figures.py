@@ -107,7 +107,9 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> s
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
-        best += "增速"
+        best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
+    elif best and "累计" in own and "累计" not in best:
+        best += "累计"  # 累计新增就业65万人: a total over the period
     return best
 
 
