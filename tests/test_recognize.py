@@ -79,3 +79,10 @@ def test_towns_and_villages_split_at_level_words():
     assert {"青岩镇", "西街村", "高坡乡", "街上村"} <= areas
     pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
     assert ("西街村", "青岩镇") in pairs and ("街上村", "高坡乡") in pairs
+
+
+def test_a_park_an_area_builds_is_in_that_area():
+    # seed 004
+    doc = run_text("促进生活性服务业高品质发展,支持乌当区打造银发经济产业园。")
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert ("银发经济产业园", "乌当区") in pairs

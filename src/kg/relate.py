@@ -97,6 +97,22 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+_BUILDS = re.compile(r"^(?:打造|建设|建成|新建|规划建设|加快建设|推进|落地)$")
+
+
+@relation_rule("built_in_area")
+def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """支持乌当区打造银发经济产业园: a park or project an area builds is in that area."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for area, thing in zip(flat, flat[1:]):
+        if area.type != "AdministrativeArea" or area.sub not in ("District", "Township") or thing.type not in ("Park", "Project"):
+            continue
+        if _BUILDS.match(_between(doc, area, thing)):
+            found.append(Relation("locatedIn", thing, area, area.sentence, "built-in-area"))
+    return found
+
+
 @relation_rule("operated_by")
 def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project whose name begins with a company mentioned in the same document."""
