@@ -86,3 +86,11 @@ def test_a_park_an_area_builds_is_in_that_area():
     doc = run_text("促进生活性服务业高品质发展,支持乌当区打造银发经济产业园。")
     pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
     assert ("银发经济产业园", "乌当区") in pairs
+
+
+def test_a_launching_verb_makes_a_plain_programme_name():
+    # seeds 002 and 003: programmes named without any proper name in them
+    doc = run_text("深入实施种业振兴行动,建立首席数据官制度,完善常态机制。")
+    programs = labels(doc, "Program")
+    assert {"种业振兴行动", "首席数据官制度"} <= programs
+    assert "常态机制" not in programs

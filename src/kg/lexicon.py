@@ -124,6 +124,11 @@ def gov_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def programme_verbs() -> frozenset[str]:
+    return _words("programme_verbs.txt")
+
+
+@lru_cache(maxsize=None)
 def quote_heads() -> frozenset[str]:
     return _words("quote_heads.txt")
 

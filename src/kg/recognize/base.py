@@ -154,7 +154,10 @@ def starts_badly(tok: Token) -> bool:
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
-def accept_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
+def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool = False) -> bool:
+    """Is `name` (the words `tokens`, typed by its suffix) a name? `introduced`: the word
+    before it launches programmes (实施|种业振兴行动, 建立|首席数据官制度), which makes a
+    programme head without a proper name in front specific enough."""
     if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
         return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
     if is_generic(name, typed.suffix):
@@ -163,7 +166,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
         return admin_ok(name, typed, tokens)
     prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
     if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
-        return is_specific(prefix_tokens) or (typed.type == "Organization" and is_body_name(name, typed, tokens))
+        return (is_specific(prefix_tokens) or (typed.type == "Organization" and is_body_name(name, typed, tokens))
+                or (introduced and typed.type == "Program" and len(name) - len(typed.suffix) >= MIN_QUALIFIER))
     if "qualified" in typed.rule and len(name) - len(typed.suffix) < MIN_QUALIFIER:
         return is_specific(prefix_tokens)  # 重大战略, 区域战略: a strategy's name says more than that
     return True
@@ -242,7 +246,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             start = tokens[left].start
             name = doc.text[start:end]
             typed = type_of_name(name)
-            if typed and accept_name(name, typed, tokens[left:head + 1]):
+            introduced = left > 0 and tokens[left - 1].text in lexicon.programme_verbs()
+            if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
