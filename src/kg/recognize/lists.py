@@ -21,7 +21,7 @@ def _list_pattern() -> re.Pattern[str]:
     """Items, 等, a count (65个), up to a few modifiers (在建, 国内知名), then a head."""
     heads = "|".join(sorted((re.escape(h) for h in lexicon.list_heads()), key=len, reverse=True))
     return re.compile(rf"((?:{_LIST_ITEM}[、和]){{1,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
-                      rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})(?![\u4e00-\u9fff])")
+                      rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})")
 
 
 @recognizer("list")
@@ -29,7 +29,10 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
     """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
     heads = lexicon.list_heads()
     found: list[Mention] = []
+    word_ends = {t.start + len(t.text) for t in tokens}
     for match in _list_pattern().finditer(sentence.text):
+        if sentence.start + match.end() not in word_ends:
+            continue  # the head must be a word of its own: 企业 but not 企业家
         head = next(h for h in sorted(heads, key=len, reverse=True) if match.group().endswith(h))
         if CATEGORY_WORDS.search(match.group()[len(match.group(1)):]):
             continue  # 研发设计、节能环保等领域企业: the items are fields, not firms
