@@ -31,6 +31,8 @@ def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None
     A full name that is unique in the table always counts; an ambiguous one (白云区) or a
     short name (花溪, 贵阳) counts only when its parent is among the areas the document
     names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
+    if text in lexicon.generic_phrases():
+        return None  # 老城区, 城区: district names that are also common words
     full = lexicon.divisions_by_full_name().get(text, ())
     if len(full) == 1:
         return full[0]
