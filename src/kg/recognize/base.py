@@ -197,6 +197,14 @@ def is_glued_boundary(word: str) -> bool:
     return len(word) >= 4 and word[:2] in boundary and word[2:] in boundary
 
 
+def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
+    """A verb right before a programme head is part of the name: 基础设施建设|行动,
+    创新主体培育|行动 (the boundary list holds it for 建设|某项目)."""
+    typed = type_of_name(tokens[head].text)
+    return (i == head - 1 and typed is not None and typed.type == "Program"
+            and tokens[i].pos.startswith("v") and len(tokens[i].text) == 2)
+
+
 def left_edge(tokens: list[Token], head: int) -> int:
     """Index of the first token of the name whose last token is `tokens[head]`."""
     first = head
@@ -218,7 +226,7 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i
             i -= 1
             continue
-        if stops_name(tokens, i, tokens[first]) or end - tok.start > MAX_NAME:
+        if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
             break
         first = i
         i -= 1
