@@ -166,7 +166,11 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
         return admin_ok(name, typed, tokens)
     prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
     if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
-        return (is_specific(prefix_tokens) or (typed.type == "Organization" and is_body_name(name, typed, tokens))
+        # 北京协和医院/nt: one word the tagger knows as a proper name, long enough to be one
+        one_proper_word = (len(tokens) == 1 and tokens[0].pos in ("nt", "nz", "ns")
+                           and len(name) - len(typed.suffix) >= MIN_QUALIFIER)
+        return (is_specific(prefix_tokens) or one_proper_word
+                or (typed.type == "Organization" and is_body_name(name, typed, tokens))
                 or (introduced and typed.type == "Program" and len(name) - len(typed.suffix) >= MIN_QUALIFIER))
     if "qualified" in typed.rule and len(name) - len(typed.suffix) < MIN_QUALIFIER:
         return is_specific(prefix_tokens)  # 重大战略, 区域战略: a strategy's name says more than that
