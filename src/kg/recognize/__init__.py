@@ -120,9 +120,15 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
-    if not has_address_prefix(mention):
-        return []
     inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
+    if not has_address_prefix(mention):
+        # 开阳县供销社基层社整县试点: a programme named after an area names the area too
+        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule == "suffix" else None
+        division = pick_division(first.text, doc.areas) if first else None
+        if first is None or division is None or division.name != first.text:
+            return []
+        return [Mention(first.text, first.text, "AdministrativeArea", division.level, first.start,
+                        first.start + len(first.text), mention.sentence, "inner-area", ref=division.code)]
     found = []
     for i, tok in enumerate(inside):
         division = pick_division(tok.text, doc.areas)
