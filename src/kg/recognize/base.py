@@ -120,8 +120,8 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     """A government body: area words, then at most a few department words, then the head
     (花溪区政协, 区人大常委会, 花溪区大数据发展局, 区委组织部); never a phrase with a verb
     (充分发挥政协)."""
-    start = area_prefix_length(name)
-    if start == 0 or start >= len(name):
+    start = area_prefix_length(name[: len(name) - len(typed.suffix)])  # never into the head: 花溪|街道办事处
+    if start == 0:
         return False
     middle_start = tokens[0].start + start
     if not any(t.start == middle_start for t in tokens) and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
