@@ -18,6 +18,8 @@ names (花溪区燕楼镇数字农业产业园, 清镇职教城) as mentions of 
 """
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Mention, Token
 from . import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from .base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, type_of_name
@@ -117,10 +119,25 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
         rest = rest[len(found.text):]
 
 
+TOWNSHIP_BODY = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委|政府)$")
+
+
+def governed_township(body: Mention) -> list[Mention]:
+    """花溪街道办事处, 石板镇人民政府: the township a body governs is named with it."""
+    match = TOWNSHIP_BODY.match(body.label)
+    if match is None:
+        return []
+    name = match.group(1)
+    return [Mention(name, name, "AdministrativeArea", "Township", body.start, body.start + len(name),
+                    body.sentence, "inner-area")]
+
+
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
     inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
+    if mention.type == "Organization":
+        return governed_township(mention)
     if not has_address_prefix(mention):
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
         first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule == "suffix" else None
