@@ -94,3 +94,11 @@ def test_a_launching_verb_makes_a_plain_programme_name():
     programs = labels(doc, "Program")
     assert {"种业振兴行动", "首席数据官制度"} <= programs
     assert "常态机制" not in programs
+
+
+def test_programmes_listed_with_their_verbs():
+    # seed 004: the items of a 、-list keep the verbs they open with
+    doc = run_text("认真开展党史学习教育、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育、"
+                   "深入贯彻中央八项规定精神学习教育,严明党的政治纪律。")
+    assert {"党史学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育", "党纪学习教育",
+            "深入贯彻中央八项规定精神学习教育"} <= labels(doc, "Program")

@@ -1,17 +1,23 @@
 """Names that end in a type suffix: 贵阳低空飞行服务基地, 燕楼镇, 花溪区人大常委会."""
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
 from .base import (
     LEVEL_CHARS,
     VERBAL_AFTER_POLICY,
+    accept_name,
     head_ok,
     left_edge,
+    make_mention,
     recognizer,
     shrink_to_name,
     type_of_name,
 )
+
+LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
 
 
 @recognizer("suffix")
@@ -32,9 +38,33 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
             while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
                 first += 1
-        mention = shrink_to_name(doc, sentence, tokens, first, head)
+        mention = list_item_programme(doc, sentence, tokens, head) or shrink_to_name(doc, sentence, tokens, first, head)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def list_item_programme(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
+    """A programme that is an item of a 、-list and opens with a verb is the whole item,
+    verbs and all: …、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育…"""
+    typed = type_of_name(tokens[head].text)
+    if typed is None or typed.type != "Program":
+        return None
+    end = tokens[head].start + len(tokens[head].text)
+    for i in range(head - 1, -1, -1):
+        tok = tokens[i]
+        if end - tok.start > LIST_ITEM_MAX or tok.pos.startswith(("u", "p", "c")):
+            return None
+        if tok.text == "、":
+            start = tokens[i + 1].start
+            name = doc.text[start:end]
+            named = type_of_name(name)
+            opens_with_verb = tokens[i + 1].pos.startswith(("v", "ad", "d"))  # 学习贯彻…, 深入贯彻…
+            if i + 1 < head and opens_with_verb and named is not None and accept_name(name, named, tokens[i + 1:head + 1]):
+                return make_mention(doc, sentence, start, end, named, "suffix")
+            return None
+        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+            return None
+    return None
 
 
