@@ -139,6 +139,8 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     """One-character heads count only as their own word or inside a proper name
     (燕楼镇, 山王|庙村), never inside a common word (大局, 乡村, 一线)."""
     tok = tokens[head]
+    if "body" in typed.rule and len(typed.suffix) == 1 and tok.text != typed.suffix and len(tok.text) < 3:
+        return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
     if "exact" not in typed.rule or tok.text == typed.suffix:
         return True
     if tok.pos.startswith(PROPER_POS) or division_level(tok.text) is not None:
