@@ -143,7 +143,7 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
         return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
     if "exact" not in typed.rule or tok.text == typed.suffix:
         return True
-    if tok.pos.startswith(PROPER_POS) or division_level(tok.text) is not None:
+    if tok.pos.startswith(("ns", "nr", "nt")) or division_level(tok.text) is not None:  # not nz: 集成电路, 新路
         return True
     before = tokens[head - 1] if head > 0 else None
     # jieba glues the last character of a village or town name to its level: 山王|庙村.
