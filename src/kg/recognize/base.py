@@ -94,7 +94,8 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if typed.sub in ("Township", "Village"):
         head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
         common = any(t.pos.startswith(COMMON_POS) and not t.pos.startswith(PROPER_POS) for t in head_tokens)
-        generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2)
+        generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2) or any(
+            name.endswith(g) for g in lexicon.generic_phrases() if len(g) >= 3)  # 新关口寨|城中村
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
     if typed.suffix in ("新区", "新区直管区"):
         return 2 <= len(head) <= 4
