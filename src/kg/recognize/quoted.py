@@ -27,7 +27,7 @@ def is_slogan(text: str) -> bool:
     return bool(NUMERAL.search(text)) or len(text) >= 4
 
 
-FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]+)+")
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]*)+")
 NOUN_TAIL_MAX = 10
 
 
@@ -81,7 +81,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             tail = _noun_tail(tokens, end)
             if tail:
                 found.append(make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
-                continue
+            continue  # a bare formula (“15+”) names nothing by itself
         head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
         if head is not None and after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
             head = None  # “一河一道两片”规划建设: planning it, not a plan of that name
