@@ -58,6 +58,10 @@ class Typed:
     rule: str = ""
 
 
+PROGRAM = Typed("Program", "", "")
+ORGANIZATION = Typed("Organization", "", "")
+
+
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
     table = lexicon.suffix_map()

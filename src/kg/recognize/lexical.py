@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
-from .base import Typed, make_mention, recognizer
-
-ORGANIZATION = Typed("Organization", "", "")
+from .base import ORGANIZATION, make_mention, recognizer
 
 
 @recognizer("body")

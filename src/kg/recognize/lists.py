@@ -7,9 +7,19 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
-from .base import NUMERAL, Typed, is_specific, left_edge, make_mention, recognizer
-from .quoted import PROGRAM, type_by_pattern
+from .base import (
+    NUMERAL,
+    ORGANIZATION,
+    PROGRAM,
+    Typed,
+    is_specific,
+    left_edge,
+    make_mention,
+    recognizer,
+)
+from .quoted import type_by_pattern
 
+# People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
 CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
@@ -50,11 +60,14 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             # The first item may carry the verb before it: trim with the token boundary rule.
             if start == offset and "(" not in piece:
                 item, start = trim_left(doc, tokens, start, start + len(piece))
+            item_type = typed
+            title = TITLE_WORDS.search(item)
+            if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
+                item, item_type = item[: title.start()], ORGANIZATION
             item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
-            specific_enough = "weak" not in typed.rule or is_specific(item_tokens)
-            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough \
-                    and not TITLE_WORDS.search(item):
-                found.append(make_mention(doc, sentence, start, start + len(item), typed, "list"))
+            specific_enough = "weak" not in item_type.rule or is_specific(item_tokens)
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
+                found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
 
 

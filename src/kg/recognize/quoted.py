@@ -8,6 +8,7 @@ from ..doc import Doc, Mention, Sentence, Token
 from .base import (
     MAX_QUOTED,
     NUMERAL,
+    PROGRAM,
     TRAILING_BRACKET,
     VERBAL_AFTER_POLICY,
     Typed,
@@ -64,7 +65,6 @@ def type_by_pattern(text: str) -> Typed | None:
 
 QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
-PROGRAM = Typed("Program", "", "")
 
 
 @recognizer("quoted")
