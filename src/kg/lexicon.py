@@ -124,6 +124,13 @@ def gov_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def relation_cues(cue: str) -> tuple[str, ...]:
+    """Words that signal one kind of relation (`relation_cues.tsv`), longest first."""
+    words = [word for word, kind in (line.split("\t")[:2] for line in _lines("relation_cues.tsv")) if kind == cue]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
 def programme_verbs() -> frozenset[str]:
     return _words("programme_verbs.txt")
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
-from .lexicon import division_by_code, industry_words
+from .lexicon import division_by_code, industry_words, relation_cues
 from .resolve import Entity
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -33,6 +33,12 @@ def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule]
         return func
 
     return register
+
+
+def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Mentions that follow each other in a sentence (areas read inside names left out)."""
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    return list(zip(flat, flat[1:]))
 
 
 def _rank(mention: Mention) -> int:
@@ -66,8 +72,7 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 @relation_rule("located_in")
 def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
-    for left, right in zip(flat, flat[1:]):
+    for left, right in neighbours(mentions):
         gap = _between(doc, left, right)
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
             continue
@@ -77,18 +82,15 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-_LOCATED = re.compile(r"(?:位于|坐落于|地处|落户|入驻|在)$")
-
-
 @relation_rule("located_in_phrase")
 def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """位于A的B, 位于AB: B is in A (an area: kg:locatedIn; a park: kg:partOf)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
-    for place, thing in zip(flat, flat[1:]):
+    for place, thing in neighbours(mentions):
         if place.type not in ("AdministrativeArea", "Park") or thing.type not in LOCATABLE + ("Organization",):
             continue
-        if not _LOCATED.search(doc.text[max(0, place.start - 3):place.start]) or _between(doc, place, thing) not in ("", "的"):
+        before = doc.text[max(0, place.start - 3):place.start]
+        if not before.endswith(relation_cues("located")) or _between(doc, place, thing) not in ("", "的"):
             continue
         if place.type == "AdministrativeArea" and thing.type != "Organization":
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
@@ -97,18 +99,14 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-_BUILDS = re.compile(r"^(?:打造|建设|建成|新建|规划建设|加快建设|推进|落地)$")
-
-
 @relation_rule("built_in_area")
 def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """支持乌当区打造银发经济产业园: a park or project an area builds is in that area."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
-    for area, thing in zip(flat, flat[1:]):
+    for area, thing in neighbours(mentions):
         if area.type != "AdministrativeArea" or area.sub not in ("District", "Township") or thing.type not in ("Park", "Project"):
             continue
-        if _BUILDS.match(_between(doc, area, thing)):
+        if _between(doc, area, thing) in relation_cues("builds"):
             found.append(Relation("locatedIn", thing, area, area.sentence, "built-in-area"))
     return found
 
@@ -128,10 +126,6 @@ def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-_IMPLEMENT = re.compile(r"(实施|落实|推进|推动|开展|深化|执行|贯彻)")
-_ISSUE = re.compile(r"(制定|印发|出台|发布|颁布)")
-
-
 @relation_rule("implements")
 def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """An organisation or area that is the subject of 实施/落实… a programme or policy."""
@@ -147,9 +141,9 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         gap = _between(doc, agent, target)
         if len(gap) > 20 or re.search(r"[,，。;；]", gap):
             continue
-        if _ISSUE.search(gap) and target.type == "Policy":
+        if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
             found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
-        elif _IMPLEMENT.search(gap):
+        elif any(cue in gap for cue in relation_cues("implements")):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found
 
