@@ -45,3 +45,11 @@ def test_a_project_named_after_a_company_is_run_by_it_across_documents():
     assert "泰邦生物" in firm.aliases
     links = [(r.subject.label, r.object.label) for r in docs[0].relations if r.predicate == "operatedBy"]
     assert links == [("泰邦生物血液制品生产基地", "泰邦公司")]
+
+
+def test_a_park_named_after_its_district_by_full_or_short_name_is_one_park():
+    # seeds 000 and 003: 花溪经开区 / 花溪区经开区
+    docs = [run_text("花溪经开区成为全市首家可提供集中供热的开发区。", "a.txt"),
+            run_text("贵阳市花溪区经开区吸引高校毕业生就业。", "b.txt")]
+    parks = [e for e in resolve(docs) if e.type == "Park"]
+    assert len(parks) == 1 and {"花溪经开区", "花溪区经开区"} <= parks[0].aliases | {parks[0].label}

@@ -164,6 +164,28 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
         del entities[entity.key]
 
 
+def place_key(type_: str, name: str) -> str:
+    """Parks and projects named after their district by full or short name are one thing:
+    贵阳市花溪区经开区, 花溪区经开区 and 花溪经开区 share the key 花溪经济技术开发区 (the
+    outer areas dropped, the innermost division shortened)."""
+    if type_ not in ("Park", "Project"):
+        return name
+    while (size := _leading_division(name)) and _leading_division(name[size:]):
+        name = name[size:]  # 贵阳市|花溪区…: the innermost area is enough
+    if size:
+        name = lexicon.division_by_name()[name[:size]].short + name[size:]
+    return name
+
+
+def _leading_division(name: str) -> int:
+    """Length of the full division name `name` starts with (leaving a name after it), or 0."""
+    for size in range(min(len(name) - 2, 8), 2, -1):
+        division = lexicon.division_by_name().get(name[:size])
+        if division is not None and division.name == name[:size] and division.short != division.name:
+            return size
+    return 0
+
+
 def _slug(label: str) -> str:
     """Toneless pinyin, one syllable per character (`pinyin.tsv`), ASCII kept as is."""
     table = lexicon.pinyin()
@@ -194,7 +216,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             name = normalize_name(mention.label)
             full = local.get((mention.type, name), name)
             division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
-            key_name = division.name if division else expand_abbreviation(normalize_name(mention.address) + full)
+            key_name = division.name if division else place_key(mention.type, expand_abbreviation(normalize_name(mention.address) + full))
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
@@ -213,9 +235,8 @@ def resolve(docs: list[Doc]) -> list[Entity]:
         # The fullest form is the label (the guidelines' canonical name); ties broken by
         # code point for determinism.
         forms = sorted(entity.aliases | {entity.label}, key=lambda n: (-len(n), n))
-        label = forms[0]
-        entity.label = label
-        entity.aliases = set(forms) - {label}
+        entity.label = forms[0]
+        entity.aliases = set(forms) - {entity.label}
     result = sorted(entities.values(), key=lambda e: e.key)
     assign_slugs(result)
     return result
