@@ -1,13 +1,18 @@
-"""Relations between mentions, read from one sentence at a time.
+"""Relations between mentions.
 
-Each rule is a function `(doc, sentence_mentions) -> list[Relation]` in `RELATION_RULES`.
+Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_RULES`
+read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
+come from `data/relation_cues.tsv`.
 
-- `located_in`: 花溪区石板镇 (an area written right before a smaller thing), 位于X的Y,
-  X的Y, and the administrative prefix inside a name (花溪区燕楼镇数字农业产业园).
-- `part_of`: a project or company in a park (数字农业产业园的贵州品品鲜…公司).
-- `operated_by`: a company's plant or line named after it (宁德时代第二条生产线).
-- `implements`: an organisation or area that 实施/落实/推进 a programme or policy.
-- `issued_by`: a body that 制定/印发/出台 a policy.
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, the address
+  inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
+  an area that builds something (支持乌当区打造…), the towns of a district's document,
+  and parents from the national division table.
+- kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
+- kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
+  by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).
+- kg:implements: a body or area that 实施/落实/推进 a programme or policy.
+- kg:issuedBy: a body that 制定/印发/出台 a policy.
 """
 from __future__ import annotations
 
