@@ -22,6 +22,7 @@ from .quoted import type_by_pattern
 # People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
 CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
+COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
 _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
 
@@ -65,7 +66,8 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
                 item, item_type = item[: title.start()], ORGANIZATION
             item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
-            specific_enough = "weak" not in item_type.rule or is_specific(item_tokens)
+            counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
+            specific_enough = "weak" not in item_type.rule or counted or is_specific(item_tokens)
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
@@ -108,11 +110,10 @@ def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> li
 
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
+    """The first item of a list without the words that introduce the list (建成投产|6万吨磷酸铁)."""
     inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
     if not inside:
         return doc.text[start:end], start
     first = left_edge(tokens, inside[-1])
     new_start = max(start, tokens[first].start)
     return doc.text[new_start:end], new_start
-
-
