@@ -15,7 +15,6 @@ import argparse
 import multiprocessing
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,24 +26,12 @@ from rdflib.namespace import RDFS, SKOS
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from common import seed_graph_path  # noqa: E402
 from kg import store as kgstore  # noqa: E402
 from kg.namespace import KG, KGR  # noqa: E402
 
 SEED_GOAL_MS = 50.0
 LARGE_GOAL_RATIO = 10.0
-
-
-def seed_graph_path(given: str | None) -> Path:
-    if given:
-        return Path(given)
-    built = ROOT / "output" / "graph.ttl"
-    if built.is_file():
-        return built
-    from kg.build import build, write_outputs
-
-    outdir = Path(tempfile.mkdtemp(prefix="kg-bench-"))
-    write_outputs(build([str(ROOT / "seeds")]), outdir)
-    return outdir / "graph.ttl"
 
 
 def copy_term(term, k: int):

@@ -14,7 +14,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from common import seed_graph_path  # noqa: E402
 from kg import store as kgstore  # noqa: E402
 
 
@@ -37,19 +37,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def graph_path(given: str | None) -> Path:
-    if given:
-        return Path(given)
-    built = ROOT / "output" / "graph.ttl"
-    if built.is_file():
-        return built
-    from kg.build import build, write_outputs
-
-    outdir = Path(tempfile.mkdtemp(prefix="kg-load-"))
-    write_outputs(build([str(ROOT / "seeds")]), outdir)
-    return outdir / "graph.ttl"
 
 
 def client(port: int, paths: list[str], offset: int, stop_at: float, tally: Tally, lock: threading.Lock) -> None:
@@ -109,7 +96,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="kg serve --workers")
     args = parser.parse_args()
 
-    graph = graph_path(args.graph)
+    graph = seed_graph_path(args.graph)
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--port", str(port),
