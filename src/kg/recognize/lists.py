@@ -16,8 +16,8 @@ from .base import (
     left_edge,
     make_mention,
     recognizer,
+    type_of_name,
 )
-from .quoted import type_by_pattern
 
 # People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
@@ -89,9 +89,9 @@ def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> li
     """Items listed right before a quoted, counted programme are its parts, programmes too."""
     found: list[Mention] = []
     for match in _ENUMERATED.finditer(sentence.text):
-        head = type_by_pattern(match.group(2)) or PROGRAM
-        if head.type != "Program":
-            continue
+        head = type_of_name(match.group(2))
+        if head is None or head.type != "Program":
+            continue  # “四大战略” counts programmes; “五大功能” only counts functions
         position = sentence.start + match.start(1)
         items = match.group(1).split("、")
         count = re.search(NUMERAL.pattern + "+", match.group(2))
