@@ -41,14 +41,24 @@ class Division:
         return self.name
 
 
+def _suffix_rows(name: str) -> list[Suffix]:
+    """Rows `text, type, sub-type, rule` of a data file (the last two may be empty)."""
+    rows = []
+    for line in _lines(name):
+        parts = line.split("\t") + ["", ""]
+        rows.append(Suffix(parts[0], parts[1], parts[2], parts[3]))
+    return rows
+
+
+def _words_of_kind(name: str, kind: str) -> tuple[str, ...]:
+    """The words of a `word, kind` data file whose kind is `kind`, in file order."""
+    return tuple(word for word, of_kind in (line.split("\t")[:2] for line in _lines(name)) if of_kind == kind)
+
+
 @lru_cache(maxsize=None)
 def suffixes() -> tuple[Suffix, ...]:
     """Type suffixes, longest first so the most specific head wins."""
-    rows = []
-    for line in _lines("suffixes.tsv"):
-        parts = line.split("\t") + ["", ""]
-        rows.append(Suffix(parts[0], parts[1], parts[2], parts[3]))
-    return tuple(sorted(rows, key=lambda s: (-len(s.text), s.text)))
+    return tuple(sorted(_suffix_rows("suffixes.tsv"), key=lambda s: (-len(s.text), s.text)))
 
 
 @lru_cache(maxsize=None)
@@ -126,8 +136,7 @@ def gov_bodies() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def relation_cues(cue: str) -> tuple[str, ...]:
     """Words that signal one kind of relation (`relation_cues.tsv`), longest first."""
-    words = [word for word, kind in (line.split("\t")[:2] for line in _lines("relation_cues.tsv")) if kind == cue]
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return tuple(sorted(_words_of_kind("relation_cues.tsv", cue), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
@@ -153,11 +162,7 @@ def industry_words() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def list_heads() -> dict[str, Suffix]:
     """Heads shared by a list (`A、B等企业`): the head gives each item its type."""
-    rows = {}
-    for line in _lines("list_heads.tsv"):
-        parts = line.split("\t") + ["", ""]
-        rows[parts[0]] = Suffix(parts[0], parts[1], parts[2], parts[3])
-    return rows
+    return {row.text: row for row in _suffix_rows("list_heads.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -173,7 +178,7 @@ def name_patterns() -> tuple[tuple["re.Pattern[str]", str], ...]:
 @lru_cache(maxsize=None)
 def target_cues(where: str) -> tuple[str, ...]:
     """Words that make a figure a target, by where they count: clause, sentence, heading."""
-    return tuple(cue for cue, scope in (line.split("\t")[:2] for line in _lines("target_cues.tsv")) if scope == where)
+    return _words_of_kind("target_cues.tsv", where)
 
 
 @lru_cache(maxsize=None)
