@@ -107,6 +107,3 @@ class Doc:
         if not self.offsets:
             return start, end
         return self.offsets[start], self.offsets[end]
-
-    def sentence_of(self, index: int) -> Sentence:
-        return self.sentences[index]

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from .doc import Doc, Mention, Relation
 from .lexicon import division_by_code, industry_words, relation_cues
+from .recognize import type_of_name
 from .resolve import Entity
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -179,15 +180,11 @@ def _located_by_name(mention: Mention) -> bool:
 
 
 def _is_body(label: str) -> bool:
-    from .recognize import type_of_name
-
     typed = type_of_name(label)
     return typed is not None and "body" in typed.rule
 
 
 def _is_bare_suffix(text: str) -> bool:
-    from .recognize import type_of_name
-
     typed = type_of_name(text)
     return typed is not None and typed.suffix == text
 
@@ -269,7 +266,8 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     district = main_subject(doc)
     if district is None or district.sub != "District":
         return []
-    placed = {r.subject.label for rule in (located_in, area_prefix, located_in_phrase) for r in rule(doc, mentions)}
+    # doc.relations holds what the sentence rules found: a town placed there keeps its parent.
+    placed = {r.subject.label for r in doc.relations if r.predicate == "locatedIn"}
     found = []
     for mention in mentions:
         if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
@@ -303,6 +301,7 @@ def relate(doc: Doc) -> Doc:
     for sentence_mentions in by_sentence.values():
         for rule in RELATION_RULES.values():
             relations.extend(rule(doc, sentence_mentions))
+    doc.relations = list(relations)  # document rules see the sentence rules' findings
     for rule in DOCUMENT_RULES.values():
         relations.extend(with_best_evidence(doc, relation) for relation in rule(doc, doc.mentions))
     doc.relations = unique_relations(relations)
@@ -345,13 +344,15 @@ def link_operators(entities: list[Entity]) -> None:
                 core = company_core(name) or (name if len(name) >= 2 and not _is_body(name) else "")
                 if len(core) >= 2:
                     cores.setdefault(core, entity)
+    longest_first = sorted(cores, key=lambda c: (-len(c), c))
+    words = sorted(industry_words(), key=lambda w: (-len(w), w))
     for project in entities:
         if project.type != "Project" or not project.mentions:
             continue
         doc, mention = project.mentions[0]
         if any(r.predicate == "operatedBy" and r.subject.key == project.key for r in doc.relations):
             continue
-        core = next((c for c in sorted(cores, key=lambda c: (-len(c), c))
+        core = next((c for c in longest_first
                      if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
         if core is None or not cores[core].mentions:
             continue
@@ -359,6 +360,6 @@ def link_operators(entities: list[Entity]) -> None:
         doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
         # 泰邦生物血液制品生产基地 names the firm as 泰邦生物: another name of 泰邦公司.
         rest = project.label[len(core):]
-        word = next((w for w in sorted(industry_words(), key=len, reverse=True) if rest.startswith(w)), "")
+        word = next((w for w in words if rest.startswith(w)), "")
         if word and core + word != owner.label:
             owner.aliases.add(core + word)

@@ -137,6 +137,7 @@ def _body_short_forms(name: str) -> list[str]:
 HEAD_VARIANT_TYPES = ("Program", "Policy", "Park")
 
 
+@lru_cache(maxsize=None)
 def head_variants(type_: str) -> tuple[str, ...]:
     """Words that extend a name without changing what it names: a quoted slogan's head
     (四主四市 / 四主四市工作思路, 十四五 / 十四五规划) or a suffix of the same type

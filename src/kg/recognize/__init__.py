@@ -167,15 +167,15 @@ def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
 
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
+    tokens_of = sentence_tokens(doc)
     candidates: list[Mention] = []
-    for sentence, tokens in zip(doc.sentences, sentence_tokens(doc)):
+    for sentence, tokens in zip(doc.sentences, tokens_of):
         for func in RECOGNIZERS.values():
             candidates.extend(func(doc, sentence, tokens))
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not inside_title(m, titles)]
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
-    tokens_of = sentence_tokens(doc)
     for mention in mentions:
         parts = split_area_prefix(doc, mention)
         if parts:
