@@ -172,7 +172,10 @@ COMPANY_TAILS = ("公司", "集团")
 
 def _located_by_name(mention: Mention) -> bool:
     """Places, and organisations that are places (schools, centres), but not government
-    bodies (花溪区政协 governs the area) nor companies (贵州品品鲜…公司 is registered there)."""
+    bodies (花溪区政协 governs the area) nor companies (贵州品品鲜…公司 is registered there).
+    A quoted brand is not an address either (“爽贵阳”智慧民生综合服务平台)."""
+    if mention.rule.startswith("quoted"):
+        return False
     if mention.type in LOCATABLE:
         return True
     return mention.type == "Organization" and mention.rule == "suffix" and not mention.label.endswith(COMPANY_TAILS) \

@@ -161,13 +161,21 @@ def starts_badly(tok: Token) -> bool:
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
+def launched_with_generic_head(name: str, typed: Typed, introduced: bool) -> bool:
+    """实施|数字经济战略, 开展|城市更新行动: a programme launched by name may be named
+    after a generic field; the field alone (数字经济) is still no name."""
+    head = name[: -len(typed.suffix)]
+    return (introduced and typed.type == "Program" and len(typed.suffix) >= 2 and len(head) >= MIN_QUALIFIER
+            and name not in lexicon.generic_phrases() and not COUNTED.match(name))
+
+
 def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool = False) -> bool:
     """Is `name` (the words `tokens`, typed by its suffix) a name? `introduced`: the word
     before it launches programmes (实施|种业振兴行动, 建立|首席数据官制度), which makes a
     programme head without a proper name in front specific enough."""
     if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
         return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
-    if is_generic(name, typed.suffix):
+    if is_generic(name, typed.suffix) and not launched_with_generic_head(name, typed, introduced):
         return False
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
@@ -265,7 +273,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             start = tokens[left].start
             name = doc.text[start:end]
             typed = type_of_name(name)
-            introduced = left > 0 and tokens[left - 1].text in lexicon.programme_verbs()
+            introduced = left > 0 and tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
             if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on

@@ -13,6 +13,7 @@ from .base import (
     VERBAL_AFTER_POLICY,
     Typed,
     accept_name,
+    is_generic,
     make_mention,
     recognizer,
     type_of_name,
@@ -45,6 +46,43 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
             break
         tail += tok.text
     return tail
+
+
+NAMED_TAIL_MAX = 12
+COUNTED_SET = re.compile(r"[一二三四五六七八九十两]+大")
+NAMED_TAIL_TYPES = ("Park", "Project", "Policy", "Program")
+
+
+def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
+    """A quoted brand followed by a longer descriptive head makes one name:
+    “汪家大井”水源应急替代工程, “爽贵阳”智慧民生综合服务平台. The words right after the
+    quote, up to punctuation or a particle, are read; the longest run of them that ends in
+    a type suffix longer than the bare suffix is the tail of the name."""
+    words: list[Token] = []
+    position = start
+    for tok in tokens:
+        if tok.start < position:
+            continue
+        # a verb, adverb, locative or count word right after the quote starts a clause, not a head
+        opening = not words and tok.pos.startswith(("v", "d", "f", "m", "q", "r")) and tok.pos != "vn"
+        if tok.start != position or opening or tok.pos.startswith(("u", "p", "c", "x", "w", "f", "m", "q")) \
+                or tok.text in lexicon.boundary_words():
+            break
+        if position + len(tok.text) - start > NAMED_TAIL_MAX:
+            break
+        words.append(tok)
+        position += len(tok.text)
+    for size in range(len(words), 0, -1):
+        if words[size - 1].pos.startswith("v") and words[size - 1].pos != "vn":
+            continue  # “爽贵阳”…平台上线: the last word is the verb, not a head
+        tail = "".join(t.text for t in words[:size])
+        typed = type_of_name(tail)
+        if typed is not None and typed.type in NAMED_TAIL_TYPES and len(typed.suffix) >= 2 \
+                and len(tail) > len(typed.suffix) and not is_generic(tail, typed.suffix):
+            if COUNTED_SET.match(tail):  # “引育用留”四大工程: a counted set of works is a programme
+                typed = PROGRAM
+            return tail, typed
+    return None
 
 
 def is_phrase(tokens: list[Token]) -> bool:
@@ -88,6 +126,11 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         if head is not None:  # “强省会”行动, “五帮”专项行动
             label = inner + head.text
             found.append(make_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))
+            continue
+        named_tail = _named_tail(tokens, end)
+        if named_tail is not None:  # “汪家大井”水源应急替代工程
+            tail, typed = named_tail
+            found.append(make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail))
             continue
         typed = type_of_name(inner)
         inner_tokens = [t for t in tokens if start < t.start < end - 1]

@@ -45,8 +45,10 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
 
 
 def list_item_programme(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
-    """A programme that is an item of a 、-list and opens with a verb is the whole item,
-    verbs and all: …、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育…"""
+    """A programme that is an item of a 、-list, or follows a verb that launches it, and
+    opens with a verb is the whole item, verbs and all:
+    …、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育…,
+    深入实施|提振消费专项行动, 扎实开展|深入贯彻中央八项规定精神学习教育."""
     typed = type_of_name(tokens[head].text)
     if typed is None or typed.type != "Program":
         return None
@@ -55,7 +57,7 @@ def list_item_programme(doc: Doc, sentence: Sentence, tokens: list[Token], head:
         tok = tokens[i]
         if end - tok.start > LIST_ITEM_MAX or tok.pos.startswith(("u", "p", "c")):
             return None
-        if tok.text == "、":
+        if tok.text == "、" or tok.text in lexicon.programme_verbs():
             start = tokens[i + 1].start
             name = doc.text[start:end]
             named = type_of_name(name)
