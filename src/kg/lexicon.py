@@ -200,7 +200,8 @@ def pinyin() -> dict[str, str]:
 
 
 def user_words() -> list[tuple[str, int, str]]:
-    """Words added to jieba's dictionary: our suffixes and administrative names.
+    """Words added to jieba's dictionary: our suffixes, administrative names, bodies and
+    firms, and recent policy words (`domain_words.tsv`).
 
     Frequencies are high enough that jieba keeps them whole, tags say what they are.
     """
@@ -212,4 +213,7 @@ def user_words() -> list[tuple[str, int, str]]:
         words[div.name] = (50000, "ns")
     for body in gov_bodies() | enterprises():
         words[body] = (20000, "nt")
+    for line in _lines("domain_words.tsv"):
+        word, pos = line.split("\t")
+        words.setdefault(word, (20000, pos))
     return [(word, freq, tag) for word, (freq, tag) in sorted(words.items())]

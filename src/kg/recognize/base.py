@@ -146,11 +146,14 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     tok = tokens[head]
     if "body" in typed.rule and len(typed.suffix) == 1 and tok.text != typed.suffix and len(tok.text) < 3:
         return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
+    before = tokens[head - 1] if head > 0 else None
+    if tok.text == typed.suffix and len(tok.text) == 1 and typed.type != "AdministrativeArea" \
+            and before is not None and before.pos.startswith("v"):
+        return False  # 以高质量发展为主|线: a line after a verb is no railway line (S1|线)
     if "exact" not in typed.rule or tok.text == typed.suffix:
         return True
     if tok.pos.startswith(("ns", "nr", "nt")) or division_level(tok.text) is not None:  # not nz: 集成电路, 新路
         return True
-    before = tokens[head - 1] if head > 0 else None
     # jieba glues the last character of a village or town name to its level: 山王|庙村.
     return (typed.sub in ("Township", "Village") and len(tok.text) == len(typed.suffix) + 1 and before is not None
             and before.pos.startswith(PROPER_POS) and not before.text.endswith(LEVEL_CHARS))

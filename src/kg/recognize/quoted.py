@@ -79,10 +79,17 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
         typed = type_of_name(tail)
         if typed is not None and typed.type in NAMED_TAIL_TYPES and len(typed.suffix) >= 2 \
                 and len(tail) > len(typed.suffix) and not is_generic(tail, typed.suffix):
-            if COUNTED_SET.match(tail):  # “引育用留”四大工程: a counted set of works is a programme
-                typed = PROGRAM
-            return tail, typed
+            return tail, counted_programme(tail, typed)  # “引育用留”四大工程
     return None
+
+
+def counted_programme(name: str, typed: Typed | None) -> Typed | None:
+    """A counted set (“六大产业集群”, “四大工程”) or a counted slogan ending in a
+    one-character head (“一带一路”: no road) is a programme, not a project."""
+    if typed is not None and typed.type == "Project" and (
+            COUNTED_SET.match(name) or (len(typed.suffix) == 1 and NUMERAL.search(name[:-1]))):
+        return PROGRAM
+    return typed
 
 
 def is_phrase(tokens: list[Token]) -> bool:
@@ -101,6 +108,28 @@ def type_by_pattern(text: str) -> Typed | None:
     return None
 
 
+LIST_MARKS = re.compile(r"[、，,]")
+LIST_PART_MAX = 8
+PAIR_PART = (4, 6)  # characters in each half of a parallel pair: “大众创业、万众创新”
+
+
+def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> list[Mention]:
+    """A quoted list of short parts names something only with a head after it
+    (“卡、钱、户、房、岗”人才政策组合拳), or as a parallel pair of equal halves, the usual
+    shape of a named work approach (“一窗口受理、一站式服务”, “大众创业、万众创新”).
+    Longer lists are slogans (“东协、西融、南拓、北联、中提”)."""
+    parts = LIST_MARKS.split(inner)
+    if not all(0 < len(part) <= LIST_PART_MAX for part in parts) or re.search(r"[。;；:：!！?？()“”‘’的]", inner):
+        return []
+    named_tail = _named_tail(tokens, end)
+    if named_tail is not None:
+        tail, typed = named_tail
+        return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1]:
+        return [make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner)]
+    return []
+
+
 QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
@@ -111,9 +140,12 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
     text = sentence.text
     for match in QUOTED.finditer(text):
         inner = match.group(1).strip()
-        if not inner or re.search(r"[,，。;；:：!！?？、()]", inner) or inner.isdigit():
-            continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
+        if LIST_MARKS.search(inner):
+            found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
+            continue
+        if not inner or re.search(r"[。;；:：!！?？()]", inner) or inner.isdigit():
+            continue
         after = text[match.end(): match.end() + 6]
         if FORMULA.fullmatch(inner):  # “1+6+1”重点工作: a numeric formula names what follows it
             tail = _noun_tail(tokens, end)
@@ -132,7 +164,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             tail, typed = named_tail
             found.append(make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail))
             continue
-        typed = type_of_name(inner)
+        typed = counted_programme(inner, type_of_name(inner))
         inner_tokens = [t for t in tokens if start < t.start < end - 1]
         if typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
             found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
