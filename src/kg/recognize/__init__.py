@@ -91,8 +91,6 @@ def has_address_prefix(mention: Mention) -> bool:
 def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
     """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
     span; the relation stage reads the containment from them."""
-    if not has_address_prefix(mention):
-        return []
     context = doc.areas
     parts: list[Mention] = []
     position = mention.start
@@ -117,6 +115,27 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
         parts.append(found)
         position += len(found.text)
         rest = rest[len(found.text):]
+
+
+def address_parts(doc: Doc, mention: Mention) -> tuple[list[Mention], int]:
+    """The areas written at the start of a name, and how many of them are its address
+    rather than part of its name."""
+    if has_address_prefix(mention):
+        parts = split_area_prefix(doc, mention)
+        return parts, len(parts)
+    parts = chained_area_prefix(doc, mention)
+    return parts, max(0, len(parts) - 1)
+
+
+def chained_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
+    """An organisation is named with its own area (清溪街道养老服务中心); an address of
+    more areas before that is its location: 花溪区|清溪街道养老服务中心. Returns the
+    address's areas and, last, the innermost area, kept in the name."""
+    typed = type_of_name(mention.label)
+    if mention.type != "Organization" or mention.rule != "suffix" or typed is None or "body" in typed.rule:
+        return []
+    parts = split_area_prefix(doc, mention)
+    return parts if len(parts) >= 2 else []
 
 
 TOWNSHIP_BODY = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委|政府)$")
@@ -177,9 +196,9 @@ def recognize(doc: Doc) -> Doc:
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
     for mention in mentions:
-        parts = split_area_prefix(doc, mention)
-        if parts:
-            mention.address = doc.text[mention.start:parts[-1].end]
+        parts, in_address = address_parts(doc, mention)
+        if in_address:
+            mention.address = doc.text[mention.start:parts[in_address - 1].end]
             mention.label = mention.label[len(mention.address):]
             inner.extend(parts)
         else:

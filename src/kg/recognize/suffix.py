@@ -7,6 +7,7 @@ from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
 from .base import (
     LEVEL_CHARS,
+    STOP_SINGLE,
     VERBAL_AFTER_POLICY,
     accept_name,
     head_ok,
@@ -38,10 +39,31 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
             while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
                 first += 1
-        mention = list_item_programme(doc, sentence, tokens, head) or shrink_to_name(doc, sentence, tokens, first, head)
+        mention = (list_item_programme(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
+                   or shrink_to_name(doc, sentence, tokens, first, head))
         if mention is not None:
             found.append(mention)
     return found
+
+
+def split_local_name(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
+    """A three-character town or village name the segmenter cut after its first
+    character: 久|安乡, 镇|山村 (依托|镇|山村生态优势). The head word is tagged as a place
+    and holds one character before the level word; the character before it stands alone
+    after a verb, a punctuation mark or a list comma."""
+    tok = tokens[head]
+    typed = type_of_name(tok.text)
+    if head < 1 or typed is None or typed.sub not in ("Township", "Village") or not tok.pos.startswith("ns") \
+            or len(tok.text) - len(typed.suffix) != 1:
+        return None
+    first = tokens[head - 1]
+    before = tokens[head - 2] if head >= 2 else None
+    if len(first.text) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", first.text) or first.text in STOP_SINGLE \
+            or first.pos.startswith(("u", "p", "c", "r", "m", "q")):
+        return None
+    if before is not None and not (before.pos.startswith(("v", "x", "w")) or before.text == "、"):
+        return None
+    return make_mention(doc, sentence, first.start, tok.start + len(tok.text), typed, "suffix")
 
 
 def list_item_programme(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
