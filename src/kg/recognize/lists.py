@@ -31,7 +31,7 @@ _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
 def _list_pattern() -> re.Pattern[str]:
     """Items, 等, a count (65个), up to a few modifiers (在建, 国内知名), then a head."""
     heads = "|".join(sorted((re.escape(h) for h in lexicon.list_heads()), key=len, reverse=True))
-    return re.compile(rf"((?:{_LIST_ITEM}[、和]){{1,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
+    return re.compile(rf"((?:{_LIST_ITEM}[、和]){{0,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
                       rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})")
 
 
