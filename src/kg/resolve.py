@@ -43,6 +43,16 @@ class Entity:
     iri_slug: str = ""
     admin_code: str = ""
 
+    # Forms of an organisation's name written after an address (花溪区|清溪街道养老服务中心).
+    # A park's or project's address stays in its label: the part after it may be generic
+    # (花溪区|行政中心), and the guidelines name it in full.
+    addressed: set[str] = field(default_factory=set)
+
+    def label_order(self, form: str) -> tuple[bool, int, str]:
+        """The label is the fullest form (the guidelines' canonical name) not written after
+        an address; ties are broken by code point for determinism."""
+        return (form in self.addressed, -len(form), form)
+
     @property
     def documents(self) -> list[str]:
         return sorted({doc.doc_id for doc, _ in self.mentions})
@@ -217,25 +227,28 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             name = normalize_name(mention.label)
             full = local.get((mention.type, name), name)
             division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
-            key_name = division.name if division else place_key(mention.type, expand_abbreviation(normalize_name(mention.address) + full))
+            # A park's or project's address tells same-named places apart; an organisation's
+            # name already holds its own area (花溪区|清溪街道养老服务中心).
+            address = normalize_name(mention.address) if mention.type != "Organization" else ""
+            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + full))
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
             if entity is None:
                 entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
             entity.aliases.update({name, full, normalize_name(mention.text)})
+            if mention.address and mention.type == "Organization":
+                entity.addressed.add(normalize_name(mention.text))
             entity.mentions.append((doc, mention))
             if mention.sub and not entity.sub:
                 entity.sub = mention.sub
             if division:
                 entity.admin_code, entity.sub = division.code, division.level
     for entity in entities.values():
-        entity.label = sorted(entity.aliases, key=lambda n: (-len(n), n))[0]
+        entity.label = sorted(entity.aliases, key=entity.label_order)[0]
     merge_head_variants(entities)
     for entity in entities.values():
-        # The fullest form is the label (the guidelines' canonical name); ties broken by
-        # code point for determinism.
-        forms = sorted(entity.aliases | {entity.label}, key=lambda n: (-len(n), n))
+        forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
         entity.label = forms[0]
         entity.aliases = set(forms) - {entity.label}
     result = sorted(entities.values(), key=lambda e: e.key)
