@@ -199,18 +199,19 @@ def _in_brackets(label: str, index: int) -> bool:
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
-    Not when it is qualified in brackets (中国(贵州)大视听算力产业园), part of a compound
+    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
     of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
     area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction)."""
     label = thing.label
     end = index + len(form)
-    if end >= len(label) or _in_brackets(label, index):
-        return False
+    province = container.type == "AdministrativeArea" and container.sub == "Province"
+    if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
+        return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
         return False
-    if container.type == "AdministrativeArea" and container.sub == "Province" and (index == 0 or thing.type == "Organization"):
+    if province and (index == 0 or thing.type == "Organization"):
         return False
     return not (thing.type == "Organization" and index == 0)
 
