@@ -168,7 +168,9 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         inner_tokens = [t for t in tokens if start < t.start < end - 1]
         if typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
             found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
-        elif typed is None or typed.type == "Organization":
+        elif typed is None or typed.type == "Organization" or NUMERAL.search(inner):
+            # a counted slogan that fails as a name of its suffix's type (“四主四区”,
+            # “一县一试点”) is still a programme's name
             pattern_type = type_by_pattern(inner)
             if pattern_type is not None:
                 found.append(make_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
