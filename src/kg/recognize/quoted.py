@@ -34,18 +34,20 @@ NOUN_TAIL_MAX = 10
 
 
 def _noun_tail(tokens: list[Token], start: int) -> str:
-    """The nouns right after position `start`, up to a verb, particle or punctuation."""
-    tail = ""
+    """The words right after position `start` up to a particle or punctuation, ending in
+    a noun: “1+6+1”重点工作, “3+3”科技创新体系 (a verb inside a compound stays)."""
+    tail = name = ""
     for tok in tokens:
         if tok.start < start + len(tail):
             continue
-        verb = tok.pos.startswith("v") and tok.pos != "vn"  # 重点工作, 发展方式: verbal nouns stay
-        if tok.start != start + len(tail) or verb or tok.pos.startswith(("u", "p", "c", "d", "x", "w")):
+        if tok.start != start + len(tail) or tok.pos.startswith(("u", "p", "c", "d", "x", "w")):
             break
         if tok.text in lexicon.boundary_words() or len(tail) + len(tok.text) > NOUN_TAIL_MAX:
             break
         tail += tok.text
-    return tail
+        if not tok.pos.startswith("v") or tok.pos == "vn":  # 重点工作, 发展方式: verbal nouns end it
+            name = tail
+    return name
 
 
 NAMED_TAIL_MAX = 12
