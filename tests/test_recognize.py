@@ -102,3 +102,73 @@ def test_programmes_listed_with_their_verbs():
                    "深入贯彻中央八项规定精神学习教育,严明党的政治纪律。")
     assert {"党史学习教育", "学习贯彻习近平新时代中国特色社会主义思想主题教育", "党纪学习教育",
             "深入贯彻中央八项规定精神学习教育"} <= labels(doc, "Program")
+
+
+def test_quoted_brand_joins_the_longer_head_after_it():
+    # seed 002: the quoted brand and its descriptive head make one project name
+    doc = run_text("建成“汪家大井”水源应急替代工程和清沙河、新桃等水库。“爽贵阳”智慧民生综合服务平台上线运行。")
+    projects = labels(doc, "Project")
+    assert {"汪家大井水源应急替代工程", "爽贵阳智慧民生综合服务平台"} <= projects
+    assert "爽贵阳智慧民生综合服务平台上线" not in projects  # the verb after the head is not in it
+    assert "汪家大井" not in labels(doc)
+
+
+def test_quoted_brand_with_a_generic_head_stays_alone():
+    # seed 002: “一河一道两片”重点项目 names the plan, 重点项目 is no head of a name
+    doc = run_text("加快“一河一道两片”重点项目建设。")
+    assert not any(label.endswith("重点项目") for label in labels(doc))
+
+
+def test_counted_sets_are_programmes_not_projects():
+    # seeds 002 and 004
+    doc = run_text("深入实施“引育用留”四大工程,加快打造“六大产业集群”,与“一带一路”沿线国家合作。")
+    programmes = labels(doc, "Program")
+    assert {"引育用留四大工程", "六大产业集群", "一带一路"} <= programmes
+    assert not labels(doc, "Project")
+
+
+def test_quoted_list_names_only_with_a_head_or_as_a_parallel_pair():
+    # seeds 002, 003 and 000
+    doc = run_text("坚决打好“卡、钱、户、房、岗”人才政策组合拳。通过实行“一窗口受理、一站式服务”的工作模式。"
+                   "推动“东协、西融、南拓、北联、中提”城市布局纵深推进。")
+    assert "卡、钱、户、房、岗人才政策组合拳" in labels(doc, "Policy")
+    assert "一窗口受理、一站式服务" in labels(doc, "Program")
+    assert not any("东协" in label for label in labels(doc))
+
+
+def test_a_launched_programme_keeps_its_opening_verb():
+    # seeds 004 and 000: after 实施/开展 the programme's own name may open with a verb
+    doc = run_text("深入实施提振消费专项行动,扩大新能源汽车消费。扎实开展深入贯彻中央八项规定精神学习教育。")
+    assert {"提振消费专项行动", "深入贯彻中央八项规定精神学习教育"} <= labels(doc, "Program")
+
+
+def test_a_strategy_launched_by_name_may_be_named_after_a_field():
+    # seed 003: 数字经济 alone is generic, 落实数字经济战略 names a strategy
+    doc = run_text("坚定不移落实数字经济战略。发展数字经济。")
+    assert labels(doc, "Program") == {"数字经济战略"}
+
+
+def test_organisation_after_an_address_keeps_only_its_own_area():
+    # seed 003
+    doc = run_text("近日,花溪区清溪街道养老服务中心正式投入运营。")
+    assert "清溪街道养老服务中心" in labels(doc, "Organization")
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert {("清溪街道养老服务中心", "清溪街道"), ("清溪街道", "花溪区")} <= pairs
+
+
+def test_three_character_towns_the_segmenter_cuts():
+    # seeds 003 and 001: jieba cuts 久|安乡 and 镇|山村
+    doc = run_text("青岩镇、久安乡推广种植草莓。杨海平代表依托镇山村生态优势,盘活闲置农房。")
+    assert {"青岩镇", "久安乡", "镇山村"} <= labels(doc, "AdministrativeArea")
+
+
+def test_a_line_after_a_verb_is_no_railway_line():
+    doc = run_text("以推动高质量发展为主线,建成轨道交通S1线。")
+    assert labels(doc, "Project") == {"轨道交通S1线"}
+
+
+def test_a_district_in_brackets_locates_a_park():
+    # seed 002
+    doc = run_text("贵安新区加快发展,张江(贵安)高科技产业园升格为省级园区。")
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert ("张江(贵安)高科技产业园", "贵安新区") in pairs
