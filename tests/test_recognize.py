@@ -172,3 +172,19 @@ def test_a_district_in_brackets_locates_a_park():
     doc = run_text("贵安新区加快发展,张江(贵安)高科技产业园升格为省级园区。")
     pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
     assert ("张江(贵安)高科技产业园", "贵安新区") in pairs
+
+
+def test_a_new_area_named_in_full_is_known_by_its_short_form():
+    # seed 002: 贵安新区 is not in the county table; the document says what 贵安 is
+    doc = run_text("提升贵安新区商业配套水平。支持贵安建设贵州农产品出口东南亚分拨仓。推进贵阳贵安融合发展。")
+    shorts = [m for m in doc.mentions if m.text == "贵安"]
+    assert [m.label for m in shorts] == ["贵安新区"]  # once: not inside 贵阳贵安
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert ("贵州农产品出口东南亚分拨仓", "贵安新区") in pairs
+
+
+def test_a_route_between_places_is_in_neither():
+    # seed 002
+    doc = run_text("贵阳市开行贵阳—胡志明跨境卡班。")
+    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    assert not any(child.startswith("贵阳—") for child, _ in pairs)

@@ -92,6 +92,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     areas: frozenset[str] = frozenset()  # division codes the text names: context for short names
+    new_areas: dict[str, str] = field(default_factory=dict)  # short form -> new area the text names (贵安 -> 贵安新区)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

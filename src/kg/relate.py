@@ -168,6 +168,7 @@ def short_forms(area: Mention) -> set[str]:
 
 
 COMPANY_TAILS = ("公司", "集团")
+ROUTE_DASHES = ("—", "-", "–", "至")
 
 
 def _located_by_name(mention: Mention) -> bool:
@@ -207,6 +208,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     province = container.type == "AdministrativeArea" and container.sub == "Province"
     if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
+    if label[end:end + 1] in ROUTE_DASHES:
+        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):

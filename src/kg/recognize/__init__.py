@@ -23,7 +23,7 @@ import re
 from ..doc import Doc, Mention, Token
 from . import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from .base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, type_of_name
-from .gazetteer import area_context, pick_division
+from .gazetteer import area_context, new_area_short_forms, pick_division
 from .quoted import BOOK_TITLE
 
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
@@ -186,6 +186,7 @@ def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
 
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
+    doc.new_areas = new_area_short_forms(doc)
     tokens_of = sentence_tokens(doc)
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, tokens_of):

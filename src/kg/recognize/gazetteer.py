@@ -61,3 +61,31 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
     return found
 
 
+
+
+def new_area_short_forms(doc: Doc) -> dict[str, str]:
+    """Short forms of the new areas a document names in full (贵安 -> 贵安新区): state-level
+    new areas are not in the county table, so the document itself says what 贵安 is."""
+    forms: dict[str, str] = {}
+    for tok, nxt in zip(doc.tokens, doc.tokens[1:]):
+        if nxt.text == "新区" and tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
+            forms.setdefault(tok.text, tok.text + nxt.text)
+    return forms
+
+
+@recognizer("gazetteer-short")
+def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """支持贵安建设…: 贵安 standing alone, in a document that names 贵安新区."""
+    forms = doc.new_areas
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        full = forms.get(tok.text)
+        if full is None:
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (before is not None and before.pos == "ns") or (after is not None and (after.pos == "ns" or after.text[0] in "区县市镇乡村省州新")):
+            continue  # 贵阳贵安: a compound of places names neither alone
+        typed = Typed("AdministrativeArea", "District", "")
+        found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
+    return found
