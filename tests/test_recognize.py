@@ -188,3 +188,9 @@ def test_a_route_between_places_is_in_neither():
     doc = run_text("贵阳市开行贵阳—胡志明跨境卡班。")
     pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
     assert not any(child.startswith("贵阳—") for child, _ in pairs)
+
+
+def test_generic_institutions_are_not_organisations():
+    # seeds 003 and 004: a kind of centre or school is no name; a named one is
+    doc = run_text("清溪街道养老服务中心是集养生保健、文化娱乐为一体的综合性养老服务中心。新建、改扩建中小学和幼儿园。")
+    assert labels(doc, "Organization") == {"清溪街道养老服务中心"}

@@ -199,6 +199,12 @@ def pinyin() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in _lines("pinyin.tsv"))
 
 
+@lru_cache(maxsize=1)
+def domain_words() -> dict[str, str]:
+    """Recent or mis-tagged policy words and the part of speech they should have."""
+    return dict(line.split("\t") for line in _lines("domain_words.tsv"))
+
+
 def user_words() -> list[tuple[str, int, str]]:
     """Words added to jieba's dictionary: our suffixes, administrative names, bodies and
     firms, and recent policy words (`domain_words.tsv`).
@@ -213,7 +219,6 @@ def user_words() -> list[tuple[str, int, str]]:
         words[div.name] = (50000, "ns")
     for body in gov_bodies() | enterprises():
         words[body] = (20000, "nt")
-    for line in _lines("domain_words.tsv"):
-        word, pos = line.split("\t")
+    for word, pos in domain_words().items():
         words.setdefault(word, (20000, pos))
     return [(word, freq, tag) for word, (freq, tag) in sorted(words.items())]

@@ -69,10 +69,11 @@ def tag(text: str) -> list[tuple[str, str]]:
 def segment(doc: Doc) -> Doc:
     doc.sentences = split_sentences(doc.text)
     tokens: list[Token] = []
+    retag = lexicon.domain_words()  # jieba keeps its own tag for a word it knows (养老/nr)
     for sentence in doc.sentences:
         offset = sentence.start
         for word, pos in tag(sentence.text):
-            tokens.append(Token(word, pos, offset))
+            tokens.append(Token(word, retag.get(word, pos), offset))
             offset += len(word)
     doc.tokens = tokens
     return doc

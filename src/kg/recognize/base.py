@@ -269,7 +269,11 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     name; a name does not start with a verb (推行|市县领导包保联系重点企业制度) unless no
     name is left without it (创新区战略)."""
     end = tokens[head].start + len(tokens[head].text)
-    for skip_verbs in (True, False):
+    # A name opens with a verb only when nothing else is left of it (创新区战略, 环绕露营地);
+    # an organisation's never does (改善|中小学).
+    head_type = type_of_name(tokens[head].text)
+    passes = (True,) if head_type is not None and head_type.type == "Organization" else (True, False)
+    for skip_verbs in passes:
         for left in range(first, head + 1):
             if skip_verbs and left < head and starts_badly(tokens[left]):
                 continue
