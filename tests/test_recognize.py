@@ -194,3 +194,18 @@ def test_generic_institutions_are_not_organisations():
     # seeds 003 and 004: a kind of centre or school is no name; a named one is
     doc = run_text("清溪街道养老服务中心是集养生保健、文化娱乐为一体的综合性养老服务中心。新建、改扩建中小学和幼儿园。")
     assert labels(doc, "Organization") == {"清溪街道养老服务中心"}
+
+
+def test_common_abbreviations_do_not_make_a_phrase_specific():
+    # seed 002: jieba tags 研发, 环保 and 中试 as abbreviations (j), like 黔
+    doc = run_text("加快引育研发设计、数智赋能、节能环保等专业机构,建设通用性行业性中试平台。黔陶乡的村民。")
+    assert not labels(doc, "Organization") and not labels(doc, "Project")
+    assert "黔陶乡" in labels(doc, "AdministrativeArea")
+
+
+def test_a_branch_named_with_its_city_is_the_brand_too():
+    # seed 002: 贵阳海信 and 海信 are one firm in one document
+    from kg.resolve import resolve
+    doc = run_text("支持贵阳海信成长为百亿级企业。吉利、海信生态链产值分别增长。")
+    firms = [e for e in resolve([doc]) if e.type == "Organization" and "海信" in e.label]
+    assert [(e.label, e.aliases) for e in firms] == [("贵阳海信", {"海信"})]

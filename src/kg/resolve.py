@@ -123,7 +123,26 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
                 for form in _body_short_forms(name):
                     if form in names:
                         mapping.setdefault((type_, form), name)
+        if type_ == "Organization":
+            for brand, name in _brand_forms(names).items():
+                mapping.setdefault((type_, brand), name)
     return mapping
+
+
+def _brand_forms(names: set[str]) -> dict[str, str]:
+    """A firm's bare brand and the one fuller form that puts its branch's city before it:
+    海信 -> 贵阳海信. A business named after the brand (华为 / 华为云) is another firm."""
+    found: dict[str, str] = {}
+    for brand in sorted(names & lexicon.enterprises()):
+        fuller = [n for n in names if _place_before(n, brand)]
+        if len(fuller) == 1:
+            found[brand] = fuller[0]
+    return found
+
+
+def _place_before(name: str, brand: str) -> bool:
+    place = name[: -len(brand)]
+    return name != brand and name.endswith(brand) and place in lexicon.division_by_name()
 
 
 def _body_short_forms(name: str) -> list[str]:

@@ -19,7 +19,13 @@ STOP_TAG_GROUPS = tuple("pcurdq")  # prepositions, conjunctions, particles, pron
 def is_stop_pos(pos: str) -> bool:
     return pos in STOP_TAGS or pos.startswith(STOP_TAG_GROUPS) and pos not in ("rz",)
 # Tags of proper names: a token with one of these makes a name specific.
-PROPER_POS = ("ns", "nr", "nz", "nt", "j", "eng")
+PROPER_POS = ("ns", "nr", "nz", "nt", "eng")
+
+
+def is_proper(tok: Token) -> bool:
+    """Is the word a proper name? jieba's `j` (abbreviation) marks common words as often
+    as names (研发, 环保, 深化); only a one-character one is a name (黔, 粤)."""
+    return tok.pos.startswith(PROPER_POS) or (tok.pos == "j" and len(tok.text) == 1)
 # Single-character location words that end a name on the left (在园区内 …).
 STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
 OPEN_BRACKETS = {")": "(", "〕": "〔", "】": "【"}
@@ -97,7 +103,7 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     head = name[: -len(typed.suffix)]
     if typed.sub in ("Township", "Village"):
         head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
-        common = any(t.pos.startswith(COMMON_POS) and not t.pos.startswith(PROPER_POS) for t in head_tokens)
+        common = any(t.pos.startswith(COMMON_POS) and not is_proper(t) for t in head_tokens)
         generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2) or any(
             name.endswith(g) for g in lexicon.generic_phrases() if len(g) >= 3)  # 新关口寨|城中村
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
@@ -137,7 +143,7 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
 
 def is_specific(tokens: list[Token]) -> bool:
     """Does a run of words pick out one thing: a proper name, a number or Latin letters in it."""
-    return any(t.pos.startswith(PROPER_POS) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
+    return any(is_proper(t) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
 
 
 def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
@@ -156,7 +162,7 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
         return True
     # jieba glues the last character of a village or town name to its level: 山王|庙村.
     return (typed.sub in ("Township", "Village") and len(tok.text) == len(typed.suffix) + 1 and before is not None
-            and before.pos.startswith(PROPER_POS) and not before.text.endswith(LEVEL_CHARS))
+            and is_proper(before) and not before.text.endswith(LEVEL_CHARS))
 
 
 def starts_badly(tok: Token) -> bool:
@@ -208,7 +214,7 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
     if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
         return True
-    if tok.pos == "v" and (len(tok.text) == 1 or right.pos.startswith(PROPER_POS)):
+    if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
 
