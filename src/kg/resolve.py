@@ -126,7 +126,26 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ == "Organization":
             for brand, name in _brand_forms(names).items():
                 mapping.setdefault((type_, brand), name)
+        if type_ in ("Program", "Policy"):
+            for short, name in _opening_dropped(names).items():
+                mapping.setdefault((type_, short), name)
     return mapping
+
+
+PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
+
+
+def _opening_dropped(names: set[str]) -> dict[str, str]:
+    """A programme named again without its opening words is the same programme:
+    中央八项规定精神学习教育 (巩固拓展…成果) is 深入贯彻中央八项规定精神学习教育."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        if len(short) < PROGRAMME_TAIL_MIN:
+            continue
+        fuller = [n for n in names if n != short and n.endswith(short)]
+        if len(fuller) == 1:
+            found[short] = fuller[0]
+    return found
 
 
 def _brand_forms(names: set[str]) -> dict[str, str]:

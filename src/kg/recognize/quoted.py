@@ -26,6 +26,8 @@ def is_slogan(text: str) -> bool:
     three-character quoted words are emphasis (“颜值”, “加码”), not names."""
     if text.endswith(("的", "了", "地", "得")) or not re.search(r"[\u4e00-\u9fff0-9]", text):
         return False
+    if re.fullmatch(NUMERAL.pattern + "+", text):
+        return False  # a number alone (“五一”, the May Day holiday) names no programme
     return bool(NUMERAL.search(text)) or len(text) >= 4
 
 
