@@ -209,3 +209,11 @@ def test_a_branch_named_with_its_city_is_the_brand_too():
     doc = run_text("支持贵阳海信成长为百亿级企业。吉利、海信生态链产值分别增长。")
     firms = [e for e in resolve([doc]) if e.type == "Organization" and "海信" in e.label]
     assert [(e.label, e.aliases) for e in firms] == [("贵阳海信", {"海信"})]
+
+
+def test_counted_kinds_and_compounds_of_generic_words_are_not_names():
+    # seeds 002 and 004
+    doc = run_text("观山湖现代制造产业园获批省级经济开发区。建成海外仓23个、跨境电商产业园3个,新增A级旅游景区14家,"
+                   "新增A股上市公司1家。")
+    assert labels(doc, "Park") == {"观山湖现代制造产业园"}
+    assert not labels(doc, "Organization")
