@@ -217,3 +217,24 @@ def test_counted_kinds_and_compounds_of_generic_words_are_not_names():
                    "新增A股上市公司1家。")
     assert labels(doc, "Park") == {"观山湖现代制造产业园"}
     assert not labels(doc, "Organization")
+
+
+def test_counted_facilities_are_projects():
+    # seed 004: “一局四中心” counts the bureau and centres built; “一圈两场三改” is a programme
+    doc = run_text("贵阳国际陆港、“一局四中心”建成投用。推进“一圈两场三改”。")
+    assert "一局四中心" in labels(doc, "Project")
+    assert "一圈两场三改" in labels(doc, "Program")
+
+
+def test_the_second_of_two_launched_programmes_is_launched_too():
+    # seed 004
+    doc = run_text("推行市县领导包保联系重点企业制度和优秀年轻干部包保联系临规临限企业制度,及时回应解决企业诉求。")
+    assert {"市县领导包保联系重点企业制度", "优秀年轻干部包保联系临规临限企业制度"} <= labels(doc, "Program")
+
+
+def test_a_slogan_and_its_policy_are_one_policy():
+    # seed 004: “以旧换新” and “以旧换新”政策
+    from kg.resolve import resolve
+    doc = run_text("用好“以旧换新”政策,扩大消费。“以旧换新”带动销售增长。")
+    found = [(e.type, e.label) for e in resolve([doc]) if "以旧换新" in e.label]
+    assert found == [("Policy", "以旧换新政策")]

@@ -202,8 +202,10 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
     for entity in sorted(entities.values(), key=lambda e: (-len(e.label), e.key)):
         if entity.type not in HEAD_VARIANT_TYPES:
             continue
-        target = next((by_label[(entity.type, entity.label + head)] for head in head_variants(entity.type)
-                       if (entity.type, entity.label + head) in by_label), None)
+        # a slogan read as a programme is the policy its fuller form names: “以旧换新” / “以旧换新”政策
+        types = (entity.type, "Policy") if entity.type == "Program" else (entity.type,)
+        target = next((by_label[(type_, entity.label + head)] for type_ in types for head in head_variants(type_)
+                       if (type_, entity.label + head) in by_label), None)
         if target is None or target is entity or target.key not in entities:
             continue
         for _doc, mention in entity.mentions:

@@ -173,6 +173,15 @@ def starts_badly(tok: Token) -> bool:
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
+def follows_programme(tokens: list[Token], i: int) -> bool:
+    """The second of two programmes joined by 和 is launched like the first:
+    推行|…重点企业制度和|优秀年轻干部包保联系临规临限企业制度."""
+    if i < 2 or tokens[i - 1].text not in COORDINATORS:
+        return False
+    typed = type_of_name(tokens[i - 2].text)
+    return typed is not None and typed.type == "Program"
+
+
 def launched_with_generic_head(name: str, typed: Typed, introduced: bool) -> bool:
     """实施|数字经济战略, 开展|城市更新行动: a programme launched by name may be named
     after a generic field; the field alone (数字经济) is still no name."""
@@ -289,7 +298,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             start = tokens[left].start
             name = doc.text[start:end]
             typed = type_of_name(name)
-            introduced = left > 0 and tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
+            introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
+                                       or follows_programme(tokens, left))
             if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on

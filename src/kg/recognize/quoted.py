@@ -96,6 +96,18 @@ def counted_programme(name: str, typed: Typed | None) -> Typed | None:
     return typed
 
 
+FACILITY = Typed("Project", "", "")
+
+
+def slogan_type(name: str, typed: Typed | None) -> Typed:
+    """A counted slogan is a programme (“一圈两场三改”), unless it counts facilities:
+    “一局四中心”, “一平台两中心” are the centres and platforms built."""
+    if typed is not None and typed.type in ("Organization", "Project") and len(typed.suffix) >= 2 \
+            and NUMERAL.search(name[: -len(typed.suffix)]):
+        return FACILITY
+    return PROGRAM
+
+
 def is_phrase(tokens: list[Token]) -> bool:
     """Quoted words that describe rather than name: an idiom (“崭露头角”) or a phrase built
     with particles and prepositions (“指尖上的收入”)."""
@@ -179,7 +191,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             if pattern_type is not None:
                 found.append(make_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
             elif is_slogan(inner) and not is_phrase(inner_tokens):
-                found.append(make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner))
+                found.append(make_mention(doc, sentence, start, end, slogan_type(inner, typed), "quoted", inner))
     for match in BOOK_TITLE.finditer(text):
         inner = match.group(1).strip()
         typed = type_of_name(TRAILING_BRACKET.sub("", inner))
