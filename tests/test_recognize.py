@@ -238,3 +238,9 @@ def test_a_slogan_and_its_policy_are_one_policy():
     doc = run_text("用好“以旧换新”政策,扩大消费。“以旧换新”带动销售增长。")
     found = [(e.type, e.label) for e in resolve([doc]) if "以旧换新" in e.label]
     assert found == [("Policy", "以旧换新政策")]
+
+
+def test_a_head_that_says_the_kind_of_arrangement_stays_outside_the_name():
+    # seeds 001 and 000: “一件事一次办”模式, “第一议题”制度; but “强省会”行动 is one name
+    doc = run_text("花溪区推出“一件事一次办”模式。落实“第一议题”制度。聚焦“强省会”行动。")
+    assert {"一件事一次办", "第一议题", "强省会行动"} <= labels(doc, "Program")
