@@ -53,3 +53,13 @@ def test_a_park_named_after_its_district_by_full_or_short_name_is_one_park():
             run_text("贵阳市花溪区经开区吸引高校毕业生就业。", "b.txt")]
     parks = [e for e in resolve(docs) if e.type == "Park"]
     assert len(parks) == 1 and {"花溪经开区", "花溪区经开区"} <= parks[0].aliases | {parks[0].label}
+
+
+def test_a_programme_named_with_and_without_a_word_before_its_head_is_one():
+    # seeds 003 and 004
+    from helpers import run_text
+    from kg.resolve import resolve
+    doc = run_text("纵深推进创新区战略。紧扣“创新区”发展战略。巩固拓展深入贯彻中央八项规定精神学习教育成果。"
+                   "扎实开展深入贯彻中央八项规定精神学习教育。")
+    programmes = sorted(e.label for e in resolve([doc]) if e.type == "Program")
+    assert programmes == ["创新区发展战略", "深入贯彻中央八项规定精神学习教育"]

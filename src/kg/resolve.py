@@ -127,9 +127,33 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
             for brand, name in _brand_forms(names).items():
                 mapping.setdefault((type_, brand), name)
         if type_ in ("Program", "Policy"):
-            for short, name in _opening_dropped(names).items():
+            for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
                 mapping.setdefault((type_, short), name)
     return mapping
+
+
+PROGRAMME_CORE_MIN = 3  # characters of a programme's own name before its head
+
+
+def _middle_dropped(names: set[str]) -> dict[str, str]:
+    """A programme named with and without a word before its head is one programme:
+    创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        typed = _head_of(short)
+        if typed is None or len(short) - len(typed) < PROGRAMME_CORE_MIN:
+            continue
+        core = short[: -len(typed)]
+        fuller = [n for n in names if n != short and n.startswith(core) and n.endswith(typed) and len(n) > len(short)]
+        if len(fuller) == 1:
+            found[short] = fuller[0]
+    return found
+
+
+def _head_of(name: str) -> str | None:
+    """The type suffix a name ends in (战略, 行动), if any."""
+    table = lexicon.suffix_map()
+    return next((name[-size:] for size in range(min(len(name) - 1, 6), 1, -1) if name[-size:] in table), None)
 
 
 PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
