@@ -24,7 +24,8 @@ def is_slogan(text: str) -> bool:
     """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
     1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
     three-character quoted words are emphasis (“颜值”, “加码”), not names."""
-    if text.endswith(("的", "了", "地", "得")) or not re.search(r"[\u4e00-\u9fff0-9]", text):
+    counted_last = len(text) >= 2 and bool(NUMERAL.fullmatch(text[-2]))  # 两市两|地: a noun after a count
+    if (text.endswith(("的", "了", "地", "得")) and not counted_last) or not re.search(r"[\u4e00-\u9fff0-9]", text):
         return False
     if re.fullmatch(NUMERAL.pattern + "+", text):
         return False  # a number alone (“五一”, the May Day holiday) names no programme
@@ -182,7 +183,11 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue
         typed = counted_programme(inner, type_of_name(inner))
         inner_tokens = [t for t in tokens if start < t.start < end - 1]
-        if typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
+        if typed is not None and typed.type in ("Program", "Policy") and len(inner) > len(typed.suffix) + 1 \
+                and is_slogan(inner) and not is_phrase(inner_tokens):
+            # “锦绣计划”: the quotes make a programme's head word a name, however plain
+            found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
+        elif typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
             found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
         elif typed is None or typed.type == "Organization" or NUMERAL.search(inner):
             # a counted slogan that fails as a name of its suffix's type (“四主四区”,
