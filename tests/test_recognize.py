@@ -244,3 +244,9 @@ def test_a_head_that_says_the_kind_of_arrangement_stays_outside_the_name():
     # seeds 001 and 000: “一件事一次办”模式, “第一议题”制度; but “强省会”行动 is one name
     doc = run_text("花溪区推出“一件事一次办”模式。落实“第一议题”制度。聚焦“强省会”行动。")
     assert {"一件事一次办", "第一议题", "强省会行动"} <= labels(doc, "Program")
+
+
+def test_quoted_programme_names_count_however_plain():
+    # seeds 001 and 004
+    doc = run_text("陈平代表通过“锦绣计划”,帮助易地搬迁群众就业。锚定“两市两地”功能定位。城市“颜值”不断提升。")
+    assert labels(doc, "Program") == {"锦绣计划", "两市两地"}
