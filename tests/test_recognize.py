@@ -250,3 +250,9 @@ def test_quoted_programme_names_count_however_plain():
     # seeds 001 and 004
     doc = run_text("陈平代表通过“锦绣计划”,帮助易地搬迁群众就业。锚定“两市两地”功能定位。城市“颜值”不断提升。")
     assert labels(doc, "Program") == {"锦绣计划", "两市两地"}
+
+
+def test_a_quoted_kind_of_road_is_no_project():
+    # seeds 000 and 002: “断头路” are dead-end roads in general
+    doc = run_text("打通“断头路”12条,建成轨道交通“S1线”。")
+    assert labels(doc, "Project") == {"S1线"}

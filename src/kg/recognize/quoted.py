@@ -14,6 +14,7 @@ from .base import (
     Typed,
     accept_name,
     is_generic,
+    is_specific,
     make_mention,
     recognizer,
     type_of_name,
@@ -187,7 +188,10 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 and is_slogan(inner) and not is_phrase(inner_tokens):
             # “锦绣计划”: the quotes make a programme's head word a name, however plain
             found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
-        elif typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens):
+        elif typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens) \
+                and not (len(typed.suffix) == 1 and typed.type != "AdministrativeArea" and not is_specific(inner_tokens)):
+            # a one-character head names a thing only after a proper name or number
+            # (“S1线”); “断头路” is a kind of road
             found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
         elif typed is None or typed.type == "Organization" or NUMERAL.search(inner):
             # a counted slogan that fails as a name of its suffix's type (“四主四区”,
