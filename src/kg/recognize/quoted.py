@@ -55,6 +55,7 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
 
 
 NAMED_TAIL_MAX = 12
+CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两双]")  # counts in slogans; “S1线” is a line's number
 COUNTED_SET = re.compile(r"[一二三四五六七八九十两]+大")
 NAMED_TAIL_TYPES = ("Park", "Project", "Policy", "Program")
 
@@ -91,9 +92,9 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
 
 def counted_programme(name: str, typed: Typed | None) -> Typed | None:
     """A counted set (“六大产业集群”, “四大工程”) or a counted slogan ending in a
-    one-character head (“一带一路”: no road) is a programme, not a project."""
+    one-character head (“一带一路”: no road) is a programme, not a project (“S1线”)."""
     if typed is not None and typed.type == "Project" and (
-            COUNTED_SET.match(name) or (len(typed.suffix) == 1 and NUMERAL.search(name[:-1]))):
+            COUNTED_SET.match(name) or (len(typed.suffix) == 1 and CJK_NUMERAL.search(name[:-1]))):
         return PROGRAM
     return typed
 
