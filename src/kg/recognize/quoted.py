@@ -156,53 +156,16 @@ BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 @recognizer("quoted")
 def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
-    text = sentence.text
-    for match in QUOTED.finditer(text):
+    for match in QUOTED.finditer(sentence.text):
         inner = match.group(1).strip()
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if LIST_MARKS.search(inner):
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
-            continue
-        if not inner or re.search(r"[。;；:：!！?？()]", inner) or inner.isdigit():
-            continue
-        after = text[match.end(): match.end() + 6]
-        if FORMULA.fullmatch(inner):  # “1+6+1”重点工作: a numeric formula names what follows it
-            tail = _noun_tail(tokens, end)
-            if tail:
-                found.append(make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail))
-            continue  # a bare formula (“15+”) names nothing by itself
-        head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
-        if head is not None and after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
-            head = None  # “一河一道两片”规划建设: planning it, not a plan of that name
-        if head is not None:  # “强省会”行动, “五帮”专项行动
-            label = inner + head.text
-            found.append(make_mention(doc, sentence, start, end + len(head.text), Typed(head.type, head.sub, head.text), "quoted+head", label))
-            continue
-        named_tail = _named_tail(tokens, end)
-        if named_tail is not None:  # “汪家大井”水源应急替代工程
-            tail, typed = named_tail
-            found.append(make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail))
-            continue
-        typed = counted_programme(inner, type_of_name(inner))
-        inner_tokens = [t for t in tokens if start < t.start < end - 1]
-        if typed is not None and typed.type in ("Program", "Policy") and len(inner) > len(typed.suffix) + 1 \
-                and is_slogan(inner) and not is_phrase(inner_tokens):
-            # “锦绣计划”: the quotes make a programme's head word a name, however plain
-            found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
-        elif typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens) \
-                and not (len(typed.suffix) == 1 and typed.type != "AdministrativeArea" and not is_specific(inner_tokens)):
-            # a one-character head names a thing only after a proper name or number
-            # (“S1线”); “断头路” is a kind of road
-            found.append(make_mention(doc, sentence, start, end, typed, "quoted", inner))
-        elif typed is None or typed.type == "Organization" or NUMERAL.search(inner):
-            # a counted slogan that fails as a name of its suffix's type (“四主四区”,
-            # “一县一试点”) is still a programme's name
-            pattern_type = type_by_pattern(inner)
-            if pattern_type is not None:
-                found.append(make_mention(doc, sentence, start, end, pattern_type, "quoted", inner))
-            elif is_slogan(inner) and not is_phrase(inner_tokens):
-                found.append(make_mention(doc, sentence, start, end, slogan_type(inner, typed), "quoted", inner))
-    for match in BOOK_TITLE.finditer(text):
+        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and not inner.isdigit():
+            mention = quoted_name(doc, sentence, tokens, inner, start, end)
+            if mention is not None:
+                found.append(mention)
+    for match in BOOK_TITLE.finditer(sentence.text):
         inner = match.group(1).strip()
         typed = type_of_name(TRAILING_BRACKET.sub("", inner))
         if typed is not None and typed.type == "Policy":
@@ -211,3 +174,41 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
     return found
 
 
+def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
+    """One quoted phrase and the words after it, read in this order: a numeric formula and
+    its noun phrase (“1+6+1”重点工作), a slogan and the head that joins it (“强省会”行动), a
+    brand and its longer head (“汪家大井”水源应急替代工程), then the quoted words alone."""
+    if FORMULA.fullmatch(inner):
+        tail = _noun_tail(tokens, end)  # a bare formula (“15+”) names nothing by itself
+        return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
+    after = doc.text[end: end + 6]
+    head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
+    if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
+        # (“一河一道两片”规划建设: planning it, not a plan of that name)
+        typed = Typed(head.type, head.sub, head.text)
+        return make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)
+    named_tail = _named_tail(tokens, end)
+    if named_tail is not None:
+        tail, typed = named_tail
+        return make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)
+    typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
+    return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
+
+
+def quoted_alone_type(inner: str, inner_tokens: list[Token]) -> Typed | None:
+    """The type of quoted words that name something by themselves, or None."""
+    typed = counted_programme(inner, type_of_name(inner))
+    if typed is not None and typed.type in ("Program", "Policy") and len(inner) > len(typed.suffix) + 1 \
+            and is_slogan(inner) and not is_phrase(inner_tokens):
+        return typed  # “锦绣计划”: the quotes make a programme's head word a name, however plain
+    if typed is not None and inner_tokens and accept_name(inner, typed, inner_tokens) \
+            and not (len(typed.suffix) == 1 and typed.type != "AdministrativeArea" and not is_specific(inner_tokens)):
+        return typed  # a one-character head names a thing only after a proper name or number (“S1线”, not “断头路”)
+    if typed is None or typed.type == "Organization" or NUMERAL.search(inner):
+        # a slogan, also a counted one that fails as a name of its suffix's type (“四主四区”)
+        pattern_type = type_by_pattern(inner)
+        if pattern_type is not None:
+            return pattern_type
+        if is_slogan(inner) and not is_phrase(inner_tokens):
+            return slogan_type(inner, typed)
+    return None
