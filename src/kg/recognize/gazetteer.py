@@ -61,8 +61,6 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
     return found
 
 
-
-
 def new_area_short_forms(doc: Doc) -> dict[str, str]:
     """Short forms of the new areas a document names in full (贵安 -> 贵安新区): state-level
     new areas are not in the county table, so the document itself says what 贵安 is."""

@@ -41,7 +41,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
             while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
                 first += 1
-        mention = (list_item_programme(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
+        mention = (programme_with_its_verbs(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
                    or shrink_to_name(doc, sentence, tokens, first, head))
         if mention is not None and not COUNTED_AFTER.match(doc.text, mention.end):
             found.append(mention)
@@ -68,7 +68,7 @@ def split_local_name(doc: Doc, sentence: Sentence, tokens: list[Token], head: in
     return make_mention(doc, sentence, first.start, tok.start + len(tok.text), typed, "suffix")
 
 
-def list_item_programme(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
+def programme_with_its_verbs(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
     """A programme that is an item of a 、-list, or follows a verb that launches it, and
     opens with a verb is the whole item, verbs and all:
     …、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育…,
