@@ -165,3 +165,50 @@ def test_parameter_values_cannot_change_the_query(seed_ttl):
 
 def test_store_is_loaded_once_per_process(seed_ttl):
     assert kgstore.load_store(seed_ttl) is kgstore.load_store(seed_ttl)
+
+
+TRICKY_TURTLE = r'''
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:p "tab\there", "new\nline", "cr\rreturn", "quote\"d", "back\\slash", "中文"@zh, "colour"@en-GB, "",
+          " padded ", "#not a comment", "?notvar", "a\u2028b", "😀", "1"^^xsd:integer, "01"^^xsd:integer,
+          "6"^^xsd:decimal, "6.0"^^xsd:decimal, "1e3"^^xsd:double, "true"^^xsd:boolean, "abc"^^xsd:integer,
+          "2025"^^xsd:gYear, "x"^^ex:custom, <http://example.org/ü>, _:b .
+_:b ex:p "on a blank node" .
+'''
+
+
+def _rows_term_by_term(store, text):
+    answer = store.query(text)
+    width = len(answer.variables)
+    return [tuple(solution[i] for i in range(width)) for solution in answer]
+
+
+def test_rows_are_the_terms_pyoxigraph_gives_cell_by_cell(seed_ttl):
+    """execute() converts solutions in bulk (through TSV); the terms must be exactly the same."""
+    import pyoxigraph as ox
+
+    tricky = ox.Store()
+    tricky.load(TRICKY_TURTLE.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    cases = [(tricky, "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?unbound } }")]
+    seed = kgstore.load_store(seed_ttl)
+    cases += [(seed, saved.text) for saved in kgstore.saved_queries(QUERIES)]
+    for store, text in cases:
+        result = kgstore.execute(store, text, row_cap=None)
+        if result.form != "SELECT":
+            continue
+        expected = _rows_term_by_term(store, text)
+        assert result.rows == expected, text
+        assert [type(t) for row in result.rows for t in row] == [type(t) for row in expected for t in row]
+    values = {row[0].value for row in kgstore.execute(tricky, "SELECT ?o WHERE { ?s ?p ?o }", row_cap=None).rows}
+    assert {"tab\there", "new\nline", "cr\rreturn", "a\u2028b", "", " padded "} <= values
+    assert kgstore.execute(tricky, "SELECT * WHERE { }", row_cap=None).rows == [()]
+
+
+def test_row_cap_stops_a_large_answer(seed_ttl):
+    store = kgstore.load_store(seed_ttl)
+    assert len(kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 5", row_cap=5).rows) == 5
+    with pytest.raises(kgstore.QueryTooLarge):
+        kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 6", row_cap=5)
+    with pytest.raises(kgstore.QueryTooLarge):
+        kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o }", row_cap=10)

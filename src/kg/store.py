@@ -251,12 +251,7 @@ def execute(store: ox.Store, text: str, row_cap: int | None = DEFAULT_ROW_CAP) -
             return QueryResult("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             names = [v.value for v in answer.variables]
-            rows = []
-            for solution in answer:
-                if row_cap is not None and len(rows) >= row_cap:
-                    raise QueryTooLarge(_too_large(row_cap, "rows"))
-                rows.append(tuple(solution[i] for i in range(len(names))))
-            return QueryResult("SELECT", variables=names, rows=rows)
+            return QueryResult("SELECT", variables=names, rows=_solution_rows(answer, len(names), row_cap))
         triples = []
         for triple in answer:
             if row_cap is not None and len(triples) >= row_cap:
@@ -265,6 +260,71 @@ def execute(store: ox.Store, text: str, row_cap: int | None = DEFAULT_ROW_CAP) -
         return QueryResult("DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT", triples=triples)
     except OSError as error:
         raise QueryError(f"query failed: {str(error).splitlines()[0]}") from None
+
+
+class _RowsTooMany(Exception):
+    """Raised inside pyoxigraph's serializer to stop it once the row cap is passed."""
+
+
+class _TsvSink:
+    """A binary writer for `QuerySolutions.serialize` that counts lines and stops past the cap."""
+
+    def __init__(self, row_cap: int | None) -> None:
+        self.chunks: list[bytes] = []
+        self.lines = 0
+        self.max_lines = None if row_cap is None else row_cap + 1  # the header line, then one per row
+
+    def write(self, data) -> int:
+        chunk = bytes(data)
+        self.chunks.append(chunk)
+        if self.max_lines is not None:
+            self.lines += chunk.count(b"\n")
+            if self.lines > self.max_lines:
+                raise _RowsTooMany
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+
+def _solution_rows(answer: ox.QuerySolutions, width: int, row_cap: int | None) -> list[tuple[object | None, ...]]:
+    """Every solution as a tuple of terms (None where unbound); QueryTooLarge past `row_cap`.
+
+    Asking pyoxigraph for each cell (`solution[i]`) makes a new Python term per cell, about a
+    microsecond each: on a 10,000-row answer that is a fifth of the query's time. Instead the
+    solutions are written as SPARQL TSV by pyoxigraph itself (streamed, stopped as soon as the
+    cap is passed), and each distinct cell is parsed back once, so equal terms are one object.
+    TSV writes every term in N-Triples syntax with tabs and newlines escaped, so a line is a
+    row and a tab separates cells; the round trip gives back equal terms (tests check it).
+    """
+    if width == 0:  # no columns: TSV lines would be empty either way; count solutions instead
+        rows = []
+        for _ in answer:
+            if row_cap is not None and len(rows) >= row_cap:
+                raise QueryTooLarge(_too_large(row_cap, "rows"))
+            rows.append(())
+        return rows
+    sink = _TsvSink(row_cap)
+    try:
+        answer.serialize(sink, ox.QueryResultsFormat.TSV)
+    except _RowsTooMany:
+        raise QueryTooLarge(_too_large(row_cap or 0, "rows")) from None
+    lines = b"".join(sink.chunks).decode("utf-8").split("\n")
+    del lines[0]  # the header: ?name per column, in the order of `answer.variables`
+    if lines and lines[-1] == "":
+        lines.pop()  # after the last line's newline
+    cells = [line.split("\t") for line in lines]
+    distinct: set[str] = set()
+    for row in cells:
+        distinct.update(row)
+    distinct.discard("")  # an unbound cell
+    terms: dict[str, object | None] = {"": None}
+    if distinct:
+        tokens = list(distinct)
+        parsed = ox.parse_query_results(("?t\n" + "\n".join(tokens) + "\n").encode("utf-8"), ox.QueryResultsFormat.TSV)
+        terms.update(zip(tokens, (solution[0] for solution in parsed)))
+    term = terms.__getitem__
+    return [tuple(map(term, row)) for row in cells]
 
 
 def _too_large(cap: int, what: str) -> str:
