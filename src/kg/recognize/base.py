@@ -84,7 +84,7 @@ def is_generic(name: str, suffix: str) -> bool:
     if name in generic or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     # a generic word before a generic phrase: 省级|经济开发区, 市级|示范基地
-    if any(name.startswith(word) and name[len(word):] in generic for word in lexicon.generic_phrases() if len(word) >= 2):
+    if any(name[:size] in generic and name[size:] in generic for size in range(2, len(name))):
         return True
     head = name[: -len(suffix)]
     return head in generic or head in lexicon.boundary_words() or bool(re.fullmatch(NUMERAL.pattern + "+", head))
