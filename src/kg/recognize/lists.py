@@ -49,28 +49,35 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             continue  # 研发设计、节能环保等领域企业: the items are fields, not firms
         typed = Typed(heads[head].type, heads[head].sub, "", heads[head].rule)
         offset = sentence.start + match.start(1)
-        items = re.split(r"([、和])", match.group(1))
-        position = offset
-        for piece in items:
-            if piece in "、和":
-                position += len(piece)
-                continue
-            item = piece
-            start = position
-            position += len(piece)
-            # The first item may carry the verb before it: trim with the token boundary rule.
-            if start == offset and "(" not in piece:
-                item, start = trim_left(doc, tokens, start, start + len(piece))
-            item_type = typed
-            title = TITLE_WORDS.search(item)
-            if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
-                item, item_type = item[: title.start()], ORGANIZATION
+        items = list_items(doc, tokens, match.group(1), offset, typed)
+        counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
+        for item, start, item_type in items:
             item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
-            counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
             specific_enough = "weak" not in item_type.rule or counted or is_specific(item_tokens)
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
+
+
+def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typed) -> list[tuple[str, int, Typed]]:
+    """The items of `A、B和C` at `offset`: (item, start, type)."""
+    items = []
+    position = offset
+    for piece in re.split(r"([、和])", text):
+        if piece in "、和":
+            position += len(piece)
+            continue
+        item, start = piece, position
+        position += len(piece)
+        # The first item may carry the verb before it: trim with the token boundary rule.
+        if start == offset and "(" not in piece:
+            item, start = trim_left(doc, tokens, start, start + len(piece))
+        item_type = typed
+        title = TITLE_WORDS.search(item)
+        if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
+            item, item_type = item[: title.start()], ORGANIZATION
+        items.append((item, start, item_type))
+    return items
 
 
 # 工业强区、创新兴区、生态立区、文旅活区“四大战略”: the parts a counted programme lists.
