@@ -256,3 +256,10 @@ def test_a_quoted_kind_of_road_is_no_project():
     # seeds 000 and 002: “断头路” are dead-end roads in general
     doc = run_text("打通“断头路”12条,建成轨道交通“S1线”。")
     assert labels(doc, "Project") == {"S1线"}
+
+
+def test_plain_policy_words_are_no_policy_names():
+    # seeds 002 and 004: deputies' suggestions, "some measures", planning as an act
+    doc = run_text("高质量办理人大代表建议和政协委员提案。制定务实管用政策措施。推进阿哈湖区域规划、融资、建设。"
+                   "编制《中共贵阳市委关于制定贵阳市国民经济和社会发展第十五个五年规划的建议》。")
+    assert labels(doc, "Policy") == {"中共贵阳市委关于制定贵阳市国民经济和社会发展第十五个五年规划的建议"}
