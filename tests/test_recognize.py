@@ -263,3 +263,9 @@ def test_plain_policy_words_are_no_policy_names():
     doc = run_text("高质量办理人大代表建议和政协委员提案。制定务实管用政策措施。推进阿哈湖区域规划、融资、建设。"
                    "编制《中共贵阳市委关于制定贵阳市国民经济和社会发展第十五个五年规划的建议》。")
     assert labels(doc, "Policy") == {"中共贵阳市委关于制定贵阳市国民经济和社会发展第十五个五年规划的建议"}
+
+
+def test_a_programme_head_before_another_noun_is_a_modifier():
+    # seed 002: 战略 modifies 支点城市; an outcome after a programme keeps it a name
+    doc = run_text("加快贵阳贵安国家现代流通战略支点城市建设。深入实施种业振兴行动成效明显。")
+    assert labels(doc, "Program") == {"种业振兴行动"}

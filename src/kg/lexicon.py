@@ -128,6 +128,11 @@ def boundary_words() -> frozenset[str]:
     return _words("boundary_words.txt")
 
 
+@lru_cache(maxsize=1)
+def outcome_words() -> frozenset[str]:
+    return _words("outcome_words.txt")
+
+
 @lru_cache(maxsize=None)
 def gov_bodies() -> frozenset[str]:
     return _words("gov_bodies.txt")

@@ -34,6 +34,9 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
         if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
+        if head_type.type == "Program" and head + 1 < len(tokens) and tokens[head + 1].pos == "n" \
+                and nxt not in boundary and nxt not in lexicon.outcome_words():
+            continue  # 现代流通战略|支点城市, 重要改革|事项: the head word is a modifier here
         listed_with_acts = nxt == "、" and head + 2 < len(tokens) and tokens[head + 2].pos == "vn"
         if head_type.type == "Policy" and (nxt in VERBAL_AFTER_POLICY or listed_with_acts):
             continue  # 推进X规划建设, 推进阿哈湖区域规划、融资: the act of planning, not a plan
