@@ -269,3 +269,9 @@ def test_a_programme_head_before_another_noun_is_a_modifier():
     # seed 002: 战略 modifies 支点城市; an outcome after a programme keeps it a name
     doc = run_text("加快贵阳贵安国家现代流通战略支点城市建设。深入实施种业振兴行动成效明显。")
     assert labels(doc, "Program") == {"种业振兴行动"}
+
+
+def test_a_quoted_part_being_explained_is_no_name():
+    # seed 003: the parts of “一区一场一赛” are explained, each with 即
+    doc = run_text("依托“一区一场一赛”(“一区”即贵阳大数据安全产业示范区,“一赛”即数博会大赛)。")
+    assert labels(doc, "Program") == {"一区一场一赛"}

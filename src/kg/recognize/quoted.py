@@ -127,6 +127,7 @@ def type_by_pattern(text: str) -> Typed | None:
     return None
 
 
+EXPLAINED = ("即", "是指", "指的是")
 LIST_MARKS = re.compile(r"[、，,]")
 LIST_PART_MAX = 8
 PAIR_PART = (4, 6)  # characters in each half of a parallel pair: “大众创业、万众创新”
@@ -178,6 +179,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     """One quoted phrase and the words after it, read in this order: a numeric formula and
     its noun phrase (“1+6+1”重点工作), a slogan and the head that joins it (“强省会”行动), a
     brand and its longer head (“汪家大井”水源应急替代工程), then the quoted words alone."""
+    if doc.text.startswith(EXPLAINED, end):
+        return None  # “一区”即贵阳大数据安全产业示范区: a slogan's part being explained
     if FORMULA.fullmatch(inner):
         tail = _noun_tail(tokens, end)  # a bare formula (“15+”) names nothing by itself
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
