@@ -275,3 +275,10 @@ def test_a_quoted_part_being_explained_is_no_name():
     # seed 003: the parts of “一区一场一赛” are explained, each with 即
     doc = run_text("依托“一区一场一赛”(“一区”即贵阳大数据安全产业示范区,“一赛”即数博会大赛)。")
     assert labels(doc, "Program") == {"一区一场一赛"}
+
+
+def test_a_place_planned_and_built_is_still_named():
+    # seed 002: 规划建设 is the act; the park before it keeps its name
+    doc = run_text("推进贵州民族文化园规划建设。加快贵州资源循环再利用静脉产业园建设。")
+    assert {"贵州民族文化园", "贵州资源循环再利用静脉产业园"} <= labels(doc, "Park")
+    assert not labels(doc, "Policy")

@@ -32,14 +32,13 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         if head_type is None or "titled" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
-        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None:
+        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         if head_type.type == "Program" and head + 1 < len(tokens) and tokens[head + 1].pos == "n" \
                 and nxt not in boundary and nxt not in lexicon.outcome_words():
             continue  # 现代流通战略|支点城市, 重要改革|事项: the head word is a modifier here
-        listed_with_acts = nxt == "、" and head + 2 < len(tokens) and tokens[head + 2].pos == "vn"
-        if head_type.type == "Policy" and (nxt in VERBAL_AFTER_POLICY or listed_with_acts):
-            continue  # 推进X规划建设, 推进阿哈湖区域规划、融资: the act of planning, not a plan
+        if is_planning(tokens, head):
+            continue
         first = left_edge(tokens, head)
         if head_type.type == "AdministrativeArea":
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
@@ -50,6 +49,17 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         if mention is not None and not COUNTED_AFTER.match(doc.text, mention.end):
             found.append(mention)
     return found
+
+
+def is_planning(tokens: list[Token], i: int) -> bool:
+    """Is the policy head at `i` the act of planning rather than a plan: 推进X规划建设,
+    推进阿哈湖区域规划、融资 (then 贵州民族文化园|规划建设 still names the park)."""
+    typed = type_of_name(tokens[i].text) if i < len(tokens) else None
+    if typed is None or typed.type != "Policy":
+        return False
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    listed_with_acts = nxt == "、" and i + 2 < len(tokens) and tokens[i + 2].pos == "vn"
+    return nxt in VERBAL_AFTER_POLICY or listed_with_acts
 
 
 def split_local_name(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
