@@ -282,3 +282,9 @@ def test_a_place_planned_and_built_is_still_named():
     doc = run_text("推进贵州民族文化园规划建设。加快贵州资源循环再利用静脉产业园建设。")
     assert {"贵州民族文化园", "贵州资源循环再利用静脉产业园"} <= labels(doc, "Park")
     assert not labels(doc, "Policy")
+
+
+def test_quoted_items_share_the_head_after_them():
+    # seed 002
+    doc = run_text("用好“招商易”“贵商易”平台,常态化开展招商活动。")
+    assert labels(doc, "Project") == {"招商易", "贵商易"}

@@ -164,6 +164,9 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
         elif inner and not re.search(r"[。;；:：!！?？()]", inner) and not inner.isdigit():
             mention = quoted_name(doc, sentence, tokens, inner, start, end)
+            shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
+            if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
+                mention = make_mention(doc, sentence, start, end, shared, "quoted", inner)
             if mention is not None:
                 found.append(mention)
     for match in BOOK_TITLE.finditer(sentence.text):
@@ -173,6 +176,22 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
     return found
+
+
+QUOTE_CHAIN = re.compile(r"(?:[、和]?“[^“”\n]{1,%d}”)*" % MAX_QUOTED)
+CHAIN_HEAD_TYPES = ("Project", "Park", "Policy", "Program")
+
+
+def chain_head(text: str, start: int, end: int) -> Typed | None:
+    """The head after a chain of two or more quoted items, the one at [start, end) among
+    them (“招商易”“贵商易”平台), typed; None when there is no chain or no head."""
+    chain = QUOTE_CHAIN.match(text, end)
+    if chain.end() == end and not text[:start].endswith(("”", "”、", "”和")):
+        return None  # a lone quoted item
+    after = text[chain.end(): chain.end() + lexicon.longest_suffix()]
+    typed = next((type_of_name(after[:size]) for size in range(len(after), 1, -1)
+                  if after[:size] in lexicon.suffix_map()), None)
+    return typed if typed is not None and typed.type in CHAIN_HEAD_TYPES else None
 
 
 def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
