@@ -71,8 +71,10 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
         if tok.start < position:
             continue
         # a verb, adverb, locative or count word right after the quote starts a clause, not a head
-        opening = not words and tok.pos.startswith(("v", "d", "f", "m", "q", "r")) and tok.pos != "vn"
-        if tok.start != position or opening or tok.pos.startswith(("u", "p", "c", "x", "w", "f", "m", "q")) \
+        # (a two-character direction is a name's word: “东数西算”南部数据大通道)
+        direction = tok.pos == "f" and len(tok.text) == 2
+        opening = not words and tok.pos.startswith(("v", "d", "f", "m", "q", "r")) and tok.pos != "vn" and not direction
+        if tok.start != position or opening or (tok.pos.startswith(("u", "p", "c", "x", "w", "f", "m", "q")) and not direction) \
                 or tok.text in lexicon.boundary_words():
             break
         if position + len(tok.text) - start > NAMED_TAIL_MAX:
