@@ -261,7 +261,9 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i = j
             i -= 1
             continue
-        joins_places = tok.text == "—" and i > 0 and tokens[i - 1].pos.startswith("ns")  # 贵阳—胡志明跨境卡班
+        # 贵阳—胡志明跨境卡班, 西宁至成都铁路: a route joins the places at its ends
+        joins_places = i > 0 and tokens[i - 1].pos.startswith("ns") and (
+            tok.text == "—" or (tok.text == "至" and tokens[i + 1].pos.startswith("ns")))
         if (tok.text in NAME_PUNCT or joins_places) and i > 0 and first == i + 1:
             first = i
             i -= 1
