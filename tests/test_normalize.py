@@ -200,3 +200,13 @@ def test_document_date_anchors_relative_years():
     undated = process(Doc(path="z_20230301.txt", file_name="z_20230301.txt", raw="去年,花溪区地区生产总值达到980亿元。"))
     assert undated.meta.date == date(2023, 3, 1)
     assert [f.year for f in undated.figures if f.value == 980] == [2022]
+
+
+def test_straight_double_quotes_in_chinese_become_chinese_quotes_in_pairs():
+    raw = '围绕"三片一区一镇"持续深化,推动"进博样板"延伸。\nShe said "hi".\n一个"孤立的引号。'
+    result = normalize_text(raw)
+    lines = result.text.split("\n")
+    assert lines[0] == "围绕“三片一区一镇”持续深化,推动“进博样板”延伸。"
+    assert lines[1] == 'She said "hi".'  # no Chinese: left alone
+    assert lines[2] == '一个"孤立的引号。'  # an odd quote: left alone
+    assert_offsets_valid(raw, result.text, result.offsets)

@@ -2,7 +2,8 @@
 
 - NFKC per character: full-width digits, letters and punctuation become their plain forms
   (（ -> (, ２０２５ -> 2025, ， -> ,), which also makes names compare as the scorer does.
-- Every kind of quote becomes “ ” or ‘ ’, every dash becomes —; control and format
+- Every kind of quote becomes “ ” or ‘ ’ (straight double quotes in Chinese text too, in
+  pairs), every dash becomes —; control and format
   characters (zero-width spaces, BOMs, bidi marks) are dropped; every line break is \\n.
 - Traditional characters (Hong Kong, Taiwan sources) are converted to simplified (OpenCC
   t2s) when a text is mostly traditional; `Doc.raw` keeps the original for evidence.
@@ -204,6 +205,19 @@ def _joins(previous: str, line: _Line) -> bool:
     return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、" or first in CONTINUING_MARKS
 
 
+def pair_ascii_quotes(chars: list[str]) -> list[str]:
+    """Straight double quotes in Chinese text (web pages, PDFs) become “ ”, in pairs, so
+    quoted names read the same however the source typed them: "三片一区一镇". A paragraph
+    with an odd number of them, or without Chinese, is left as it is."""
+    positions = [i for i, char in enumerate(chars) if char == '"']
+    if not positions or len(positions) % 2 or not any(_is_cjk(char) for char in chars):
+        return chars
+    paired = list(chars)
+    for n, i in enumerate(positions):
+        paired[i] = "“" if n % 2 == 0 else "”"
+    return paired
+
+
 def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
     """Normalise `raw`; offsets has len(text)+1 raw indices, non-decreasing, each <= len(raw)."""
     chars, maps = _map_chars(raw)
@@ -240,7 +254,7 @@ def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
         if out:
             out.append("\n")
             offsets.append(offsets[-1] + 1)  # the raw index just after the previous paragraph
-        out.extend(paragraph.chars)
+        out.extend(pair_ascii_quotes(paragraph.chars))
         offsets.extend(paragraph.maps)
     end = offsets[-1] + 1 if offsets else 0
     offsets.append(min(end, len(raw)))
