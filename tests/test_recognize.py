@@ -288,3 +288,12 @@ def test_quoted_items_share_the_head_after_them():
     # seed 002
     doc = run_text("用好“招商易”“贵商易”平台,常态化开展招商活动。")
     assert labels(doc, "Project") == {"招商易", "贵商易"}
+
+
+def test_common_words_and_nicknames_are_no_villages():
+    # news of the genre: 农村 is a word, “网红村” a nickname, 发展壮大 an idiom
+    doc = run_text("兴隆镇农业农村综合服务中心主任介绍,兴隆镇为发展壮大村集体经济,建成乡村振兴的“网红村”。"
+                   "花溪区马铃乡新寨坝区高标准蔬菜种植基地。")
+    areas = labels(doc, "AdministrativeArea")
+    assert {"花溪区", "马铃乡"} <= areas
+    assert not areas & {"农业农村", "发展壮大村", "网红村"}

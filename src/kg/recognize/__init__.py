@@ -22,7 +22,7 @@ import re
 
 from ..doc import Doc, Mention, Token
 from . import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
-from .base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, type_of_name
+from .base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from .gazetteer import area_context, new_area_short_forms, pick_division
 from .quoted import BOOK_TITLE
 
@@ -88,7 +88,7 @@ def has_address_prefix(mention: Mention) -> bool:
     return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
 
 
-def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
+def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
     span; the relation stage reads the containment from them."""
     context = doc.areas
@@ -105,8 +105,10 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
                                 mention.sentence, "prefix", ref=division.code)
                 break
             typed = type_of_name(piece)
+            piece_tokens = [t for t in tokens if position <= t.start < position + size]
             if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
-                    and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece):
+                    and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece) \
+                    and not ends_in_common_word(piece_tokens, position + size, typed) and admin_ok(piece, typed, piece_tokens):
                 found = Mention(piece, piece, "AdministrativeArea", typed.sub, position, position + size,
                                 mention.sentence, "prefix")
                 break
@@ -117,24 +119,32 @@ def split_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
         rest = rest[len(found.text):]
 
 
-def address_parts(doc: Doc, mention: Mention) -> tuple[list[Mention], int]:
+def ends_in_common_word(tokens: list[Token], end: int, typed: Typed) -> bool:
+    """Does a town or village name end in a common word that holds its level character:
+    农业|农村 in 兴隆镇农业农村综合服务中心 (a word, not a village's level). A word that runs
+    on past the name (马铃|乡新寨: the segmenter's cut) says nothing."""
+    last = next((t for t in reversed(tokens) if t.start + len(t.text) == end), None)
+    return last is not None and len(last.text) > len(typed.suffix) and not head_ok([last], 0, typed)
+
+
+def address_parts(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[list[Mention], int]:
     """The areas written at the start of a name, and how many of them are its address
     rather than part of its name."""
     if has_address_prefix(mention):
-        parts = split_area_prefix(doc, mention)
+        parts = split_area_prefix(doc, mention, tokens)
         return parts, len(parts)
-    parts = chained_area_prefix(doc, mention)
+    parts = chained_area_prefix(doc, mention, tokens)
     return parts, max(0, len(parts) - 1)
 
 
-def chained_area_prefix(doc: Doc, mention: Mention) -> list[Mention]:
+def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """An organisation is named with its own area (清溪街道养老服务中心); an address of
     more areas before that is its location: 花溪区|清溪街道养老服务中心. Returns the
     address's areas and, last, the innermost area, kept in the name."""
     typed = type_of_name(mention.label)
     if mention.type != "Organization" or mention.rule != "suffix" or typed is None or "body" in typed.rule:
         return []
-    parts = split_area_prefix(doc, mention)
+    parts = split_area_prefix(doc, mention, tokens)
     return parts if len(parts) >= 2 else []
 
 
@@ -197,7 +207,7 @@ def recognize(doc: Doc) -> Doc:
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
     for mention in mentions:
-        parts, in_address = address_parts(doc, mention)
+        parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])
         if in_address:
             mention.address = doc.text[mention.start:parts[in_address - 1].end]
             mention.label = mention.label[len(mention.address):]

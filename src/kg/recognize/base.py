@@ -95,7 +95,7 @@ def division_level(name: str) -> str | None:
     return division.level if division and division.name == name else None
 
 
-COMMON_POS = ("v", "a", "b", "d", "m", "q", "r", "t")
+COMMON_POS = ("v", "a", "b", "d", "m", "q", "r", "t", "l", "i")  # (l, i: set phrases and idioms: 发展壮大|村)
 
 
 def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
@@ -290,9 +290,9 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     name is left without it (创新区战略)."""
     end = tokens[head].start + len(tokens[head].text)
     # A name opens with a verb only when nothing else is left of it (创新区战略, 环绕露营地);
-    # an organisation's never does (改善|中小学).
+    # an organisation's or a project's never does (改善|中小学, 发展|田园休闲一体化基地).
     head_type = type_of_name(tokens[head].text)
-    passes = (True,) if head_type is not None and head_type.type == "Organization" else (True, False)
+    passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
     for skip_verbs in passes:
         for left in range(first, head + 1):
             if skip_verbs and left < head and starts_badly(tokens[left]):

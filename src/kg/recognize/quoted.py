@@ -13,6 +13,7 @@ from .base import (
     VERBAL_AFTER_POLICY,
     Typed,
     accept_name,
+    division_level,
     is_generic,
     is_specific,
     make_mention,
@@ -222,6 +223,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
 def quoted_alone_type(inner: str, inner_tokens: list[Token]) -> Typed | None:
     """The type of quoted words that name something by themselves, or None."""
     typed = counted_programme(inner, type_of_name(inner))
+    if typed is not None and typed.type == "AdministrativeArea" and division_level(inner) is None:
+        typed = None  # “网红村”: a place is quoted as a nickname; real places come from the table or prose
     if typed is not None and typed.type in ("Program", "Policy") and len(inner) > len(typed.suffix) + 1 \
             and is_slogan(inner) and not is_phrase(inner_tokens):
         return typed  # “锦绣计划”: the quotes make a programme's head word a name, however plain
