@@ -297,3 +297,14 @@ def test_common_words_and_nicknames_are_no_villages():
     areas = labels(doc, "AdministrativeArea")
     assert {"花溪区", "马铃乡"} <= areas
     assert not areas & {"农业农村", "发展壮大村", "网红村"}
+
+
+def test_a_kind_of_zone_yields_no_name_from_its_parts():
+    # policy news of the genre: the categories of development zones are kinds, not names
+    doc = run_text("促进国家级经济技术开发区、国家高新技术产业开发区等转型升级。")
+    assert not labels(doc, "Park")
+
+
+def test_departments_by_their_short_names():
+    doc = run_text("近日,市发改委会同市投促局、市经信局、市商务局召开会议。")
+    assert {"市发改委", "市投促局", "市经信局", "市商务局"} <= labels(doc, "Organization")

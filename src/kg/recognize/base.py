@@ -78,13 +78,16 @@ def type_of_name(name: str) -> Typed | None:
     return None
 
 
+def is_kind(name: str) -> bool:
+    """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
+    generic = lexicon.generic_phrases()
+    return name in generic or any(name[:size] in generic and name[size:] in generic for size in range(2, len(name)))
+
+
 def is_generic(name: str, suffix: str) -> bool:
     """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
     generic = lexicon.generic_phrases()
-    if name in generic or len(name) <= len(suffix) or COUNTED.match(name):
-        return True
-    # a generic word before a generic phrase: 省级|经济开发区, 市级|示范基地
-    if any(name[:size] in generic and name[size:] in generic for size in range(2, len(name))):
+    if is_kind(name) or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     head = name[: -len(suffix)]
     return head in generic or head in lexicon.boundary_words() or bool(re.fullmatch(NUMERAL.pattern + "+", head))
@@ -299,6 +302,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
                 continue
             start = tokens[left].start
             name = doc.text[start:end]
+            if name.count(")") > name.count("("):
+                continue  # 区(市)|县投促局: a name does not start inside brackets
             typed = type_of_name(name)
             introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
                                        or follows_programme(tokens, left))
@@ -306,6 +311,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
+            if left < head and (is_kind(name) or (left + 1 < head and is_kind(doc.text[tokens[left + 1].start:end]))):
+                return None  # (促进)国家高新技术产业开发区 is a kind; no part of it (产业开发区) is a name
     return None
 
 
