@@ -40,3 +40,19 @@ def test_figure_about_the_name_that_follows_it():
 def test_plan_periods_and_chinese_numbers():
     assert plan_period_end("“十四五”期间") == 2025 and plan_period_end("十五五时期") == 2030
     assert parse_number("千") == 1000 and parse_number("十五") == 15 and parse_number("53.12") == Decimal("53.12")
+
+
+def test_the_year_and_the_plan_go_on_past_a_semicolon():
+    # seed 003: 预计到2025年 governs the clauses after ；
+    doc = run_text("预计到2025年，花溪区绿色经济占地区生产总值比重将达到50%以上；"
+                   "财政科技支出占公共财政收入比重达到1.5%以上，人才总量突破20万人；全区培育高新技术企业达到45家。")
+    found = {(f.year, f.kind, f.value) for f in doc.figures}
+    assert {(2025, "Target", Decimal("1.5")), (2025, "Target", Decimal(20)), (2025, "Target", Decimal(45))} <= found
+
+
+def test_an_undated_text_places_this_year_itself():
+    # seed 003 has no date; 2024年以来 places it in 2024, so 今年 is 2024
+    doc = run_text("数据显示，2024年以来，贵阳经开区政务服务效率不断提升。花溪区力争今年新增高新技术企业5家以上。")
+    assert doc.meta.date is None and doc.meta.year == 2024
+    figure = next(f for f in doc.figures if f.value == 5)
+    assert (figure.year, figure.kind) == (2024, "Target")

@@ -12,6 +12,7 @@ class DocMeta:
 
     title: str = ""
     date: date | None = None
+    year: int | None = None  # the year it was written: the date's, or read from the text when undated
     source: str = ""
     media_type: str = "text/plain"
     encoding: str = "utf-8"

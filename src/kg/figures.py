@@ -160,7 +160,7 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     period = plan_period_end(before)
     if period is not None:
         return period
-    base = doc.meta.date.year if doc.meta.date else None
+    base = doc.meta.year
     for word, shift in _RELATIVE_YEAR.items():
         if word in before and base is not None:
             return base + shift
@@ -213,9 +213,13 @@ def extract_figures(doc: Doc) -> Doc:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     context = sections(doc, by_sentence)
     figures: list[Figure] = []
+    carried: Figure | None = None  # the last figure of a clause ended by a semicolon
     for sentence in doc.sentences:
         section = context[sentence.index]
         heading_year, heading_target = section.year, section.target
+        if carried is not None:
+            # 预计到2025年，…45%以上；财政科技支出…1.5%以上: the year and the plan go on past ；
+            heading_year, heading_target = carried.year, carried.kind == "Target"
         previous: Figure | None = None
         for match in pattern.finditer(sentence.text):
             number, unit = match.group(1), match.group(2)
@@ -238,5 +242,7 @@ def extract_figures(doc: Doc) -> Doc:
                                   kind=_kind(doc, sentence, local, heading_target, year), start=start,
                                   end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
             figures.append(previous)
+        ends_clause = sentence.text.rstrip().endswith(("；", ";"))
+        carried = (previous or carried) if ends_clause else None
     doc.figures = figures
     return doc

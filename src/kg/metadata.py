@@ -4,7 +4,8 @@ The date anchors relative years (今年, 去年) in figures. What a format says 
 `PubDate` meta tag, a Word title) comes first; then, from the normalised text's head:
 `发布时间: 2025-01-26` (or 发布日期/日期/时间), a dated line such as
 `(2025年1月12日在…会议上)`, a signature date in Chinese numerals (二〇二五年一月十二日);
-last a date in the file name (`report_2025-01-12.txt`, `20250112.pdf`).
+last a date in the file name (`report_2025-01-12.txt`, `20250112.pdf`). An undated
+text still says when it was written (2024年以来): that year anchors 今年 then.
 """
 from __future__ import annotations
 
@@ -85,8 +86,20 @@ def find_source(doc: Doc) -> str:
     return match.group(1) if match else ""
 
 
+# An undated document is written no earlier than the latest year it speaks of as past or
+# present: 2024年以来 (since 2024), 截至2024年 (as of 2024), 2024年1—9月 (its first months).
+_PRESENT_YEAR = re.compile(r"(20\d\d)年(?:以来|1[—\-~至到]\d{1,2}月|上半年|前三季度)|截至(20\d\d)年")
+
+
+def year_from_text(text: str) -> int | None:
+    """The year an undated text was written in, as its own words place it, or None."""
+    years = [int(a or b) for a, b in _PRESENT_YEAR.findall(text)]
+    return max(years) if years else None
+
+
 def read_metadata(doc: Doc) -> Doc:
     doc.meta.title = doc.meta.title or find_title(doc)
     doc.meta.date = doc.meta.date or find_date(doc)
+    doc.meta.year = doc.meta.date.year if doc.meta.date else year_from_text(doc.text)
     doc.meta.source = doc.meta.source or find_source(doc)
     return doc
