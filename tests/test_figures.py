@@ -56,3 +56,11 @@ def test_an_undated_text_places_this_year_itself():
     assert doc.meta.date is None and doc.meta.year == 2024
     figure = next(f for f in doc.figures if f.value == 5)
     assert (figure.year, figure.kind) == (2024, "Target")
+
+
+def test_a_one_sentence_paragraph_that_opens_a_period_sets_the_subject():
+    # seed 000: a new article's opening line names its subject for the figures below it
+    doc = run_text("——花溪区人大常委会2025年工作综述\n区人大常委会依法履职。\n"
+                   "“十四五”期间,花溪区城乡蝶变的进程从未减缓。\n城市格局更为优化。常住人口新增13万人,总量突破108万人,稳居全市第三。")
+    figure = next(f for f in doc.figures if f.value == 108)
+    assert (figure.subject.label, figure.year, figure.kind) == ("花溪区", 2025, "Actual")

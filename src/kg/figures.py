@@ -139,7 +139,11 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
         if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
             first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
-        if is_heading(text):
+        paragraph_end = doc.text.find("\n", sentence.start)
+        alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
+        # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
+        introduces = alone and len(text) <= HEADING_MAX and (_YEAR.search(text) or plan_period_end(text))
+        if is_heading(text) or introduces:
             match = _YEAR.search(text)
             period = plan_period_end(text)
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
