@@ -308,3 +308,12 @@ def test_a_kind_of_zone_yields_no_name_from_its_parts():
 def test_departments_by_their_short_names():
     doc = run_text("近日,市发改委会同市投促局、市经信局、市商务局召开会议。")
     assert {"市发改委", "市投促局", "市经信局", "市商务局"} <= labels(doc, "Organization")
+
+
+def test_a_county_before_a_programme_says_where_it_runs():
+    # seeds 002 and 004; a city's own programme keeps the city in its name
+    from kg.resolve import resolve
+    doc = run_text("息烽县农村集体经营性建设用地入市试点工作入选全国典型。深化贵阳市营商环境试点。")
+    programmes = {e.label for e in resolve([doc]) if e.type == "Program"}
+    assert {"农村集体经营性建设用地入市试点", "贵阳市营商环境试点"} <= programmes
+    assert "息烽县" in labels(doc, "AdministrativeArea")

@@ -43,7 +43,8 @@ class Entity:
     iri_slug: str = ""
     admin_code: str = ""
 
-    # Forms of an organisation's name written after an address (花溪区|清溪街道养老服务中心).
+    # Forms of an organisation's or a programme's name written after an address
+    # (花溪区|清溪街道养老服务中心, 息烽县|农村集体经营性建设用地入市试点).
     # A park's or project's address stays in its label: the part after it may be generic
     # (花溪区|行政中心), and the guidelines name it in full.
     addressed: set[str] = field(default_factory=set)
@@ -301,7 +302,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             if entity is None:
                 entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
             entity.aliases.update({name, full, normalize_name(mention.text)})
-            if mention.address and mention.type == "Organization":
+            if mention.address and mention.type in ("Organization", "Program"):
                 entity.addressed.add(normalize_name(mention.text))
             entity.mentions.append((doc, mention))
             if mention.sub and not entity.sub:

@@ -133,8 +133,29 @@ def address_parts(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[list
     if has_address_prefix(mention):
         parts = split_area_prefix(doc, mention, tokens)
         return parts, len(parts)
+    county = county_of_programme(doc, mention, tokens)
+    if county is not None:
+        return [county], 1
     parts = chained_area_prefix(doc, mention, tokens)
     return parts, max(0, len(parts) - 1)
+
+
+PROGRAMME_AFTER_COUNTY_MIN = 6  # characters of a programme's own name after its county
+
+
+def county_of_programme(doc: Doc, mention: Mention, tokens: list[Token]) -> Mention | None:
+    """A district or county before a programme's name says where it runs, not what it is
+    called: 息烽县|农村集体经营性建设用地入市试点 (a city's own programmes keep the city:
+    贵阳市营商环境试点)."""
+    if mention.type != "Program" or mention.rule != "suffix":
+        return None
+    first = next((t for t in tokens if t.start == mention.start), None)
+    division = pick_division(first.text, doc.areas) if first else None
+    if division is None or division.name != first.text or division.level != "District" \
+            or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
+        return None
+    return Mention(first.text, first.text, "AdministrativeArea", division.level, first.start,
+                   first.start + len(first.text), mention.sentence, "inner-area", ref=division.code)
 
 
 def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
