@@ -317,3 +317,9 @@ def test_a_county_before_a_programme_says_where_it_runs():
     programmes = {e.label for e in resolve([doc]) if e.type == "Program"}
     assert {"农村集体经营性建设用地入市试点", "贵阳市营商环境试点"} <= programmes
     assert "息烽县" in labels(doc, "AdministrativeArea")
+
+
+def test_a_short_division_name_used_as_a_word_is_the_word():
+    # seed 002: 大兴 (a district of 北京) also means "to promote vigorously"
+    doc = run_text("北京来客。大兴调查研究,大力培养干部。")
+    assert labels(doc, "AdministrativeArea") == {"北京"}

@@ -51,6 +51,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
         if division is None:
             continue
         short = division.name != tok.text
+        if short and tok.pos.startswith(("v", "a", "d", "b")):
+            continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if short and nxt and (nxt[0] in "区县市镇乡村省州" or tokens[i + 1].pos == "ns"):
             continue  # 花溪|区…, or a compound of places (贵阳贵安) that names neither alone
