@@ -63,3 +63,13 @@ def test_a_programme_named_with_and_without_a_word_before_its_head_is_one():
                    "扎实开展深入贯彻中央八项规定精神学习教育。")
     programmes = sorted(e.label for e in resolve([doc]) if e.type == "Program")
     assert programmes == ["创新区发展战略", "深入贯彻中央八项规定精神学习教育"]
+
+
+def test_forms_that_say_as_much_are_ranked_by_use():
+    # seeds 000 and 003: 花溪经开区 is written twice, 花溪区经开区 once (and only inside a title)
+    from helpers import run_text
+    from kg.resolve import resolve
+    doc = run_text("花溪经开区成为全市首个园区。花溪经开区荣膺市级绿色园区。花溪区经开区加快发展。"
+                   "印发《花溪区经开区吸引高校毕业生就业创业十条政策措施(试行)》。")
+    parks = [e for e in resolve([doc]) if e.type == "Park"]
+    assert [(e.label, e.aliases) for e in parks] == [("花溪经开区", {"花溪区经开区"})]

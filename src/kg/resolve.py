@@ -49,10 +49,13 @@ class Entity:
     # (花溪区|行政中心), and the guidelines name it in full.
     addressed: set[str] = field(default_factory=set)
 
-    def label_order(self, form: str) -> tuple[bool, int, str]:
+    def label_order(self, form: str) -> tuple[bool, int, int, int, str]:
         """The label is the fullest form (the guidelines' canonical name) not written after
-        an address; ties are broken by code point for determinism."""
-        return (form in self.addressed, -len(form), form)
+        an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key)
+        are ranked by how often the documents write them; then by code point."""
+        said = len(place_key(self.type, expand_abbreviation(form)))
+        written = sum(1 for _, mention in self.mentions if normalize_name(mention.text) == form)
+        return (form in self.addressed, -said, -written, -len(form), form)
 
     @property
     def documents(self) -> list[str]:

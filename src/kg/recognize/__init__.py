@@ -210,9 +210,10 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
 
 
 def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
-    """A place inside 《…》 names the work (《贵阳日报》), not the place; the bodies that
-    issue a policy (《中共花溪区委 花溪区人民政府关于…》) are still bodies."""
-    return mention.type == "AdministrativeArea" and any(start < mention.start and mention.end < end for start, end in titles)
+    """A place or a park inside 《…》 is part of the work's name (《贵阳日报》,
+    《花溪区经开区吸引高校毕业生…政策措施》); the bodies that issue a policy
+    (《中共花溪区委 花溪区人民政府关于…》) are still bodies."""
+    return mention.type in ("AdministrativeArea", "Park") and any(start < mention.start and mention.end < end for start, end in titles)
 
 
 def recognize(doc: Doc) -> Doc:
