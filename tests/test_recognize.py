@@ -323,3 +323,10 @@ def test_a_short_division_name_used_as_a_word_is_the_word():
     # seed 002: 大兴 (a district of 北京) also means "to promote vigorously"
     doc = run_text("北京来客。大兴调查研究,大力培养干部。")
     assert labels(doc, "AdministrativeArea") == {"北京"}
+
+
+def test_a_launched_programme_keeps_a_bracket_in_its_name():
+    # seed 004; and 市场准入负面清单 is a policy
+    doc = run_text("持续开展高校毕业生留(引)筑行动,严格落实市场准入负面清单。")
+    assert "高校毕业生留(引)筑行动" in labels(doc, "Program")
+    assert "市场准入负面清单" in labels(doc, "Policy")

@@ -100,10 +100,13 @@ def programme_with_its_verbs(doc: Doc, sentence: Sentence, tokens: list[Token], 
             name = doc.text[start:end]
             named = type_of_name(name)
             opens_with_verb = tokens[i + 1].pos.startswith(("v", "ad", "d"))  # 学习贯彻…, 深入贯彻…
-            if i + 1 < head and opens_with_verb and named is not None and accept_name(name, named, tokens[i + 1:head + 1]):
+            launched = tok.text in lexicon.programme_verbs()
+            bracketed = "(" in name  # 开展|高校毕业生留(引)筑行动: the other rules stop at a bracket
+            if i + 1 < head and (opens_with_verb or (launched and bracketed)) and named is not None \
+                    and accept_name(name, named, tokens[i + 1:head + 1], introduced=launched):
                 return make_mention(doc, sentence, start, end, named, "suffix")
             return None
-        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()]+", tok.text):
             return None
     return None
 
