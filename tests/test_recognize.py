@@ -330,3 +330,10 @@ def test_a_launched_programme_keeps_a_bracket_in_its_name():
     doc = run_text("持续开展高校毕业生留(引)筑行动,严格落实市场准入负面清单。")
     assert "高校毕业生留(引)筑行动" in labels(doc, "Program")
     assert "市场准入负面清单" in labels(doc, "Policy")
+
+
+def test_a_body_inside_a_project_name_is_named_too():
+    # seed 004: 世行 (the World Bank) and its loan project
+    doc = run_text("按期启动世行贷款项目建设。")
+    assert labels(doc, "Project") == {"世行贷款项目"}
+    assert labels(doc, "Organization") == {"世行"}
