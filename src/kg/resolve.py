@@ -9,7 +9,8 @@ normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
   with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园), or
   the core of a company name (品品鲜 <- 贵州品品鲜生物科技有限公司).
 
-The entity's label is the fullest form seen; every other form is an alias. Keys, labels
+The entity's label is the fullest form seen (not one written after an address; among forms
+that say as much, the one written most often); every other form is an alias. Keys, labels
 and IRIs depend only on the set of mentions, never on document order.
 """
 from __future__ import annotations
