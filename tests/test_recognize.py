@@ -337,3 +337,9 @@ def test_a_body_inside_a_project_name_is_named_too():
     doc = run_text("按期启动世行贷款项目建设。")
     assert labels(doc, "Project") == {"世行贷款项目"}
     assert labels(doc, "Organization") == {"世行"}
+
+
+def test_acts_listed_before_a_programme_head_are_not_named():
+    # seed 002
+    doc = run_text("开展大面积单产提升、耕地轮作等行动。")
+    assert "大面积单产提升" not in labels(doc)

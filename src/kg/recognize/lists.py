@@ -54,6 +54,8 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         for item, start, item_type in items:
             item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
             specific_enough = "weak" not in item_type.rule or counted or is_specific(item_tokens)
+            if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
+                continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
