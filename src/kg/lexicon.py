@@ -210,7 +210,8 @@ def domain_words() -> dict[str, str]:
     return dict(line.split("\t") for line in _lines("domain_words.tsv"))
 
 
-def user_words() -> list[tuple[str, int, str]]:
+@lru_cache(maxsize=1)
+def user_words() -> tuple[tuple[str, int, str], ...]:
     """Words added to jieba's dictionary: our suffixes, administrative names, bodies and
     firms, and recent policy words (`domain_words.tsv`).
 
@@ -226,4 +227,10 @@ def user_words() -> list[tuple[str, int, str]]:
         words[body] = (20000, "nt")
     for word, pos in domain_words().items():
         words.setdefault(word, (20000, pos))
-    return [(word, freq, tag) for word, (freq, tag) in sorted(words.items())]
+    return tuple((word, freq, tag) for word, (freq, tag) in sorted(words.items()))
+
+
+@lru_cache(maxsize=1)
+def user_tags() -> dict[str, str]:
+    """Our part of speech for each of our user words."""
+    return {word: tag for word, _, tag in user_words()}

@@ -62,19 +62,20 @@ def _posseg_tagger() -> Callable[[str], list[tuple[str, str]]]:
 
 
 def tag(text: str) -> list[tuple[str, str]]:
-    """Words and POS tags of a text (jieba's dictionary and HMM, with our user words)."""
-    return list(_tagger()(text))
+    """Words and POS tags of a text (jieba's dictionary and HMM, with our user words).
+
+    jieba keeps its own tag for a word it already knows (养老/nr, 世行/n): our words get ours."""
+    ours = lexicon.user_tags()
+    return [(word, ours.get(word, pos)) for word, pos in _tagger()(text)]
 
 
 def segment(doc: Doc) -> Doc:
     doc.sentences = split_sentences(doc.text)
     tokens: list[Token] = []
-    # jieba keeps its own tag for a word it already knows (养老/nr, 世行/n): our words get ours
-    retag = {word: pos for word, _, pos in lexicon.user_words()}
     for sentence in doc.sentences:
         offset = sentence.start
         for word, pos in tag(sentence.text):
-            tokens.append(Token(word, retag.get(word, pos), offset))
+            tokens.append(Token(word, pos, offset))
             offset += len(word)
     doc.tokens = tokens
     return doc
