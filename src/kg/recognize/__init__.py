@@ -150,12 +150,19 @@ def county_of_programme(doc: Doc, mention: Mention, tokens: list[Token]) -> Ment
     if mention.type != "Program" or mention.rule != "suffix":
         return None
     first = next((t for t in tokens if t.start == mention.start), None)
-    division = pick_division(first.text, doc.areas) if first else None
-    if division is None or division.name != first.text or division.level != "District" \
-            or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
+    area = named_division(doc, mention, first) if first else None
+    if area is None or area.sub != "District" or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
         return None
-    return Mention(first.text, first.text, "AdministrativeArea", division.level, first.start,
-                   first.start + len(first.text), mention.sentence, "inner-area", ref=division.code)
+    return area
+
+
+def named_division(doc: Doc, mention: Mention, tok: Token) -> Mention | None:
+    """The division a word inside `mention` names by its full name, as a mention of its own."""
+    division = pick_division(tok.text, doc.areas)
+    if division is None or division.name != tok.text:
+        return None
+    return Mention(tok.text, tok.text, "AdministrativeArea", division.level, tok.start, tok.start + len(tok.text),
+                   mention.sentence, "inner-area", ref=division.code)
 
 
 def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
@@ -191,11 +198,8 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
     if not has_address_prefix(mention):
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
         first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule == "suffix" else None
-        division = pick_division(first.text, doc.areas) if first else None
-        if first is None or division is None or division.name != first.text:
-            return []
-        return [Mention(first.text, first.text, "AdministrativeArea", division.level, first.start,
-                        first.start + len(first.text), mention.sentence, "inner-area", ref=division.code)]
+        area = named_division(doc, mention, first) if first else None
+        return [area] if area else []
     found = []
     for i, tok in enumerate(inside):
         division = pick_division(tok.text, doc.areas)
