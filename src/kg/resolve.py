@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .doc import Doc, Mention
+from .recognize import type_of_name
 
 _STRIP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]")
 
@@ -145,20 +146,14 @@ def _middle_dropped(names: set[str]) -> dict[str, str]:
     创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
     found: dict[str, str] = {}
     for short in sorted(names):
-        typed = _head_of(short)
-        if typed is None or len(short) - len(typed) < PROGRAMME_CORE_MIN:
+        typed = type_of_name(short)
+        if typed is None or len(typed.suffix) < 2 or len(short) - len(typed.suffix) < PROGRAMME_CORE_MIN:
             continue
-        core = short[: -len(typed)]
-        fuller = [n for n in names if n != short and n.startswith(core) and n.endswith(typed) and len(n) > len(short)]
+        core, head = short[: -len(typed.suffix)], typed.suffix
+        fuller = [n for n in names if n != short and n.startswith(core) and n.endswith(head) and len(n) > len(short)]
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
-
-
-def _head_of(name: str) -> str | None:
-    """The type suffix a name ends in (战略, 行动), if any."""
-    table = lexicon.suffix_map()
-    return next((name[-size:] for size in range(min(len(name) - 1, 6), 1, -1) if name[-size:] in table), None)
 
 
 PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
