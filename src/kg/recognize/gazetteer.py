@@ -43,6 +43,16 @@ def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None
     return matching[0] if len(matching) == 1 else None
 
 
+LEVEL_STARTS = "区县市镇乡村省州"
+
+
+def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
+    """Does the short name at `i` run on into a longer place name: 花溪|区…, 贵安|新区, or
+    a compound of places (贵阳贵安) that names neither alone?"""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and (after.text[0] in levels or after.pos == "ns")
+
+
 @recognizer("gazetteer")
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
@@ -53,9 +63,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
         short = division.name != tok.text
         if short and tok.pos.startswith(("v", "a", "d", "b")):
             continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
-        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if short and nxt and (nxt[0] in "区县市镇乡村省州" or tokens[i + 1].pos == "ns"):
-            continue  # 花溪|区…, or a compound of places (贵阳贵安) that names neither alone
+        if short and runs_on(tokens, i, LEVEL_STARTS):
+            continue
         typed = Typed("AdministrativeArea", division.level, "")
         mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
         mention.ref = division.code
@@ -82,10 +91,8 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
         full = forms.get(tok.text)
         if full is None:
             continue
-        before = tokens[i - 1] if i > 0 else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (before is not None and before.pos == "ns") or (after is not None and (after.pos == "ns" or after.text[0] in "区县市镇乡村省州新")):
-            continue  # 贵阳贵安: a compound of places names neither alone
+        if (i > 0 and tokens[i - 1].pos == "ns") or runs_on(tokens, i, LEVEL_STARTS + "新"):
+            continue  # (贵阳|贵安 too)
         typed = Typed("AdministrativeArea", "District", "")
         found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
     return found
