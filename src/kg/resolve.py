@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,14 +50,14 @@ class Entity:
     # A park's or project's address stays in its label: the part after it may be generic
     # (花溪区|行政中心), and the guidelines name it in full.
     addressed: set[str] = field(default_factory=set)
+    written: Counter[str] = field(default_factory=Counter)  # how often each surface form is written
 
     def label_order(self, form: str) -> tuple[bool, int, int, int, str]:
         """The label is the fullest form (the guidelines' canonical name) not written after
         an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key)
         are ranked by how often the documents write them; then by code point."""
         said = len(place_key(self.type, expand_abbreviation(form)))
-        written = sum(1 for _, mention in self.mentions if normalize_name(mention.text) == form)
-        return (form in self.addressed, -said, -written, -len(form), form)
+        return (form in self.addressed, -said, -self.written[form], -len(form), form)
 
     @property
     def documents(self) -> list[str]:
@@ -235,6 +235,7 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
         for _doc, mention in entity.mentions:
             mention.key = target.key
         target.mentions.extend(entity.mentions)
+        target.written.update(entity.written)
         target.aliases |= entity.aliases | {entity.label}
         del entities[entity.key]
 
@@ -300,9 +301,11 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             entity = entities.get(key)
             if entity is None:
                 entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
-            entity.aliases.update({name, full, normalize_name(mention.text)})
+            text = normalize_name(mention.text)
+            entity.aliases.update({name, full, text})
+            entity.written[text] += 1
             if mention.address and mention.type in ("Organization", "Program"):
-                entity.addressed.add(normalize_name(mention.text))
+                entity.addressed.add(text)
             entity.mentions.append((doc, mention))
             if mention.sub and not entity.sub:
                 entity.sub = mention.sub
