@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
@@ -38,21 +39,32 @@ FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一�
 NOUN_TAIL_MAX = 10
 
 
+def _words_after(tokens: list[Token], start: int, max_chars: int, stops: Callable[[Token, bool], bool]) -> list[Token]:
+    """The words that follow position `start` without a gap, until `stops(word, is_first)`
+    or until they would be longer than `max_chars`."""
+    words: list[Token] = []
+    position = start
+    for tok in tokens:
+        if tok.start < position:
+            continue
+        if tok.start != position or stops(tok, not words) or position + len(tok.text) - start > max_chars:
+            break
+        words.append(tok)
+        position += len(tok.text)
+    return words
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos.startswith("v") and tok.pos != "vn"  # 重点工作, 发展方式: verbal nouns are nouns
+
+
 def _noun_tail(tokens: list[Token], start: int) -> str:
     """The words right after position `start` up to a particle or punctuation, ending in
     a noun: “1+6+1”重点工作, “3+3”科技创新体系 (a verb inside a compound stays)."""
-    tail = name = ""
-    for tok in tokens:
-        if tok.start < start + len(tail):
-            continue
-        if tok.start != start + len(tail) or tok.pos.startswith(("u", "p", "c", "d", "x", "w")):
-            break
-        if tok.text in lexicon.boundary_words() or len(tail) + len(tok.text) > NOUN_TAIL_MAX:
-            break
-        tail += tok.text
-        if not tok.pos.startswith("v") or tok.pos == "vn":  # 重点工作, 发展方式: verbal nouns end it
-            name = tail
-    return name
+    words = _words_after(tokens, start, NOUN_TAIL_MAX, lambda tok, _first: tok.pos.startswith(("u", "p", "c", "d", "x", "w"))
+                         or tok.text in lexicon.boundary_words())
+    nouns = [i for i, tok in enumerate(words) if not _is_verb(tok)]
+    return "".join(tok.text for tok in words[: nouns[-1] + 1]) if nouns else ""
 
 
 NAMED_TAIL_MAX = 12
@@ -61,29 +73,23 @@ COUNTED_SET = re.compile(r"[一二三四五六七八九十两]+大")
 NAMED_TAIL_TYPES = ("Park", "Project", "Policy", "Program")
 
 
+def _ends_named_tail(tok: Token, first: bool) -> bool:
+    """A verb, adverb, locative or count word right after the quote starts a clause, not a
+    head; a two-character direction is a name's word (“东数西算”南部数据大通道)."""
+    direction = tok.pos == "f" and len(tok.text) == 2
+    opening = first and tok.pos.startswith(("v", "d", "f", "m", "q", "r")) and tok.pos != "vn" and not direction
+    return opening or (tok.pos.startswith(("u", "p", "c", "x", "w", "f", "m", "q")) and not direction) \
+        or tok.text in lexicon.boundary_words()
+
+
 def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
     """A quoted brand followed by a longer descriptive head makes one name:
     “汪家大井”水源应急替代工程, “爽贵阳”智慧民生综合服务平台. The words right after the
     quote, up to punctuation or a particle, are read; the longest run of them that ends in
     a type suffix longer than the bare suffix is the tail of the name."""
-    words: list[Token] = []
-    position = start
-    for tok in tokens:
-        if tok.start < position:
-            continue
-        # a verb, adverb, locative or count word right after the quote starts a clause, not a head
-        # (a two-character direction is a name's word: “东数西算”南部数据大通道)
-        direction = tok.pos == "f" and len(tok.text) == 2
-        opening = not words and tok.pos.startswith(("v", "d", "f", "m", "q", "r")) and tok.pos != "vn" and not direction
-        if tok.start != position or opening or (tok.pos.startswith(("u", "p", "c", "x", "w", "f", "m", "q")) and not direction) \
-                or tok.text in lexicon.boundary_words():
-            break
-        if position + len(tok.text) - start > NAMED_TAIL_MAX:
-            break
-        words.append(tok)
-        position += len(tok.text)
+    words = _words_after(tokens, start, NAMED_TAIL_MAX, _ends_named_tail)
     for size in range(len(words), 0, -1):
-        if words[size - 1].pos.startswith("v") and words[size - 1].pos != "vn":
+        if _is_verb(words[size - 1]):
             continue  # “爽贵阳”…平台上线: the last word is the verb, not a head
         tail = "".join(t.text for t in words[:size])
         typed = type_of_name(tail)
