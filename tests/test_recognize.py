@@ -1,7 +1,7 @@
 """Recognition on real sentences of the seeds: right spans, right types, no generic phrases."""
 from __future__ import annotations
 
-from helpers import labels, run_text
+from helpers import labels, located_pairs, run_text
 
 
 def test_verb_before_a_name_is_not_part_of_it():
@@ -25,7 +25,7 @@ def test_address_before_a_park_becomes_areas_and_containment():
     park = next(m for m in doc.mentions if m.type == "Park")
     assert park.label == "数字农业产业园" and park.address == "花溪区燕楼镇"
     assert "贵州品品鲜生物科技有限公司" in labels(doc, "Organization")
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert ("燕楼镇", "花溪区") in pairs and ("数字农业产业园", "燕楼镇") in pairs
 
 
@@ -77,14 +77,14 @@ def test_towns_and_villages_split_at_level_words():
     doc = run_text("推动黔陶乡上榜,青岩镇西街村、高坡乡街上村上榜名单。")
     areas = labels(doc, "AdministrativeArea")
     assert {"青岩镇", "西街村", "高坡乡", "街上村"} <= areas
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert ("西街村", "青岩镇") in pairs and ("街上村", "高坡乡") in pairs
 
 
 def test_a_park_an_area_builds_is_in_that_area():
     # seed 004
     doc = run_text("促进生活性服务业高品质发展,支持乌当区打造银发经济产业园。")
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert ("银发经济产业园", "乌当区") in pairs
 
 
@@ -152,7 +152,7 @@ def test_organisation_after_an_address_keeps_only_its_own_area():
     # seed 003
     doc = run_text("近日,花溪区清溪街道养老服务中心正式投入运营。")
     assert "清溪街道养老服务中心" in labels(doc, "Organization")
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert {("清溪街道养老服务中心", "清溪街道"), ("清溪街道", "花溪区")} <= pairs
 
 
@@ -170,7 +170,7 @@ def test_a_line_after_a_verb_is_no_railway_line():
 def test_a_district_in_brackets_locates_a_park():
     # seed 002
     doc = run_text("贵安新区加快发展,张江(贵安)高科技产业园升格为省级园区。")
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert ("张江(贵安)高科技产业园", "贵安新区") in pairs
 
 
@@ -179,14 +179,14 @@ def test_a_new_area_named_in_full_is_known_by_its_short_form():
     doc = run_text("提升贵安新区商业配套水平。支持贵安建设贵州农产品出口东南亚分拨仓。推进贵阳贵安融合发展。")
     shorts = [m for m in doc.mentions if m.text == "贵安"]
     assert [m.label for m in shorts] == ["贵安新区"]  # once: not inside 贵阳贵安
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert ("贵州农产品出口东南亚分拨仓", "贵安新区") in pairs
 
 
 def test_a_route_between_places_is_in_neither():
     # seed 002
     doc = run_text("贵阳市开行贵阳—胡志明跨境卡班。")
-    pairs = {(r.subject.label, r.object.label) for r in doc.relations if r.predicate == "locatedIn"}
+    pairs = located_pairs(doc)
     assert not any(child.startswith("贵阳—") for child, _ in pairs)
 
 
