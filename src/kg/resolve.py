@@ -74,9 +74,9 @@ def _abbreviations() -> list[tuple[str, str]]:
 
 
 def expand_abbreviation(name: str) -> str:
-    """Map a short park/zone form to its full form: 贵阳经开区 -> 贵阳经济技术开发区."""
+    """Map a short park/zone/body form to its full form: 贵阳经开区 -> 贵阳经济技术开发区."""
     for short, full in _abbreviations():
-        if name.endswith(short) and len(name) > len(short):
+        if name.endswith(short) and len(name) > len(short) and not name.endswith(full):
             return name[: -len(short)] + full
     return name
 
@@ -135,7 +135,29 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ in ("Program", "Policy"):
             for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
                 mapping.setdefault((type_, short), name)
+        if type_ in ("Park", "Project"):
+            for short, name in _place_and_rank_dropped(names).items():
+                mapping.setdefault((type_, short), name)
     return mapping
+
+
+RANK_WORDS = ("国家级", "国家", "省级")  # 贵阳|国家|大数据安全靶场: a rank between the place and the name
+SHORT_NAME_MIN = 4  # characters left after the place: a shorter rest may name another thing
+
+
+def _place_and_rank_dropped(names: set[str]) -> dict[str, str]:
+    """A park or project named again without its place, and the rank after it, is the
+    same one: 大数据安全靶场 is 贵阳国家大数据安全靶场 (only one fuller form may qualify)."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        place = next((size for size in range(min(len(name) - SHORT_NAME_MIN, 8), 1, -1)
+                      if name[:size] in lexicon.division_by_name()), 0)
+        rest = name[place:]
+        rank = next((word for word in RANK_WORDS if rest.startswith(word)), "")
+        short = rest[len(rank):]
+        if place and short in names and len(short) >= SHORT_NAME_MIN:
+            fuller[short].append(name)
+    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
 
 
 PROGRAMME_CORE_MIN = 3  # characters of a programme's own name before its head

@@ -22,6 +22,7 @@ import re
 
 from ..doc import Doc, Mention, Token
 from . import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
+from .descriptions import describes_a_kind
 from .base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from .gazetteer import area_context, new_area_short_forms, pick_division
 from .quoted import BOOK_TITLE
@@ -229,7 +230,8 @@ def recognize(doc: Doc) -> Doc:
         for func in RECOGNIZERS.values():
             candidates.extend(func(doc, sentence, tokens))
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
-    candidates = [m for m in candidates if m.rule == "book" or not inside_title(m, titles)]
+    candidates = [m for m in candidates if m.rule == "book" or not (
+        inside_title(m, titles) or describes_a_kind(doc, m))]
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
     for mention in mentions:

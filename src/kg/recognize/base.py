@@ -30,8 +30,10 @@ def is_proper(tok: Token) -> bool:
 STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
 OPEN_BRACKETS = {")": "(", "〕": "〔", "】": "【"}
 NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两双几]")
-# A count is not a name: 6个项目, 17项改革, 10余项制度, 99个行政村…
-COUNTED = re.compile(r"^(第?[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
+# A count is not a name: 6个项目, 17项改革, 10余项制度, 99个行政村…; an edition is one
+# (第五次经济普查).
+COUNTED = re.compile(r"^(?:第[0-9一二三四五六七八九十百千万两几]+[个项家座条所批名户栋件场篇类级]"
+                     r"|[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
@@ -171,8 +173,15 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
             and is_proper(before) and not before.text.endswith(LEVEL_CHARS))
 
 
-def starts_badly(tok: Token) -> bool:
-    """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…)."""
+RENEWED = "新"  # 新|国发2号文件, 新|贵安八条: a new edition of a named thing is named with 新
+
+
+def starts_badly(tokens: list[Token], i: int) -> bool:
+    """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…),
+    except 新 before a proper name."""
+    tok = tokens[i]
+    if tok.text == RENEWED and i + 1 < len(tokens) and is_proper(tokens[i + 1]):
+        return False
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
@@ -298,7 +307,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
     for skip_verbs in passes:
         for left in range(first, head + 1):
-            if skip_verbs and left < head and starts_badly(tokens[left]):
+            if skip_verbs and left < head and starts_badly(tokens, left):
                 continue
             start = tokens[left].start
             name = doc.text[start:end]

@@ -18,8 +18,6 @@ from .base import (
     type_of_name,
 )
 
-# A phrase followed by its count is a kind being counted (建成跨境电商产业园3个), not a name.
-COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+[个家座条项所处批]")
 LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
 
 
@@ -46,7 +44,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 first += 1
         mention = (programme_with_its_verbs(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
                    or shrink_to_name(doc, sentence, tokens, first, head))
-        if mention is not None and not COUNTED_AFTER.match(doc.text, mention.end):
+        if mention is not None:
             found.append(mention)
     return found
 
