@@ -176,6 +176,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
                 mention = make_mention(doc, sentence, start, end, shared, "quoted", inner)
+            mention = mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
             if mention is not None:
                 found.append(mention)
     for match in BOOK_TITLE.finditer(sentence.text):
@@ -224,6 +225,39 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
+
+
+def quoted_with_bare_head(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
+    """A quoted word too short to be a slogan names a thing with the head word right
+    after it: “科技云”平台. A bare 工程 after quotes is a campaign, not a building site
+    (“菜篮子”工程)."""
+    typed = _bare_head(tokens, end)
+    if typed is None:
+        return None
+    if typed.suffix in CAMPAIGN_HEADS:
+        typed = Typed(PROGRAM.type, "", typed.suffix)
+    return make_mention(doc, sentence, start, end + len(typed.suffix), typed, "quoted+head", inner + typed.suffix)
+
+
+BARE_HEAD_TYPES = ("Project", "Park", "Program")
+CAMPAIGN_HEADS = ("工程",)
+
+
+def _bare_head(tokens: list[Token], end: int) -> Typed | None:
+    """The head word right after a quote at `end`: a word of its own, not an outcome
+    (“治风”经验) and not a modifier of the next noun (“两改两治理”试点|村)."""
+    index = next((i for i, tok in enumerate(tokens) if tok.start == end), None)
+    if index is None:
+        return None
+    word = tokens[index]
+    typed = type_of_name(word.text)
+    if typed is None or typed.suffix != word.text or len(word.text) < 2 or typed.type not in BARE_HEAD_TYPES \
+            or word.text in lexicon.outcome_words():
+        return None
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.pos == "n" and following.text not in lexicon.outcome_words():
+        return None
+    return typed
 
 
 def quoted_alone_type(inner: str, inner_tokens: list[Token]) -> Typed | None:
