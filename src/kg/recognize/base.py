@@ -67,6 +67,10 @@ class Typed:
 
 
 PROGRAM = Typed("Program", "", "")
+# Project heads that name a campaign when nothing specific stands before them and a
+# programme verb launches them (实施|农村公路安全生命防护工程), or after a quoted word
+# (“菜篮子”工程); 汪家大井水源应急替代工程 is a building site.
+CAMPAIGN_HEADS = ("工程",)
 ORGANIZATION = Typed("Organization", "", "")
 
 
@@ -316,6 +320,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             typed = type_of_name(name)
             introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
                                        or follows_programme(tokens, left))
+            if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
+                typed = Typed(PROGRAM.type, "", typed.suffix, typed.rule)  # 实施|农村公路安全生命防护工程: a campaign
             if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
 from .base import (
+    CAMPAIGN_HEADS,
     MAX_QUOTED,
     NUMERAL,
     PROGRAM,
@@ -240,7 +241,6 @@ def quoted_with_bare_head(doc: Doc, sentence: Sentence, tokens: list[Token], inn
 
 
 BARE_HEAD_TYPES = ("Project", "Park", "Program")
-CAMPAIGN_HEADS = ("工程",)
 
 
 def _bare_head(tokens: list[Token], end: int) -> Typed | None:
