@@ -1,6 +1,7 @@
 """Spans that have a name's shape but describe a kind of thing, read from the words
 around them: a count after (跨境电商产业园3个), a first-of-its-kind inside
-(全球首条400G算力通道), or a plural inside (市区两级城市运行管理中心)."""
+(全球首条400G算力通道), a plural inside (市区两级城市运行管理中心), or members' title
+after a body (区人大|代表)."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,9 @@ FIRST_OF_KIND = re.compile(r"(?:首|第一)[个家条座批所]")
 # 市区两级城市运行管理中心.
 PLURAL = re.compile(r"[两二三四五六七八九十几多]+[个级家座]")
 SINGLE_THING_TYPES = ("Organization", "Park", "Project")
+# A congress or a CPPCC before its members' title names the people, not the body:
+# 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
+MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
 
 
 def describes_a_kind(doc: Doc, mention: Mention) -> bool:
@@ -30,6 +34,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
     if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
+        return True
+    if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
         return True
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label
