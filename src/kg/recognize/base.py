@@ -180,6 +180,13 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
 RENEWED = "新"  # 新|国发2号文件, 新|贵安八条: a new edition of a named thing is named with 新
 
 
+def modifies(following: Token) -> bool:
+    """Does a programme head before the noun `following` modify it, rather than end a
+    name? 现代流通战略|支点城市 (a city), but 改革|成效 (the reform's outcome)."""
+    return following.pos == "n" and following.text not in lexicon.boundary_words() \
+        and following.text not in lexicon.outcome_words()
+
+
 def starts_badly(tokens: list[Token], i: int) -> bool:
     """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…),
     except 新 before a proper name."""

@@ -19,6 +19,7 @@ from .base import (
     is_generic,
     is_specific,
     make_mention,
+    modifies,
     recognizer,
     type_of_name,
 )
@@ -96,6 +97,8 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
         typed = type_of_name(tail)
         if typed is not None and typed.type in NAMED_TAIL_TYPES and len(typed.suffix) >= 2 \
                 and len(tail) > len(typed.suffix) and not is_generic(tail, typed.suffix):
+            if typed.type == "Program" and size < len(words) and modifies(words[size]):
+                return None  # “两业”融合发展试点|区域: the head word is a modifier here
             return tail, counted_programme(tail, typed)  # “引育用留”四大工程
     return None
 
@@ -255,9 +258,7 @@ def _bare_head(tokens: list[Token], end: int) -> Typed | None:
             or word.text in lexicon.outcome_words():
         return None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if following is not None and following.pos == "n" and following.text not in lexicon.outcome_words():
-        return None
-    return typed
+    return None if following is not None and modifies(following) else typed
 
 
 def quoted_alone_type(inner: str, inner_tokens: list[Token]) -> Typed | None:

@@ -13,6 +13,7 @@ from .base import (
     head_ok,
     left_edge,
     make_mention,
+    modifies,
     recognizer,
     shrink_to_name,
     type_of_name,
@@ -32,9 +33,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
         if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
-        if head_type.type == "Program" and head + 1 < len(tokens) and tokens[head + 1].pos == "n" \
-                and nxt not in boundary and nxt not in lexicon.outcome_words():
-            continue  # 现代流通战略|支点城市, 重要改革|事项: the head word is a modifier here
+        if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
+            continue  # 重要改革|事项: the head word is a modifier here
         if is_planning(tokens, head):
             continue
         first = left_edge(tokens, head)
