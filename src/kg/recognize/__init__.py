@@ -36,15 +36,15 @@ def _priority(mention: Mention) -> tuple:
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
-NESTED_TYPES = ("Park", "Organization")
+NESTED_TYPES = ("Park", "Organization", "Policy")
 # Organisations whose name another organisation's name builds on (北京协和医院贵州医院).
 PARENT_ORG_SUFFIXES = ("大学", "医院", "集团", "公司", "研究院", "实验室")
 
 
 def select(mentions: list[Mention]) -> list[Mention]:
-    """Keep the best non-overlapping mentions, in text order, plus parks and organisations
-    named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地), as the guidelines
-    count both."""
+    """Keep the best non-overlapping mentions, in text order, plus parks, organisations and
+    policies named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地, 中央八项规定
+    in 深入贯彻中央八项规定精神学习教育), as the guidelines count both."""
     taken: list[Mention] = []
     for mention in sorted(mentions, key=_priority):
         overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
