@@ -231,13 +231,19 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
 
+SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
 def quoted_with_bare_head(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
     """A quoted word too short to be a slogan names a thing with the head word right
     after it: “科技云”平台. A bare 工程 after quotes is a campaign, not a building site
-    (“菜篮子”工程)."""
+    (“菜篮子”工程). Before an outcome word it names the programme that has the outcome:
+    贯彻“强省会”部署, “治风”经验 (after 的 it describes: 出政策的“提质”要求)."""
     typed = _bare_head(tokens, end)
     if typed is None:
-        return None
+        outcome = SHORT_QUOTED.fullmatch(inner) and doc.text.startswith(tuple(lexicon.outcome_words()), end) \
+            and not doc.text.endswith("的", 0, start)
+        return make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner) if outcome else None
     if typed.suffix in CAMPAIGN_HEADS:
         typed = Typed(PROGRAM.type, "", typed.suffix)
     return make_mention(doc, sentence, start, end + len(typed.suffix), typed, "quoted+head", inner + typed.suffix)
