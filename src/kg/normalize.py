@@ -8,8 +8,8 @@
 - Traditional characters (Hong Kong, Taiwan sources) are converted to simplified (OpenCC
   t2s) when a text is mostly traditional; `Doc.raw` keeps the original for evidence.
 - A paragraph broken in the middle of a sentence is joined back: across a blank line when
-  a long line ends in a Chinese character and the next starts with one (seed 000 breaks
-  山王|庙村 so); across a single line break (hard-wrapped text, PDFs) when a long line does
+  a line that began a sentence (a long one, or one with a comma that no enumerator opens)
+  ends in a Chinese character and the next starts with one (seed 000 breaks 山王|庙村 so); across a single line break (hard-wrapped text, PDFs) when a long line does
   not end a sentence.
 - A line or paragraph repeated verbatim is dropped, so its facts are not counted twice.
 
@@ -18,6 +18,7 @@ one the end); they never decrease and stay valid for any input.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,11 +194,21 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) < MIN_JOIN_LINE and not any(c in text for c in ",，。;；:：、")
 
 
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第[一二三四五六七八九十]+[章节部分条])")
+
+
+def _is_cut_sentence(text: str) -> bool:
+    """A line that has begun a sentence and stops in a word: long, or with a comma in it
+    and no enumerator opening it (10月11日,贵州玖隆佳贸易有 | 限公司…; a heading such as
+    一、坚持创新驱动，加快发展新质生产力 is enumerated)."""
+    return len(text) >= MIN_JOIN_LINE or (not _looks_like_heading(text) and not ENUMERATED.match(text))
+
+
 def _joins(previous: str, line: _Line) -> bool:
     """Whether `line` continues the sentence `previous` ends with."""
     first = line.text[0]
     if line.blank_before:
-        return (len(previous) >= MIN_JOIN_LINE and _is_cjk(previous[-1]) and _is_cjk(first)
+        return (_is_cut_sentence(previous) and _is_cjk(previous[-1]) and _is_cjk(first)
                 and not _looks_like_heading(line.text))
     if len(previous) < MIN_WRAP_LINE or _ends_sentence(previous):
         return False
