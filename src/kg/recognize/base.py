@@ -43,6 +43,7 @@ LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社�
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
+LEVEL_PAIR_CHARS = "省市区县州乡镇村"
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
@@ -131,6 +132,8 @@ def area_prefix_length(name: str) -> int:
     while position < len(name):
         rest = name[position:]
         word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
+        if len(rest) >= 2 and rest[0] in LEVEL_PAIR_CHARS and rest[1] in LEVEL_PAIR_CHARS:
+            break  # 乡镇|中心幼儿园, 市县|两级: two levels together name every such area, not one
         word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
         word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
         if word is None:
