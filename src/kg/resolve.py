@@ -54,9 +54,10 @@ class Entity:
 
     def label_order(self, form: str) -> tuple[bool, int, int, int, str]:
         """The label is the fullest form (the guidelines' canonical name) not written after
-        an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key)
-        are ranked by how often the documents write them; then by code point."""
-        said = len(place_key(self.type, expand_abbreviation(form)))
+        an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key;
+        城市大脑 / 城市大脑2.0: a version) are ranked by how often the documents write
+        them; then by code point."""
+        said = len(place_key(self.type, expand_abbreviation(without_version(form))))
         return (form in self.addressed, -said, -self.written[form], -len(form), form)
 
     @property
@@ -79,6 +80,15 @@ def expand_abbreviation(name: str) -> str:
         if name.endswith(short) and len(name) > len(short) and not name.endswith(full):
             return name[: -len(short)] + full
     return name
+
+
+VERSION = re.compile(r"(?<=[\u4e00-\u9fff])(?:[0-9]+\.[0-9]+|[Vv][0-9]+(?:\.[0-9]+)*)$")
+
+
+def without_version(name: str) -> str:
+    """城市大脑2.0 -> 城市大脑: a new version of a system or programme is the same thing,
+    upgraded."""
+    return VERSION.sub("", name)
 
 
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道))+")
@@ -317,7 +327,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             # A park's or project's address tells same-named places apart; an organisation's
             # name already holds its own area (花溪区|清溪街道养老服务中心).
             address = normalize_name(mention.address) if mention.type != "Organization" else ""
-            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + full))
+            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
