@@ -120,12 +120,32 @@ def company_core(name: str) -> str:
     return core if len(core) >= 2 else ""
 
 
+BRANDED = re.compile(r"^“([^“”]+)”(.+)$")
+
+
+def _same_brand_and_head(doc: Doc) -> dict[tuple[str, str], str]:
+    """A quoted brand with the same head is one thing however the words between vary:
+    “青黔高”旅游示范带 is “青黔高”旅居示范带 (the form written first names it)."""
+    first: dict[tuple[str, str, str], str] = {}
+    mapping: dict[tuple[str, str], str] = {}
+    for mention in doc.mentions:
+        match = BRANDED.match(mention.text)
+        typed = type_of_name(mention.label) if match else None
+        if match is None or typed is None or len(match.group(2)) <= len(typed.suffix):
+            continue
+        name = normalize_name(mention.label)
+        group = (mention.type, match.group(1), typed.suffix)
+        if first.setdefault(group, name) != name:
+            mapping[(mention.type, name)] = first[group]
+    return mapping
+
+
 def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
     """Within one document: (type, short form) -> the longer form it stands for."""
     names_by_type: dict[str, set[str]] = defaultdict(set)
     for mention in doc.mentions:
         names_by_type[mention.type].add(normalize_name(mention.label))
-    mapping: dict[tuple[str, str], str] = {}
+    mapping: dict[tuple[str, str], str] = _same_brand_and_head(doc)
     for type_, names in names_by_type.items():
         for name in sorted(names, key=lambda n: (-len(n), n)):
             stripped = strip_admin_prefix(name)
