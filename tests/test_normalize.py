@@ -210,3 +210,14 @@ def test_straight_double_quotes_in_chinese_become_chinese_quotes_in_pairs():
     assert lines[1] == 'She said "hi".'  # no Chinese: left alone
     assert lines[2] == '一个"孤立的引号。'  # an odd quote: left alone
     assert_offsets_valid(raw, result.text, result.offsets)
+
+
+def test_a_short_sentence_cut_in_a_word_is_joined_across_a_blank_line_but_an_enumerated_heading_is_not():
+    # seed 001 cuts 贵州玖隆佳贸易有|限公司 with a blank line in between
+    raw = ("10月11日,贵州玖隆佳贸易有\n\n限公司工作人员来到政务服务大厅。\n\n"
+           "一、坚持创新驱动，加快发展新质生产力\n\n今年以来，全区上下奋力拼搏。\n")
+    assert normalize_text(raw).text.splitlines() == [
+        "10月11日,贵州玖隆佳贸易有限公司工作人员来到政务服务大厅。",
+        "一、坚持创新驱动,加快发展新质生产力",
+        "今年以来,全区上下奋力拼搏。",
+    ]

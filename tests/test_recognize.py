@@ -343,3 +343,94 @@ def test_acts_listed_before_a_programme_head_are_not_named():
     # seed 002
     doc = run_text("开展大面积单产提升、耕地轮作等行动。")
     assert "大面积单产提升" not in labels(doc)
+
+
+def test_counted_first_of_a_kind_and_plural_phrases_are_descriptions():
+    # seeds 001, 002, 004: a count after, 首条 inside, 两个/两级 inside, a formula of parties
+    doc = run_text("开展反诈宣传活动36场。启动实施“平急两用”公共基础设施项目55个。投用全球首条400G算力通道。"
+                   "成立乡村振兴、经济高质量发展两个专业代表之家。建成市区两级城市运行管理中心。"
+                   "按照‘基层党组织+公司+低收入群体’的运行模式。")
+    assert labels(doc) == set()
+
+
+def test_a_quoted_programme_counts_its_units_and_stays_a_name():
+    # seed 000: 建成“15分钟生活圈”8个 counts circles built under the programme
+    assert "15分钟生活圈" in labels(run_text("城市“一圈两场三改”成效显著,建成“15分钟生活圈”8个。"), "Program")
+
+
+def test_a_congress_before_its_members_title_names_the_deputies():
+    # seed 000
+    doc = run_text("补选市、区人大代表21名。在市人大常委会关心指导下。")
+    assert labels(doc, "Organization") == {"市人大常委会"}
+
+
+def test_new_before_a_proper_name_opens_a_renewed_name():
+    # seed 003
+    assert labels(run_text("贵阳经开区牢牢把握新国发2号文件重大机遇。"), "Policy") == {"新国发2号文件"}
+
+
+def test_an_edition_of_a_census_is_a_programme():
+    # seed 002: 第五次 is an edition, not a count of censuses
+    assert labels(run_text("扎实做好第五次经济普查,自觉接受监督。"), "Program") == {"第五次经济普查"}
+
+
+def test_a_short_quoted_word_with_a_bare_head_after_it():
+    # seeds 002, 004: “科技云”平台 is a platform, “菜篮子”工程 a campaign; “贵商易” stays itself in a chain
+    doc = run_text("推进“科技云”平台建设。“菜篮子”工程在全国考核中排名第4位。用好“招商易”“贵商易”平台。")
+    assert "科技云平台" in labels(doc, "Project")
+    assert "菜篮子工程" in labels(doc, "Program")
+    assert "贵商易" in labels(doc, "Project") and "贵商易平台" not in labels(doc)
+
+
+def test_a_short_quoted_word_before_an_outcome_names_a_programme_unless_described():
+    # seeds 001, 004; 出政策的“提质”要求 describes a requirement
+    doc = run_text("贯彻“强省会”部署。“治风”经验全省推广。不断提高出政策的“提质”要求。")
+    assert labels(doc, "Program") == {"强省会", "治风"}
+
+
+def test_a_campaign_launched_with_a_bare_project_head_is_a_programme():
+    # seed 004: 实施…工程 with nothing specific before the head
+    doc = run_text("实施农村公路安全生命防护工程150公里。")
+    assert labels(doc, "Program") == {"农村公路安全生命防护工程"}
+
+
+def test_items_of_a_list_of_kinds_are_all_kinds():
+    # seed 002: one item the tagger reads as a proper name (温泉/nr) is still a kind
+    doc = run_text("打造一批避暑康养、医药康养、温泉康养、森林康养等优质项目。")
+    assert labels(doc) == set()
+
+
+def test_a_programme_head_after_a_quote_that_modifies_a_noun_ends_no_name():
+    # seed 002
+    assert not any(label.endswith("试点") for label in labels(run_text("培育一批“两业”融合发展试点区域和企业。")))
+
+
+def test_a_policy_inside_a_programme_name_is_named_too():
+    # seeds 000, 004
+    doc = run_text("扎实开展深入贯彻中央八项规定精神学习教育。")
+    assert "深入贯彻中央八项规定精神学习教育" in labels(doc, "Program")
+    assert labels(doc, "Policy") == {"中央八项规定"}
+
+
+def test_a_venue_built_is_a_project_not_a_department():
+    # seed 004
+    doc = run_text("丰富群众文化生活,打造“‘甲秀翠微’阳明文化会客厅”。")
+    assert labels(doc, "Project") == {"‘甲秀翠微’阳明文化会客厅"} and not labels(doc, "Organization")
+
+
+def test_a_term_that_opens_with_a_boundary_word_is_read_whole():
+    # seed 004: 全国 is a boundary word elsewhere (全国首个…)
+    doc = run_text("迭代升级全国一体化算力网络国家(贵州)枢纽节点调度平台,做大算力产业规模。")
+    assert "全国一体化算力网络国家(贵州)枢纽节点调度平台" in labels(doc, "Project")
+
+
+def test_two_level_words_together_are_no_address():
+    # seed 004: 乡镇中心幼儿园 and 省级示范性普通高中学校 are kinds of schools
+    doc = run_text("推进省级示范性普通高中学校创建工作,实施乡镇中心幼儿园高质量发展计划。")
+    assert labels(doc, "Organization") == set()
+    assert labels(doc, "Program") == {"乡镇中心幼儿园高质量发展计划"}
+
+
+def test_a_demonstration_belt_is_a_park():
+    # seed 001
+    assert labels(run_text("“青黔高”旅居示范带持续“出圈”。"), "Park") == {"青黔高旅居示范带"}

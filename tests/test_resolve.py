@@ -73,3 +73,31 @@ def test_forms_that_say_as_much_are_ranked_by_use():
                    "印发《花溪区经开区吸引高校毕业生就业创业十条政策措施(试行)》。")
     parks = [e for e in resolve([doc]) if e.type == "Park"]
     assert [(e.label, e.aliases) for e in parks] == [("花溪经开区", {"花溪区经开区"})]
+
+
+def test_a_government_by_its_short_name_is_the_peoples_government():
+    # seed 004: 市政府 and 市人民政府
+    doc = run_text("我代表市人民政府作报告。市政府制定了《贵阳市国民经济和社会发展第十五个五年规划纲要(草案)》。")
+    bodies = [e for e in resolve([doc]) if e.type == "Organization"]
+    assert [(e.label, e.aliases) for e in bodies] == [("市人民政府", {"市政府"})]
+
+
+def test_a_project_named_without_its_place_and_rank_is_one_node():
+    # seed 003: 大数据安全靶场 is 贵阳国家大数据安全靶场
+    doc = run_text("“一场”即大数据安全靶场。持续建好贵阳国家大数据安全靶场。")
+    projects = [e for e in resolve([doc]) if e.type == "Project"]
+    assert [(e.label, e.aliases) for e in projects] == [("贵阳国家大数据安全靶场", {"大数据安全靶场"})]
+
+
+def test_a_version_is_the_same_node_labelled_as_written_most():
+    # seed 004 and 002
+    doc = run_text("“城市大脑”初步实现“一网统管”。深化“城市大脑2.0”建设。“城市大脑”持续升级。")
+    found = [(e.label, e.aliases) for e in resolve([doc]) if "城市大脑" in e.label]
+    assert found == [("城市大脑", {"城市大脑2.0"})]
+
+
+def test_one_quoted_brand_with_one_head_is_one_thing():
+    # seed 001: 旅居示范带 / 旅游示范带
+    doc = run_text("“青黔高”旅居示范带持续“出圈”。代表投身“青黔高”旅游示范带建设。")
+    parks = [e for e in resolve([doc]) if e.type == "Park"]
+    assert [(e.label, e.aliases) for e in parks] == [("青黔高旅居示范带", {"青黔高旅游示范带"})]
