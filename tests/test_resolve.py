@@ -101,3 +101,10 @@ def test_one_quoted_brand_with_one_head_is_one_thing():
     doc = run_text("“青黔高”旅居示范带持续“出圈”。代表投身“青黔高”旅游示范带建设。")
     parks = [e for e in resolve([doc]) if e.type == "Park"]
     assert [(e.label, e.aliases) for e in parks] == [("青黔高旅居示范带", {"青黔高旅游示范带"})]
+
+
+def test_a_park_after_its_address_and_by_its_short_name_is_one_park():
+    # unseen text (柳河县): the address already says what the fuller form would
+    doc = run_text("柳河经济开发区现有医药企业12家。柳河县经济开发区位于县城东部。")
+    parks = [e.label for e in resolve([doc]) if e.type == "Park"]
+    assert len(parks) == 1

@@ -342,11 +342,12 @@ def resolve(docs: list[Doc]) -> list[Entity]:
         local = _doc_aliases(doc)
         for mention in doc.mentions:
             name = normalize_name(mention.label)
-            full = local.get((mention.type, name), name)
             division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
             # A park's or project's address tells same-named places apart; an organisation's
             # name already holds its own area (花溪区|清溪街道养老服务中心).
             address = normalize_name(mention.address) if mention.type != "Organization" else ""
+            # (the address says what a fuller form would: 柳河县|经济开发区, not 柳河县|柳河经济开发区)
+            full = name if address else local.get((mention.type, name), name)
             key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
             key = f"{mention.type}|{key_name}"
             mention.key = key
