@@ -38,7 +38,7 @@ DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
 MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
-LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及")
+LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
@@ -246,7 +246,7 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
-    if is_glued_boundary(tok.text):
+    if is_glued_boundary(tok.text, tok.pos):
         return True
     if tok.pos == "zg" and tok.text in lexicon.suffix_map():
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
@@ -257,10 +257,17 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
 
 
-def is_glued_boundary(word: str) -> bool:
-    """Two boundary words the tagger glued into one: 积极|争取, 认真|落实, 严格|执行."""
+def is_glued_boundary(word: str, pos: str = "") -> bool:
+    """Two boundary words the tagger glued into one: 积极|争取, 认真|落实, 严格|执行; or
+    a set phrase that ends in one: 紧紧|围绕/l."""
     boundary = lexicon.boundary_words()
-    return len(word) >= 4 and word[:2] in boundary and word[2:] in boundary
+    set_phrase = pos in ("l", "i") and word[2:] in boundary
+    return len(word) >= 4 and (word[:2] in boundary or set_phrase) and word[2:] in boundary
+
+
+def glued_preposition(tok: Token) -> bool:
+    """A preposition the tagger glued onto a proper name: 在浒关/ns, 由赫瑞特/nr."""
+    return len(tok.text) >= 3 and tok.text[0] in LEADING_FUNCTION_CHARS and is_proper(tok)
 
 
 def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
@@ -297,6 +304,8 @@ def left_edge(tokens: list[Token], head: int) -> int:
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
             break
         first = i
+        if glued_preposition(tok):
+            break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1

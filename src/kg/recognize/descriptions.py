@@ -16,8 +16,11 @@ COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:
 # alone.
 FIRST_OF_KIND = re.compile(r"(?:首|第一)[个家条座批所]")
 # Several things are not one organisation, park or project: 经济高质量发展两个专业代表之家,
-# 市区两级城市运行管理中心.
-PLURAL = re.compile(r"[两二三四五六七八九十几多]+[个级家座]")
+# 市区两级城市运行管理中心, 山葡萄汁饮料三条生产线 (宁德时代第二条生产线 is one).
+PLURAL = re.compile(r"(?<!第)[两二三四五六七八九十几多]+[个级家座条]")
+# A count cut off before its classifier: 84|条生产线 (the tagger reads 条 as a noun).
+OPENS_WITH_CLASSIFIER = re.compile(r"[个条座家项所批名]")
+NUMBER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万两几多余]$")
 SINGLE_THING_TYPES = ("Organization", "Park", "Project")
 # A congress or a CPPCC before its members' title names the people, not the body:
 # 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
@@ -34,6 +37,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
     if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
+        return True
+    if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, 0, mention.start):
         return True
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
         return True
