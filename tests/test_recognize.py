@@ -434,3 +434,23 @@ def test_two_level_words_together_are_no_address():
 def test_a_demonstration_belt_is_a_park():
     # seed 001
     assert labels(run_text("“青黔高”旅居示范带持续“出圈”。"), "Park") == {"青黔高旅居示范带"}
+
+
+def test_quoted_products_and_amounts_are_not_programmes():
+    # unseen texts (a county's pharmaceutical firms; provincial news): products and a sum
+    doc = run_text("主要产品有“复方益肝灵片”“醒脑再造胶囊”“柳河山葡萄酒”等。全省4个“万亿元”城市。推进“一河一道两片”建设。")
+    assert labels(doc) == {"一河一道两片"}
+
+
+def test_prepositions_and_set_phrases_glued_to_names_open_no_name():
+    # unseen texts: the tagger glues 在, 由, 隶属于 and 紧紧围绕 onto the next word
+    doc = run_text("项目开工奠基仪式在浒关开发区莱克工业园举行。公司由赫瑞特投资管理有限公司控股,"
+                   "隶属于广东大光投资集团有限公司。紧紧围绕市委市政府中心工作。")
+    assert labels(doc, "Park") == {"浒关开发区莱克工业园"}
+    assert labels(doc, "Organization") == {"赫瑞特投资管理有限公司", "广东大光投资集团有限公司", "市委", "市政府"}
+
+
+def test_counted_lines_and_kinds_of_clinics_are_not_names():
+    # unseen texts
+    doc = run_text("拥有614个品种、84条生产线。建成山葡萄汁饮料三条生产线。新建乡镇卫生院和村卫生室97个。成长为全球制造业重镇。")
+    assert labels(doc) == set()

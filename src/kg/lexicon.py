@@ -133,6 +133,11 @@ def outcome_words() -> frozenset[str]:
     return _words("outcome_words.txt")
 
 
+@lru_cache(maxsize=1)
+def product_words() -> tuple[str, ...]:
+    return tuple(sorted(_words("product_words.txt")))
+
+
 @lru_cache(maxsize=None)
 def gov_bodies() -> frozenset[str]:
     return _words("gov_bodies.txt")

@@ -32,9 +32,18 @@ def is_slogan(text: str) -> bool:
     counted_last = len(text) >= 2 and bool(NUMERAL.fullmatch(text[-2]))  # 两市两|地: a noun after a count
     if (text.endswith(("的", "了", "地", "得")) and not counted_last) or not re.search(r"[\u4e00-\u9fff0-9]", text):
         return False
-    if re.fullmatch(NUMERAL.pattern + "+", text):
-        return False  # a number alone (“五一”, the May Day holiday) names no programme
+    if re.fullmatch(NUMERAL.pattern + "+", text) or NUMERAL.sub("", text) in lexicon.units():
+        return False  # a number alone (“五一”, the May Day holiday, “万亿元”城市) names no programme
+    if is_product(text):
+        return False
     return bool(NUMERAL.search(text)) or len(text) >= 4
+
+
+def is_product(text: str) -> bool:
+    """A product's name: “复方益肝灵片”, “柳河山葡萄酒”; after a count the word is a
+    count's noun (“一河一道两片”: two areas)."""
+    word = next((w for w in lexicon.product_words() if text.endswith(w)), None)
+    return word is not None and len(text) > len(word) and not NUMERAL.fullmatch(text[-len(word) - 1])
 
 
 FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]*)+")
