@@ -454,3 +454,18 @@ def test_counted_lines_and_kinds_of_clinics_are_not_names():
     # unseen texts
     doc = run_text("拥有614个品种、84条生产线。建成山葡萄汁饮料三条生产线。新建乡镇卫生院和村卫生室97个。成长为全球制造业重镇。")
     assert labels(doc) == set()
+
+
+def test_honours_nicknames_and_counted_place_slogans():
+    # unseen texts: awards and nicknames are none of the core types; “三区三城” is a programme
+    doc = run_text("获得“中国优质山葡萄酒之乡”称号和“中国葡萄酒最具竞争潜力品牌”。打造“咖啡之城”。"
+                   "按照市委、市政府建设“三区三城”的总定位,紫鑫药业“吉林省中医药研究室”获批。")
+    assert labels(doc, "Program") == {"三区三城"}
+    assert labels(doc, "Organization") == {"市委", "市政府", "吉林省中医药研究室"}
+    assert not labels(doc, "Park")
+
+
+def test_an_adverb_of_speed_is_no_expressway():
+    # unseen text: 高速增长 is fast growth, not a 高速 (expressway); 加工生产线2套 is counted
+    doc = run_text("地方投资高速增长,城乡居民同步增收。具有国内先进水平的加工生产线2套。")
+    assert labels(doc) == set()

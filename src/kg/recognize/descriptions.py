@@ -9,8 +9,8 @@ import re
 from ..doc import Doc, Mention
 
 # A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
-# 开展反诈宣传活动36场, 开行跨境公路卡班500车次), not a name.
-COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场]|车次)")
+# 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
+COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)")
 # "The first X" inside a span says a thing is the first of a kind (投用全球首条400G算力通道).
 # An ordinal with 第 past the first names one of a series (宁德时代第二条生产线) and is left
 # alone.

@@ -114,8 +114,9 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
 
 def counted_programme(name: str, typed: Typed | None) -> Typed | None:
     """A counted set (“六大产业集群”, “四大工程”) or a counted slogan ending in a
-    one-character head (“一带一路”: no road) is a programme, not a project (“S1线”)."""
-    if typed is not None and typed.type == "Project" and (
+    one-character head (“一带一路”: no road; “三区三城”: no town) is a programme, not a
+    project or a park (“S1线”)."""
+    if typed is not None and typed.type in ("Project", "Park") and (
             COUNTED_SET.match(name) or (len(typed.suffix) == 1 and CJK_NUMERAL.search(name[:-1]))):
         return PROGRAM
     return typed
@@ -138,7 +139,7 @@ def is_phrase(tokens: list[Token]) -> bool:
     with particles and prepositions (“指尖上的收入”)."""
     if len(tokens) == 1 and tokens[0].pos == "i":
         return True
-    return any(t.pos in ("uj", "ul", "p") for t in tokens)
+    return any(t.pos in ("uj", "ul", "u", "p") for t in tokens)  # (之: “咖啡之城”, a nickname)
 
 
 def type_by_pattern(text: str) -> Typed | None:
