@@ -49,7 +49,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=_priority):
         overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
         nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
-            t.start <= mention.start and mention.end < t.end and t.rule != "nested"
+            t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
             and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
             for t in overlapping)
         if overlapping and not nested:
