@@ -64,3 +64,12 @@ def test_a_one_sentence_paragraph_that_opens_a_period_sets_the_subject():
                    "“十四五”期间,花溪区城乡蝶变的进程从未减缓。\n城市格局更为优化。常住人口新增13万人,总量突破108万人,稳居全市第三。")
     figure = next(f for f in doc.figures if f.value == 108)
     assert (figure.subject.label, figure.year, figure.kind) == ("花溪区", 2025, "Actual")
+
+
+def test_a_share_names_both_its_parts():
+    # seeds 003 and 004: 50% is green economy's share of GDP, not GDP
+    doc = run_text("2024年1月,花溪区发布通知。预计到2025年,花溪区绿色经济占地区生产总值比重将达到50%以上,"
+                   "智算占比达95.6%,规模以上工业企业中有研发活动企业占30%以上。")
+    found = {(f.indicator, f.value) for f in doc.figures}
+    assert found == {("绿色经济占地区生产总值比重", Decimal(50)), ("智算占比", Decimal("95.6")),
+                     ("规模以上工业企业中有研发活动企业占比", Decimal(30))}

@@ -86,19 +86,50 @@ def _known_indicator(text: str) -> str:
     return best
 
 
+SHARE_OF = re.compile(r"([\u4e00-\u9fffA-Za-z]{0,12}?)的?(?:比重|比例)|比")  # used with match(): anchored at 占
+SHARE_PART = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
+SCOPE_OPENING = re.compile(r"^.*?(?:20\d\d年|全年|全市|全区|全省|到|预计)")
+
+
+def share_indicator(words: str) -> str:
+    """A share names both its parts: 绿色经济占地区生产总值(的)比重 is not 地区生产总值;
+    有研发活动企业占(30%) is a share too. The part before 占 loses the words that set the
+    scene (预计到2025年, 花溪区); "" when `words` states no share."""
+    at = words.rfind("占")
+    whole = SHARE_OF.match(words, at + 1) if at > 0 else None
+    part = SHARE_PART.search(words, 0, at) if at > 0 else None
+    if part is None or (whole is None and words[at + 1:].strip("达到为了约超过以上")):
+        return ""
+    part_text = SCOPE_OPENING.sub("", part.group())
+    names = lexicon.division_by_name()
+    area = next((size for size in range(min(len(part_text) - 2, 8), 1, -1)
+                 if part_text[:size] in names and names[part_text[:size]].name == part_text[:size]), 0)
+    part_text = part_text[area:][-SHARE_PART_MAX:]
+    if len(part_text) < 2:
+        return ""
+    if whole is None or whole.group() == "比":
+        return part_text + "占比"  # 智算占比, 有研发活动企业占(30%)
+    return part_text + "占" + whole.group(1) + "比重"
+
+
+SHARE_PART_MAX = 16
+
+
 def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
     Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
     then in the whole clause (地区生产总值从637亿元跃升至980亿元 shares one indicator),
     then `inherited` from the sentence's previous figure in the same unit (…980亿元,
-    2025年突破千亿元大关), else the words before the number."""
+    2025年突破千亿元大关), else the words before the number. A share keeps both parts
+    (`share_indicator`)."""
     whole = text[_clause_start(text, start):start]
     previous = list(_number_pattern().finditer(whole))
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
-    best = _known_indicator(own) or (same_unit and _known_indicator(whole)) or inherited
+    best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
+        or (same_unit and _known_indicator(whole)) or inherited
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
