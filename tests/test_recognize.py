@@ -469,3 +469,9 @@ def test_an_adverb_of_speed_is_no_expressway():
     # unseen text: 高速增长 is fast growth, not a 高速 (expressway); 加工生产线2套 is counted
     doc = run_text("地方投资高速增长,城乡居民同步增收。具有国内先进水平的加工生产线2套。")
     assert labels(doc) == set()
+
+
+def test_the_farm_support_policies_are_a_kind_of_policy():
+    # seed 004 (jieba reads 农惠农 as a person's name) and an unseen text
+    doc = run_text("提高强农惠农富农政策效能。落实国家强农惠农政策。")
+    assert labels(doc) == set()
