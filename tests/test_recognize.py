@@ -475,3 +475,9 @@ def test_the_farm_support_policies_are_a_kind_of_policy():
     # seed 004 (jieba reads 农惠农 as a person's name) and an unseen text
     doc = run_text("提高强农惠农富农政策效能。落实国家强农惠农政策。")
     assert labels(doc) == set()
+
+
+def test_kinds_of_firms_and_a_years_plan_are_not_names():
+    # unseen texts
+    doc = run_text("成为行业首家上市公司。是生产原料药的专业公司。项目总投资约1624.4亿元,2022年度计划投资约330.3亿元。")
+    assert labels(doc) == set()

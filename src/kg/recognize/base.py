@@ -34,6 +34,7 @@ NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两双几]")
 # (第五次经济普查).
 COUNTED = re.compile(r"^(?:第[0-9一二三四五六七八九十百千万两几]+[个项家座条所批名户栋件场篇类级]"
                      r"|[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
+YEAR_PREFIX = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
@@ -94,6 +95,7 @@ def is_kind(name: str) -> bool:
 def is_generic(name: str, suffix: str) -> bool:
     """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
     generic = lexicon.generic_phrases()
+    name = YEAR_PREFIX.sub("", name)  # 2022年度计划: a year's plan of a kind
     if is_kind(name) or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     head = name[: -len(suffix)]
