@@ -190,7 +190,8 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
                 mention = make_mention(doc, sentence, start, end, shared, "quoted", inner)
-            mention = mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
+            mention = (mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
+                       or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
                 found.append(mention)
     for match in BOOK_TITLE.finditer(sentence.text):
@@ -244,16 +245,22 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
+def quoted_before_outcome(doc: Doc, sentence: Sentence, inner: str, start: int, end: int) -> Mention | None:
+    """A quoted word too short to be a slogan, before an outcome word, names the programme
+    that has the outcome: 贯彻“强省会”部署, “治风”经验 (after 的 it describes: 出政策的
+    “提质”要求)."""
+    outcome = SHORT_QUOTED.fullmatch(inner) and doc.text.startswith(tuple(lexicon.outcome_words()), end) \
+        and not doc.text.endswith("的", 0, start)
+    return make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner) if outcome else None
+
+
 def quoted_with_bare_head(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
     """A quoted word too short to be a slogan names a thing with the head word right
     after it: “科技云”平台. A bare 工程 after quotes is a campaign, not a building site
-    (“菜篮子”工程). Before an outcome word it names the programme that has the outcome:
-    贯彻“强省会”部署, “治风”经验 (after 的 it describes: 出政策的“提质”要求)."""
+    (“菜篮子”工程)."""
     typed = _bare_head(tokens, end)
     if typed is None:
-        outcome = SHORT_QUOTED.fullmatch(inner) and doc.text.startswith(tuple(lexicon.outcome_words()), end) \
-            and not doc.text.endswith("的", 0, start)
-        return make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner) if outcome else None
+        return None
     if typed.suffix in CAMPAIGN_HEADS:
         typed = Typed(PROGRAM.type, "", typed.suffix)
     return make_mention(doc, sentence, start, end + len(typed.suffix), typed, "quoted+head", inner + typed.suffix)
