@@ -263,8 +263,7 @@ def is_glued_boundary(word: str, pos: str = "") -> bool:
     """Two boundary words the tagger glued into one: 积极|争取, 认真|落实, 严格|执行; or
     a set phrase that ends in one: 紧紧|围绕/l."""
     boundary = lexicon.boundary_words()
-    set_phrase = pos in ("l", "i") and word[2:] in boundary
-    return len(word) >= 4 and (word[:2] in boundary or set_phrase) and word[2:] in boundary
+    return len(word) >= 4 and word[2:] in boundary and (word[:2] in boundary or pos in ("l", "i"))
 
 
 def glued_preposition(tok: Token) -> bool:
