@@ -9,8 +9,9 @@
   t2s) when a text is mostly traditional; `Doc.raw` keeps the original for evidence.
 - A paragraph broken in the middle of a sentence is joined back: across a blank line when
   a line that began a sentence (a long one, or one with a comma that no enumerator opens)
-  ends in a Chinese character and the next starts with one (seed 000 breaks 山王|庙村 so); across a single line break (hard-wrapped text, PDFs) when a long line does
-  not end a sentence.
+  ends in a Chinese character and the next starts with one (seed 000 breaks 山王|庙村 so);
+  across a single line break (hard-wrapped text, PDFs) when a long line does not end a
+  sentence.
 - A line or paragraph repeated verbatim is dropped, so its facts are not counted twice.
 
 `Doc.offsets[i]` is the raw index of normalised character i (len(text)+1 entries, the last

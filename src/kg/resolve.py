@@ -4,10 +4,14 @@ Mentions are grouped by (core type, name key). A mention's name key is its label
 normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
 
 - full and short names of divisions (花溪 -> 花溪区) — done at recognition;
-- abbreviations of park and zone names (经开区 <-> 经济技术开发区; `abbreviations.tsv`);
+- abbreviations of park, zone and body names (经开区 <-> 经济技术开发区, 政府 <->
+  人民政府; `abbreviations.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
 - within one document, a shorter mention that another mention of the same type ends
-  with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园), or
-  the core of a company name (品品鲜 <- 贵州品品鲜生物科技有限公司).
+  with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园) or a
+  place and a rank (大数据安全靶场 <- 贵阳国家大数据安全靶场), the core of a company name
+  (品品鲜 <- 贵州品品鲜生物科技有限公司), a body's short form, a programme without its
+  opening or middle words, and a quoted brand with the same head (“青黔高”旅游示范带 <-
+  “青黔高”旅居示范带).
 
 The entity's label is the fullest form seen (not one written after an address; among forms
 that say as much, the one written most often); every other form is an alias. Keys, labels
