@@ -44,7 +44,7 @@ LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社�
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
-LEVEL_PAIR_CHARS = "省市区县州乡镇村"
+LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
@@ -73,6 +73,11 @@ PROGRAM = Typed("Program", "", "")
 # programme verb launches them (实施|农村公路安全生命防护工程), or after a quoted word
 # (“菜篮子”工程); 汪家大井水源应急替代工程 is a building site.
 CAMPAIGN_HEADS = ("工程",)
+
+
+def as_campaign(typed: Typed) -> Typed:
+    """The programme a campaign head names (see CAMPAIGN_HEADS)."""
+    return Typed(PROGRAM.type, "", typed.suffix, typed.rule)
 ORGANIZATION = Typed("Organization", "", "")
 
 
@@ -134,7 +139,7 @@ def area_prefix_length(name: str) -> int:
     while position < len(name):
         rest = name[position:]
         word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
-        if len(rest) >= 2 and rest[0] in LEVEL_PAIR_CHARS and rest[1] in LEVEL_PAIR_CHARS:
+        if len(rest) >= 2 and rest[0] in LEVEL_WORD_CHARS and rest[1] in LEVEL_WORD_CHARS:
             break  # 乡镇|中心幼儿园, 市县|两级: two levels together name every such area, not one
         word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
         word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
@@ -341,7 +346,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
                                        or follows_programme(tokens, left))
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
-                typed = Typed(PROGRAM.type, "", typed.suffix, typed.rule)  # 实施|农村公路安全生命防护工程: a campaign
+                typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
             if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on

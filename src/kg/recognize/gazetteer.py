@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..doc import Doc, Mention, Sentence, Token
-from .base import Typed, make_mention, recognizer
+from .base import LEVEL_WORD_CHARS, Typed, make_mention, recognizer
 
 
 def area_context(doc: Doc) -> frozenset[str]:
@@ -43,9 +43,6 @@ def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None
     return matching[0] if len(matching) == 1 else None
 
 
-LEVEL_STARTS = "区县市镇乡村省州"
-
-
 def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
     """Does the short name at `i` run on into a longer place name: 花溪|区…, 贵安|新区, or
     a compound of places (贵阳贵安) that names neither alone?"""
@@ -63,7 +60,7 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
         short = division.name != tok.text
         if short and tok.pos.startswith(("v", "a", "d", "b")):
             continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
-        if short and runs_on(tokens, i, LEVEL_STARTS):
+        if short and runs_on(tokens, i, LEVEL_WORD_CHARS):
             continue
         typed = Typed("AdministrativeArea", division.level, "")
         mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
@@ -91,7 +88,7 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
         full = forms.get(tok.text)
         if full is None:
             continue
-        if (i > 0 and tokens[i - 1].pos == "ns") or runs_on(tokens, i, LEVEL_STARTS + "新"):
+        if (i > 0 and tokens[i - 1].pos == "ns") or runs_on(tokens, i, LEVEL_WORD_CHARS + "新"):
             continue  # (贵阳|贵安 too)
         typed = Typed("AdministrativeArea", "District", "")
         found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))

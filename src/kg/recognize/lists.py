@@ -51,9 +51,9 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         offset = sentence.start + match.start(1)
         items = list_items(doc, tokens, match.group(1), offset, typed)
         counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
-        kinds = lists_kinds(tokens, items)
-        for item, start, item_type in items:
-            item_tokens = [t for t in tokens if start <= t.start < start + len(item)]
+        tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
+        kinds = lists_kinds(tokens_of)
+        for (item, start, item_type), item_tokens in zip(items, tokens_of):
             specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
@@ -65,12 +65,13 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
 KIND_LIST_MIN = 3  # items: a shorter list says too little about its neighbours
 
 
-def lists_kinds(tokens: list[Token], items: list[tuple[str, int, Typed]]) -> bool:
-    """Are the items of a list kinds rather than names? The items of one list are alike;
-    when most of three or more have nothing specific, the one the tagger reads as a proper
-    name is a kind too (避暑康养、医药康养、温泉/nr康养、森林康养等优质项目)."""
-    specific = [is_specific([t for t in tokens if start <= t.start < start + len(item)]) for item, start, _ in items]
-    return len(items) >= KIND_LIST_MIN and 2 * sum(specific) < len(items)
+def lists_kinds(tokens_of_items: list[list[Token]]) -> bool:
+    """Are the items of a list (given by their words) kinds rather than names? The items
+    of one list are alike; when most of three or more have nothing specific, the one the
+    tagger reads as a proper name is a kind too (避暑康养、医药康养、温泉/nr康养、森林康养等
+    优质项目)."""
+    specific = sum(is_specific(item_tokens) for item_tokens in tokens_of_items)
+    return len(tokens_of_items) >= KIND_LIST_MIN and 2 * specific < len(tokens_of_items)
 
 
 def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typed) -> list[tuple[str, int, Typed]]:

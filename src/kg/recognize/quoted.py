@@ -15,6 +15,7 @@ from .base import (
     VERBAL_AFTER_POLICY,
     Typed,
     accept_name,
+    as_campaign,
     division_level,
     is_generic,
     is_specific,
@@ -262,7 +263,7 @@ def quoted_with_bare_head(doc: Doc, sentence: Sentence, tokens: list[Token], inn
     if typed is None:
         return None
     if typed.suffix in CAMPAIGN_HEADS:
-        typed = Typed(PROGRAM.type, "", typed.suffix)
+        typed = as_campaign(typed)
     return make_mention(doc, sentence, start, end + len(typed.suffix), typed, "quoted+head", inner + typed.suffix)
 
 
