@@ -158,7 +158,7 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
             if type_ == "Organization":
                 core = company_core(name)
                 for form in (core, core + "公司"):
-                    if form and form in names_by_type[type_] and form != name:
+                    if form and form in names and form != name:
                         mapping.setdefault((type_, form), name)
                 for form in _body_short_forms(name):
                     if form in names:
