@@ -20,7 +20,7 @@ FIRST_OF_KIND = re.compile(r"(?:首|第一)[个家条座批所]")
 PLURAL = re.compile(r"(?<!第)[两二三四五六七八九十几多]+[个级家座条]")
 # A count cut off before its classifier: 84|条生产线 (the tagger reads 条 as a noun).
 OPENS_WITH_CLASSIFIER = re.compile(r"[个条座家项所批名]")
-NUMBER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万两几多余]$")
+NUMBER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万两几多余]$")  # searched in the two characters before
 SINGLE_THING_TYPES = ("Organization", "Park", "Project")
 # A congress or a CPPCC before its members' title names the people, not the body:
 # 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
@@ -38,7 +38,7 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
     if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
         return True
-    if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, 0, mention.start):
+    if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
         return True
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
         return True
