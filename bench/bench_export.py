@@ -17,9 +17,9 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.export import export_text, read_graph
-from kg.turtle import graph_base
-from kg.validate import validate_graph
+from kg.publish.export import export_text, read_graph
+from kg.graph.turtle import graph_base
+from kg.graph.validate import validate_graph
 
 
 def timed(action, repeat: int = 3) -> float:

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kg.build import build, extract, read_inputs  # noqa: E402
-from kg.turtle import serialize_turtle  # noqa: E402
+from kg.builder import build, extract, read_inputs  # noqa: E402
+from kg.graph.turtle import serialize_turtle  # noqa: E402
 
 
 def timed(func) -> tuple[float, object]:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ and our selectivity (one 花溪区), only more of it. Goals: every saved query u
 on the seed graph; at least 10x faster than rdflib on the large graph.
 
 Both engines get each graph the way they get a graph in use: from the Turtle file `kg build`
-writes (the large graph is written with the same writer, `kg.turtle`), parsed by rdflib's
-`Graph.parse` and loaded by `kg.store.load_store`. Loading matters: the file lists each
+writes (the large graph is written with the same writer, `kg.graph.turtle`), parsed by rdflib's
+`Graph.parse` and loaded by `kg.sparql.store.load_store`. Loading matters: the file lists each
 resource's triples together, and pyoxigraph's in-memory store keeps them close in memory in
 the order it reads them; a store filled from rdflib's hash-ordered iteration instead was 35-45%
 slower (targets-of-year: 330 ms against 243 ms, same code), a cost `kg query` and `kg serve`
@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import seed_graph_path  # noqa: E402
-from kg import store as kgstore  # noqa: E402
-from kg.namespace import KG, KGR  # noqa: E402
-from kg.turtle import serialize_turtle  # noqa: E402
+from kg.sparql import store as kgstore  # noqa: E402
+from kg.graph.namespace import KG, KGR  # noqa: E402
+from kg.graph.turtle import serialize_turtle  # noqa: E402
 
 SEED_GOAL_MS = 50.0
 LARGE_GOAL_RATIO = 10.0
@@ -69,7 +69,7 @@ def enlarge(seed: Graph, target_triples: int) -> tuple[Graph, int]:
 
 
 def write_turtle(graph: Graph, folder: Path) -> Path:
-    """`graph` written as `kg build` writes graph.ttl (kg.turtle: sorted, one block per subject)."""
+    """`graph` written as `kg build` writes graph.ttl (kg.graph.turtle: sorted, one block per subject)."""
     path = folder / "graph.ttl"
     path.write_text(serialize_turtle(graph), encoding="utf-8")
     return path
@@ -174,7 +174,7 @@ def main() -> int:
         t1 = time.perf_counter()
         big_store = kgstore.load_store(large_path)
         t2 = time.perf_counter()
-        print(f"\nlarge graph: {copies} copies of the seed graph, {len(big):,} triples, written with kg.turtle "
+        print(f"\nlarge graph: {copies} copies of the seed graph, {len(big):,} triples, written with kg.graph.turtle "
               f"(rdflib parse {t1 - t0:.1f} s, pyoxigraph load {t2 - t1:.1f} s)")
         large_table = bench("large graph", large_path, big, big_store, {"pyoxigraph": 5, "rdflib": 3, "oxrdflib": 3},
                             args.budget, args.cap)

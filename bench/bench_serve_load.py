@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import seed_graph_path  # noqa: E402
-from kg import store as kgstore  # noqa: E402
+from kg.sparql import store as kgstore  # noqa: E402
 
 
 @dataclass

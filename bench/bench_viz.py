@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from rdflib import Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import RDF, RDFS, SKOS, XSD  # noqa: E402
 
-from kg import viz  # noqa: E402
-from kg.namespace import CORE_TYPES, KG, KGR  # noqa: E402
-from kg.netgraph import read_network  # noqa: E402
+from kg.publish import page as viz  # noqa: E402
+from kg.graph.namespace import CORE_TYPES, KG, KGR  # noqa: E402
+from kg.publish.network import read_network  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

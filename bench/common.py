@@ -14,7 +14,7 @@ def seed_graph_path(given: str | None) -> Path:
     built = ROOT / "output" / "graph.ttl"
     if built.is_file():
         return built
-    from kg.build import build, write_outputs
+    from kg.builder import build, write_outputs
 
     outdir = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     write_outputs(build([str(ROOT / "seeds")]), outdir)

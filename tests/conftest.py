@@ -8,13 +8,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD = ROOT.parent / "shared" / "gold"
+GOLD = ROOT / "tests" / "gold" / "seeds"  # scripts/sync_gold.sh refreshes it from ../shared/gold
 
 
 @pytest.fixture(scope="session")
 def seed_build():
-    """The in-memory result of building the seeds (kg.build.BuildResult)."""
-    from kg.build import build
+    """The in-memory result of building the seeds (kg.builder.BuildResult)."""
+    from kg.builder import build
 
     return build([str(SEEDS)])
 
@@ -22,7 +22,7 @@ def seed_build():
 @pytest.fixture(scope="session")
 def seed_output(tmp_path_factory, seed_build) -> Path:
     """A folder holding the outputs `kg build seeds/` writes (graph.ttl, graph.html, ...)."""
-    from kg.build import write_outputs
+    from kg.builder import write_outputs
 
     outdir = tmp_path_factory.mktemp("output")
     write_outputs(seed_build, outdir)

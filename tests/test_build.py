@@ -7,8 +7,8 @@ import sys
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS
 
-from kg.build import build, write_outputs
-from kg.namespace import CORE_TYPES, KG
+from kg.builder import build, write_outputs
+from kg.graph.namespace import CORE_TYPES, KG
 
 from conftest import ROOT, SEEDS
 

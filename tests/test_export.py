@@ -16,8 +16,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from kg.cli import main
-from kg.export import CONTEXT_PATH, csv_tables, export_text, read_graph, rebase
-from kg.namespace import KG, KGR
+from kg.publish.export import CONTEXT_PATH, csv_tables, export_text, read_graph, rebase
+from kg.graph.namespace import KG, KGR
 
 RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 OX_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,

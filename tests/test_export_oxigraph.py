@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.export import export_text
+from kg.publish.export import export_text
 
 PARKS_IN_HUAXI = """
 PREFIX kg: <https://w3id.org/gykg/ontology#>

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from helpers import run_text
 
-from kg.figures import parse_number, plan_period_end
+from kg.extract.figures import plan_period_end
+from kg.extract.numbers import parse_number
 
 
 def _figures(doc):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SEEDS
 from kg.cli import main
-from kg.ingest import IngestError, discover, load_document
+from kg.ingest.files import IngestError, discover, load_document
 
 GOOD = "001_83d66f3eea1a55a4.txt"  # the shortest seed keeps the builds quick
 
@@ -124,7 +124,7 @@ def test_duplicate_content_and_duplicate_names_are_read_once(tmp_path, capsys):
     shutil.copy(SEEDS / GOOD, tmp_path / "a" / GOOD)
     shutil.copy(SEEDS / GOOD, tmp_path / "a" / "copy.txt")
     (tmp_path / "b" / GOOD).write_text("花溪区的另一份文件，内容不同。", encoding="utf-8")
-    from kg.build import read_inputs
+    from kg.builder import read_inputs
 
     docs, problems = read_inputs([str(tmp_path)])
     assert [d.file_name for d in docs] == [GOOD]

@@ -9,9 +9,9 @@ import opencc
 import pytest
 
 from conftest import GOLD, SEEDS
-from kg.build import build
+from kg.builder import build
 from kg.evaluate import evaluate, totals
-from kg.ingest import load_document
+from kg.ingest.files import load_document
 
 SEED_000 = "000_ecb2e819d0fb75f5"
 ENCODINGS = {"utf8bom": "utf-8-sig", "gb18030": "gb18030", "utf16": "utf-16", "utf16le": "utf-16-le",

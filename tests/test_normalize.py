@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from conftest import SEEDS
 from kg.doc import Doc
-from kg.ingest import IngestError, parse_bytes
-from kg.metadata import date_from_file_name, date_from_text, read_metadata
-from kg.normalize import normalize_char, normalize_text
-from kg.readers import READERS
-from kg.readers.text import decode_bytes
-from kg.readers import ReadError
+from kg.ingest.files import IngestError, parse_bytes
+from kg.ingest.metadata import date_from_file_name, date_from_text, read_metadata
+from kg.ingest.normalize import normalize_char, normalize_text
+from kg.ingest.readers import READERS
+from kg.ingest.readers.text import decode_bytes
+from kg.ingest.readers import ReadError
 
 SEED_000 = "000_ecb2e819d0fb75f5.txt"
 

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.namespace import CORE_TYPES, KG, SUB_TYPES
+from kg.graph.namespace import CORE_TYPES, KG, SUB_TYPES
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 

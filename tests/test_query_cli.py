@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib.query import Result
 
-from kg import store as kgstore
+from kg.sparql import store as kgstore
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

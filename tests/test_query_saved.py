@@ -13,8 +13,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg import store as kgstore
-from kg.namespace import CORE_TYPES, KG
+from kg.sparql import store as kgstore
+from kg.graph.namespace import CORE_TYPES, KG
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"

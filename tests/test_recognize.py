@@ -205,7 +205,7 @@ def test_common_abbreviations_do_not_make_a_phrase_specific():
 
 def test_a_branch_named_with_its_city_is_the_brand_too():
     # seed 002: 贵阳海信 and 海信 are one firm in one document
-    from kg.resolve import resolve
+    from kg.extract.resolve import resolve
     doc = run_text("支持贵阳海信成长为百亿级企业。吉利、海信生态链产值分别增长。")
     firms = [e for e in resolve([doc]) if e.type == "Organization" and "海信" in e.label]
     assert [(e.label, e.aliases) for e in firms] == [("贵阳海信", {"海信"})]
@@ -234,7 +234,7 @@ def test_the_second_of_two_launched_programmes_is_launched_too():
 
 def test_a_slogan_and_its_policy_are_one_policy():
     # seed 004: “以旧换新” and “以旧换新”政策
-    from kg.resolve import resolve
+    from kg.extract.resolve import resolve
     doc = run_text("用好“以旧换新”政策,扩大消费。“以旧换新”带动销售增长。")
     found = [(e.type, e.label) for e in resolve([doc]) if "以旧换新" in e.label]
     assert found == [("Policy", "以旧换新政策")]
@@ -312,7 +312,7 @@ def test_departments_by_their_short_names():
 
 def test_a_county_before_a_programme_says_where_it_runs():
     # seeds 002 and 004; a city's own programme keeps the city in its name
-    from kg.resolve import resolve
+    from kg.extract.resolve import resolve
     doc = run_text("息烽县农村集体经营性建设用地入市试点工作入选全国典型。深化贵阳市营商环境试点。")
     programmes = {e.label for e in resolve([doc]) if e.type == "Program"}
     assert {"农村集体经营性建设用地入市试点", "贵阳市营商环境试点"} <= programmes

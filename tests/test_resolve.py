@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from helpers import run_text
 
-from kg.resolve import company_core, expand_abbreviation, resolve
+from kg.extract.resolve import company_core, expand_abbreviation, resolve
 
 
 def test_short_and_full_division_names_are_one_entity():
@@ -35,7 +35,7 @@ def test_iris_do_not_depend_on_document_order():
 
 def test_a_project_named_after_a_company_is_run_by_it_across_documents():
     # seeds 000 and 001: the plant is named 泰邦生物…, the firm 泰邦公司 elsewhere.
-    from kg.relate import link_operators
+    from kg.extract.resolve import link_operators
 
     docs = [run_text("总投资12亿元的泰邦生物血液制品生产基地迅速开工。", "a.txt"),
             run_text("泰邦公司相关技术应用获省科技进步奖。", "b.txt")]
@@ -58,7 +58,7 @@ def test_a_park_named_after_its_district_by_full_or_short_name_is_one_park():
 def test_a_programme_named_with_and_without_a_word_before_its_head_is_one():
     # seeds 003 and 004
     from helpers import run_text
-    from kg.resolve import resolve
+    from kg.extract.resolve import resolve
     doc = run_text("纵深推进创新区战略。紧扣“创新区”发展战略。巩固拓展深入贯彻中央八项规定精神学习教育成果。"
                    "扎实开展深入贯彻中央八项规定精神学习教育。")
     programmes = sorted(e.label for e in resolve([doc]) if e.type == "Program")
@@ -68,7 +68,7 @@ def test_a_programme_named_with_and_without_a_word_before_its_head_is_one():
 def test_forms_that_say_as_much_are_ranked_by_use():
     # seeds 000 and 003: 花溪经开区 is written twice, 花溪区经开区 once (and only inside a title)
     from helpers import run_text
-    from kg.resolve import resolve
+    from kg.extract.resolve import resolve
     doc = run_text("花溪经开区成为全市首个园区。花溪经开区荣膺市级绿色园区。花溪区经开区加快发展。"
                    "印发《花溪区经开区吸引高校毕业生就业创业十条政策措施(试行)》。")
     parks = [e for e in resolve([doc]) if e.type == "Park"]

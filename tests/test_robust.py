@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from kg import build as build_module
-from kg.build import build
+from kg import builder as build_module
+from kg.builder import build
 from kg.cache import ExtractionCache
-from kg.publish import publish, recover
-from kg.turtle import serialize_turtle
+from kg.publish.outputs import publish, recover
+from kg.graph.turtle import serialize_turtle
 
 SMALL = ["001_83d66f3eea1a55a4.txt", "003_e80842d3a7c05aba.txt"]  # the two shortest seeds
 OUTPUT_FILES = ("graph.ttl", "graph.html")

@@ -1,7 +1,7 @@
 """Segmentation: sentences with offsets, words anchored on our suffixes, both taggers agree."""
 from __future__ import annotations
 
-from kg.segment import _posseg_tagger, split_sentences, tag
+from kg.extract.segment import _posseg_tagger, split_sentences, tag
 
 from conftest import SEEDS
 

@@ -18,8 +18,8 @@ from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 
-from kg import store as kgstore
-from kg.serve import make_server
+from kg.sparql import store as kgstore
+from kg.sparql.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"

@@ -7,9 +7,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.cli import main
-from kg.namespace import KG
-from kg.turtle import serialize_turtle
-from kg.validate import validate_graph
+from kg.graph.namespace import KG
+from kg.graph.turtle import serialize_turtle
+from kg.graph.validate import validate_graph
 
 
 def copy_of(graph: Graph) -> Graph:

@@ -12,10 +12,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg import viz
+from kg.publish import page as viz
 from kg.cli import main as kg_main
-from kg.namespace import CORE_TYPES, KG
-from kg.netgraph import read_network
+from kg.graph.namespace import CORE_TYPES, KG
+from kg.publish.network import read_network
 
 HUAXI = "花溪区"
 HUAXI_DOC = "000_ecb2e819d0fb75f5.txt"
@@ -153,7 +153,7 @@ def test_gephi_and_cytoscape_files_carry_types_and_labels(seed_output, seed_grap
 
 
 def test_netgraph_functions_write_files_for_kg_export(seed_graph, tmp_path):
-    from kg.netgraph import to_networkx, write_gexf, write_graphml
+    from kg.publish.network import to_networkx, write_gexf, write_graphml
 
     nx_graph = to_networkx(seed_graph)
     assert nx_graph.number_of_nodes() == len(entity_iris(seed_graph))

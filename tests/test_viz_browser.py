@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg import viz
-from kg.build import build
+from kg.publish import page as viz
+from kg.builder import build
 from kg.cli import main as kg_main
-from kg.namespace import CORE_TYPES, KG, KGR
+from kg.graph.namespace import CORE_TYPES, KG, KGR
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -21,8 +21,8 @@ from functools import lru_cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from .atomic import write_atomic
-from .doc import Doc
+from kg.publish.atomic import write_atomic
+from kg.doc import Doc
 
 DEFAULT_DIR = ".kgcache"
 LIBRARIES = ["jieba", "rjieba", "opencc-python-reimplemented", "pypinyin", "charset-normalizer",

@@ -9,17 +9,17 @@ import argparse
 import importlib
 import sys
 
-from . import __version__
+from kg import __version__
 
 # command name -> module implementing it
 COMMANDS: dict[str, str] = {
-    "build": "kg.build",
-    "query": "kg.query",
-    "serve": "kg.serve",
+    "build": "kg.builder",
+    "query": "kg.sparql.query",
+    "serve": "kg.sparql.serve",
     "eval": "kg.evaluate",
-    "export": "kg.export",
-    "validate": "kg.validate",
-    "viz": "kg.viz",
+    "export": "kg.publish.export",
+    "validate": "kg.graph.validate",
+    "viz": "kg.publish.page",
 }
 
 HELP: dict[str, str] = {

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .build import BuildResult, build
-from .resolve import normalize_name
+from kg.builder import BuildResult, build
+from kg.extract.resolve import normalize_name
 
 HELP = "build and score against gold annotations / 评测"
-DEFAULT_GOLD = "../shared/gold"
+DEFAULT_GOLD = "tests/gold/seeds"  # copied from ../shared/gold by scripts/sync_gold.sh
 CONTAINMENT = ("locatedIn", "partOf")
 
 

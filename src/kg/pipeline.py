@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .doc import Doc
-from .figures import extract_figures
-from .metadata import read_metadata
-from .normalize import normalize
-from .recognize import recognize
-from .relate import relate
-from .segment import segment
+from kg.doc import Doc
+from kg.extract.figures import extract_figures
+from kg.ingest.metadata import read_metadata
+from kg.ingest.normalize import normalize
+from kg.extract.recognize import recognize
+from kg.extract.relate import relate
+from kg.extract.segment import segment
 
 Stage = Callable[[Doc], Doc]
 

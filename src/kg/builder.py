@@ -1,0 +1,186 @@
+"""`kg build`: read inputs, run the pipeline, resolve, and write the outputs.
+
+Problems with single files are reported one line each and the build goes on; the exit
+status is non-zero only when no document could be read (or with --strict, on any problem).
+Every output is written atomically, so a failed or killed build leaves the last good one.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from kg.publish.atomic import write_atomic
+from kg.cache import DEFAULT_DIR as CACHE_DIR
+from kg.cache import ExtractionCache
+from kg.doc import Doc
+from kg.graph.rdf import build_graph
+from kg.ingest.files import discover, load_documents
+from kg.graph.namespace import KGR
+from kg.pipeline import process
+from kg.extract.resolve import Entity, link_operators, resolve
+from kg.graph.turtle import serialize_turtle
+
+if TYPE_CHECKING:
+    from kg.graph.validate import Report
+
+HELP = "build the graph from files and folders / 从文档构建知识图谱"
+
+
+@dataclass
+class BuildResult:
+    docs: list[Doc]
+    entities: list[Entity]
+    graph: Graph
+    problems: list[str] = field(default_factory=list)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="*", default=["seeds"], help="files and folders (default: seeds/)")
+    parser.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
+    parser.add_argument("--base", default=str(KGR), help="namespace for resources (default: %(default)s)")
+    parser.add_argument("--strict", action="store_true", help="fail on any unreadable input")
+    parser.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+    parser.add_argument("--cache", default=None, metavar="DIR",
+                        help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
+    parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:40]:<40}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def read_inputs(inputs: list[str]) -> tuple[list[Doc], list[str]]:
+    """Read every input file; returns the documents and one message per problem."""
+    paths, skipped = discover(inputs)
+    docs, problems = load_documents(paths)
+    return docs, [f"{s.path}: {s.reason}" for s in skipped] + problems
+
+
+def extract(docs: list[Doc], progress: Progress | None = None, cache: ExtractionCache | None = None) -> list[Doc]:
+    """Run the per-document pipeline, reusing cached results for unchanged files."""
+    done = []
+    for doc in docs:
+        cached = cache.get(doc) if cache else None
+        if cached is None:
+            cached = process(doc)
+            if cache:
+                cache.put(cached)
+        done.append(cached)
+        if progress:
+            progress.step(doc.file_name)
+    return done
+
+
+def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
+          cache_dir: str | Path | None = None) -> BuildResult:
+    """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
+    docs, problems = read_inputs(inputs)
+    progress = Progress(len(docs), not quiet)
+    docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None)
+    progress.close()
+    entities = resolve(docs)
+    link_operators(entities)
+    return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
+
+
+def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
+    """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
+    from kg.publish import page as viz
+    from kg.publish.outputs import publish
+
+    def write(folder: Path) -> list[Path]:
+        ttl = folder / "graph.ttl"
+        write_atomic(ttl, serialize_turtle(result.graph))
+        return [ttl, *viz.write_build_outputs(result.graph, folder)]
+
+    return publish(Path(outdir), write)
+
+
+def start_validation(graph: Graph) -> Callable[[], Report]:
+    """Validate in a forked process while the outputs are written, so the build's largest
+    step runs on the second core; returns a function that waits for the report. Where
+    fork is unavailable (or the child dies), validation runs inline."""
+    from kg.graph.validate import validate_graph
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        report = validate_graph(graph)
+        return lambda: report
+    receiver, sender = context.Pipe(duplex=False)
+    # The forked child sees the graph as it is in memory: nothing is pickled on the way in.
+    process = context.Process(target=lambda: sender.send(validate_graph(graph)), daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> Report:
+        try:
+            return receiver.recv()
+        except EOFError:
+            return validate_graph(graph)
+        finally:
+            process.join()
+
+    return wait
+
+
+def summary(result: BuildResult, seconds: float) -> str:
+    types = Counter(e.type for e in result.entities)
+    relations = sum(len(d.relations) for d in result.docs)
+    figures = sum(len(d.figures) for d in result.docs)
+    by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+    return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
+            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
+    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
+    for problem in result.problems:
+        print(f"kg build: {problem}", file=sys.stderr)
+    if not result.docs:
+        print("kg build: no document could be read / 没有可读取的文档", file=sys.stderr)
+        return 1
+    outdir = Path(args.output)
+    validation = None if args.no_validate else start_validation(result.graph)
+    written = write_outputs(result, outdir)
+    status = 0
+    if validation is not None:
+        report = validation()
+        if not args.quiet:
+            print(report.summary_line(), file=sys.stderr)
+        if not report.conforms:
+            status = 1
+    if not args.quiet:
+        print(summary(result, time.perf_counter() - started), file=sys.stderr)
+        print("wrote " + ", ".join(str(p) for p in written), file=sys.stderr)
+    if args.strict and result.problems:
+        return 1
+    return status

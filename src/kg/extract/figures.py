@@ -1,0 +1,264 @@
+"""Figures: numbers with units, turned into observations with subject, indicator, year, kind.
+
+For each `number unit` in a sentence:
+- indicator: the nearest indicator name before it in the clause (`indicators.txt`), else
+  the noun phrase before the number; `增长/增速 X%` makes it a growth rate (…增速);
+- subject: the nearest area, park, organisation or project mentioned before it in the
+  sentence, else the document's main area (the area it names most);
+- year: the nearest `YYYY年` before it in the sentence, else the year of the section
+  heading, else the document's date (今年 = that year, 去年 = the year before);
+- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract import lexicon
+from kg.doc import Doc, Figure, Mention, Sentence
+from kg.extract.numbers import parse_number
+from kg.extract.relate import INNER_RULES, main_subject
+
+INDICATOR_MAX = 16  # characters kept of an indicator read from the words before a figure
+HEADING_MAX = 40  # a line this short without a closing mark is a heading
+PLANNING_MONTHS = 3  # a document dated in the first quarter speaks of its year as a plan
+OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
+_BY_YEAR = re.compile(r"到(20\d\d)年")
+SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
+_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年")  # 比2020年: a base of comparison, not the figure's year
+# Units with which a figure may be written in Chinese numerals (突破千亿元大关).
+MAGNITUDE_UNITS = ("亿元", "万亿元")
+# Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
+# refers to its last year (the plan's target year, or the period's result).
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_CN_ORDINAL = "一二三四五六七八九"
+_CLAUSE_MARKS = ",，;；:：。"
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> re.Pattern[str]:
+    unit_alt = "|".join(re.escape(u) for u in lexicon.units())
+    return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS)
+    return cut + 1
+
+
+def plan_period_end(text: str) -> int | None:
+    """The last year of the five-year plan a text names (十五五 -> 2030), if any."""
+    match = _PLAN_PERIOD.search(text)
+    if not match:
+        return None
+    number = 10 + _CN_ORDINAL.index(match.group(1)) + 1
+    return 2025 + 5 * (number - 14)
+
+
+def _known_indicator(text: str) -> str:
+    """The indicator name (`indicators.txt`) that ends last in `text`, or ""."""
+    best, best_end = "", -1
+    for name in lexicon.indicators():
+        index = text.rfind(name)
+        if index >= 0 and index + len(name) > best_end:
+            best, best_end = name, index + len(name)
+    return best
+
+
+SHARE_OF = re.compile(r"([\u4e00-\u9fffA-Za-z]{0,12}?)的?(?:比重|比例)|比")  # used with match(): anchored at 占
+SHARE_PART = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
+SCOPE_OPENING = re.compile(r"^.*?(?:20\d\d年|全年|全市|全区|全省|到|预计)")
+
+
+def share_indicator(words: str) -> str:
+    """A share names both its parts: 绿色经济占地区生产总值(的)比重 is not 地区生产总值;
+    有研发活动企业占(30%) is a share too. The part before 占 loses the words that set the
+    scene (预计到2025年, 花溪区); "" when `words` states no share."""
+    at = words.rfind("占")
+    whole = SHARE_OF.match(words, at + 1) if at > 0 else None
+    part = SHARE_PART.search(words, 0, at) if at > 0 else None
+    if part is None or (whole is None and words[at + 1:].strip("达到为了约超过以上")):
+        return ""
+    part_text = SCOPE_OPENING.sub("", part.group())
+    names = lexicon.division_by_name()
+    area = next((size for size in range(min(len(part_text) - 2, 8), 1, -1)
+                 if part_text[:size] in names and names[part_text[:size]].name == part_text[:size]), 0)
+    part_text = part_text[area:][-SHARE_PART_MAX:]
+    if len(part_text) < 2:
+        return ""
+    if whole is None or whole.group() == "比":
+        return part_text + "占比"  # 智算占比, 有研发活动企业占(30%)
+    return part_text + "占" + whole.group(1) + "比重"
+
+
+SHARE_PART_MAX = 16
+
+
+def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> str:
+    """The indicator a number at `start` of sentence `text` measures.
+
+    Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
+    then in the whole clause (地区生产总值从637亿元跃升至980亿元 shares one indicator),
+    then `inherited` from the sentence's previous figure in the same unit (…980亿元,
+    2025年突破千亿元大关), else the words before the number. A share keeps both parts
+    (`share_indicator`)."""
+    whole = text[_clause_start(text, start):start]
+    previous = list(_number_pattern().finditer(whole))
+    own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
+    growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
+    same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
+    best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
+        or (same_unit and _known_indicator(whole)) or inherited
+    if not best:
+        phrase = re.sub(r"[“”‘’]", "", own)
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
+        phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
+        tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
+        phrase = tail if len(tail) >= 2 else phrase.strip("、")
+        best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
+    if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
+        best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
+    elif best and "累计" in own and "累计" not in best:
+        best += "累计"  # 累计新增就业65万人: a total over the period
+    return best
+
+
+@dataclass
+class Section:
+    """What the nearest heading above a sentence says: its year, whether it sets goals,
+    and whom it is about (——花溪区人大常委会2025年工作综述)."""
+
+    year: int | None = None
+    target: bool = False
+    subject: Mention | None = None
+    paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
+
+
+def is_heading(text: str) -> bool:
+    return len(text) <= HEADING_MAX and not text.endswith(("。", "；", ";", "!", "！", "?", "？"))
+
+
+def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Section]:
+    """The section context of every sentence."""
+    result: dict[int, Section] = {}
+    current = Section()
+    opening: Mention | None = None
+    for sentence in doc.sentences:
+        text = sentence.text
+        paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
+        if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
+            first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
+            opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
+        paragraph_end = doc.text.find("\n", sentence.start)
+        alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
+        # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
+        introduces = alone and len(text) <= HEADING_MAX and (_YEAR.search(text) or plan_period_end(text))
+        if is_heading(text) or introduces:
+            match = _YEAR.search(text)
+            period = plan_period_end(text)
+            subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
+            if match or period or subjects:
+                year = int(match.group(1)) if match else period
+                target = any(cue in text for cue in lexicon.target_cues("heading"))
+                current = Section(year if year else current.year, target if year else current.target,
+                                  subjects[0] if subjects else current.subject)
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening)
+    return result
+
+
+def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None) -> int | None:
+    before = sentence.text[:local]
+    years = _YEAR.findall(before)
+    if years:
+        return int(years[-1])
+    period = plan_period_end(before)
+    if period is not None:
+        return period
+    base = doc.meta.year
+    for word, shift in _RELATIVE_YEAR.items():
+        if word in before and base is not None:
+            return base + shift
+    if heading_year is not None:
+        return heading_year
+    after = _YEAR.search(sentence.text[local:])
+    if after:
+        return int(after.group(1))
+    return base
+
+
+def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int) -> str:
+    clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    written = doc.meta.date
+    if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
+        return "Target"  # a report of early 2026 about 2026 can only plan it
+    before = sentence.text[:local]
+    if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
+        return "Target"
+    if _BY_YEAR.search(before):
+        return "Target"  # 到2025年…达到: a figure to be reached by a year
+    return "Target" if heading_target else "Actual"
+
+
+def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """What a figure at [start, end) is about.
+
+    - `总投资12亿元的泰邦…基地`: the name right after `的` that follows the figure;
+    - the nearest area, park, organisation or project in the same clause before it;
+    - the area the sentence opens with (贵安新区直管区生产总值增长15%，…).
+    """
+    text = doc.text
+    after = [m for m in mentions if m.start >= end and m.type in SUBJECT_TYPES]
+    if after and text[end:after[0].start] == "的":
+        return after[0]
+    clause_start = sentence.start + _clause_start(sentence.text, start - sentence.start)
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES]
+    if in_clause:
+        return in_clause[-1]
+    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN and m.end <= start]
+    return opening[0] if opening else None
+
+
+def extract_figures(doc: Doc) -> Doc:
+    pattern = _number_pattern()
+    fallback = main_subject(doc)
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    context = sections(doc, by_sentence)
+    figures: list[Figure] = []
+    carried: Figure | None = None  # the last figure of a clause ended by a semicolon
+    for sentence in doc.sentences:
+        section = context[sentence.index]
+        heading_year, heading_target = section.year, section.target
+        if carried is not None:
+            # 预计到2025年，…45%以上；财政科技支出…1.5%以上: the year and the plan go on past ；
+            heading_year, heading_target = carried.year, carried.kind == "Target"
+        previous: Figure | None = None
+        for match in pattern.finditer(sentence.text):
+            number, unit = match.group(1), match.group(2)
+            value = parse_number(number)
+            if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
+                continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
+            local = match.start()
+            after = sentence.text[match.end():match.end() + 1]
+            if unit == "个" and after and after not in "，,。；;、":
+                continue  # 3个千亿级… counts things named after it, not a figure
+            year = _year_for(doc, sentence, local, heading_year)
+            if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
+                continue
+            start = sentence.start + local
+            subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
+                       or section.paragraph_subject or section.subject or fallback)
+            inherited = previous.indicator if previous and previous.unit == unit and previous.indicator in lexicon.indicators() else ""
+            indicator = indicator_before(sentence.text, local, unit, inherited)
+            previous = Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
+                                  kind=_kind(doc, sentence, local, heading_target, year), start=start,
+                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
+            figures.append(previous)
+        ends_clause = sentence.text.rstrip().endswith(("；", ";"))
+        carried = (previous or carried) if ends_clause else None
+    doc.figures = figures
+    return doc

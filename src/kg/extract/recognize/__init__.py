@@ -1,0 +1,247 @@
+"""Recognition: find spans of the text that name entities of the core types.
+
+Each recogniser is a small function `(doc, sentence, tokens) -> list[Mention]` registered
+in `RECOGNIZERS`; `recognize` runs them all and keeps the best non-overlapping spans.
+
+- `suffix.py`: a name is a run of name-like words ending in a type suffix (产业园, 镇,
+  有限公司, 行动 …); its left edge is where a verb that governs it, a function word or
+  punctuation stands (建成投用|贵阳低空飞行服务基地). The rules live in `base.py`.
+- `quoted.py`: “四大战略”, “强省会”行动, 《…规划》.
+- `gazetteer.py`: administrative divisions from the national table, by full name, and by
+  short name (花溪) where the document names the parent (贵阳).
+- `lexical.py`: government bodies (国务院, 区政协) and well-known firms (吉利汽车).
+- `lists.py`: items of a list that share a head (吉利汽车、长江汽车等企业), and the parts
+  of a counted programme (工业强区…“四大战略”).
+
+This module then keeps the best spans (`select`), and reads the areas written inside
+names (花溪区燕楼镇数字农业产业园, 清镇职教城) as mentions of their own.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention, Token
+from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
+from kg.extract.recognize.descriptions import describes_a_kind
+from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
+from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division
+from kg.extract.recognize.quoted import BOOK_TITLE
+
+__all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
+
+
+def _priority(mention: Mention) -> tuple:
+    # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
+    return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
+
+
+NESTED_TYPES = ("Park", "Organization", "Policy")
+# Organisations whose name another organisation's name builds on (北京协和医院贵州医院).
+PARENT_ORG_SUFFIXES = ("大学", "医院", "集团", "公司", "研究院", "实验室")
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Keep the best non-overlapping mentions, in text order, plus parks, organisations and
+    policies named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地, 中央八项规定
+    in 深入贯彻中央八项规定精神学习教育), as the guidelines count both."""
+    taken: list[Mention] = []
+    for mention in sorted(mentions, key=_priority):
+        overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
+        nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
+            t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
+            and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
+            for t in overlapping)
+        if overlapping and not nested:
+            continue
+        if nested:
+            mention.rule = "nested"
+        taken.append(mention)
+    return sorted(taken, key=lambda m: (m.start, m.end))
+
+
+def sentence_tokens(doc: Doc) -> list[list[Token]]:
+    """Tokens grouped by sentence (tokens never cross sentence boundaries)."""
+    groups: list[list[Token]] = [[] for _ in doc.sentences]
+    index = 0
+    for tok in doc.tokens:
+        while index < len(doc.sentences) - 1 and tok.start >= doc.sentences[index].end:
+            index += 1
+        groups[index].append(tok)
+    return groups
+
+
+# A bracket right after a name that belongs to it: a phase (二期), a plan period
+# (2021—2035年), a draft or trial mark (草案, 试行) or a Latin abbreviation (QFLP).
+
+def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
+    match = TRAILING_BRACKET.match(doc.text, mention.end)
+    if match and mention.type in ("Park", "Project", "Policy", "Program", "Organization"):
+        mention.end = match.end()
+        mention.text = doc.text[mention.start:mention.end]
+        mention.label += match.group()
+    return mention
+
+
+def has_address_prefix(mention: Mention) -> bool:
+    """Parks and projects may be written after their address (花溪区燕楼镇数字农业产业园);
+    organisations carry their area as part of their name (花溪区政协, 花溪区人民医院)."""
+    return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
+
+
+def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
+    """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
+    span; the relation stage reads the containment from them."""
+    context = doc.areas
+    parts: list[Mention] = []
+    position = mention.start
+    rest = doc.text[mention.start:mention.end]
+    while True:
+        found = None
+        for size in range(min(len(rest) - 4, 8), 1, -1):
+            piece = rest[:size]
+            division = pick_division(piece, context)
+            if division is not None and division.name == piece:
+                found = Mention(piece, piece, "AdministrativeArea", division.level, position, position + size,
+                                mention.sentence, "prefix", ref=division.code)
+                break
+            typed = type_of_name(piece)
+            piece_tokens = [t for t in tokens if position <= t.start < position + size]
+            if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
+                    and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece) \
+                    and not ends_in_common_word(piece_tokens, position + size, typed) and admin_ok(piece, typed, piece_tokens):
+                found = Mention(piece, piece, "AdministrativeArea", typed.sub, position, position + size,
+                                mention.sentence, "prefix")
+                break
+        if found is None:
+            return parts
+        parts.append(found)
+        position += len(found.text)
+        rest = rest[len(found.text):]
+
+
+def ends_in_common_word(tokens: list[Token], end: int, typed: Typed) -> bool:
+    """Does a town or village name end in a common word that holds its level character:
+    农业|农村 in 兴隆镇农业农村综合服务中心 (a word, not a village's level). A word that runs
+    on past the name (马铃|乡新寨: the segmenter's cut) says nothing."""
+    last = next((t for t in reversed(tokens) if t.start + len(t.text) == end), None)
+    return last is not None and len(last.text) > len(typed.suffix) and not head_ok([last], 0, typed)
+
+
+def address_parts(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[list[Mention], int]:
+    """The areas written at the start of a name, and how many of them are its address
+    rather than part of its name."""
+    if has_address_prefix(mention):
+        parts = split_area_prefix(doc, mention, tokens)
+        return parts, len(parts)
+    county = county_of_programme(doc, mention, tokens)
+    if county is not None:
+        return [county], 1
+    parts = chained_area_prefix(doc, mention, tokens)
+    return parts, max(0, len(parts) - 1)
+
+
+PROGRAMME_AFTER_COUNTY_MIN = 6  # characters of a programme's own name after its county
+
+
+def county_of_programme(doc: Doc, mention: Mention, tokens: list[Token]) -> Mention | None:
+    """A district or county before a programme's name says where it runs, not what it is
+    called: 息烽县|农村集体经营性建设用地入市试点 (a city's own programmes keep the city:
+    贵阳市营商环境试点)."""
+    if mention.type != "Program" or mention.rule != "suffix":
+        return None
+    first = next((t for t in tokens if t.start == mention.start), None)
+    area = named_division(doc, mention, first) if first else None
+    if area is None or area.sub != "District" or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
+        return None
+    return area
+
+
+def named_division(doc: Doc, mention: Mention, tok: Token) -> Mention | None:
+    """The division a word inside `mention` names by its full name, as a mention of its own."""
+    division = pick_division(tok.text, doc.areas)
+    if division is None or division.name != tok.text:
+        return None
+    return Mention(tok.text, tok.text, "AdministrativeArea", division.level, tok.start, tok.start + len(tok.text),
+                   mention.sentence, "inner-area", ref=division.code)
+
+
+def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
+    """An organisation is named with its own area (清溪街道养老服务中心); an address of
+    more areas before that is its location: 花溪区|清溪街道养老服务中心. Returns the
+    address's areas and, last, the innermost area, kept in the name."""
+    typed = type_of_name(mention.label)
+    if mention.type != "Organization" or mention.rule != "suffix" or typed is None or "body" in typed.rule:
+        return []
+    parts = split_area_prefix(doc, mention, tokens)
+    return parts if len(parts) >= 2 else []
+
+
+TOWNSHIP_BODY = re.compile(r"^([\u4e00-\u9fff]{2,3}(?:街道|镇|乡))(?:办事处|人民政府|党委|党工委|政府)$")
+
+
+def governed_township(body: Mention) -> list[Mention]:
+    """花溪街道办事处, 石板镇人民政府: the township a body governs is named with it."""
+    match = TOWNSHIP_BODY.match(body.label)
+    if match is None:
+        return []
+    name = match.group(1)
+    return [Mention(name, name, "AdministrativeArea", "Township", body.start, body.start + len(name),
+                    body.sentence, "inner-area")]
+
+
+def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
+    """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
+    南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
+    inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
+    if mention.type == "Organization":
+        return governed_township(mention)
+    if not has_address_prefix(mention):
+        # 开阳县供销社基层社整县试点: a programme named after an area names the area too
+        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule == "suffix" else None
+        area = named_division(doc, mention, first) if first else None
+        return [area] if area else []
+    found = []
+    for i, tok in enumerate(inside):
+        division = pick_division(tok.text, doc.areas)
+        if division is None or division.level == "Province" or doc.text[mention.start:tok.start].count("(") > doc.text[mention.start:tok.start].count(")"):
+            continue
+        neighbours = inside[i - 1:i] + inside[i + 1:i + 2]
+        if any(pick_division(n.text, doc.areas) or n.pos == "ns" for n in neighbours):
+            continue  # 贵阳贵安…: a compound of places names neither alone
+        found.append(Mention(tok.text, tok.text, "AdministrativeArea", division.level, tok.start, tok.start + len(tok.text),
+                             mention.sentence, "inner-area", ref=division.code))
+    return found
+
+
+def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
+    """A place or a park inside 《…》 is part of the work's name (《贵阳日报》,
+    《花溪区经开区吸引高校毕业生…政策措施》); the bodies that issue a policy
+    (《中共花溪区委 花溪区人民政府关于…》) are still bodies."""
+    return mention.type in ("AdministrativeArea", "Park") and any(start < mention.start and mention.end < end for start, end in titles)
+
+
+def recognize(doc: Doc) -> Doc:
+    doc.areas = area_context(doc)
+    doc.new_areas = new_area_short_forms(doc)
+    tokens_of = sentence_tokens(doc)
+    candidates: list[Mention] = []
+    for sentence, tokens in zip(doc.sentences, tokens_of):
+        for func in RECOGNIZERS.values():
+            candidates.extend(func(doc, sentence, tokens))
+    titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
+    candidates = [m for m in candidates if m.rule == "book" or not (
+        inside_title(m, titles) or describes_a_kind(doc, m))]
+    mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
+    inner = []
+    for mention in mentions:
+        parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])
+        if in_address:
+            mention.address = doc.text[mention.start:parts[in_address - 1].end]
+            mention.label = mention.label[len(mention.address):]
+            inner.extend(parts)
+        else:
+            inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
+    doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
+    return doc
+

@@ -1,0 +1,361 @@
+"""Shared pieces of recognition: the recogniser registry, type suffixes, and the rules
+that decide where a name begins and whether a span is a name at all."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.extract import lexicon
+from kg.doc import Doc, Mention, Sentence, Token
+
+MAX_NAME = 24  # characters; longer runs are prose, not names
+MAX_QUOTED = 16
+# POS tags (jieba) that never belong inside a name.
+STOP_TAGS = frozenset({"e", "o", "y", "w", "zg"})  # "x" is punctuation or an unknown word: see stops_name
+STOP_TAG_GROUPS = tuple("pcurdq")  # prepositions, conjunctions, particles, pronouns, adverbs, classifiers
+
+
+def is_stop_pos(pos: str) -> bool:
+    return pos in STOP_TAGS or pos.startswith(STOP_TAG_GROUPS) and pos not in ("rz",)
+# Tags of proper names: a token with one of these makes a name specific.
+PROPER_POS = ("ns", "nr", "nz", "nt", "eng")
+
+
+def is_proper(tok: Token) -> bool:
+    """Is the word a proper name? jieba's `j` (abbreviation) marks common words as often
+    as names (研发, 环保, 深化); only a one-character one is a name (黔, 粤)."""
+    return tok.pos.startswith(PROPER_POS) or (tok.pos == "j" and len(tok.text) == 1)
+# Single-character location words that end a name on the left (在园区内 …).
+STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
+OPEN_BRACKETS = {")": "(", "〕": "〔", "】": "【"}
+NUMERAL = re.compile(r"[0-9一二三四五六七八九十百千万两双几]")
+# A count is not a name: 6个项目, 17项改革, 10余项制度, 99个行政村…; an edition is one
+# (第五次经济普查).
+COUNTED = re.compile(r"^(?:第[0-9一二三四五六七八九十百千万两几]+[个项家座条所批名户栋件场篇类级]"
+                     r"|[0-9一二三四五六七八九十百千万两几多余]+[余多]?[个项家座条所批名户栋件次场篇类级])")
+YEAR_PREFIX = re.compile(r"^(?:19|20)[0-9]{2}年度?")
+DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
+NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
+COORDINATORS = ("和", "与")
+MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
+LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
+LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
+VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
+COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
+AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
+LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
+NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
+BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
+
+Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
+RECOGNIZERS: dict[str, Recognizer] = {}
+
+
+def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
+    def register(func: Recognizer) -> Recognizer:
+        RECOGNIZERS[name] = func
+        return func
+
+    return register
+
+
+@dataclass(frozen=True)
+class Typed:
+    type: str
+    sub: str
+    suffix: str
+    rule: str = ""
+
+
+PROGRAM = Typed("Program", "", "")
+# Project heads that name a campaign when nothing specific stands before them and a
+# programme verb launches them (实施|农村公路安全生命防护工程), or after a quoted word
+# (“菜篮子”工程); 汪家大井水源应急替代工程 is a building site.
+CAMPAIGN_HEADS = ("工程",)
+
+
+def as_campaign(typed: Typed) -> Typed:
+    """The programme a campaign head names (see CAMPAIGN_HEADS)."""
+    return Typed(PROGRAM.type, "", typed.suffix, typed.rule)
+ORGANIZATION = Typed("Organization", "", "")
+
+
+def type_of_name(name: str) -> Typed | None:
+    """The type a name's ending gives it (longest suffix), or None."""
+    table = lexicon.suffix_map()
+    for size in range(min(len(name), lexicon.longest_suffix()), 0, -1):
+        suffix = table.get(name[-size:])
+        if suffix is not None:
+            return Typed(suffix.type, suffix.sub, suffix.text, suffix.rule)
+    return None
+
+
+def is_kind(name: str) -> bool:
+    """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
+    generic = lexicon.generic_phrases()
+    return name in generic or any(name[:size] in generic and name[size:] in generic for size in range(2, len(name)))
+
+
+def is_generic(name: str, suffix: str) -> bool:
+    """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
+    generic = lexicon.generic_phrases()
+    name = YEAR_PREFIX.sub("", name)  # 2022年度计划: a year's plan of a kind
+    if is_kind(name) or len(name) <= len(suffix) or COUNTED.match(name):
+        return True
+    head = name[: -len(suffix)]
+    return head in generic or head in lexicon.boundary_words() or bool(re.fullmatch(NUMERAL.pattern + "+", head))
+
+
+def division_level(name: str) -> str | None:
+    division = lexicon.division_by_name().get(name)
+    return division.level if division and division.name == name else None
+
+
+COMMON_POS = ("v", "a", "b", "d", "m", "q", "r", "t", "l", "i")  # (l, i: set phrases and idioms: 发展壮大|村)
+
+
+def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    """Administrative names must be plausible: table names, or short proper heads for
+    towns and villages (燕楼镇, 麦翁村; not 美丽乡村, 大型社区, 示范村)."""
+    if division_level(name):
+        return True
+    head = name[: -len(typed.suffix)]
+    if typed.sub in ("Township", "Village"):
+        head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
+        common = any(t.pos.startswith(COMMON_POS) and not is_proper(t) for t in head_tokens)
+        generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2) or any(
+            name.endswith(g) for g in lexicon.generic_phrases() if len(g) >= 3)  # 新关口寨|城中村
+        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
+    if typed.suffix in ("新区", "新区直管区"):
+        return 2 <= len(head) <= 4
+    return False  # 区/县/市/省 names come from the national table only
+
+
+def area_prefix_length(name: str) -> int:
+    """Length of the area words a name starts with (花溪区, 中共花溪区, 区, 市), 0 if none."""
+    names = lexicon.division_by_name()
+    position = 0
+    while position < len(name):
+        rest = name[position:]
+        word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
+        if len(rest) >= 2 and rest[0] in LEVEL_WORD_CHARS and rest[1] in LEVEL_WORD_CHARS:
+            break  # 乡镇|中心幼儿园, 市县|两级: two levels together name every such area, not one
+        word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
+        word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
+        if word is None:
+            break
+        position += len(word)
+    return position
+
+
+def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
+    """A government body: area words, then at most a few department words, then the head
+    (花溪区政协, 区人大常委会, 花溪区大数据发展局, 区委组织部); never a phrase with a verb
+    (充分发挥政协)."""
+    start = area_prefix_length(name[: len(name) - len(typed.suffix)])  # never into the head: 花溪|街道办事处
+    if start == 0:
+        return False
+    middle_start = tokens[0].start + start
+    if not any(t.start == middle_start for t in tokens) and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
+        return False  # 区|域医疗中心, 市|区两级…: the area word must be a word of its own
+    middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "d")) for t in middle)
+
+
+def is_specific(tokens: list[Token]) -> bool:
+    """Does a run of words pick out one thing: a proper name, a number or Latin letters in it."""
+    return any(is_proper(t) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
+
+
+def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """One-character heads count only as their own word or inside a proper name
+    (燕楼镇, 山王|庙村), never inside a common word (大局, 乡村, 一线)."""
+    tok = tokens[head]
+    if "body" in typed.rule and len(typed.suffix) == 1 and tok.text != typed.suffix and len(tok.text) < 3:
+        return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
+    before = tokens[head - 1] if head > 0 else None
+    if tok.text == typed.suffix and len(tok.text) == 1 and typed.type != "AdministrativeArea" \
+            and before is not None and before.pos.startswith("v"):
+        return False  # 以高质量发展为主|线: a line after a verb is no railway line (S1|线)
+    if "exact" not in typed.rule or tok.text == typed.suffix:
+        return True
+    if tok.pos.startswith(("ns", "nr", "nt")) or division_level(tok.text) is not None:  # not nz: 集成电路, 新路
+        return True
+    # jieba glues the last character of a village or town name to its level: 山王|庙村.
+    return (typed.sub in ("Township", "Village") and len(tok.text) == len(typed.suffix) + 1 and before is not None
+            and is_proper(before) and not before.text.endswith(LEVEL_CHARS))
+
+
+RENEWED = "新"  # 新|国发2号文件, 新|贵安八条: a new edition of a named thing is named with 新
+
+
+def modifies(following: Token) -> bool:
+    """Does a programme head before the noun `following` modify it, rather than end a
+    name? 现代流通战略|支点城市 (a city), but 改革|成效 (the reform's outcome)."""
+    return following.pos == "n" and following.text not in lexicon.boundary_words() \
+        and following.text not in lexicon.outcome_words()
+
+
+def starts_badly(tokens: list[Token], i: int) -> bool:
+    """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…),
+    except 新 before a proper name."""
+    tok = tokens[i]
+    if tok.text == RENEWED and i + 1 < len(tokens) and is_proper(tokens[i + 1]):
+        return False
+    return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
+
+
+def follows_programme(tokens: list[Token], i: int) -> bool:
+    """The second of two programmes joined by 和 is launched like the first:
+    推行|…重点企业制度和|优秀年轻干部包保联系临规临限企业制度."""
+    if i < 2 or tokens[i - 1].text not in COORDINATORS:
+        return False
+    typed = type_of_name(tokens[i - 2].text)
+    return typed is not None and typed.type == "Program"
+
+
+def launched_with_generic_head(name: str, typed: Typed, introduced: bool) -> bool:
+    """实施|数字经济战略, 开展|城市更新行动: a programme launched by name may be named
+    after a generic field; the field alone (数字经济) is still no name."""
+    head = name[: -len(typed.suffix)]
+    return (introduced and typed.type == "Program" and len(typed.suffix) >= 2 and len(head) >= MIN_QUALIFIER
+            and name not in lexicon.generic_phrases() and not COUNTED.match(name))
+
+
+def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool = False) -> bool:
+    """Is `name` (the words `tokens`, typed by its suffix) a name? `introduced`: the word
+    before it launches programmes (实施|种业振兴行动, 建立|首席数据官制度), which makes a
+    programme head without a proper name in front specific enough."""
+    if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
+        return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
+    if is_generic(name, typed.suffix) and not launched_with_generic_head(name, typed, introduced):
+        return False
+    if typed.type == "AdministrativeArea":
+        return admin_ok(name, typed, tokens)
+    prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
+        # 北京协和医院/nt: one word the tagger knows as a proper name, long enough to be one
+        one_proper_word = (len(tokens) == 1 and tokens[0].pos in ("nt", "nz", "ns")
+                           and len(name) - len(typed.suffix) >= MIN_QUALIFIER)
+        return (is_specific(prefix_tokens) or one_proper_word
+                or (typed.type == "Organization" and is_body_name(name, typed, tokens))
+                or (introduced and typed.type == "Program" and len(name) - len(typed.suffix) >= MIN_QUALIFIER))
+    if "qualified" in typed.rule and len(name) - len(typed.suffix) < MIN_QUALIFIER:
+        return is_specific(prefix_tokens)  # 重大战略, 区域战略: a strategy's name says more than that
+    return True
+
+
+def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
+    """Does tokens[i] end the name on its left, given the name's next token `right`?"""
+    tok = tokens[i]
+    if tok.text in COORDINATORS and i > 0 and tokens[i - 1].pos.startswith("v") and right.pos.startswith("v"):
+        return False  # 动态监测和帮扶机制: verbs joined inside a programme name
+    if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
+        return True
+    if is_glued_boundary(tok.text, tok.pos):
+        return True
+    if tok.pos == "zg" and tok.text in lexicon.suffix_map():
+        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
+    if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+        return True
+    if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
+        return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
+    return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+def is_glued_boundary(word: str, pos: str = "") -> bool:
+    """Two boundary words the tagger glued into one: 积极|争取, 认真|落实, 严格|执行; or
+    a set phrase that ends in one: 紧紧|围绕/l."""
+    boundary = lexicon.boundary_words()
+    return len(word) >= 4 and word[2:] in boundary and (word[:2] in boundary or pos in ("l", "i"))
+
+
+def glued_preposition(tok: Token) -> bool:
+    """A preposition the tagger glued onto a proper name: 在浒关/ns, 由赫瑞特/nr."""
+    return len(tok.text) >= 3 and tok.text[0] in LEADING_FUNCTION_CHARS and is_proper(tok)
+
+
+def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
+    """A verb right before a programme head is part of the name: 基础设施建设|行动,
+    创新主体培育|行动 (the boundary list holds it for 建设|某项目)."""
+    typed = type_of_name(tokens[head].text)
+    return (i == head - 1 and typed is not None and typed.type == "Program"
+            and tokens[i].pos.startswith("v") and len(tokens[i].text) == 2)
+
+
+def left_edge(tokens: list[Token], head: int) -> int:
+    """Index of the first token of the name whose last token is `tokens[head]`."""
+    first = head
+    i = head - 1
+    end = tokens[head].start + len(tokens[head].text)
+    while i >= 0:
+        tok = tokens[i]
+        if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
+            j = i - 1
+            while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:
+                j -= 1
+            if j < 1 or tokens[j].text != OPEN_BRACKETS[tok.text]:
+                break
+            first = i = j
+            i -= 1
+            continue
+        # 贵阳—胡志明跨境卡班, 西宁至成都铁路: a route joins the places at its ends
+        joins_places = i > 0 and tokens[i - 1].pos.startswith("ns") and (
+            tok.text == "—" or (tok.text == "至" and tokens[i + 1].pos.startswith("ns")))
+        if (tok.text in NAME_PUNCT or joins_places) and i > 0 and first == i + 1:
+            first = i
+            i -= 1
+            continue
+        if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
+            break
+        first = i
+        if glued_preposition(tok):
+            break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
+        i -= 1
+    while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
+        first += 1
+    return first
+
+
+def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Typed, rule: str, label: str = "") -> Mention:
+    text = doc.text[start:end]
+    return Mention(text=text, label=label or text, type=typed.type, sub=typed.sub, start=start, end=end,
+                   sentence=sentence.index, rule=rule)
+
+
+
+def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int, head: int) -> Mention | None:
+    """Drop words from the left of tokens[first..head] until the span is an acceptable
+    name; a name does not start with a verb (推行|市县领导包保联系重点企业制度) unless no
+    name is left without it (创新区战略)."""
+    end = tokens[head].start + len(tokens[head].text)
+    # A name opens with a verb only when nothing else is left of it (创新区战略, 环绕露营地);
+    # an organisation's or a project's never does (改善|中小学, 发展|田园休闲一体化基地).
+    head_type = type_of_name(tokens[head].text)
+    passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
+    for skip_verbs in passes:
+        for left in range(first, head + 1):
+            if skip_verbs and left < head and starts_badly(tokens, left):
+                continue
+            start = tokens[left].start
+            name = doc.text[start:end]
+            if name.count(")") > name.count("("):
+                continue  # 区(市)|县投促局: a name does not start inside brackets
+            typed = type_of_name(name)
+            introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
+                                       or follows_programme(tokens, left))
+            if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
+                typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
+            if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
+                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
+                    start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
+                return make_mention(doc, sentence, start, end, typed, "suffix")
+            if left < head and (is_kind(name) or (left + 1 < head and is_kind(doc.text[tokens[left + 1].start:end]))):
+                return None  # (促进)国家高新技术产业开发区 is a kind; no part of it (产业开发区) is a name
+    return None
+
+
+
+TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
+

@@ -1,0 +1,46 @@
+"""Spans that have a name's shape but describe a kind of thing, read from the words
+around them: a count after (跨境电商产业园3个), a first-of-its-kind inside
+(全球首条400G算力通道), a plural inside (市区两级城市运行管理中心), or members' title
+after a body (区人大|代表)."""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention
+
+# A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
+# 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
+COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)")
+# "The first X" inside a span says a thing is the first of a kind (投用全球首条400G算力通道).
+# An ordinal with 第 past the first names one of a series (宁德时代第二条生产线) and is left
+# alone.
+FIRST_OF_KIND = re.compile(r"(?:首|第一)[个家条座批所]")
+# Several things are not one organisation, park or project: 经济高质量发展两个专业代表之家,
+# 市区两级城市运行管理中心, 山葡萄汁饮料三条生产线 (宁德时代第二条生产线 is one).
+PLURAL = re.compile(r"(?<!第)[两二三四五六七八九十几多]+[个级家座条]")
+# A count cut off before its classifier: 84|条生产线 (the tagger reads 条 as a noun).
+OPENS_WITH_CLASSIFIER = re.compile(r"[个条座家项所批名]")
+NUMBER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万两几多余]$")  # searched in the two characters before
+SINGLE_THING_TYPES = ("Organization", "Park", "Project")
+# A congress or a CPPCC before its members' title names the people, not the body:
+# 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
+MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
+
+
+def describes_a_kind(doc: Doc, mention: Mention) -> bool:
+    """Is `mention` a description rather than a name?
+    Places are left alone: 贵阳市10个区县 counts the city's parts, not cities."""
+    if mention.type == "AdministrativeArea":
+        return False
+    if FIRST_OF_KIND.search(mention.label):
+        return True
+    if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
+        return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
+    if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
+        return True
+    if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
+        return True
+    if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
+        return True
+    # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
+    return mention.type == "Organization" and "+" in mention.label

@@ -1,0 +1,95 @@
+"""Administrative divisions from the national table: 花溪区, and 花溪 where the text is about 贵阳."""
+from __future__ import annotations
+
+from kg.extract import lexicon
+from kg.doc import Doc, Mention, Sentence, Token
+from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, recognizer
+
+
+def area_context(doc: Doc) -> frozenset[str]:
+    """Codes of the divisions a document names by an unambiguous full name, of the
+    provinces it names by short name (贵州), and of all their ancestors."""
+    full = lexicon.divisions_by_full_name()
+    shorts = lexicon.divisions_by_short_name()
+    codes: set[str] = set()
+    for tok in doc.tokens:
+        divs = full.get(tok.text, ())
+        if len(divs) == 1:
+            codes.add(divs[0].code)
+        codes.update(d.code for d in shorts.get(tok.text, ()) if d.level == "Province")
+    by_code = lexicon.division_by_code()
+    for code in list(codes):
+        while code in by_code and by_code[code].parent:
+            code = by_code[code].parent
+            codes.add(code)
+    return frozenset(codes)
+
+
+def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None:
+    """The division a word names in this document, or None when it names none we can tell.
+
+    A full name that is unique in the table always counts; an ambiguous one (白云区) or a
+    short name (花溪, 贵阳) counts only when its parent is among the areas the document
+    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
+    if text in lexicon.generic_phrases():
+        return None  # 老城区, 城区: district names that are also common words
+    full = lexicon.divisions_by_full_name().get(text, ())
+    if len(full) == 1:
+        return full[0]
+    candidates = full or lexicon.divisions_by_short_name().get(text, ())
+    if not full and len(candidates) == 1 and candidates[0].level == "Province":
+        return candidates[0]
+    matching = [d for d in candidates if d.parent in context]
+    return matching[0] if len(matching) == 1 else None
+
+
+def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
+    """Does the short name at `i` run on into a longer place name: 花溪|区…, 贵安|新区, or
+    a compound of places (贵阳贵安) that names neither alone?"""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and (after.text[0] in levels or after.pos == "ns")
+
+
+@recognizer("gazetteer")
+def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        division = pick_division(tok.text, doc.areas)
+        if division is None:
+            continue
+        short = division.name != tok.text
+        if short and tok.pos.startswith(("v", "a", "d", "b")):
+            continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
+        if short and runs_on(tokens, i, LEVEL_WORD_CHARS):
+            continue
+        typed = Typed("AdministrativeArea", division.level, "")
+        mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
+        mention.ref = division.code
+        found.append(mention)
+    return found
+
+
+def new_area_short_forms(doc: Doc) -> dict[str, str]:
+    """Short forms of the new areas a document names in full (贵安 -> 贵安新区): state-level
+    new areas are not in the county table, so the document itself says what 贵安 is."""
+    forms: dict[str, str] = {}
+    for tok, nxt in zip(doc.tokens, doc.tokens[1:]):
+        if nxt.text == "新区" and tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
+            forms.setdefault(tok.text, tok.text + nxt.text)
+    return forms
+
+
+@recognizer("gazetteer-short")
+def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """支持贵安建设…: 贵安 standing alone, in a document that names 贵安新区."""
+    forms = doc.new_areas
+    found: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        full = forms.get(tok.text)
+        if full is None:
+            continue
+        if (i > 0 and tokens[i - 1].pos == "ns") or runs_on(tokens, i, LEVEL_WORD_CHARS + "新"):
+            continue  # (贵阳|贵安 too)
+        typed = Typed("AdministrativeArea", "District", "")
+        found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
+    return found

@@ -1,0 +1,141 @@
+"""Names read from lists: items sharing a head (吉利汽车、长江汽车等企业) and the parts of a
+counted programme (工业强区、创新兴区…“四大战略”)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import lexicon
+from kg.doc import Doc, Mention, Sentence, Token
+from kg.extract.numbers import parse_number
+from kg.extract.recognize.base import (
+    NUMERAL,
+    ORGANIZATION,
+    PROGRAM,
+    Typed,
+    is_specific,
+    left_edge,
+    make_mention,
+    recognizer,
+    type_of_name,
+)
+
+# People's titles; what stands before one in a list item is the person's organisation.
+TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
+CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
+COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
+LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
+_LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
+
+
+@lru_cache(maxsize=1)
+def _list_pattern() -> re.Pattern[str]:
+    """Items, 等, a count (65个), up to a few modifiers (在建, 国内知名), then a head."""
+    heads = "|".join(sorted((re.escape(h) for h in lexicon.list_heads()), key=len, reverse=True))
+    return re.compile(rf"((?:{_LIST_ITEM}[、和]){{0,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
+                      rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})")
+
+
+@recognizer("list")
+def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
+    heads = lexicon.list_heads()
+    found: list[Mention] = []
+    word_ends = {t.start + len(t.text) for t in tokens}
+    for match in _list_pattern().finditer(sentence.text):
+        if sentence.start + match.end() not in word_ends:
+            continue  # the head must be a word of its own: 企业 but not 企业家
+        head = next(h for h in sorted(heads, key=len, reverse=True) if match.group().endswith(h))
+        if CATEGORY_WORDS.search(match.group()[len(match.group(1)):]):
+            continue  # 研发设计、节能环保等领域企业: the items are fields, not firms
+        typed = Typed(heads[head].type, heads[head].sub, "", heads[head].rule)
+        offset = sentence.start + match.start(1)
+        items = list_items(doc, tokens, match.group(1), offset, typed)
+        counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
+        tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
+        kinds = lists_kinds(tokens_of)
+        for (item, start, item_type), item_tokens in zip(items, tokens_of):
+            specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
+            if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
+                continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
+                found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
+    return found
+
+
+KIND_LIST_MIN = 3  # items: a shorter list says too little about its neighbours
+
+
+def lists_kinds(tokens_of_items: list[list[Token]]) -> bool:
+    """Are the items of a list (given by their words) kinds rather than names? The items
+    of one list are alike; when most of three or more have nothing specific, the one the
+    tagger reads as a proper name is a kind too (避暑康养、医药康养、温泉/nr康养、森林康养等
+    优质项目)."""
+    specific = sum(is_specific(item_tokens) for item_tokens in tokens_of_items)
+    return len(tokens_of_items) >= KIND_LIST_MIN and 2 * specific < len(tokens_of_items)
+
+
+def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typed) -> list[tuple[str, int, Typed]]:
+    """The items of `A、B和C` at `offset`: (item, start, type)."""
+    items = []
+    position = offset
+    for piece in re.split(r"([、和])", text):
+        if piece in "、和":
+            position += len(piece)
+            continue
+        item, start = piece, position
+        position += len(piece)
+        # The first item may carry the verb before it: trim with the token boundary rule.
+        if start == offset and "(" not in piece:
+            item, start = trim_left(doc, tokens, start, start + len(piece))
+        item_type = typed
+        title = TITLE_WORDS.search(item)
+        if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
+            item, item_type = item[: title.start()], ORGANIZATION
+        items.append((item, start, item_type))
+    return items
+
+
+# 工业强区、创新兴区、生态立区、文旅活区“四大战略”: the parts a counted programme lists.
+_ENUMERATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){1,9}[\u4e00-\u9fff]{2,6})(?:等)?“([^“”]{0,8}[一二三四五六七八九十两0-9][^“”]{0,8})”")
+
+
+def parse_count(text: str) -> int | None:
+
+    value = parse_number(text)
+    return int(value) if value is not None else None
+
+
+@recognizer("enumerated")
+def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Items listed right before a quoted, counted programme are its parts, programmes too."""
+    found: list[Mention] = []
+    for match in _ENUMERATED.finditer(sentence.text):
+        head = type_of_name(match.group(2))
+        if head is None or head.type != "Program":
+            continue  # “四大战略” counts programmes; “五大功能” only counts functions
+        position = sentence.start + match.start(1)
+        items = match.group(1).split("、")
+        count = re.search(NUMERAL.pattern + "+", match.group(2))
+        # The quote counts its parts (“四大战略” after four items), and the parts are
+        # parallel phrases of four characters or more: anything else is prose before a quote.
+        if count is None or parse_count(count.group()) != len(items) or min(len(i) for i in items[1:]) < 4:
+            continue
+        for index, item in enumerate(items):
+            start = position
+            position += len(item) + 1
+            if index == 0:  # the first item may carry the verb before it
+                item, start = trim_left(doc, tokens, start, start + len(item))
+            if len(item) >= 2 and item not in lexicon.generic_phrases():
+                found.append(make_mention(doc, sentence, start, start + len(item), PROGRAM, "enumerated"))
+    return found
+
+
+def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
+    """The first item of a list without the words that introduce the list (建成投产|6万吨磷酸铁)."""
+    inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    if not inside:
+        return doc.text[start:end], start
+    first = left_edge(tokens, inside[-1])
+    new_start = max(start, tokens[first].start)
+    return doc.text[new_start:end], new_start

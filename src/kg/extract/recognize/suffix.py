@@ -1,0 +1,111 @@
+"""Names that end in a type suffix: 贵阳低空飞行服务基地, 燕楼镇, 花溪区人大常委会."""
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+from kg.doc import Doc, Mention, Sentence, Token
+from kg.extract.recognize.base import (
+    LEVEL_CHARS,
+    STOP_SINGLE,
+    VERBAL_AFTER_POLICY,
+    accept_name,
+    head_ok,
+    left_edge,
+    make_mention,
+    modifies,
+    recognizer,
+    shrink_to_name,
+    type_of_name,
+)
+
+LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
+
+
+@recognizer("suffix")
+def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    found: list[Mention] = []
+    boundary = lexicon.boundary_words()
+    for head, tok in enumerate(tokens):
+        head_type = type_of_name(tok.text)
+        if head_type is None or "titled" in head_type.rule or not head_ok(tokens, head, head_type):
+            continue
+        nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
+        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):
+            continue  # the name goes on (花溪区|人民法院): the later head is the real one
+        if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
+            continue  # 重要改革|事项: the head word is a modifier here
+        if is_planning(tokens, head):
+            continue
+        first = left_edge(tokens, head)
+        if head_type.type == "AdministrativeArea":
+            # A town or village name holds no level word: 青岩镇|西街村 are two names.
+            while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
+                first += 1
+        mention = (programme_with_its_verbs(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
+                   or shrink_to_name(doc, sentence, tokens, first, head))
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def is_planning(tokens: list[Token], i: int) -> bool:
+    """Is the policy head at `i` the act of planning rather than a plan: 推进X规划建设,
+    推进阿哈湖区域规划、融资 (then 贵州民族文化园|规划建设 still names the park)."""
+    typed = type_of_name(tokens[i].text) if i < len(tokens) else None
+    if typed is None or typed.type != "Policy":
+        return False
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    listed_with_acts = nxt == "、" and i + 2 < len(tokens) and tokens[i + 2].pos == "vn"
+    return nxt in VERBAL_AFTER_POLICY or listed_with_acts
+
+
+def split_local_name(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
+    """A three-character town or village name the segmenter cut after its first
+    character: 久|安乡, 镇|山村 (依托|镇|山村生态优势). The head word is tagged as a place
+    and holds one character before the level word; the character before it stands alone
+    after a verb, a punctuation mark or a list comma."""
+    tok = tokens[head]
+    typed = type_of_name(tok.text)
+    if head < 1 or typed is None or typed.sub not in ("Township", "Village") or not tok.pos.startswith("ns") \
+            or len(tok.text) - len(typed.suffix) != 1:
+        return None
+    first = tokens[head - 1]
+    before = tokens[head - 2] if head >= 2 else None
+    if len(first.text) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]", first.text) or first.text in STOP_SINGLE \
+            or first.pos.startswith(("u", "p", "c", "r", "m", "q")):
+        return None
+    if before is not None and not (before.pos.startswith(("v", "x", "w")) or before.text == "、"):
+        return None
+    return make_mention(doc, sentence, first.start, tok.start + len(tok.text), typed, "suffix")
+
+
+def programme_with_its_verbs(doc: Doc, sentence: Sentence, tokens: list[Token], head: int) -> Mention | None:
+    """A programme that is an item of a 、-list, or follows a verb that launches it, and
+    opens with a verb is the whole item, verbs and all:
+    …、学习贯彻习近平新时代中国特色社会主义思想主题教育、党纪学习教育…,
+    深入实施|提振消费专项行动, 扎实开展|深入贯彻中央八项规定精神学习教育."""
+    typed = type_of_name(tokens[head].text)
+    if typed is None or typed.type != "Program":
+        return None
+    end = tokens[head].start + len(tokens[head].text)
+    for i in range(head - 1, -1, -1):
+        tok = tokens[i]
+        if end - tok.start > LIST_ITEM_MAX or tok.pos.startswith(("u", "p", "c")):
+            return None
+        if tok.text == "、" or tok.text in lexicon.programme_verbs():
+            start = tokens[i + 1].start
+            name = doc.text[start:end]
+            named = type_of_name(name)
+            opens_with_verb = tokens[i + 1].pos.startswith(("v", "ad", "d"))  # 学习贯彻…, 深入贯彻…
+            launched = tok.text in lexicon.programme_verbs()
+            bracketed = "(" in name  # 开展|高校毕业生留(引)筑行动: the other rules stop at a bracket
+            if i + 1 < head and (opens_with_verb or (launched and bracketed)) and named is not None \
+                    and accept_name(name, named, tokens[i + 1:head + 1], introduced=launched):
+                return make_mention(doc, sentence, start, end, named, "suffix")
+            return None
+        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()]+", tok.text):
+            return None
+    return None
+
+

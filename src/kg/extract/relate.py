@@ -1,0 +1,337 @@
+"""Relations between mentions.
+
+Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_RULES`
+read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
+come from `data/relation_cues.tsv`.
+
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, the address
+  inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
+  an area that builds something (支持乌当区打造…), the towns of a district's document,
+  and parents from the national division table.
+- kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
+- kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
+  by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).
+- kg:implements: a body or area that 实施/落实/推进 a programme or policy.
+- kg:issuedBy: a body that 制定/印发/出台 a policy.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract.lexicon import division_by_code, relation_cues
+from kg.extract.recognize import type_of_name
+
+LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
+RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
+RELATION_RULES: dict[str, RelationRule] = {}  # read one sentence's mentions
+DOCUMENT_RULES: dict[str, RelationRule] = {}  # read all mentions of a document
+LOCATABLE = ("AdministrativeArea", "Park", "Project")
+INNER_RULES = ("prefix", "inner-area")  # areas read inside another name
+
+
+def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule], RelationRule]:
+    def register(func: RelationRule) -> RelationRule:
+        (DOCUMENT_RULES if scope == "document" else RELATION_RULES)[name] = func
+        return func
+
+    return register
+
+
+def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Mentions that follow each other in a sentence (areas read inside names left out)."""
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    return list(zip(flat, flat[1:]))
+
+
+def _rank(mention: Mention) -> int:
+    if mention.type != "AdministrativeArea":
+        return 9
+    return LEVEL_RANK.get(mention.sub, 3)
+
+
+def _between(doc: Doc, left: Mention, right: Mention) -> str:
+    return doc.text[left.end:right.start]
+
+
+def _contains_area(outer: Mention, inner: Mention) -> bool:
+    return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
+
+
+@relation_rule("area_prefix")
+def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """花溪区燕楼镇数字农业产业园: park in 燕楼镇, 燕楼镇 in 花溪区."""
+    found: list[Relation] = []
+    for outer in mentions:
+        parts = [m for m in mentions if m.rule == "prefix" and outer.start <= m.start and m.end < outer.end]
+        if not parts:
+            continue
+        chain = sorted(parts, key=lambda m: m.start) + [outer]
+        for parent, child in zip(chain, chain[1:]):
+            found.append(Relation("locatedIn", child, parent, outer.sentence, "area-prefix"))
+    return found
+
+
+@relation_rule("located_in")
+def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    found: list[Relation] = []
+    for left, right in neighbours(mentions):
+        gap = _between(doc, left, right)
+        if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
+            continue
+        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
+        if gap in ("", "的") and right.type in LOCATABLE:
+            found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
+    return found
+
+
+@relation_rule("located_in_phrase")
+def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """位于A的B, 位于AB: B is in A (an area: kg:locatedIn; a park: kg:partOf)."""
+    found: list[Relation] = []
+    for place, thing in neighbours(mentions):
+        if place.type not in ("AdministrativeArea", "Park") or thing.type not in LOCATABLE + ("Organization",):
+            continue
+        before = doc.text[max(0, place.start - 3):place.start]
+        if not before.endswith(relation_cues("located")) or _between(doc, place, thing) not in ("", "的"):
+            continue
+        if place.type == "AdministrativeArea" and thing.type != "Organization":
+            found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
+        elif place.type == "Park":
+            found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+@relation_rule("built_in_area")
+def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """支持乌当区打造银发经济产业园: a park or project an area builds is in that area."""
+    found: list[Relation] = []
+    for area, thing in neighbours(mentions):
+        if area.type != "AdministrativeArea" or area.sub not in ("District", "Township") or thing.type not in ("Park", "Project"):
+            continue
+        if _between(doc, area, thing) in relation_cues("builds"):
+            found.append(Relation("locatedIn", thing, area, area.sentence, "built-in-area"))
+    return found
+
+
+@relation_rule("operated_by")
+def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project whose name begins with a company mentioned in the same document."""
+    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    found: list[Relation] = []
+    for mention in mentions:
+        if mention.type != "Project":
+            continue
+        for name in sorted(companies, key=len, reverse=True):
+            if mention.label.startswith(name) and len(mention.label) > len(name) + 1:
+                found.append(Relation("operatedBy", mention, companies[name], mention.sentence, "name-prefix"))
+                break
+    return found
+
+
+@relation_rule("implements")
+def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """An organisation or area that is the subject of 实施/落实… a programme or policy."""
+    found: list[Relation] = []
+    agents = [m for m in mentions if m.type in ("Organization", "AdministrativeArea")]
+    for target in mentions:
+        if target.type not in ("Program", "Policy"):
+            continue
+        before = [a for a in agents if a.end <= target.start]
+        if not before:
+            continue
+        agent = before[-1]
+        gap = _between(doc, agent, target)
+        if len(gap) > 20 or re.search(r"[,，。;；]", gap):
+            continue
+        if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
+            found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
+        elif any(cue in gap for cue in relation_cues("implements")):
+            found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
+    return found
+
+
+def short_forms(area: Mention) -> set[str]:
+    """An area's name and the short form documents use for it (贵安新区 -> 贵安). Towns
+    and villages go by their full name only: 石板 in 石板现代商贸服务园 is a word, not 石板镇."""
+    forms = {area.label}
+    if area.sub in ("Township", "Village"):
+        return forms
+    for tail in ("新区直管区", "新区", "自治州", "自治县", "省", "市", "区", "县"):
+        if area.label.endswith(tail) and len(area.label) - len(tail) >= 2:
+            forms.add(area.label[: -len(tail)])
+            break
+    return forms
+
+
+COMPANY_TAILS = ("公司", "集团")
+ROUTE_DASHES = ("—", "-", "–", "至")
+
+
+def _located_by_name(mention: Mention) -> bool:
+    """Places, and organisations that are places (schools, centres), but not government
+    bodies (花溪区政协 governs the area) nor companies (贵州品品鲜…公司 is registered there).
+    A quoted brand is not an address either (“爽贵阳”智慧民生综合服务平台)."""
+    if mention.rule.startswith("quoted"):
+        return False
+    if mention.type in LOCATABLE:
+        return True
+    return mention.type == "Organization" and mention.rule == "suffix" and not mention.label.endswith(COMPANY_TAILS) \
+        and not is_body(mention.label)
+
+
+def is_body(label: str) -> bool:
+    typed = type_of_name(label)
+    return typed is not None and "body" in typed.rule
+
+
+def _is_bare_suffix(text: str) -> bool:
+    typed = type_of_name(text)
+    return typed is not None and typed.suffix == text
+
+
+def _in_brackets(label: str, index: int) -> bool:
+    return label[:index].count("(") > label[:index].count(")")
+
+
+def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
+    """Does `form` at `index` of the thing's name say where the thing is?
+
+    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
+    of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
+    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction)."""
+    label = thing.label
+    end = index + len(form)
+    province = container.type == "AdministrativeArea" and container.sub == "Province"
+    if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
+        return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
+    if label[end:end + 1] in ROUTE_DASHES:
+        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
+    if container.type == "Park" and _is_bare_suffix(label[end:]):
+        return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
+    if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
+        return False
+    if province and (index == 0 or thing.type == "Organization"):
+        return False
+    return not (thing.type == "Organization" and index == 0)
+
+
+@relation_rule("named_in_area", scope="document")
+def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A name that carries an area's or a park's name is in it: 贵阳大数据科创城 in 贵阳市,
+    清镇职教城 in 清镇, 贵阳综保区综合物流基地 part of 贵阳综保区. The innermost wins."""
+    containers: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type == "AdministrativeArea":
+            for form in short_forms(mention):
+                containers.setdefault(form, mention)
+        elif mention.type == "Park":
+            containers.setdefault(mention.label, mention)
+    area_forms = set(containers)
+    found: list[Relation] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        if not _located_by_name(mention) or mention.label in seen:
+            continue
+        seen.add(mention.label)
+        best: tuple[int, Mention] | None = None
+        for form, container in containers.items():
+            index = mention.label.rfind(form)
+            if index < 0 or container.label == mention.label or container is mention:
+                continue
+            if container.type == "AdministrativeArea" and mention.label in short_forms(container):
+                continue
+            if not _says_where(mention, container, form, index, area_forms):
+                continue
+            end = index + len(form)
+            if best is None or end > best[0]:
+                best = (end, container)
+        if best is not None:
+            predicate = "partOf" if best[1].type == "Park" else "locatedIn"
+            found.append(Relation(predicate, mention, best[1], mention.sentence, "name"))
+    return found
+
+
+def main_subject(doc: Doc) -> Mention | None:
+    """The area a document is about: the administrative area it names most often."""
+    areas = [m for m in doc.mentions
+             if m.type == "AdministrativeArea" and m.sub in ("City", "District") and m.rule not in INNER_RULES]
+    counts = Counter(m.ref or m.label for m in areas)  # 花溪 and 花溪区 count as one
+    if not counts:
+        return None
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
+
+
+@relation_rule("towns_of_the_district", scope="document")
+def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """In a document about one district, a town (镇, 乡, 街道) it names with no other
+    parent is in that district: a 花溪区 report lists 马铃乡, 黔陶乡… without repeating 花溪区."""
+    district = main_subject(doc)
+    if district is None or district.sub != "District":
+        return []
+    # doc.relations holds what the sentence rules found: a town placed there keeps its parent.
+    placed = {r.subject.label for r in doc.relations if r.predicate == "locatedIn"}
+    found = []
+    for mention in mentions:
+        if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
+            placed.add(mention.label)
+            found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
+    return found
+
+
+@relation_rule("division_table", scope="document")
+def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Divisions a document names together with their parent in the national table
+    (白云区 and 贵阳市): the child is in the parent."""
+    by_code: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.ref:
+            by_code.setdefault(mention.ref, mention)
+    table = division_by_code()
+    found = []
+    for code, mention in by_code.items():
+        parent = by_code.get(table[code].parent) if code in table else None
+        if parent is not None:
+            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+    return found
+
+
+def relate(doc: Doc) -> Doc:
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    relations: list[Relation] = []
+    for sentence_mentions in by_sentence.values():
+        for rule in RELATION_RULES.values():
+            relations.extend(rule(doc, sentence_mentions))
+    doc.relations = list(relations)  # document rules see the sentence rules' findings
+    for rule in DOCUMENT_RULES.values():
+        relations.extend(with_best_evidence(doc, relation) for relation in rule(doc, doc.mentions))
+    doc.relations = unique_relations(relations)
+    return doc
+
+
+def with_best_evidence(doc: Doc, relation: Relation) -> Relation:
+    """A relation read from the whole document is shown with a sentence that names both
+    ends when there is one (贵阳市 … 贵州省), else with the sentence naming the subject."""
+    subject_sentences = {m.sentence for m in doc.mentions if m.label == relation.subject.label}
+    object_sentences = {m.sentence for m in doc.mentions if m.label == relation.object.label}
+    both = sorted(subject_sentences & object_sentences)
+    if both:
+        relation.sentence = both[0]
+    return relation
+
+
+def unique_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (predicate, subject label, object label), the first read."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for relation in relations:
+        key = (relation.predicate, relation.subject.label, relation.object.label)
+        if key not in seen and relation.subject.label != relation.object.label:
+            seen.add(key)
+            kept.append(relation)
+    return kept

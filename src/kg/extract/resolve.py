@@ -1,0 +1,414 @@
+"""Resolution: one entity per real thing, across all documents.
+
+Mentions are grouped by (core type, name key). A mention's name key is its label after
+normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
+
+- full and short names of divisions (花溪 -> 花溪区) — done at recognition;
+- abbreviations of park, zone and body names (经开区 <-> 经济技术开发区, 政府 <->
+  人民政府; `abbreviations.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
+- within one document, a shorter mention that another mention of the same type ends
+  with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园) or a
+  place and a rank (大数据安全靶场 <- 贵阳国家大数据安全靶场), the core of a company name
+  (品品鲜 <- 贵州品品鲜生物科技有限公司), a body's short form, a programme without its
+  opening or middle words, and a quoted brand with the same head (“青黔高”旅游示范带 <-
+  “青黔高”旅居示范带).
+
+The entity's label is the fullest form seen (not one written after an address; among forms
+that say as much, the one written most often); every other form is an alias. Keys, labels
+and IRIs depend only on the set of mentions, never on document order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract import lexicon
+from kg.doc import Doc, Mention, Relation
+from kg.extract.lexicon import industry_words
+from kg.extract.relate import is_body
+from kg.extract.recognize import type_of_name
+
+_STRIP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]")
+
+
+def normalize_name(name: str) -> str:
+    """The scorer's normalisation: NFKC, quotes, book-title marks and spaces removed."""
+    return _STRIP.sub("", unicodedata.normalize("NFKC", name))
+
+
+@dataclass
+class Entity:
+    key: str  # "Type|name-key"
+    type: str
+    sub: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[Doc, Mention]] = field(default_factory=list)
+    iri_slug: str = ""
+    admin_code: str = ""
+
+    # Forms of an organisation's or a programme's name written after an address
+    # (花溪区|清溪街道养老服务中心, 息烽县|农村集体经营性建设用地入市试点).
+    # A park's or project's address stays in its label: the part after it may be generic
+    # (花溪区|行政中心), and the guidelines name it in full.
+    addressed: set[str] = field(default_factory=set)
+    written: Counter[str] = field(default_factory=Counter)  # how often each surface form is written
+
+    def label_order(self, form: str) -> tuple[bool, int, int, int, str]:
+        """The label is the fullest form (the guidelines' canonical name) not written after
+        an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key;
+        城市大脑 / 城市大脑2.0: a version) are ranked by how often the documents write
+        them; then by code point."""
+        said = len(place_key(self.type, expand_abbreviation(without_version(form))))
+        return (form in self.addressed, -said, -self.written[form], -len(form), form)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({doc.doc_id for doc, _ in self.mentions})
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> list[tuple[str, str]]:
+    rows = []
+    for line in lexicon._lines("abbreviations.tsv"):
+        short, full = line.split("\t")[:2]
+        rows.append((short, full))
+    return sorted(rows, key=lambda r: -len(r[1]))
+
+
+def expand_abbreviation(name: str) -> str:
+    """Map a short park/zone/body form to its full form: 贵阳经开区 -> 贵阳经济技术开发区."""
+    for short, full in _abbreviations():
+        if name.endswith(short) and len(name) > len(short) and not name.endswith(full):
+            return name[: -len(short)] + full
+    return name
+
+
+VERSION = re.compile(r"(?<=[\u4e00-\u9fff])(?:[0-9]+\.[0-9]+|[Vv][0-9]+(?:\.[0-9]+)*)$")
+
+
+def without_version(name: str) -> str:
+    """城市大脑2.0 -> 城市大脑: a new version of a system or programme is the same thing,
+    upgraded."""
+    return VERSION.sub("", name)
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道))+")
+
+
+def strip_admin_prefix(name: str) -> str:
+    """花溪区燕楼镇数字农业产业园 -> 数字农业产业园 (only when what remains is still a name)."""
+    match = _ADMIN_PREFIX.match(name)
+    if not match:
+        return name
+    rest = name[match.end():]
+    return rest if len(rest) >= 4 else name
+
+
+_COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
+_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物)$")
+
+
+def company_core(name: str) -> str:
+    """贵州品品鲜生物科技有限公司 -> 品品鲜: the short form companies go by."""
+    core = _COMPANY_TAIL.sub("", name)
+    if core == name:
+        return ""
+    for division in (core[:2], core[:3]):
+        if lexicon.division_by_name().get(division) and len(core) > len(division) + 1:
+            core = core[len(division):]
+            break
+    core = _INDUSTRY_TAIL.sub("", core)
+    return core if len(core) >= 2 else ""
+
+
+BRANDED = re.compile(r"^“([^“”]+)”(.+)$")
+
+
+def _same_brand_and_head(doc: Doc) -> dict[tuple[str, str], str]:
+    """A quoted brand with the same head is one thing however the words between vary:
+    “青黔高”旅游示范带 is “青黔高”旅居示范带 (the form written first names it)."""
+    first: dict[tuple[str, str, str], str] = {}
+    mapping: dict[tuple[str, str], str] = {}
+    for mention in doc.mentions:
+        match = BRANDED.match(mention.text)
+        typed = type_of_name(mention.label) if match else None
+        if match is None or typed is None or len(match.group(2)) <= len(typed.suffix):
+            continue
+        name = normalize_name(mention.label)
+        group = (mention.type, match.group(1), typed.suffix)
+        if first.setdefault(group, name) != name:
+            mapping[(mention.type, name)] = first[group]
+    return mapping
+
+
+def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
+    """Within one document: (type, short form) -> the longer form it stands for."""
+    names_by_type: dict[str, set[str]] = defaultdict(set)
+    for mention in doc.mentions:
+        names_by_type[mention.type].add(normalize_name(mention.label))
+    mapping: dict[tuple[str, str], str] = _same_brand_and_head(doc)
+    for type_, names in names_by_type.items():
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            stripped = strip_admin_prefix(name)
+            if stripped != name and stripped in names:
+                mapping.setdefault((type_, stripped), name)
+            if type_ == "Organization":
+                core = company_core(name)
+                for form in (core, core + "公司"):
+                    if form and form in names and form != name:
+                        mapping.setdefault((type_, form), name)
+                for form in _body_short_forms(name):
+                    if form in names:
+                        mapping.setdefault((type_, form), name)
+        if type_ == "Organization":
+            for brand, name in _brand_forms(names).items():
+                mapping.setdefault((type_, brand), name)
+        if type_ in ("Program", "Policy"):
+            for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
+                mapping.setdefault((type_, short), name)
+        if type_ in ("Park", "Project"):
+            for short, name in _place_and_rank_dropped(names).items():
+                mapping.setdefault((type_, short), name)
+    return mapping
+
+
+RANK_WORDS = ("国家级", "国家", "省级")  # 贵阳|国家|大数据安全靶场: a rank between the place and the name
+SHORT_NAME_MIN = 4  # characters left after the place: a shorter rest may name another thing
+
+
+def _place_and_rank_dropped(names: set[str]) -> dict[str, str]:
+    """A park or project named again without its place, and the rank after it, is the
+    same one: 大数据安全靶场 is 贵阳国家大数据安全靶场 (only one fuller form may qualify)."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        place = next((size for size in range(min(len(name) - SHORT_NAME_MIN, 8), 1, -1)
+                      if name[:size] in lexicon.division_by_name()), 0)
+        rest = name[place:]
+        rank = next((word for word in RANK_WORDS if rest.startswith(word)), "")
+        short = rest[len(rank):]
+        if place and short in names and len(short) >= SHORT_NAME_MIN:
+            fuller[short].append(name)
+    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
+
+
+PROGRAMME_CORE_MIN = 3  # characters of a programme's own name before its head
+
+
+def _middle_dropped(names: set[str]) -> dict[str, str]:
+    """A programme named with and without a word before its head is one programme:
+    创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        typed = type_of_name(short)
+        if typed is None or len(typed.suffix) < 2 or len(short) - len(typed.suffix) < PROGRAMME_CORE_MIN:
+            continue
+        core, head = short[: -len(typed.suffix)], typed.suffix
+        fuller = [n for n in names if n != short and n.startswith(core) and n.endswith(head) and len(n) > len(short)]
+        if len(fuller) == 1:
+            found[short] = fuller[0]
+    return found
+
+
+PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
+
+
+def _opening_dropped(names: set[str]) -> dict[str, str]:
+    """A programme named again without its opening words is the same programme:
+    中央八项规定精神学习教育 (巩固拓展…成果) is 深入贯彻中央八项规定精神学习教育."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        if len(short) < PROGRAMME_TAIL_MIN:
+            continue
+        fuller = [n for n in names if n != short and n.endswith(short)]
+        if len(fuller) == 1:
+            found[short] = fuller[0]
+    return found
+
+
+def _brand_forms(names: set[str]) -> dict[str, str]:
+    """A firm's bare brand and the one fuller form that puts its branch's city before it:
+    海信 -> 贵阳海信. A business named after the brand (华为 / 华为云) is another firm."""
+    found: dict[str, str] = {}
+    for brand in sorted(names & lexicon.enterprises()):
+        fuller = [n for n in names if _place_before(n, brand)]
+        if len(fuller) == 1:
+            found[brand] = fuller[0]
+    return found
+
+
+def _place_before(name: str, brand: str) -> bool:
+    place = name[: -len(brand)]
+    return name != brand and name.endswith(brand) and place in lexicon.division_by_name()
+
+
+def _body_short_forms(name: str) -> list[str]:
+    """花溪区政协 -> 区政协, 中共花溪区委 -> 花溪区委, 区委: how a document refers to its own
+    area's body after naming it once in full."""
+    forms = []
+    if name.startswith("中共") and len(name) > 4:
+        name = name[2:]
+        forms.append(name)
+    for size in range(min(len(name) - 1, 8), 1, -1):
+        area = lexicon.division_by_name().get(name[:size])
+        if area is not None and area.name == name[:size]:
+            name = area.name[-1] + name[size:]
+            forms.append(name)
+            break
+    if name[:1] in "省市区县" and name[1:] in lexicon.gov_bodies():
+        forms.append(name[1:])  # 市人大 -> 人大
+    return forms
+
+
+HEAD_VARIANT_TYPES = ("Program", "Policy", "Park")
+
+
+@lru_cache(maxsize=None)
+def head_variants(type_: str) -> tuple[str, ...]:
+    """Words that extend a name without changing what it names: a quoted slogan's head
+    (四主四市 / 四主四市工作思路, 十四五 / 十四五规划) or a suffix of the same type
+    (青岩古镇 / 青岩古镇景区)."""
+    heads = {s.text for s in lexicon.suffixes() if s.type == type_ and len(s.text) >= 2}
+    if type_ in ("Program", "Policy"):
+        heads |= lexicon.quote_heads()
+    return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
+
+
+def merge_head_variants(entities: dict[str, Entity]) -> None:
+    """Fold an entity into the one whose label is its label plus a head variant."""
+    by_label = {(e.type, e.label): e for e in entities.values()}
+    for entity in sorted(entities.values(), key=lambda e: (-len(e.label), e.key)):
+        if entity.type not in HEAD_VARIANT_TYPES:
+            continue
+        # a slogan read as a programme is the policy its fuller form names: “以旧换新” / “以旧换新”政策
+        types = (entity.type, "Policy") if entity.type == "Program" else (entity.type,)
+        target = next((by_label[(type_, entity.label + head)] for type_ in types for head in head_variants(type_)
+                       if (type_, entity.label + head) in by_label), None)
+        if target is None or target is entity or target.key not in entities:
+            continue
+        for _doc, mention in entity.mentions:
+            mention.key = target.key
+        target.mentions.extend(entity.mentions)
+        target.written.update(entity.written)
+        target.aliases |= entity.aliases | {entity.label}
+        del entities[entity.key]
+
+
+def place_key(type_: str, name: str) -> str:
+    """Parks and projects named after their district by full or short name are one thing:
+    贵阳市花溪区经开区, 花溪区经开区 and 花溪经开区 share the key 花溪经济技术开发区 (the
+    outer areas dropped, the innermost division shortened)."""
+    if type_ not in ("Park", "Project"):
+        return name
+    while (size := _leading_division(name)) and _leading_division(name[size:]):
+        name = name[size:]  # 贵阳市|花溪区…: the innermost area is enough
+    if size:
+        name = lexicon.division_by_name()[name[:size]].short + name[size:]
+    return name
+
+
+def _leading_division(name: str) -> int:
+    """Length of the full division name `name` starts with (leaving a name after it), or 0."""
+    for size in range(min(len(name) - 2, 8), 2, -1):
+        division = lexicon.division_by_name().get(name[:size])
+        if division is not None and division.name == name[:size] and division.short != division.name:
+            return size
+    return 0
+
+
+def _slug(label: str) -> str:
+    """Toneless pinyin, one syllable per character (`pinyin.tsv`), ASCII kept as is."""
+    table = lexicon.pinyin()
+    parts = [table.get(piece, piece) for piece in re.findall(r"[A-Za-z0-9]+|.", label)]
+    text = "-".join(p for p in parts if p.strip())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text or hashlib.sha1(label.encode()).hexdigest()[:8]
+
+
+def assign_slugs(entities: list[Entity]) -> None:
+    """Readable pinyin slugs, disambiguated by a label hash only where two collide."""
+    by_slug: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_slug[(entity.type, _slug(entity.label))].append(entity)
+    for (_type, slug), group in by_slug.items():
+        for entity in group:
+            suffix = "" if len(group) == 1 else "-" + hashlib.sha1(entity.label.encode()).hexdigest()[:6]
+            entity.iri_slug = slug + suffix
+
+
+def resolve(docs: list[Doc]) -> list[Entity]:
+    """Group all mentions into entities; sets `Mention.key`. Returns entities sorted by key."""
+    entities: dict[str, Entity] = {}
+    for doc in docs:
+        local = _doc_aliases(doc)
+        for mention in doc.mentions:
+            name = normalize_name(mention.label)
+            division = lexicon.division_by_code().get(mention.ref) if mention.ref else None
+            # A park's or project's address tells same-named places apart; an organisation's
+            # name already holds its own area (花溪区|清溪街道养老服务中心).
+            address = normalize_name(mention.address) if mention.type != "Organization" else ""
+            # (the address says what a fuller form would: 柳河县|经济开发区, not 柳河县|柳河经济开发区)
+            full = name if address else local.get((mention.type, name), name)
+            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
+            key = f"{mention.type}|{key_name}"
+            mention.key = key
+            entity = entities.get(key)
+            if entity is None:
+                entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
+            text = normalize_name(mention.text)
+            entity.aliases.update({name, full, text})
+            entity.written[text] += 1
+            if mention.address and mention.type in ("Organization", "Program"):
+                entity.addressed.add(text)
+            entity.mentions.append((doc, mention))
+            if mention.sub and not entity.sub:
+                entity.sub = mention.sub
+            if division:
+                entity.admin_code, entity.sub = division.code, division.level
+    for entity in entities.values():
+        entity.label = sorted(entity.aliases, key=entity.label_order)[0]
+    merge_head_variants(entities)
+    for entity in entities.values():
+        forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
+        entity.label = forms[0]
+        entity.aliases = set(forms) - {entity.label}
+    result = sorted(entities.values(), key=lambda e: e.key)
+    assign_slugs(result)
+    return result
+
+
+def link_operators(entities: list[Entity]) -> None:
+    """Across documents: a project named after a company is run by it (泰邦生物血液制品
+    生产基地 and 泰邦公司 in another report). Adds kg:operatedBy to the project's document,
+    with the project's sentence as evidence. Runs after resolution."""
+    cores: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type == "Organization":
+            for name in {entity.label, *entity.aliases}:
+                core = company_core(name) or (name if len(name) >= 2 and not is_body(name) else "")
+                if len(core) >= 2:
+                    cores.setdefault(core, entity)
+    longest_first = sorted(cores, key=lambda c: (-len(c), c))
+    words = sorted(industry_words(), key=lambda w: (-len(w), w))
+    for project in entities:
+        if project.type != "Project" or not project.mentions:
+            continue
+        doc, mention = project.mentions[0]
+        if any(r.predicate == "operatedBy" and r.subject.key == project.key for r in doc.relations):
+            continue
+        core = next((c for c in longest_first
+                     if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
+        if core is None or not cores[core].mentions:
+            continue
+        owner = cores[core]
+        doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
+        # 泰邦生物血液制品生产基地 names the firm as 泰邦生物: another name of 泰邦公司.
+        rest = project.label[len(core):]
+        word = next((w for w in words if rest.startswith(w)), "")
+        if word and core + word != owner.label:
+            owner.aliases.add(core + word)

@@ -1,0 +1,279 @@
+"""Text normalisation: one canonical form for the recognisers, with a map back to the raw text.
+
+- NFKC per character: full-width digits, letters and punctuation become their plain forms
+  (（ -> (, ２０２５ -> 2025, ， -> ,), which also makes names compare as the scorer does.
+- Every kind of quote becomes “ ” or ‘ ’ (straight double quotes in Chinese text too, in
+  pairs), every dash becomes —; control and format
+  characters (zero-width spaces, BOMs, bidi marks) are dropped; every line break is \\n.
+- Traditional characters (Hong Kong, Taiwan sources) are converted to simplified (OpenCC
+  t2s) when a text is mostly traditional; `Doc.raw` keeps the original for evidence.
+- A paragraph broken in the middle of a sentence is joined back: across a blank line when
+  a line that began a sentence (a long one, or one with a comma that no enumerator opens)
+  ends in a Chinese character and the next starts with one (seed 000 breaks 山王|庙村 so);
+  across a single line break (hard-wrapped text, PDFs) when a long line does not end a
+  sentence.
+- A line or paragraph repeated verbatim is dropped, so its facts are not counted twice.
+
+`Doc.offsets[i]` is the raw index of normalised character i (len(text)+1 entries, the last
+one the end); they never decrease and stay valid for any input.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.doc import Doc
+
+QUOTE_MAP = {
+    "「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "〟": "”", "＂": "\"",
+    "‚": "‘", "‛": "‘", "„": "“", "‟": "“", "«": "“", "»": "”", "﹁": "“", "﹂": "”", "﹃": "“", "﹄": "”",
+    "′": "'", "″": "\"", "＇": "'",
+}
+DASH_MAP = {c: "—" for c in "‐‑‒–―─━⸺⸻－﹘﹣"}
+# NFKC turns these into ASCII; Chinese text reads better with the full-width form kept.
+KEEP = {"—", "“", "”", "‘", "’", "…", "·", "《", "》", "、", "。", "〔", "〕", "【", "】"}
+LINE_BREAKS = {"\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
+
+SENTENCE_END = "。！？；!?;…"
+CLOSERS = "”’)）】》」』\"'"
+CONTINUING_MARKS = "”’)）》。；;:：!！?？"
+MIN_JOIN_LINE = 30  # a line shorter than this is a heading, never joined across a blank line
+MIN_WRAP_LINE = 15  # a hard-wrapped line is at least this long
+MIN_REPEAT = 20  # paragraphs at least this long are dropped when repeated
+TRADITIONAL_SHARE = 0.03  # share of Chinese characters that only traditional text uses
+
+
+@dataclass
+class Normalized:
+    text: str
+    offsets: list[int]
+    traditional: bool = False
+
+
+def normalize_char(char: str) -> str:
+    """The normalised form of one character: usually one character, sometimes none or several."""
+    if char in LINE_BREAKS:
+        return "\n"
+    if char in KEEP:
+        return char
+    if char in QUOTE_MAP:
+        return QUOTE_MAP[char]
+    if char in DASH_MAP:
+        return DASH_MAP[char]
+    if " " <= char < "\u007f" or "\u4e00" <= char <= "\u9fff":
+        return char
+    if char == "\t" or char == "\u3000":
+        return " "
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        return ""
+    out = unicodedata.normalize("NFKC", char)
+    if any(c in LINE_BREAKS or unicodedata.category(c) in ("Cc", "Cf") for c in out):
+        return ""
+    if out.isspace():
+        return " "
+    # NFKC can turn one mark into text that changes its meaning (e.g. U+2474 ⑴ -> (1)); keep it
+    return "".join(QUOTE_MAP.get(c, DASH_MAP.get(c, c)) for c in out)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def _opencc_dir() -> Path:
+    import opencc
+
+    return Path(opencc.__file__).parent / "dictionary"
+
+
+@lru_cache(maxsize=1)
+def traditional_only() -> frozenset[str]:
+    """Characters OpenCC converts to a different simplified character."""
+    chars: set[str] = set()
+    simplified: set[str] = set()
+    for line in (_opencc_dir() / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            targets = parts[1].split()
+            if targets and targets[0] != parts[0]:
+                chars.add(parts[0])
+            simplified.update(t for t in targets if len(t) == 1)
+    return frozenset(chars - simplified)
+
+
+def is_traditional(text: str) -> bool:
+    """True when enough of the Chinese characters exist only in traditional script."""
+    hanzi = [c for c in text[:50000] if _is_cjk(c)]
+    if not hanzi:
+        return False
+    only = traditional_only()
+    count = sum(1 for c in hanzi if c in only)
+    return count >= 2 and count / len(hanzi) >= TRADITIONAL_SHARE or count == len(hanzi)
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(chars: list[str]) -> list[str]:
+    """Convert a list of single characters to simplified, keeping one entry per input.
+
+    OpenCC converts phrases (so 乾隆 stays, 乾淨 becomes 干净); where a phrase changes
+    length the characters of that line are converted one by one instead.
+    """
+    converter = _t2s()
+    line = "".join(chars)
+    if len(line) == len(chars):
+        converted = converter.convert(line)
+        if len(converted) == len(chars):
+            return list(converted)
+    return [converter.convert(c) if len(c) == 1 else c for c in chars]
+
+
+def _map_chars(raw: str) -> tuple[list[str], list[int]]:
+    """Per-character normalisation: the output characters and the raw index of each."""
+    chars: list[str] = []
+    maps: list[int] = []
+    previous_cr = False
+    for i, char in enumerate(raw):
+        if char == "\n" and previous_cr:
+            previous_cr = False
+            continue  # \r\n is one line break
+        previous_cr = char == "\r"
+        norm = normalize_char(char)
+        for piece in norm:
+            chars.append(piece)
+            maps.append(i)
+    return chars, maps
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    maps: list[int]
+    blank_before: bool  # a blank line separates it from the previous one
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _split_lines(chars: list[str], maps: list[int]) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    blank = False
+    for end in [i for i, c in enumerate(chars) if c == "\n"] + [len(chars)]:
+        piece, pmaps = chars[start:end], maps[start:end]
+        left = 0
+        while left < len(piece) and piece[left].isspace():
+            left += 1
+        right = len(piece)
+        while right > left and piece[right - 1].isspace():
+            right -= 1
+        if right > left:
+            lines.append(_Line(piece[left:right], pmaps[left:right], blank))
+            blank = False
+        elif lines:
+            blank = True
+        start = end + 1
+    return lines
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return not stripped or stripped[-1] in SENTENCE_END or stripped[-1] in ":："
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without sentence punctuation: a title, never the rest of a sentence."""
+    return len(text) < MIN_JOIN_LINE and not any(c in text for c in ",，。;；:：、")
+
+
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第[一二三四五六七八九十]+[章节部分条])")
+
+
+def _is_cut_sentence(text: str) -> bool:
+    """A line that has begun a sentence and stops in a word: long, or with a comma in it
+    and no enumerator opening it (10月11日,贵州玖隆佳贸易有 | 限公司…; a heading such as
+    一、坚持创新驱动，加快发展新质生产力 is enumerated)."""
+    return len(text) >= MIN_JOIN_LINE or (not _looks_like_heading(text) and not ENUMERATED.match(text))
+
+
+def _joins(previous: str, line: _Line) -> bool:
+    """Whether `line` continues the sentence `previous` ends with."""
+    first = line.text[0]
+    if line.blank_before:
+        return (_is_cut_sentence(previous) and _is_cjk(previous[-1]) and _is_cjk(first)
+                and not _looks_like_heading(line.text))
+    if len(previous) < MIN_WRAP_LINE or _ends_sentence(previous):
+        return False
+    # Closing marks never start a sentence: a line opening with one continues the last.
+    return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、" or first in CONTINUING_MARKS
+
+
+def pair_ascii_quotes(chars: list[str]) -> list[str]:
+    """Straight double quotes in Chinese text (web pages, PDFs) become “ ”, in pairs, so
+    quoted names read the same however the source typed them: "三片一区一镇". A paragraph
+    with an odd number of them, or without Chinese, is left as it is."""
+    positions = [i for i, char in enumerate(chars) if char == '"']
+    if not positions or len(positions) % 2 or not any(_is_cjk(char) for char in chars):
+        return chars
+    paired = list(chars)
+    for n, i in enumerate(positions):
+        paired[i] = "“" if n % 2 == 0 else "”"
+    return paired
+
+
+def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
+    """Normalise `raw`; offsets has len(text)+1 raw indices, non-decreasing, each <= len(raw)."""
+    chars, maps = _map_chars(raw)
+    traditional = convert_traditional and is_traditional("".join(chars))
+    paragraphs: list[_Line] = []
+    seen_lines: set[str] = set()
+    for line in _split_lines(chars, maps):
+        if traditional:
+            line.chars = to_simplified(line.chars)
+        if len(line.chars) >= MIN_REPEAT:
+            # a repeated line goes before joining: seed 000 repeats a paragraph cut at 山王,
+            # and the copy must not be joined to the heading after it
+            if line.text in seen_lines:
+                continue
+            seen_lines.add(line.text)
+        if paragraphs and _joins(paragraphs[-1].text, line):
+            last = paragraphs[-1]
+            if last.chars[-1].isascii() and last.chars[-1].isalnum() and line.chars[0].isascii() and line.chars[0].isalnum():
+                last.chars.append(" ")  # an English word wrapped at the line end
+                last.maps.append(last.maps[-1] + 1)
+            last.chars.extend(line.chars)
+            last.maps.extend(line.maps)
+        else:
+            paragraphs.append(_Line(list(line.chars), list(line.maps), line.blank_before))
+    out: list[str] = []
+    offsets: list[int] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        text = paragraph.text
+        if len(text) >= MIN_REPEAT:
+            if text in seen:
+                continue
+            seen.add(text)
+        if out:
+            out.append("\n")
+            offsets.append(offsets[-1] + 1)  # the raw index just after the previous paragraph
+        out.extend(pair_ascii_quotes(paragraph.chars))
+        offsets.extend(paragraph.maps)
+    end = offsets[-1] + 1 if offsets else 0
+    offsets.append(min(end, len(raw)))
+    return Normalized("".join(out), offsets, traditional)
+
+
+def normalize(doc: Doc) -> Doc:
+    result = normalize_text(doc.raw)
+    doc.text, doc.offsets = result.text, result.offsets
+    return doc

@@ -1,0 +1,146 @@
+"""Saved web pages: keep the article text, drop navigation, footers, scripts and styles.
+
+Government sites put the article in one container (TRS CMS: `.TRS_Editor`, `#zoom`;
+others: `<article>`, `.content`); we take the element whose own paragraphs hold the most
+text, which finds that container without a per-site rule. Metadata comes from the
+`<meta>` tags those sites fill (`ArticleTitle`, `PubDate`, `ContentSource`).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from kg.ingest.readers.base import Extracted, ReadError
+from kg.ingest.readers.text import decode_bytes
+
+DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+             "svg", "button", "select", "template", "object", "embed", "canvas", "video", "audio"]
+BOILERPLATE = re.compile(
+    r"(^|[-_\s])(nav|navbar|menu|footer|foot|header|head|breadcrumbs?|crumbs?|sidebar|side|share|"
+    r"copyright|toolbar|login|search|related|recommend|advert|ads?|banner|topbar|bottom|position|"
+    r"location|dqwz)($|[-_\s])", re.IGNORECASE)
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+              "ul", "ol", "table", "tr", "blockquote", "pre", "dd", "dt", "dl", "figcaption",
+              "center", "body", "td", "th", "hr"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+TITLE_METAS = ["ArticleTitle", "og:title", "title"]
+DATE_METAS = ["PubDate", "pubdate", "publishdate", "article:published_time", "firstpublishedtime", "date"]
+SOURCE_METAS = ["ContentSource", "source", "og:site_name", "SiteName"]
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """Decode using the page's declared charset when it works, else by detection."""
+    match = _META_CHARSET.search(data[:4096])
+    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = match.group(1).decode("ascii").lower()
+        declared = "gb18030" if declared in ("gb2312", "gbk", "gb_2312-80") else declared
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass  # pages often lie about their charset; fall back to detection
+    text, encoding, _notes = decode_bytes(data)
+    return text, encoding
+
+
+def _meta(tree: LexborHTMLParser, names: list[str]) -> str:
+    for name in names:
+        for attr in ("name", "property", "itemprop"):
+            node = tree.css_first(f'meta[{attr}="{name}"]')
+            if node is not None and (content := (node.attributes.get("content") or "").strip()):
+                return content
+    return ""
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    attrs = node.attributes
+    marker = f"{attrs.get('id') or ''} {attrs.get('class') or ''} {attrs.get('role') or ''}"
+    return bool(marker.strip()) and bool(BOILERPLATE.search(marker)) and node.tag not in ("body", "html")
+
+
+def _strip_boilerplate(root: LexborNode) -> None:
+    for tag in DROP_TAGS:
+        for node in root.css(tag):
+            node.decompose()
+    for node in root.css("[id], [class], [role]"):
+        if node.parent is not None and _is_boilerplate(node):
+            node.decompose()
+
+
+def _own_paragraph_text(node: LexborNode) -> int:
+    total = 0
+    for child in node.iter():
+        if child.tag in ("p", "h1", "h2", "h3", "h4", "br", "span", "font", "strong"):
+            total += len((child.text(deep=True) or "").strip())
+    return total
+
+
+def _content_root(body: LexborNode) -> LexborNode:
+    """The element whose direct paragraphs hold the most text: the article container."""
+    best, best_size = body, 0
+    for node in body.css("div, article, section, td, main"):
+        size = _own_paragraph_text(node)
+        if size > best_size:
+            best, best_size = node, size
+    # a container of the article whose paragraphs were direct children of body keeps body
+    return best if best_size >= 0.3 * len((body.text(deep=True) or "").strip()) else body
+
+
+def _block_text(root: LexborNode) -> str:
+    """Text with a paragraph break around every block element, inline markup joined."""
+    parts: list[str] = []
+    stack: list[LexborNode | str] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item.tag == "-text":
+            parts.append(re.sub(r"\s+", " ", item.text_content or ""))
+            continue
+        if item.tag == "br":
+            parts.append("\n")
+            continue
+        if item.tag in ("-comment",) or item.tag in DROP_TAGS:
+            continue
+        block = item.tag in BLOCK_TAGS
+        if block:
+            parts.append("\n\n")
+            stack.append("\n\n")
+        elif item.tag in ("td", "th"):
+            stack.append("\t")
+        stack.extend(reversed(list(item.iter(include_text=True))))
+    lines = [line.strip() for line in "".join(parts).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _date(value: str) -> date | None:
+    match = _DATE.search(value)
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def read_html(data: bytes) -> Extracted:
+    source_text, encoding = _decode_html(data)
+    tree = LexborHTMLParser(source_text)
+    if tree.body is None:
+        raise ReadError("not an HTML page (no body) / 不是网页")
+    title = _meta(tree, TITLE_METAS)
+    if not title and (node := tree.css_first("title")) is not None:
+        title = (node.text() or "").strip()
+    found_date = _date(_meta(tree, DATE_METAS))
+    source = _meta(tree, SOURCE_METAS)
+    body = tree.body
+    _strip_boilerplate(body)
+    text = _block_text(_content_root(body))
+    if not text.strip():
+        raise ReadError("HTML page has no article text / 网页没有正文")
+    return Extracted(text=text, media_type="text/html", encoding=encoding, title=title[:200],
+                     date=found_date, source=source[:100])
