@@ -32,7 +32,7 @@ import hashlib
 import re
 import sys
 import zipfile
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,22 +41,32 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "kg" / "data" / "gazettee
 LEVELS = ("Province", "City", "District", "Township")
 PSEUDO = "直辖行政区划"  # 省直辖行政区划, 市直辖行政区划, 县直辖行政区划: grouping rows, not areas
 
-# County-level development zones and the like: their names are not `place + level word`, so
-# no short form is cut from them, and a short form jionlp gives them (经开区, 高新区) is kept
-# only when no other area has it.
+# County-level development zones and the like (统计用区划代码 gives them 71-79 as the county
+# digits; a few the source lists under other codes are known by their name's tail). Their
+# names are not `place + level word`, so no short form is cut from them, and a short form
+# jionlp gives them is kept only when no other zone has it, it is not itself a zone word
+# (经开区, 高新区, 火炬开发区, 工业园) and it is not another area's name or short form (新城区; 镇江
+# for 镇江新区, 北戴河 for 北戴河新区).
 ZONE_TAILS = (
-    "开发区", "园区", "产业园", "示范区", "工业区", "管理区", "食品区", "风景名胜区", "特定区",
-    "新城", "管委会", "委员会", "群岛", "海域",
+    "开发区", "工业园区", "产业园区", "化工园区", "创意园区", "产业园", "示范区", "实验区", "工业区",
+    "管理区", "保税区", "聚集区", "食品区", "风景名胜区", "特定区", "新城", "管委会", "委员会", "群岛", "海域",
 )
-# Level words cut from a name to make its short form, longest first, per level.
+ZONE_WORDS = ("开发区", "经开区", "高新区", "园区", "工业园", "产业园", "示范", "示范区", "新区", "保税区", "物流区")
+# Level words cut from a name to make its short form, per level, first match wins; with the
+# fewest characters the rest must keep (碑林区 is 碑林, not 碑 + 林区; 神农架林区 is 神农架).
 TAILS = {
-    "Province": ("特别行政区", "自治区", "省", "市"),
-    "City": ("自治州", "地区", "市", "盟"),
-    "District": ("自治县", "自治旗", "林区", "新区", "特区", "区", "县", "市", "旗"),
-    "Township": ("民族苏木", "民族乡", "街道", "苏木", "镇", "乡"),
+    "Province": (("特别行政区", 2), ("自治区", 2), ("省", 2), ("市", 2)),
+    "City": (("自治州", 2), ("地区", 2), ("市", 2), ("盟", 2)),
+    "District": (("自治县", 2), ("自治旗", 2), ("林区", 3), ("矿区", 2), ("新区", 2), ("特区", 2),
+                 ("区", 2), ("县", 2), ("市", 2), ("旗", 2)),
+    "Township": (("少数民族乡", 2), ("民族苏木", 2), ("民族乡", 2), ("自治乡", 2), ("街道", 2), ("苏木", 2),
+                 ("镇", 2), ("乡", 2)),
 }
+# A banner whose name ends in a direction (察哈尔右翼中旗, 达尔罕茂明安联合旗) keeps its 旗: its
+# customary short form is jionlp's (察右中旗).
+BANNER_KEEPS = ("左", "右", "中", "前", "后", "联合")
 # What an autonomous area's place name takes as its own level word (黔南州, 松桃县, 鄂温克旗).
-AUTONOMY_WORD = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": ""}
+AUTONOMY_WORD = {"自治州": "州", "自治县": "县", "自治旗": "旗", "自治区": "", "自治乡": "乡"}
 MIN_SHORT = 2  # characters: a shorter short form names nothing on its own
 
 
@@ -85,8 +95,8 @@ def package_dir(where: str) -> Path:
     sys.exit(f"no jionlp package found under {where}")
 
 
-def metadata(pkg: Path) -> tuple[str, str, str]:
-    """(version, licence, licence file text) from the installed dist-info."""
+def metadata(pkg: Path) -> tuple[str, str]:
+    """(version, licence) from the installed dist-info; stops unless the licence is Apache-2.0."""
     infos = sorted(pkg.parent.glob("jionlp-*.dist-info"))
     if len(infos) != 1:
         sys.exit(f"expected one jionlp dist-info beside {pkg}, found {infos}")
@@ -101,7 +111,7 @@ def metadata(pkg: Path) -> tuple[str, str, str]:
     licence = fields.get("License", "")
     if "Apache" not in licence or "Apache License" not in text or "Version 2.0" not in text:
         sys.exit(f"jionlp's licence is not Apache-2.0 as expected: {licence!r}; check before regenerating")
-    return fields["Version"], "Apache-2.0", text
+    return fields["Version"], "Apache-2.0"
 
 
 def constant(path: Path, name: str) -> str:
@@ -122,12 +132,13 @@ def banner_aliases(path: Path) -> dict[str, str]:
 
 
 def minorities(pkg: Path) -> tuple[str, ...]:
-    """The minority peoples' names (壮, 布依, 维吾尔, ...), longest first."""
+    """The minority peoples' names (壮, 布依, 维吾尔, ...), longest first, and 各 for 各族 ("all
+    peoples": 龙胜各族自治县)."""
     pattern = constant(pkg / "rule" / "rule_pattern.py", "MINORITIES_IN_CHINA_PATTERN_1")
     match = re.fullmatch(r"\(([^()]+)\)族", pattern)
     if not match:
         sys.exit(f"unexpected MINORITIES_IN_CHINA_PATTERN_1: {pattern!r}")
-    return tuple(sorted(set(match.group(1).split("|")), key=lambda n: (-len(n), n)))
+    return tuple(sorted(set(match.group(1).split("|")) | {"各"}, key=lambda n: (-len(n), n)))
 
 
 def location_text(pkg: Path) -> tuple[str, str]:
@@ -222,22 +233,29 @@ def strip_peoples(stem: str, peoples: tuple[str, ...]) -> str:
             return stem
 
 
+def is_zone(area: Area) -> bool:
+    return area.level == "District" and (
+        (len(area.source_code) == 6 and area.source_code[4] == "7") or area.name.endswith(ZONE_TAILS))
+
+
 def rule_forms(area: Area, peoples: tuple[str, ...]) -> list[str]:
     """Short forms cut by rule: the name without its level word, and for an autonomous area
     its place name with and without the plain level word (黔南布依族苗族自治州 -> 黔南州, 黔南)."""
     name = area.name
-    if area.level == "District" and name.endswith(ZONE_TAILS):
+    if is_zone(area):
         return []
-    for tail in TAILS[area.level]:
-        if not name.endswith(tail) or len(name) <= len(tail):
+    for tail, rest in TAILS[area.level]:
+        if not name.endswith(tail) or len(name) - len(tail) < rest:
             continue
         stem = name[: -len(tail)]
         if tail in AUTONOMY_WORD:
             place = strip_peoples(stem, peoples)
             return [place + AUTONOMY_WORD[tail], place]
-        if tail in ("民族乡", "民族苏木"):
+        if tail in ("少数民族乡", "民族乡", "民族苏木"):
             place = strip_peoples(stem, peoples)
-            return [place + tail[-1:] if tail == "民族乡" else place + "苏木", place]
+            return [place + tail[tail.index("民族") + 2:], place]
+        if tail == "旗" and stem.endswith(BANNER_KEEPS):
+            return []
         if area.level in ("District", "Township") and stem.endswith("族"):
             place = strip_peoples(stem, peoples)  # 梅里斯达斡尔族区, 三江侗族乡
             if place != stem:
@@ -246,12 +264,17 @@ def rule_forms(area: Area, peoples: tuple[str, ...]) -> list[str]:
     return []
 
 
-def short_forms(area: Area, peoples: tuple[str, ...], banners: dict[str, str], zone_aliases: Counter) -> list[str]:
+def short_forms(area: Area, peoples: tuple[str, ...], banners: dict[str, str], zone_aliases: Counter,
+                taken: set[str]) -> list[str]:
+    """Rule forms, and above township level jionlp's own short forms; `taken` holds the full
+    names of all areas and the short forms of the areas that are not zones."""
     forms = rule_forms(area, peoples)
     if area.level != "Township":
         for alias in area.aliases:
-            if area.level == "District" and area.name.endswith(ZONE_TAILS) and zone_aliases[alias] > 1:
-                continue  # 经开区, 高新区: generic, not this zone's own name
+            if is_zone(area) and (zone_aliases[alias] > 1 or alias.endswith(ZONE_WORDS) or alias in taken):
+                continue
+            if alias == area.name[:-1] and any(area.name.endswith(t) for t, _ in TAILS[area.level] if len(t) > 1):
+                continue  # 六枝特 for 六枝特区, 井陉矿 for 井陉矿区: half a level word left on
             forms.append(alias)
         if area.name in banners:
             forms.append(banners[area.name])
@@ -263,29 +286,54 @@ def short_forms(area: Area, peoples: tuple[str, ...], banners: dict[str, str], z
 
 
 def stem_of(name: str) -> str:
-    for tail in TAILS["District"]:
-        if name.endswith(tail) and len(name) - len(tail) >= MIN_SHORT:
+    for tail, rest in TAILS["District"]:
+        if name.endswith(tail) and len(name) - len(tail) >= rest:
             return name[: -len(tail)]
     return name
 
 
-def find_child(parent: Area | None, name: str, peoples: tuple[str, ...], notes: list[str]) -> Area | None:
-    """`name` among `parent`'s children: exactly; else the one child whose place name is the
-    same (金秀县 -> 金秀瑶族自治县, 玉环区 -> 玉环市); else the one child of the same length and
-    level word differing by one character (a misspelling in the change list)."""
+def pinyin_table() -> dict[str, str]:
+    """Toneless pinyin per character from the project's own pinyin.tsv, if it is there: it
+    only breaks ties between misspellings (云岗区 is 云冈区, not 云州区)."""
+    table: dict[str, str] = {}
+    path = OUT.parent / "pinyin.tsv"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                char, _, reading = line.partition("\t")
+                table[char] = reading
+    return table
+
+
+def find_child(parent: Area | None, name: str, not_this: str, peoples: tuple[str, ...], notes: list[str],
+               guess: bool = True) -> Area | None:
+    """`name` among `parent`'s children: exactly; else the one child (other than the one named
+    `not_this`, the old name) whose place name is the same (金秀县 -> 金秀瑶族自治县, 玉环区 ->
+    玉环市); else, if `guess`, the one child of the same length, first character and level word
+    differing by one character (a misspelling in the change list: 大菁山县), preferring one
+    that sounds the same (云岗区 is 云冈区, not 云州区)."""
     if parent is None:
         return None
     exact = [c for c in parent.children if c.name == name]
     if exact:
         return exact[0]
+    others = [c for c in parent.children if c.name != not_this]
     place = stem_of(name)
-    same_place = [c for c in parent.children if strip_peoples(stem_of(c.name), peoples) == place
-                  or stem_of(c.name) == place]
+    same_place = [c for c in others if place in (stem_of(c.name), strip_peoples(stem_of(c.name), peoples))]
     if len(same_place) == 1:
         notes.append(f"change list names {name}, taken as {same_place[0].name} under {parent.name}")
         return same_place[0]
-    near = [c for c in parent.children if len(c.name) == len(name) and c.name[-1] == name[-1]
-            and sum(a != b for a, b in zip(c.name, name)) == 1]
+
+    def apart(other: str) -> list[tuple[str, str]]:
+        return [(a, b) for a, b in zip(other, name) if a != b]
+
+    if not guess:
+        return None
+    near = [c for c in others if len(c.name) == len(name) and c.name[0] == name[0] and c.name[-1] == name[-1]
+            and len(apart(c.name)) == 1]
+    if len(near) > 1:
+        pinyin = pinyin_table()
+        near = [c for c in near if all(pinyin.get(a, a) == pinyin.get(b, b) for a, b in apart(c.name))]
     if len(near) == 1:
         notes.append(f"change list names {name}, taken as {near[0].name} under {parent.name} (one character apart)")
         return near[0]
@@ -325,12 +373,13 @@ def apply_changes(provinces: list[Area], dropped: dict[tuple[str, ...], Area], l
         if old_name == new_path[-1]:
             continue  # moved to another parent, name kept (忻城县, 2002)
         index = path_index(provinces, dropped)  # anew: a merger below removes areas
-        new_area = index.get(tuple(new_path))
-        if new_area is None:
-            new_area = find_child(index.get(tuple(new_path[:-1])), new_path[-1], peoples, notes)
         old_area = index.get(tuple(old_path))
         if old_area is not None and (old_area.name != old_name or old_area.level == "Province"):
             old_area = None
+        new_area = index.get(tuple(new_path))
+        if new_area is None:  # no guessing at misspellings while the old area is there to rename
+            new_area = find_child(index.get(tuple(new_path[:-1])), new_path[-1], old_name, peoples, notes,
+                                  guess=old_area is None)
         if new_area is None and old_area is not None and old_area.level == "District":
             notes.append(f"{date}: {old_name} renamed {new_path[-1]} in place (source keeps code {old_area.source_code})")
             old_area.name = new_path[-1]
@@ -386,7 +435,7 @@ def dedupe_children(provinces: list[Area]) -> int:
 
 def main(where: str) -> None:
     pkg = package_dir(where)
-    version, licence, _ = metadata(pkg)
+    version, licence = metadata(pkg)
     text, digest = location_text(pkg)
     change_lines = (pkg / "dictionary" / "china_location_change.txt").read_text(encoding="utf-8").splitlines()
     peoples = minorities(pkg)
@@ -399,11 +448,14 @@ def main(where: str) -> None:
     assign_codes(provinces)
 
     areas = list(walk(provinces))
-    zone_aliases = Counter(a for area in areas if area.level == "District" and area.name.endswith(ZONE_TAILS)
-                           for a in set(area.aliases))
+    zone_aliases = Counter(alias for area in areas if is_zone(area) for alias in set(area.aliases))
+    taken = {area.name for area in areas}
+    for area in areas:
+        if area.level != "Township" and not is_zone(area):
+            taken.update(rule_forms(area, peoples), area.aliases)
     rows = []
     for area in areas:
-        shorts = short_forms(area, peoples, banners, zone_aliases)
+        shorts = short_forms(area, peoples, banners, zone_aliases, taken)
         former: list[str] = []
         for name in area.former:
             if len(name) >= MIN_SHORT and name != area.name and name not in shorts and name not in former:
@@ -411,9 +463,9 @@ def main(where: str) -> None:
         parent = area.parent.code if area.parent else ""
         rows.append((area.code, area.name, area.level, parent, ",".join(shorts), ",".join(former)))
     rows.sort()
-    codes = [r[0] for r in rows]
-    assert len(codes) == len(set(codes)), "codes are not unique"
-    assert all(r[3] in set(codes) or r[3] == "" for r in rows), "a parent code names no row"
+    codes = {r[0] for r in rows}
+    assert len(codes) == len(rows), "codes are not unique"
+    assert all(r[3] in codes or r[3] == "" for r in rows), "a parent code names no row"
     for row in rows:
         assert not any(("\t" in f or "\n" in f) for f in row), row
 
@@ -441,6 +493,7 @@ def main(where: str) -> None:
         f"at least {MIN_SHORT} characters; longest first. Many are shared by several areas: resolve them by context.",
         "former_names: earlier names of an area and their short forms, from jionlp's change list (county and city "
         "level, 2002-2023; 襄樊市 -> 襄阳市). No township-level renames are in the source.",
+        "Change list applied to the tree: " + "; ".join(notes) + ".",
         f"Rows: {len(rows)} ({', '.join(f'{lvl} {per_level[lvl]}' for lvl in LEVELS)}); codes made up as above: "
         f"{sum(synthetic.values())}; rows with former names: {with_former}. "
         f"Left out: {villages} village/community rows (no codes in the source), {duplicates} repeated rows.",
@@ -451,8 +504,6 @@ def main(where: str) -> None:
             out.write(f"# {line}\n")
         for row in rows:
             out.write("\t".join(row) + "\n")
-    for note in notes:
-        print(note, file=sys.stderr)
     print(f"wrote {OUT}: {len(rows)} rows, {dict(per_level)}, {changes_used} change lines used", file=sys.stderr)
 
 

@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold" / "seeds"  # scripts/sync_gold.sh refreshes it from ../shared/gold
+GOLD_WIDE = ROOT / "tests" / "gold" / "wide"  # texts from 22 provinces beside their gold
 
 
 @pytest.fixture(scope="session")

@@ -109,6 +109,11 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
 
 
+def turtle_text(result: BuildResult) -> str:
+    """The Turtle that `kg build` writes to graph.ttl for `result`."""
+    return serialize_turtle(result.graph)
+
+
 def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
     from kg.publish import page as viz
@@ -116,7 +121,7 @@ def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
 
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
-        write_atomic(ttl, serialize_turtle(result.graph))
+        write_atomic(ttl, turtle_text(result))
         return [ttl, *viz.write_build_outputs(result.graph, folder)]
 
     return publish(Path(outdir), write)

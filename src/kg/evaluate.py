@@ -1,24 +1,41 @@
-"""`kg eval`: build, then score against gold files (metric: shared/gold/GUIDELINES.md).
+"""`kg eval`: build, then score what the written graph holds against gold files.
 
-Per document, then micro-averaged: typed and untyped entity precision/recall/F1 by label
-(aliases of gold entities accepted, `ignore` items left out), `locatedIn` pairs, and
-observation recall (subject, year and kind equal, value within 0.5%).
+The metric is the one in `tests/gold/seeds/GUIDELINES.md` (a copy of shared/gold): per
+document, then micro-averaged over documents —
+- entities, typed and untyped, by label (a gold entity's aliases accepted; a system label
+  that matches no name of the document is tried through its `skos:altLabel`s; `ignore`
+  items left out);
+- `located_in` pairs (kg:locatedIn and kg:partOf read in the document);
+- relations (any other relation between two entities read in the document, either
+  direction, the kind not compared), over the files whose gold has `relations`;
+- observation recall (subject by label or altLabel, same year and kind, value within 0.5%).
+
+The scorer reads the Turtle the build writes (through pyoxigraph), never the pipeline's
+intermediate records, so it scores exactly what users get. With no arguments it scores
+both gold sets: the seeds and gold-wide (`tests/gold/wide`, texts beside their gold).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from kg.builder import BuildResult, build
+import pyoxigraph as ox
+
 from kg.extract.resolve import normalize_name
 
 HELP = "build and score against gold annotations / 评测"
-DEFAULT_GOLD = "tests/gold/seeds"  # copied from ../shared/gold by scripts/sync_gold.sh
+GOLD_ROOT = Path("tests") / "gold"  # copied from ../shared by scripts/sync_gold.sh
+DEFAULT_GOLD = str(GOLD_ROOT / "seeds")
+# name, gold folder, inputs: the sets `kg eval` scores when given no inputs
+GOLD_SETS = (("seeds", GOLD_ROOT / "seeds", "seeds"), ("gold-wide", GOLD_ROOT / "wide", str(GOLD_ROOT / "wide")))
 CONTAINMENT = ("locatedIn", "partOf")
+KG = "https://w3id.org/gykg/ontology#"
+CORE_TYPES = ("AdministrativeArea", "Park", "Project", "Policy", "Program", "Organization")
 
 
 @dataclass
@@ -50,52 +67,101 @@ class DocScore:
     typed: Counts = field(default_factory=Counts)
     untyped: Counts = field(default_factory=Counts)
     located: Counts = field(default_factory=Counts)
+    relations: Counts = field(default_factory=Counts)
     observations: Counts = field(default_factory=Counts)  # tp / fn only: recall
-    false_positives: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)  # "label/Type [class]"
     false_negatives: list[str] = field(default_factory=list)
+    missed_relations: list[str] = field(default_factory=list)
+    false_relations: list[str] = field(default_factory=list)
     missed_observations: list[str] = field(default_factory=list)
 
 
 @dataclass
+class SystemEntity:
+    """One entity of the graph as the scorer sees it."""
+
+    label: str  # normalised
+    type: str  # core type
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass
 class SystemDoc:
-    """What the build says about one document, in the scorer's terms."""
+    """What the graph says about one document, in the scorer's terms."""
 
-    entities: list[tuple[str, str]]  # (normalised label, core type)
-    located_in: set[tuple[str, str]]
-    observations: list[tuple[str, int, str, Decimal]]  # (subject label, year, kind, value)
+    entities: list[SystemEntity]
+    located_in: set[tuple[str, str]]  # (child label, parent label)
+    observations: list[tuple[tuple[str, ...], int, str, Decimal]]  # (subject names, year, kind, value)
+    relations: set[tuple[str, str]] = field(default_factory=set)  # (subject label, object label)
 
 
-def _match_entities(system: list[tuple[str, str]], gold: list[dict], ignore: set[str], typed: bool) -> tuple[Counts, list[str], list[str], dict[str, int]]:
-    """Greedy one-to-one matching of system labels to gold names/aliases."""
-    index: dict[str, list[int]] = {}
-    for i, entity in enumerate(gold):
-        for name in {entity["name"], *entity.get("aliases", [])}:
-            index.setdefault(normalize_name(name), []).append(i)
-    matched: set[int] = set()
-    counts = Counts()
-    fps: list[str] = []
-    label_to_gold: dict[str, int] = {}
-    for label, type_ in sorted(set(system)):
-        if label in ignore:
+# --- reading the graph -------------------------------------------------------------------
+
+_PREFIXES = """PREFIX kg: <https://w3id.org/gykg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+_ENTITIES = _PREFIXES + """SELECT ?file ?e ?label ?type WHERE {
+  ?e kg:mentionedIn ?doc ; rdfs:label ?label ; a ?type . ?doc kg:fileName ?file .
+  VALUES ?type { kg:AdministrativeArea kg:Park kg:Project kg:Policy kg:Program kg:Organization } }"""
+_ALT_LABELS = _PREFIXES + "SELECT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
+_STATEMENTS = _PREFIXES + """SELECT DISTINCT ?file ?s ?p ?o ?objectIsArea WHERE {
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:evidence ?ev .
+  ?ev kg:document ?doc . ?doc kg:fileName ?file .
+  BIND(EXISTS { ?o a kg:AdministrativeArea } AS ?objectIsArea) }"""
+_OBSERVATIONS = _PREFIXES + """SELECT ?file ?subject ?year ?kind ?value WHERE {
+  ?obs a kg:Observation ; kg:subject ?subject ; kg:year ?year ; kg:observationKind ?kind ;
+       kg:value ?value ; kg:mentionedIn ?doc . ?doc kg:fileName ?file }"""
+
+
+def load_graph(turtle: str | Path) -> ox.Store:
+    """A pyoxigraph store of a built graph: Turtle text, or the path of a Turtle file."""
+    store = ox.Store()
+    if isinstance(turtle, Path):
+        store.load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    else:
+        store.load(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def system_view(store: ox.Store) -> dict[str, SystemDoc]:
+    """Per document file name: the entities, containment pairs, relations and observations
+    the graph says were read from it."""
+    alt_labels: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(_ALT_LABELS):
+        alt_labels[row["e"].value].append(normalize_name(row["alt"].value))
+    labels: dict[str, str] = {}
+    entities: dict[str, list[SystemEntity]] = defaultdict(list)
+    for row in store.query(_ENTITIES):
+        iri, label = row["e"].value, normalize_name(row["label"].value)
+        labels[iri] = label
+        entities[row["file"].value].append(
+            SystemEntity(label, row["type"].value[len(KG):], tuple(sorted(alt_labels[iri]))))
+    located: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    relations: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in store.query(_STATEMENTS):
+        subject, obj = labels.get(row["s"].value), labels.get(row["o"].value)
+        if subject is None or obj is None or subject == obj:
             continue
-        hit = None
-        for i in index.get(label, []):
-            entity = gold[i]
-            type_ok = not typed or type_ in (entity["type"], entity.get("alt_type"))
-            if i not in matched and type_ok:
-                hit = i
-                break
-        if hit is None:
-            counts.fp += 1
-            fps.append(f"{label}/{type_}")
-        else:
-            matched.add(hit)
-            counts.tp += 1
-            label_to_gold[label] = hit
-    fns = [f"{g['name']}/{g['type']}" for i, g in enumerate(gold) if i not in matched]
-    counts.fn = len(fns)
-    return counts, fps, fns, label_to_gold
+        predicate = row["p"].value[len(KG):]
+        if predicate in CONTAINMENT:
+            # The gold's located_in holds containment by areas and by parks (a firm in a
+            # park), which the graph says with kg:locatedIn and kg:partOf.
+            located[row["file"].value].add((subject, obj))
+        if not (predicate == "locatedIn" and row["objectIsArea"].value == "true"):
+            relations[row["file"].value].add((subject, obj))
+    observations: dict[str, list] = defaultdict(list)
+    for row in store.query(_OBSERVATIONS):
+        iri = row["subject"].value
+        names = tuple([labels[iri], *alt_labels[iri]]) if iri in labels else ()
+        kind = row["kind"].value[len(KG):].lower()
+        observations[row["file"].value].append((names, int(row["year"].value), kind, Decimal(row["value"].value)))
+    files = set(entities) | set(observations)
+    return {f: SystemDoc(entities[f], located[f], observations[f], relations[f]) for f in files}
 
+
+# --- scoring one document --------------------------------------------------------------------
 
 def _gold_index(gold: list[dict]) -> dict[str, set[int]]:
     index: dict[str, set[int]] = {}
@@ -105,79 +171,147 @@ def _gold_index(gold: list[dict]) -> dict[str, set[int]]:
     return index
 
 
+def _label_for_document(entity: SystemEntity, index: dict[str, set[int]]) -> str:
+    """The entity's label, or else the first altLabel the document's gold uses."""
+    if entity.label in index:
+        return entity.label
+    return next((alt for alt in entity.alt_labels if alt in index), entity.label)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    return a != b and (a in b or b in a)
+
+
+def _error_class(label: str, names: list[str], untyped_hit: bool, missing_word: str) -> str:
+    """Why a name is wrong: `type` (the name is right), `boundary` (it overlaps a name of
+    the other side), else `missing_word` (junk for a false name, missing for a missed one)."""
+    if untyped_hit:
+        return "type"
+    if any(_overlaps(label, name) for name in names):
+        return "boundary"
+    return missing_word
+
+
+def _match_entities(labels: list[tuple[str, str]], gold: list[dict], index: dict[str, set[int]],
+                    ignore: set[str], typed: bool) -> tuple[Counts, list[tuple[str, str]], set[int], dict[str, int]]:
+    """Greedy one-to-one matching of system (label, type) pairs to gold names/aliases."""
+    matched: set[int] = set()
+    counts = Counts()
+    unmatched: list[tuple[str, str]] = []
+    label_to_gold: dict[str, int] = {}
+    for label, type_ in sorted(set(labels)):
+        if label in ignore:
+            continue
+        hit = next((i for i in sorted(index.get(label, ()))
+                    if i not in matched and (not typed or type_ in (gold[i]["type"], gold[i].get("alt_type")))), None)
+        if hit is None:
+            counts.fp += 1
+            unmatched.append((label, type_))
+        else:
+            matched.add(hit)
+            counts.tp += 1
+            label_to_gold[label] = hit
+    counts.fn = len(gold) - len(matched)
+    return counts, unmatched, matched, label_to_gold
+
+
+def _score_pairs(system_pairs: set[tuple[str, str]], gold_pairs: list[list[str]], index: dict[str, set[int]],
+                 symmetric: bool) -> tuple[Counts, list[str], list[str]]:
+    """Pairs of labels against gold pairs of names; `symmetric` accepts either direction."""
+    wanted: dict[tuple[int, int], str] = {}
+    for pair in gold_pairs:
+        child, parent = pair[0], pair[-1]
+        for c in index.get(normalize_name(child), ()):
+            for p in index.get(normalize_name(parent), ()):
+                key = (min(c, p), max(c, p)) if symmetric else (c, p)
+                wanted.setdefault(key, f"{child} → {parent}")
+    expected = {(normalize_name(p[0]), normalize_name(p[-1])) for p in gold_pairs}
+    counts, found, false = Counts(), set(), []
+    for child, parent in sorted(system_pairs):
+        candidates = {(c, p) for c in index.get(child, ()) for p in index.get(parent, ())}
+        if symmetric:
+            candidates = {(min(c, p), max(c, p)) for c, p in candidates}
+        pair = next(iter(sorted((candidates & set(wanted)) - found)), None)
+        if pair is None:
+            counts.fp += 1
+            false.append(f"{child} → {parent}")
+        else:
+            found.add(pair)
+            counts.tp += 1
+    names_found = {wanted[p] for p in found}
+    counts.fn = len(expected) - counts.tp
+    missed = sorted({text for text in wanted.values() if text not in names_found})
+    return counts, missed, false
+
+
 def score_document(system: SystemDoc, gold_doc: dict) -> DocScore:
     gold = gold_doc["entities"]
     ignore = {normalize_name(n) for n in gold_doc.get("ignore", [])}
     score = DocScore(gold_doc["document"])
-    score.typed, score.false_positives, score.false_negatives, _ = _match_entities(system.entities, gold, ignore, True)
-    score.untyped, _, _, _ = _match_entities(system.entities, gold, ignore, False)
-
     index = _gold_index(gold)
-    gold_pairs = set()
-    for child, parent in gold_doc.get("located_in", []):
-        for c in index.get(normalize_name(child), ()):
-            for p in index.get(normalize_name(parent), ()):
-                gold_pairs.add((c, p))
-    gold_pair_count = len({(normalize_name(c), normalize_name(p)) for c, p in gold_doc.get("located_in", [])})
-    found_pairs: set[tuple[int, int]] = set()
-    for child, parent in sorted(system.located_in):
-        pairs = {(c, p) for c in index.get(child, ()) for p in index.get(parent, ())} & gold_pairs
-        pair = next(iter(sorted(pairs - found_pairs)), None)
-        if pair is None:
-            score.located.fp += 1
-        else:
-            found_pairs.add(pair)
-            score.located.tp += 1
-    score.located.fn = gold_pair_count - score.located.tp
+    labels = [(_label_for_document(e, index), e.type) for e in system.entities]
+    score.typed, false_typed, matched_typed, _ = _match_entities(labels, gold, index, ignore, True)
+    score.untyped, _, matched_untyped, _ = _match_entities(labels, gold, index, ignore, False)
+    gold_names = [normalize_name(n) for g in gold for n in {g["name"], *g.get("aliases", [])}]
+    system_names = [label for label, _ in labels]
+    score.false_positives = [f"{label}/{type_} [{_error_class(label, gold_names, label in index, 'junk')}]"
+                             for label, type_ in false_typed]
+    for i, entity in enumerate(gold):
+        if i not in matched_typed:
+            name = normalize_name(entity["name"])
+            kind = _error_class(name, system_names, i in matched_untyped, "missing")
+            score.false_negatives.append(f"{entity['name']}/{entity['type']} [{kind}]")
+
+    score.located, _, _ = _score_pairs(system.located_in, gold_doc.get("located_in", []), index, symmetric=False)
+    if "relations" in gold_doc:
+        score.relations, score.missed_relations, score.false_relations = _score_pairs(
+            system.relations, gold_doc["relations"], index, symmetric=True)
 
     for obs in gold_doc.get("observations", []):
-        subjects = index.get(normalize_name(obs["subject"]), set()) | {normalize_name(obs["subject"])}
+        subjects = index.get(normalize_name(obs["subject"]), set())
+        wanted_names = {normalize_name(obs["subject"])}
         value = Decimal(str(obs["value"]))
-        found = False
-        for label, year, kind, sys_value in system.observations:
-            same_subject = label in subjects or bool(index.get(label, set()) & subjects)
-            close = abs(sys_value - value) <= abs(value) * Decimal("0.005")
-            if same_subject and year == obs["year"] and kind == obs["kind"] and close:
-                found = True
-                break
+        found = any(
+            (wanted_names & set(names) or any(index.get(n, set()) & subjects for n in names))
+            and year == obs["year"] and kind == obs["kind"] and abs(sys_value - value) <= abs(value) * Decimal("0.005")
+            for names, year, kind, sys_value in system.observations)
         if found:
             score.observations.tp += 1
         else:
             score.observations.fn += 1
-            score.missed_observations.append(f"{obs['subject']} {obs['indicator']} {obs['year']} {obs['value']}{obs['unit']} {obs['kind']}")
+            score.missed_observations.append(
+                f"{obs['subject']} {obs['indicator']} {obs['year']} {obs['value']}{obs['unit']} {obs['kind']}")
     return score
 
 
-def system_view(result: BuildResult) -> dict[str, SystemDoc]:
-    """Per document file name: the entities, locatedIn pairs and observations read from it."""
-    views: dict[str, SystemDoc] = {}
-    label_of = {e.key: normalize_name(e.label) for e in result.entities}
-    for doc in result.docs:
-        keys = {m.key for m in doc.mentions}
-        entities = [(label_of[e.key], e.type) for e in result.entities if e.key in keys]
-        # The gold's located_in holds containment by areas and by parks (a firm in a
-        # park), which the graph says with kg:locatedIn and kg:partOf.
-        located = {(label_of[r.subject.key], label_of[r.object.key]) for r in doc.relations
-                   if r.predicate in CONTAINMENT and r.subject.key != r.object.key}
-        observations = [(label_of[f.subject.key], f.year, f.kind.lower(), f.value) for f in doc.figures if f.subject]
-        views[doc.file_name] = SystemDoc(entities, located, observations)
-    return views
+# --- scoring a build -------------------------------------------------------------------------
 
-
-def evaluate(result: BuildResult, gold_dir: Path) -> list[DocScore]:
-    views = system_view(result)
+def evaluate(graph: object, gold_dir: Path) -> list[DocScore]:
+    """Score a built graph — a `BuildResult`, Turtle text, a Turtle file's Path or a loaded
+    pyoxigraph store — against every gold file of `gold_dir` whose document it holds."""
+    views = system_view(graph if isinstance(graph, ox.Store) else load_graph(_turtle_of(graph)))
+    # A gold file describes a document whatever format it was read from (000.txt, 000.html).
+    by_stem = {Path(name).stem: view for name, view in sorted(views.items(), reverse=True)}
     scores = []
-    for gold_file in sorted(gold_dir.glob("*.json")):
+    for gold_file in sorted(Path(gold_dir).glob("*.json")):
         gold_doc = json.loads(gold_file.read_text(encoding="utf-8"))
-        view = views.get(gold_doc["document"])
-        if view is None:
-            continue
-        scores.append(score_document(view, gold_doc))
+        view = views.get(gold_doc["document"]) or by_stem.get(Path(gold_doc["document"]).stem)
+        if view is not None:
+            scores.append(score_document(view, gold_doc))
     return scores
 
 
+def _turtle_of(graph: object) -> str | Path:
+    if isinstance(graph, (str, Path)):
+        return graph
+    from kg.builder import turtle_text
+
+    return turtle_text(graph)
+
+
 def totals(scores: list[DocScore]) -> dict[str, Counts]:
-    sums = {"typed": Counts(), "untyped": Counts(), "located": Counts(), "observations": Counts()}
+    sums = {"typed": Counts(), "untyped": Counts(), "located": Counts(), "relations": Counts(),
+            "observations": Counts()}
     for score in scores:
         for name, counts in sums.items():
             counts.add(getattr(score, name))
@@ -185,49 +319,73 @@ def totals(scores: list[DocScore]) -> dict[str, Counts]:
 
 
 def format_table(scores: list[DocScore]) -> str:
-    header = f"{'document':<28} {'typed P/R/F1':>18} {'untyped F1':>10} {'locatedIn F1':>12} {'obs recall':>10}"
+    header = (f"{'document':<28} {'typed P/R/F1':>18} {'untyped F1':>10} {'locatedIn F1':>12}"
+              f" {'relation F1':>11} {'obs recall':>10}")
     lines = [header, "-" * len(header)]
     for s in scores:
         lines.append(f"{s.document:<28} {s.typed.precision:5.2f} {s.typed.recall:5.2f} {s.typed.f1:5.2f}"
-                     f" {s.untyped.f1:10.2f} {s.located.f1:12.2f} {s.observations.recall:10.2f}")
-    t = totals(scores)
+                     f" {s.untyped.f1:10.2f} {s.located.f1:12.2f} {s.relations.f1:11.2f} {s.observations.recall:10.2f}")
     lines.append("-" * len(header))
-    lines.append(summary_line(t))
     return "\n".join(lines)
 
 
 def summary_line(t: dict[str, Counts]) -> str:
     return (f"typed entity F1 {t['typed'].f1:.3f} (P {t['typed'].precision:.3f} R {t['typed'].recall:.3f}); "
             f"untyped entity F1 {t['untyped'].f1:.3f}; locatedIn F1 {t['located'].f1:.3f}; "
-            f"observation recall {t['observations'].recall:.3f}")
+            f"relation F1 {t['relations'].f1:.3f}; observation recall {t['observations'].recall:.3f}")
+
+
+def error_lines(scores: list[DocScore]) -> list[str]:
+    lines = []
+    for s in scores:
+        lines += [f"\n== {s.document}",
+                  "false names: " + " | ".join(s.false_positives),
+                  "missed names: " + " | ".join(s.false_negatives),
+                  "false relations: " + " | ".join(s.false_relations),
+                  "missed relations: " + " | ".join(s.missed_relations),
+                  "missed figures: " + " | ".join(s.missed_observations)]
+    return lines
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="*", default=["seeds"], help="files and folders (default: seeds/)")
-    parser.add_argument("--gold", default=DEFAULT_GOLD, help="folder of gold JSON files (default: %(default)s)")
-    parser.add_argument("--errors", action="store_true", help="list false positives and negatives per document")
+    parser.add_argument("inputs", nargs="*", help="files and folders (default: both gold sets' documents)")
+    parser.add_argument("--gold", default=None,
+                        help=f"folder of gold JSON files (default: {GOLD_SETS[0][1]} and {GOLD_SETS[1][1]})")
+    parser.add_argument("--documents", action="store_true", help="print a line of scores per document")
+    parser.add_argument("--errors", action="store_true",
+                        help="list false and missed names (with their error class), relations and figures per document")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
+def _score_set(inputs: list[str], gold_dir: Path) -> list[DocScore]:
+    from kg.builder import build
+
+    return evaluate(build(inputs), gold_dir)
+
+
 def run(args: argparse.Namespace) -> int:
-    gold_dir = Path(args.gold)
-    if not gold_dir.is_dir():
-        print(f"kg eval: {gold_dir}: no such folder of gold files / 找不到标注目录", file=sys.stderr)
-        return 2
-    result = build(args.inputs)
-    scores = evaluate(result, gold_dir)
-    if not scores:
-        print(f"kg eval: no gold file in {gold_dir} matches an input document", file=sys.stderr)
-        return 2
-    if args.json:
+    if args.gold or args.inputs:
+        sets = [("gold", Path(args.gold or DEFAULT_GOLD), args.inputs or ["seeds"])]
+    else:
+        sets = [(name, folder, [inputs]) for name, folder, inputs in GOLD_SETS]
+    report: dict[str, dict] = {}
+    for name, gold_dir, inputs in sets:
+        if not gold_dir.is_dir():
+            print(f"kg eval: {gold_dir}: no such folder of gold files / 找不到标注目录", file=sys.stderr)
+            return 2
+        scores = _score_set(inputs, gold_dir)
+        if not scores:
+            print(f"kg eval: no gold file in {gold_dir} matches an input document", file=sys.stderr)
+            return 2
         t = totals(scores)
-        print(json.dumps({name: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for name, c in t.items()}, indent=2))
-        return 0
-    print(format_table(scores))
-    if args.errors:
-        for s in scores:
-            print(f"\n== {s.document}")
-            print("FP:", " | ".join(s.false_positives))
-            print("FN:", " | ".join(s.false_negatives))
-            print("missed figures:", " | ".join(s.missed_observations))
+        report[name] = {metric: {"precision": c.precision, "recall": c.recall, "f1": c.f1} for metric, c in t.items()}
+        if args.json:
+            continue
+        if args.documents:
+            print(format_table(scores))
+        if args.errors:
+            print("\n".join(error_lines(scores)))
+        print(f"{name} ({gold_dir}, {len(scores)} documents): {summary_line(t)}")
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
