@@ -125,9 +125,9 @@ def constant(path: Path, name: str) -> str:
 def banner_aliases(path: Path) -> dict[str, str]:
     """jionlp's customary banner short forms: the dict literal assigned to self.china_county_qi."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
-            if any(getattr(t, "attr", None) == "china_county_qi" for t in node.targets):
-                return ast.literal_eval(node.value)
+        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                and any(getattr(t, "attr", None) == "china_county_qi" for t in node.targets)):
+            return ast.literal_eval(node.value)
     sys.exit(f"china_county_qi not found in {path}")
 
 
@@ -386,7 +386,7 @@ def apply_changes(provinces: list[Area], dropped: dict[tuple[str, ...], Area], l
             new_area = old_area
         elif new_area is not None and old_area is not None and old_area is not new_area:
             notes.append(f"{date}: {old_name} ({old_area.source_code}) merged into {new_area.name} "
-                         f"({new_area.source_code}); {len(old_area.children)} townships moved")
+                         f"({new_area.source_code}) with its {len(old_area.children)} townships")
             have = {c.name for c in new_area.children}
             for child in old_area.children:
                 if child.name not in have:
@@ -472,38 +472,38 @@ def main(where: str) -> None:
     per_level = Counter(r[2] for r in rows)
     synthetic = Counter(r[2] for r in rows if "-" in r[0])
     with_former = sum(1 for r in rows if r[5])
+    levels = ", ".join(f"{level} {per_level[level]}" for level in LEVELS)
     header = [
         "China's administrative divisions to township level: provinces, prefecture-level cities, counties, townships.",
-        f"Source: jionlp {version} (PyPI, licence {licence}, © dongrixinyu), files jionlp/dictionary/china_location.zip "
-        f"(sha256 {digest[:16]}…) and jionlp/dictionary/china_location_change.txt; minority peoples' names from "
-        "jionlp/rule/rule_pattern.py, banner short forms from jionlp/gadget/china_location_alias.py.",
-        "Regenerate: python3 -m venv /tmp/jionlp-venv && /tmp/jionlp-venv/bin/pip install --no-deps "
-        f"jionlp=={version} && python scripts/make_gazetteer.py /tmp/jionlp-venv  (see scripts/LICENSES.md).",
+        (f"Source: jionlp {version} (PyPI, licence {licence}, © dongrixinyu), files jionlp/dictionary/china_location.zip "
+         f"(sha256 {digest[:16]}…) and jionlp/dictionary/china_location_change.txt; minority peoples' names from "
+         "jionlp/rule/rule_pattern.py, banner short forms from jionlp/gadget/china_location_alias.py."),
+        ("Regenerate: python3 -m venv /tmp/jionlp-venv && /tmp/jionlp-venv/bin/pip install --no-deps "
+         f"jionlp=={version} && python scripts/make_gazetteer.py /tmp/jionlp-venv  (see scripts/LICENSES.md)."),
         "Columns: code, name, level, parent_code, short_forms, former_names (tab-separated; lists comma-separated).",
-        "code: the 6-digit GB/T 2260 code the source gives (Province, City, District). The source gives no code to "
-        "townships (nor to Taiwan's districts, and one shared code to each SAR's districts): those get "
-        "`<parent code>-<name>`, never an official code (the hyphen tells them apart).",
-        "level: Province (省, 自治区, 直辖市, 特别行政区), City (地级市, 地区, 自治州, 盟), District (区, 县, 县级市, 旗, "
-        "自治县, 林区, 特区, 新区 and county-level zones), Township (镇, 乡, 民族乡, 街道, 苏木, and township-level "
-        "farms, zones and offices the source lists).",
-        "parent_code: the code of the row above; a municipality's districts and a province's directly "
-        "administered counties hang from the province, a city's directly administered townships (东莞) from the city.",
-        "short_forms: the name without its level word (郑州市 -> 郑州), an autonomous area's place name with and "
-        "without the plain level word (黔南布依族苗族自治州 -> 黔南州,黔南) and jionlp's own short forms; "
-        f"at least {MIN_SHORT} characters; longest first. Many are shared by several areas: resolve them by context.",
-        "former_names: earlier names of an area and their short forms, from jionlp's change list (county and city "
-        "level, 2002-2023; 襄樊市 -> 襄阳市). No township-level renames are in the source.",
-        "Change list applied to the tree: " + "; ".join(notes) + ".",
-        f"Rows: {len(rows)} ({', '.join(f'{lvl} {per_level[lvl]}' for lvl in LEVELS)}); codes made up as above: "
-        f"{sum(synthetic.values())}; rows with former names: {with_former}. "
-        f"Left out: {villages} village/community rows (no codes in the source), {duplicates} repeated rows.",
-        "\t".join(("code", "name", "level", "parent_code", "short_forms", "former_names")),
+        ("code: the 6-digit GB/T 2260 code the source gives (Province, City, District). The source gives no code to "
+         "townships (nor to Taiwan's districts, and one shared code to each SAR's districts): those get "
+         "`<parent code>-<name>`, never an official code (the hyphen tells them apart). A county the change list "
+         "renames in place keeps the code the source gives it (湟中区 630122)."),
+        ("level: Province (省, 自治区, 直辖市, 特别行政区), City (地级市, 地区, 自治州, 盟), District (区, 县, 县级市, 旗, "
+         "自治县, 林区, 特区, 新区 and county-level zones), Township (镇, 乡, 民族乡, 街道, 苏木, and township-level "
+         "farms, zones and offices the source lists)."),
+        ("parent_code: the code of the row above; a municipality's districts and a province's directly "
+         "administered counties hang from the province, a city's directly administered townships (东莞) from the city."),
+        ("short_forms: the name without its level word (郑州市 -> 郑州), an autonomous area's place name with and "
+         "without the plain level word (黔南布依族苗族自治州 -> 黔南州,黔南) and jionlp's own short forms; "
+         f"at least {MIN_SHORT} characters; longest first. Many are shared by several areas: resolve them by context."),
+        ("former_names: earlier names of an area and their short forms, from jionlp's change list (county and city "
+         "level, 2002-2023; 襄樊市 -> 襄阳市). No township-level renames are in the source."),
+        "Change list applied to the tree: " + "; ".join(dict.fromkeys(notes)) + ".",
+        (f"Rows: {len(rows)} ({levels}); codes made up as above: {sum(synthetic.values())}; rows with former names: "
+         f"{with_former}. Left out: {villages} village/community rows (no codes in the source), {duplicates} "
+         "repeated rows."),
+        "code\tname\tlevel\tparent_code\tshort_forms\tformer_names",
     ]
     with open(OUT, "w", encoding="utf-8", newline="\n") as out:
-        for line in header:
-            out.write(f"# {line}\n")
-        for row in rows:
-            out.write("\t".join(row) + "\n")
+        out.writelines(f"# {line}\n" for line in header)
+        out.writelines("\t".join(row) + "\n" for row in rows)
     print(f"wrote {OUT}: {len(rows)} rows, {dict(per_level)}, {changes_used} change lines used", file=sys.stderr)
 
 
