@@ -73,7 +73,11 @@ class _Worker:
         if not self.conn.poll(timeout):
             self.kill()
             raise GraphLoadError("query worker did not start in time")
-        status, detail = self.conn.recv()
+        try:
+            status, detail = self.conn.recv()
+        except (EOFError, OSError):
+            self.kill()
+            raise GraphLoadError(f"query worker stopped while loading the graph (exit code {self.process.exitcode})") from None
         if status != "ready":
             self.kill()
             raise GraphLoadError(detail)
