@@ -19,16 +19,19 @@ with every `service` spelled `servicx`. If the text parses and the respelt one d
 pyoxigraph reads a SERVICE keyword somewhere, and the query is refused. SERVICE is the only
 thing in a query that makes pyoxigraph send a request.
 
-Cost: rdflib's parser is pure Python, about 25 ms for a saved query and 0.5 s for a query of
-1,000 triple patterns (measured in docs/security.md); it runs in the query worker, under the
-query's time limit. Its recursion grows with nesting, so the parse runs on a thread with a
-large stack and a raised recursion limit; deeper queries get a clear refusal.
+Cost: rdflib's parser is pure Python, 20-70 ms for a saved query and about a second for a
+query of 1,000 triple patterns (`bench/bench_guard.py`, numbers in docs/security.md); it runs
+in the query worker, under the query's time limit, and a text checked once is remembered.
+Its time and recursion grow with nesting, so a query nested more than MAX_DEPTH levels is
+refused at once, and the parse runs on a thread with a large stack and a raised recursion
+limit.
 """
 from __future__ import annotations
 
 import re
 import sys
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -51,6 +54,9 @@ OUTBOUND_REFUSED = ("{what} is not allowed: queries run only against the loaded 
                     "without outbound requests / 不允许访问外部数据源")
 SERVICE_REFUSED = OUTBOUND_REFUSED.format(what="SERVICE")
 
+# rdflib's parser takes some 4 ms a level of nesting (bench/bench_guard.py), so a deeper
+# query is refused at once rather than after seconds of parsing; real queries nest a few levels.
+MAX_DEPTH = 200
 # A nested query recurses in the parser about a dozen frames a level: this limit allows some
 # 4,000 levels, on a thread whose stack is large enough for it (only touched pages are used).
 RECURSION_LIMIT = 50_000
@@ -58,6 +64,13 @@ STACK_BYTES = 256 * 1024 * 1024
 LARGE_STACK_THREAD = "kg-large-stack"
 
 T = TypeVar("T")
+
+# The same text always gets the same decision; the query page, dashboards and saved queries
+# send the same texts again and again, and parsing is the costly part (see the module doc).
+# Only texts allowed to run are kept (a refusal is parsed again: refusals are cheap to repeat).
+DECISIONS_KEPT = 256
+_DECISIONS: OrderedDict[str, str] = OrderedDict()
+_DECISIONS_LOCK = threading.Lock()
 
 
 def on_large_stack(function: Callable[..., T], *args: object) -> T:
@@ -126,10 +139,32 @@ def check_query(text: str) -> str:
     QuerySyntaxError (or QueryError for a query nested too deeply) when the query does not
     parse: what cannot be parsed cannot be shown safe.
     """
-    return on_large_stack(_check, text)
+    form = _DECISIONS.get(text)
+    if form is None:
+        form = on_large_stack(_check, text)
+        with _DECISIONS_LOCK:
+            _DECISIONS[text] = form
+            while len(_DECISIONS) > DECISIONS_KEPT:
+                _DECISIONS.popitem(last=False)
+    return form
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of `{` and `(` in `text`, brackets in strings and comments included
+    (an over-count can only refuse a query, never let one through)."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def _check(text: str) -> str:
+    if nesting_depth(text) > MAX_DEPTH:
+        raise QueryError(f"the query is nested too deeply (more than {MAX_DEPTH} levels of {{ }} and ( )) / 查询嵌套过深")
     try:
         tree = parseQuery(text)
     except RecursionError:
