@@ -5,8 +5,9 @@ asked about SERVICE) against running the same query on pyoxigraph, measured in t
 
 Prints, per saved query, the median time of the check (of a text not seen before) and of the
 run on pyoxigraph (with its rows materialised, as `store.execute` does) and their ratio, and
-the total for texts the worker has already checked (remembered); then the check alone on generated queries of 100 and 1,000 triple patterns and on
-100- and 200-deep nesting (200 is the most the guard allows), the sizes where rdflib's pure-Python parser grows costly.
+the total for texts the worker has already checked (remembered); then the check alone on
+queries of 100 and 1,000 triple patterns and nested 100 and 200 levels deep (the most the
+guard allows), where rdflib's parser grows costly.
 """
 from __future__ import annotations
 
