@@ -370,3 +370,30 @@ def test_no_inserted_character_lets_a_service_past_the_guard(canary):
                 leaks.append(query)
     assert leaks == []
     assert passed > 0  # the guard is not simply refusing everything
+
+
+def test_a_sealed_worker_cannot_connect_anywhere(canary):
+    """Behind the guard: a query worker seals itself after loading (no new file or socket), so
+    even a SERVICE that got past the checks fails to connect. Shown in a fresh process that
+    seals itself as a worker does, then runs a SERVICE on pyoxigraph directly."""
+    script = (
+        "import pyoxigraph as ox, socket\n"
+        "from kg.sparql.pool import seal_worker\n"
+        "assert seal_worker()\n"
+        "try:\n"
+        f"    list(ox.Store().query('SELECT * WHERE {{ SERVICE <{canary}> {{ ?s ?p ?o }} }}'))\n"
+        "    print('connected')\n"
+        "except OSError as error:\n"
+        "    print('refused:', error)\n"
+        "try:\n"
+        "    socket.create_connection(('127.0.0.1', 9), timeout=1)\n"
+        "except OSError as error:\n"
+        "    print('socket:', error.errno)\n"
+    )
+    before = hits()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    assert done.returncode == 0, done.stderr
+    assert "refused:" in done.stdout and "Too many open files" in done.stdout
+    assert "socket: 24" in done.stdout  # EMFILE: no socket can be made at all
+    assert hits() == before

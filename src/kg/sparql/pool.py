@@ -3,7 +3,8 @@ be killed.
 
 Each worker loads the graph once and answers one query at a time: it checks the query
 (`guard`), runs it (`store`) and serialises the answer (`results`), so the parse, the run and
-the writing all count against the time limit. While a worker runs a query the parent watches
+the writing all count against the time limit. Once loaded, a worker seals itself: it can open
+no new file or socket, so even a query that got past the guard cannot make it connect out. While a worker runs a query the parent watches
 its resident memory; past the limit it is killed like a query past the time limit, the client
 is told which limit was hit, and a fresh worker takes its place in the background.
 """
@@ -35,9 +36,69 @@ def rss_bytes(pid: int) -> int | None:
     return int(fields[1]) * PAGE_SIZE
 
 
+# Run once in each worker before it is sealed (see `seal_worker`), so every module and code
+# path a query needs is loaded while files can still be opened.
+WARM_UP = (
+    "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1",
+    "ASK { ?s ?p ?o }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1",
+    "DESCRIBE ?s WHERE { ?s ?p ?o } LIMIT 1",
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",  # refused: the refusal's path
+    "SELECT * FROM <http://127.0.0.1:9/> WHERE { ?s ?p ?o }",
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "SELECT ?x WHERE { ?x ?y",  # a syntax error, as pyoxigraph words it
+    "SELECT * WHERE { ?s undeclared:p ?o }",
+    "SELECT * WHERE { ?s ?p ?o } ; x",  # one only rdflib's account covers
+    "SELECT * WHERE " + "{ " * 300 + "} " * 300,
+)
+
+
+def _warm_up(store) -> None:
+    for text in WARM_UP:
+        try:
+            result = execute(store, text, 1)
+            for fmt in ("json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"):
+                serialize(result, fmt)
+        except QueryError as error:
+            _ = error.message
+    choose_format("SELECT", "", "text/csv;q=0.5, */*")
+
+
+def seal_worker() -> bool:
+    """Make this process unable to open any new file or socket; True if it could be done.
+
+    Defence in depth behind `guard`: even a query that slipped past the checks cannot make
+    pyoxigraph connect anywhere, because creating the socket fails (EMFILE). Every free file
+    descriptor number below the highest one in use is filled with /dev/null, and the limit on
+    descriptors is lowered to that highest number plus one, for good (soft and hard limit).
+    Linux and other systems with /proc/self/fd and RLIMIT_NOFILE only.
+    """
+    try:
+        import resource
+
+        in_use = [int(name) for name in os.listdir("/proc/self/fd")]
+    except (ImportError, OSError):
+        return False
+    highest = max(in_use)
+    fillers = []
+    while True:
+        fd = os.open(os.devnull, os.O_RDONLY)
+        if fd > highest:
+            os.close(fd)
+            break
+        fillers.append(fd)  # kept open: a free slot below the limit would let a socket in
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (highest + 1, highest + 1))
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def _worker_main(graph_path: str, conn) -> None:  # runs in the child process
     try:
         store = load_store(graph_path)
+        _warm_up(store)
+        seal_worker()
         conn.send(("ready", len(store)))
     except GraphLoadError as error:
         conn.send(("error", str(error)))
