@@ -339,6 +339,10 @@ def run(args: argparse.Namespace) -> int:
     host, port = server.server_address[:2]
     print(f"kg serve: {pool.triples} triples from {args.graph}; SPARQL endpoint http://{host}:{port}/sparql , "
           f"query page http://{host}:{port}/ (Ctrl-C to stop / 按 Ctrl-C 停止)", file=sys.stderr, flush=True)
+    if args.host in ("0.0.0.0", "::", "") and not args.allow_host:
+        print("kg serve: listening on every interface, but only Host names 127.0.0.1, localhost and [::1] are "
+              "answered; add --allow-host NAME for the name or address clients use", file=sys.stderr, flush=True)
+
     def stop(signum: int, frame: object) -> None:  # SIGTERM stops cleanly, like Ctrl-C
         raise KeyboardInterrupt
 
