@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.sparql import store as kgstore
+from kg.sparql import results as kgresults, saved as kgsaved, store as kgstore
 from kg.graph.namespace import CORE_TYPES, KG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +39,11 @@ def ask(oxstore):
     """Run a saved query with parameters; rows as dicts of plain strings."""
 
     def run(query_name: str, /, **params: str) -> list[dict[str, str]]:
-        saved = kgstore.find_saved_query(query_name, QUERIES)
+        saved = kgsaved.find_saved_query(query_name, QUERIES)
         assert saved is not None, query_name
-        text = kgstore.apply_params(saved.text, params, saved.params) if params else saved.text
+        text = kgsaved.apply_params(saved.text, params, saved.params) if params else saved.text
         result = kgstore.execute(oxstore, text, row_cap=None)
-        return [{v: kgstore.term_text(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
+        return [{v: kgresults.term_text(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
 
     return run
 
@@ -67,7 +67,7 @@ def label(graph: Graph, entity) -> str:
 
 
 def test_every_saved_query_states_its_question_in_chinese_and_english():
-    saved = kgstore.saved_queries(QUERIES)
+    saved = kgsaved.saved_queries(QUERIES)
     assert len(saved) >= 15
     for query in saved:
         assert query.question_zh and any("\u4e00" <= ch <= "\u9fff" for ch in query.question_zh), query.name
@@ -77,7 +77,7 @@ def test_every_saved_query_states_its_question_in_chinese_and_english():
 
 
 def test_every_saved_query_runs_on_the_seed_graph(oxstore):
-    for query in kgstore.saved_queries(QUERIES):
+    for query in kgsaved.saved_queries(QUERIES):
         result = kgstore.execute(oxstore, query.text, row_cap=None)
         assert result.form == "SELECT", query.name
 
