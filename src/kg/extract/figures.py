@@ -7,7 +7,14 @@ For each `number unit` in a sentence:
   sentence, else the document's main area (the area it names most);
 - year: the nearest `YYYY年` before it in the sentence, else the year of the section
   heading, else the document's date (今年 = that year, 去年 = the year before);
-- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …).
+- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …),
+  Estimate when it gives a result not yet final (预计完成…);
+- scope: the period a figure covers (a year, part of a year `1—10月`, five years
+  `过去五年…累计`, a cumulative total, a yearly average), the base of a growth rate
+  (比上年, 同比) and its sign (下降4.7% is -4.7);
+- the document's frame: a bulletin's or work report's reporting area (its title or header)
+  is the subject of `全县/全市/我县/全年…` figures and of figures with no other subject, and
+  a bulletin's year (2023年…统计公报) is the year of figures that state none.
 """
 from __future__ import annotations
 
@@ -26,7 +33,7 @@ PLANNING_MONTHS = 3  # a document dated in the first quarter speaks of its year 
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
-_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年")  # 比2020年: a base of comparison, not the figure's year
+_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d) ?年")  # 比2020年: a base of comparison, not the figure's year
 # Units with which a figure may be written in Chinese numerals (突破千亿元大关).
 MAGNITUDE_UNITS = ("亿元", "万亿元")
 # Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
@@ -35,6 +42,88 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _CN_ORDINAL = "一二三四五六七八九"
 _CLAUSE_MARKS = ",，;；:：。"
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
+# 比上年增长: 上年 is the base of the growth rate, not the figure's year.
+_BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
+# The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
+_WHOLE_AREA = re.compile(r"全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区)")
+# Part of a year: 1—10月, 1-9月份, 前三季度, 上半年, 一季度.
+_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至\d{1,2}月(?:底|末)?)")
+# Five years: 过去五年, 五年来, 十四五期间, 2021—2025年.
+_FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
+_NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
+_ESTIMATE = "预计"
+# An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
+# until the next one.
+_INLINE_HEADING = re.compile(r"(?:^|[一二三四五六七八九十]+、)\s*(20\d\d)年(工作回顾|主要工作|工作总结|[^，,。；]{0,6}(?:工作安排|主要目标|预期目标|目标任务|重点工作))")
+FRAME_HEAD = 300  # the title and header a reporting area is read from
+_FRAME_WORDS = re.compile(r"统计公报|政\s*府\s*工\s*作\s*报\s*告|人民代表大会|国民经济和社会发展")
+# Party and state bodies (市政府, 区人大常委会, 统计局) report figures; they are not what
+# an economic figure is about when the text gives the area's figures.
+_BODY_END = re.compile(r"(?:政府|人大|人大常委会|政协|委员会|办公室|办公厅|统计局|调查队|局|厅|委|党委|市委|县委|区委|管委会)$")
+
+
+@lru_cache(maxsize=1)
+def indicator_names() -> dict[str, str]:
+    """Surface form -> normalised indicator name (`indicator_names.tsv`)."""
+    from importlib import resources
+
+    table: dict[str, str] = {}
+    text = resources.files("kg.data").joinpath("indicator_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, forms = line.partition("\t")
+        table[name] = name
+        for form in forms.split("|"):
+            if form:
+                table[form] = name
+    return table
+
+
+_GROWTH_ENDS = ("年均增速", "增速", "累计")
+
+
+def normalise_indicator(surface: str) -> str:
+    """The common name of an indicator as written: 规上工业增加值增速 -> 规模以上工业增加值增速.
+    Only a whole match is normalised; anything else is kept as written."""
+    table = indicator_names()
+    for end in _GROWTH_ENDS:
+        if surface.endswith(end) and surface[:-len(end)] in table:
+            return table[surface[:-len(end)]] + end
+    return table.get(surface, surface)
+
+
+def scope_of(before: str) -> tuple[str, str]:
+    """(period, label) for a figure whose sentence reads `before` up to it."""
+    clause = before[_clause_start(before, len(before)):]
+    if match := _PART_YEAR.search(before):
+        return "PartYear", match.group()
+    if "年均" in clause:
+        return "Average", "年均"
+    five = _FIVE_YEARS.search(before)
+    if five and any(w in clause for w in ("累计", "共", "总计", "合计")):
+        return "FiveYear", five.group()
+    if "累计" in clause:
+        return "Cumulative", "累计"
+    if five and ("五年" in five.group() or "期间" in five.group()):
+        return "FiveYear", five.group()
+    return "Year", ""
+
+
+def base_of(clause: str) -> str:
+    """What a growth rate in `clause` compares with: 上年, 上年同期, 2020年, or ""."""
+    match = None
+    for match in _BASE_WORDS.finditer(clause):
+        pass
+    if match is None:
+        return ""
+    if match.group(1) or match.group(2):
+        return (match.group(1) or match.group(2)) + "年"
+    return "上年同期" if match.group() in ("同比", "比上年同期") else "上年"
+
+
+def is_body(mention: Mention) -> bool:
+    return mention.type == "Organization" and bool(_BODY_END.search(mention.label))
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +132,13 @@ def _number_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS)
+    """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
+    masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
+    cut = max(masked.rfind(c) for c in _CLAUSE_MARKS)
     return cut + 1
 
 
@@ -96,7 +190,7 @@ def share_indicator(words: str) -> str:
 SHARE_PART_MAX = 16
 
 
-def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> str:
+def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
     Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
@@ -111,10 +205,13 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> s
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
     best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
         or (same_unit and _known_indicator(whole)) or inherited
+    if not best and growth and level:
+        best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
+        phrase = _BASE_WORDS.sub("", phrase)
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
-        phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
+        phrase = re.sub(r"^.*?(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
@@ -159,11 +256,16 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             match = _YEAR.search(text)
             period = plan_period_end(text)
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
+            if doc.meta.genre and sentence.start < FRAME_HEAD:
+                subjects = []  # a report's header (澄城县人民政府县长): the frame's, not a section's
             if match or period or subjects:
                 year = int(match.group(1)) if match else period
                 target = any(cue in text for cue in lexicon.target_cues("heading"))
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
+        elif inline := _INLINE_HEADING.search(text[:HEADING_MAX]):
+            target = any(cue in inline.group(2) for cue in lexicon.target_cues("heading"))
+            current = Section(int(inline.group(1)), target, current.subject)
         result[sentence.index] = Section(current.year, current.target, current.subject, opening)
     return result
 
@@ -177,20 +279,24 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     if period is not None:
         return period
     base = doc.meta.year
+    plain = _BASE_WORDS.sub("", before)
     for word, shift in _RELATIVE_YEAR.items():
-        if word in before and base is not None:
+        if word in plain and base is not None:
             return base + shift
     if heading_year is not None:
         return heading_year
     after = _YEAR.search(sentence.text[local:])
     if after:
         return int(after.group(1))
-    return base
+    return doc.meta.reported_year or base
 
 
 def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int) -> str:
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
     written = doc.meta.date
+    if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
+            and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
+        return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
     if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
         return "Target"  # a report of early 2026 about 2026 can only plan it
     before = sentence.text[:local]
@@ -199,6 +305,25 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     if _BY_YEAR.search(before):
         return "Target"  # 到2025年…达到: a figure to be reached by a year
     return "Target" if heading_target else "Actual"
+
+
+def frame_area(doc: Doc) -> Mention | None:
+    """The reporting area of a bulletin or work report: the last area named in its head
+    before the words that make it one (2023年澄城县政府工作报告, 南京市江宁区2021年…统计公报,
+    ——在大理市第九届人民代表大会…). None for other texts."""
+    if not doc.meta.genre:
+        return None
+    head = doc.text[:FRAME_HEAD]
+    cue = _FRAME_WORDS.search(head)
+    if cue is None:
+        return None
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.end <= FRAME_HEAD]
+    own = [m for m in areas if m.rule not in INNER_RULES]
+    before = [m for m in own if m.end <= cue.start()] or [m for m in areas if m.end <= cue.start()]
+    if before:
+        return before[-1]
+    after = own or areas
+    return after[0] if after else None
 
 
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -213,16 +338,24 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     if after and text[end:after[0].start] == "的":
         return after[0]
     clause_start = sentence.start + _clause_start(sentence.text, start - sentence.start)
-    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES]
-    if in_clause:
+    whole = None
+    for whole in _WHOLE_AREA.finditer(text, clause_start, start):
+        pass
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
+                 and not (whole and m.end <= whole.start())]
+    if in_clause and not (whole and is_body(in_clause[-1])):
         return in_clause[-1]
-    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN and m.end <= start]
+    if whole and whole.group() != "全年":
+        return None  # 全县…: the reporting area (the caller's frame), not a name further back
+    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN
+               and m.end <= start and not is_body(m)]
     return opening[0] if opening else None
 
 
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
-    fallback = main_subject(doc)
+    frame = frame_area(doc)
+    fallback = frame or main_subject(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
@@ -250,13 +383,29 @@ def extract_figures(doc: Doc) -> Doc:
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
                 continue
             start = sentence.start + local
-            subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
-                       or section.paragraph_subject or section.subject or fallback)
-            inherited = previous.indicator if previous and previous.unit == unit and previous.indicator in lexicon.indicators() else ""
-            indicator = indicator_before(sentence.text, local, unit, inherited)
-            previous = Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
-                                  kind=_kind(doc, sentence, local, heading_target, year), start=start,
-                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
+            clause = sentence.text[_clause_start(sentence.text, local):local]
+            whole = _WHOLE_AREA.search(clause)
+            own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
+            # A body (市政府, 统计局) is a figure's subject when named in its own clause or in
+            # its section's heading (——花溪区人大常委会2025年工作综述), not when a paragraph opens with it.
+            wider = [m for m in (section.paragraph_subject, section.subject)
+                     if m is not None and not (m is section.paragraph_subject and is_body(m))]
+            if own is None and whole and whole.group() != "全年" and frame is not None:
+                subject: Mention | None = frame
+            else:
+                subject = own or (wider[0] if wider else None) or fallback
+            inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
+            level = previous.surface if previous and previous.unit not in ("%", "个百分点") and previous.surface in lexicon.indicators() else ""
+            surface = indicator_before(sentence.text, local, unit, inherited, level)
+            period, label = scope_of(sentence.text[:local])
+            growth = surface.endswith(("增速", "年均增速"))
+            if _NEGATIVE.search(sentence.text[max(0, local - 4):local]) and (growth or unit in ("%", "个百分点")):
+                value = -value  # 比上年下降4.7%: a negative rate
+            previous = Figure(subject=subject, indicator=normalise_indicator(surface), value=value, unit=unit, year=year,
+                              kind=_kind(doc, sentence, local, heading_target, year), start=start,
+                              end=sentence.start + match.end(), sentence=sentence.index, text=match.group(),
+                              surface=surface, period=period, period_label=label,
+                              base=base_of(clause) if growth else "")
             figures.append(previous)
         ends_clause = sentence.text.rstrip().endswith(("；", ";"))
         carried = (previous or carried) if ends_clause else None
