@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract import lexicon
@@ -54,7 +55,10 @@ _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
 # An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
 # until the next one.
-_INLINE_HEADING = re.compile(r"(?:^|[一二三四五六七八九十]+、)\s*(20\d\d)年(工作回顾|主要工作|工作总结|[^，,。；]{0,6}(?:工作安排|主要目标|预期目标|目标任务|重点工作))")
+_INLINE_HEADING = re.compile(r"(?:^|[。；])\s*[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
+                             r"|^\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|工作安排))")
+# A date line (2023年 3月31日, -2021年3月 -) under a title dates the text; it heads no section.
+_DATE_LINE = re.compile(r"^\W*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\W*$")
 FRAME_HEAD = 300  # the title and header a reporting area is read from
 _FRAME_WORDS = re.compile(r"统计公报|政\s*府\s*工\s*作\s*报\s*告|人民代表大会|国民经济和社会发展")
 # Party and state bodies (市政府, 区人大常委会, 统计局) report figures; they are not what
@@ -252,20 +256,25 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
         introduces = alone and len(text) <= HEADING_MAX and (_YEAR.search(text) or plan_period_end(text))
-        if is_heading(text) or introduces:
+        if (is_heading(text) or introduces) and not _DATE_LINE.match(text):
             match = _YEAR.search(text)
             period = plan_period_end(text)
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             if doc.meta.genre and sentence.start < FRAME_HEAD:
                 subjects = []  # a report's header (澄城县人民政府县长): the frame's, not a section's
-            if match or period or subjects:
+            # a line that only names a body (a signature, 郴州市人民政府办公室) heads no section
+            subjects = [m for m in subjects if not (is_body(m) and len(text.strip()) - len(m.text) < 4)]
+            if not (match or period) and any(cue in text for cue in ("工作目标", "主要目标", "预期目标", "发展目标")):
+                current = Section(current.year, True, current.subject)  # 一、工作目标: what follows are goals
+            elif match or period or subjects:
                 year = int(match.group(1)) if match else period
                 target = any(cue in text for cue in lexicon.target_cues("heading"))
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
         elif inline := _INLINE_HEADING.search(text[:HEADING_MAX]):
-            target = any(cue in inline.group(2) for cue in lexicon.target_cues("heading"))
-            current = Section(int(inline.group(1)), target, current.subject)
+            words = inline.group(2) or inline.group(4)
+            target = any(cue in words for cue in lexicon.target_cues("heading"))
+            current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
         result[sentence.index] = Section(current.year, current.target, current.subject, opening)
     return result
 
@@ -288,6 +297,8 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     after = _YEAR.search(sentence.text[local:])
     if after:
         return int(after.group(1))
+    if doc.meta.genre == "report" and base is not None:
+        return base - 1  # a work report reviews the year before it is given, unless it says otherwise
     return doc.meta.reported_year or base
 
 
@@ -314,16 +325,36 @@ def frame_area(doc: Doc) -> Mention | None:
     if not doc.meta.genre:
         return None
     head = doc.text[:FRAME_HEAD]
-    cue = _FRAME_WORDS.search(head)
-    if cue is None:
-        return None
     areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.end <= FRAME_HEAD]
     own = [m for m in areas if m.rule not in INNER_RULES]
-    before = [m for m in own if m.end <= cue.start()] or [m for m in areas if m.end <= cue.start()]
-    if before:
-        return before[-1]
+    found: Mention | None = None
+    for cue in _FRAME_WORDS.finditer(head):  # the last cue with an area before it
+        before = [m for m in own if m.end <= cue.start()] or [m for m in areas if m.end <= cue.start()]
+        found = before[-1] if before else found
+    if found is not None:
+        return found
     after = own or areas
     return after[0] if after else None
+
+
+_LEVEL_SUBS = {"省": ("Province",), "市": ("City", "District"), "县": ("District",), "区": ("District", "Province"),
+               "州": ("City",), "盟": ("City",), "旗": ("District",)}
+
+
+def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
+    """The area a `全区/全县/我市` figure is about: the frame when its level fits, else the
+    area of that level the document names most (全区 in a 渝中区 text is 渝中区, not 重庆市)."""
+    level = word[-1]
+    def fits(m: Mention) -> bool:
+        return m.label.endswith(level) or (m.sub in _LEVEL_SUBS.get(level, ()) and not m.label.endswith(("市", "县", "区", "省")))
+    if frame is not None and fits(frame):
+        return frame
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES and fits(m)]
+    if not areas:
+        return frame
+    counts = Counter(m.ref or m.label for m in areas)
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
 
 
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -390,8 +421,9 @@ def extract_figures(doc: Doc) -> Doc:
             # its section's heading (——花溪区人大常委会2025年工作综述), not when a paragraph opens with it.
             wider = [m for m in (section.paragraph_subject, section.subject)
                      if m is not None and not (m is section.paragraph_subject and is_body(m))]
-            if own is None and whole and whole.group() != "全年" and frame is not None:
-                subject: Mention | None = frame
+            area = level_area(doc, whole.group(), frame) if own is None and whole and whole.group() != "全年" else None
+            if area is not None:
+                subject: Mention | None = area
             else:
                 subject = own or (wider[0] if wider else None) or fallback
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""

@@ -21,7 +21,8 @@ _YMD = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]?\s*" + _YMD)
 _SPEECH = re.compile(r"(?:^|[(（—－-])\s*" + _YMD + r"\s*日?\s*(?:在|于)", re.MULTILINE)
 _BRACKETED = re.compile(r"[(（]\s*" + _YMD + r"\s*日?\s*[)）]")
-_MONTH_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*$", re.MULTILINE)
+_DATE_ALONE = re.compile(r"^\W*" + _YMD + r"\s*日?\W*$", re.MULTILINE)
+_MONTH_LINE = re.compile(r"^\W*(\d{4})\s*年\s*(\d{1,2})\s*月\W*$", re.MULTILINE)
 _CN_DIGITS = "〇零一二三四五六七八九"
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _FILE_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
@@ -47,7 +48,7 @@ def _cn_year(text: str) -> int:
 
 def date_from_text(text: str) -> date | None:
     head = text[:HEAD]
-    for pattern in (_PUBLISHED, _SPEECH, _BRACKETED):
+    for pattern in (_PUBLISHED, _SPEECH, _BRACKETED, _DATE_ALONE):
         for match in pattern.finditer(head):
             if found := safe_date(*match.groups()):
                 return found
@@ -109,16 +110,21 @@ def year_from_text(text: str) -> int | None:
 # mark a work report. Only the head is read: a body may quote another bulletin.
 FRAME_HEAD = 300
 _BULLETIN = re.compile(r"(20\d\d)年?[^。\n]{0,30}?统计公报")
-_REPORT = re.compile(r"政\s*府\s*工\s*作\s*报\s*告|人民代表大会[^。\n]{0,12}会议上")
+_REPORT = re.compile(r"政\s*府\s*工\s*作\s*报\s*告|人民代表大会[^。\n]{0,12}会议上|向大会报告(?:政府)?工作")
+# An undated text that opens on a year (2023年，面对…; 2023年是…) reports on that year.
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(20\d\d)年(?:[，,]|是|以来|全年)")
 
 
 def genre_of(text: str) -> tuple[str, int | None]:
-    """("bulletin", the year it reports on), ("report", None) or ("", None)."""
+    """(genre, the year it reports on): ("bulletin", 2023) for a statistics bulletin,
+    ("report", None) for a work report, ("", 2023) for another text that opens on a year."""
     head = text[:FRAME_HEAD]
     if match := _BULLETIN.search(head):
         return "bulletin", int(match.group(1))
     if _REPORT.search(head):
         return "report", None
+    if match := _OPENING_YEAR.search(head):
+        return "", int(match.group(1))
     return "", None
 
 
