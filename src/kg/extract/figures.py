@@ -126,6 +126,24 @@ def base_of(clause: str) -> str:
     return "上年同期" if match.group() in ("同比", "比上年同期") else "上年"
 
 
+def is_above(mention: Mention, frame: Mention | None) -> bool:
+    """Whether `mention` is an area that contains the frame (河南省 above 郑州市): a report's
+    figures are its own area's, whatever province its paragraphs open with."""
+    if frame is None or not mention.ref or not frame.ref or mention.ref == frame.ref:
+        return False
+    return mention.type == "AdministrativeArea" and frame.ref.startswith(mention.ref.rstrip("0"))
+
+
+def is_common(indicator: str) -> bool:
+    """Whether an indicator (or its growth rate) is one of the common indicators of the table."""
+    names = set(indicator_names().values())
+    return indicator in names or any(indicator.endswith(e) and indicator[:-len(e)] in names for e in _GROWTH_ENDS)
+
+
+def surface_of(text: str, local: int, unit: str) -> str:
+    return indicator_before(text, local, unit)
+
+
 def is_body(mention: Mention) -> bool:
     return mention.type == "Organization" and bool(_BODY_END.search(mention.label))
 
@@ -334,7 +352,28 @@ def frame_area(doc: Doc) -> Mention | None:
     if found is not None:
         return found
     after = own or areas
-    return after[0] if after else None
+    return after[0] if after else area_of_body(doc)
+
+
+_BODY_AREA = re.compile(r"^(.{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗|盟))(?:人民政府|政府|统计局|人大常委会|人民代表大会)")
+
+
+def area_of_body(doc: Doc) -> Mention | None:
+    """The area in the name of the body a report's header names (澄城县人民政府县长 -> 澄城县),
+    as a mention of its own, for a text that names its area no other way."""
+    for mention in doc.mentions:
+        if mention.start >= FRAME_HEAD or mention.type != "Organization":
+            continue
+        if match := _BODY_AREA.match(mention.label):
+            name = match.group(1)
+            division = lexicon.division_by_name().get(name)
+            area = Mention(text=name, label=name, type="AdministrativeArea",
+                           sub=division.level if division else "District", start=mention.start,
+                           end=mention.start + len(name), sentence=mention.sentence, rule="frame",
+                           ref=division.code if division else "")
+            doc.mentions.append(area)
+            return area
+    return None
 
 
 _LEVEL_SUBS = {"省": ("Province",), "市": ("City", "District"), "县": ("District",), "区": ("District", "Province"),
@@ -357,11 +396,14 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
     return next(m for m in areas if (m.ref or m.label) == key)
 
 
-def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
+def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
+                   carried: Mention | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
 
     - `总投资12亿元的泰邦…基地`: the name right after `的` that follows the figure;
     - the nearest area, park, organisation or project in the same clause before it;
+    - the subject of the sentence's previous figure (2023年阳江市地区生产总值1581.79亿元，
+      比上年增长3.8%: the rate is 阳江市's too);
     - the area the sentence opens with (贵安新区直管区生产总值增长15%，…).
     """
     text = doc.text
@@ -378,6 +420,8 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return in_clause[-1]
     if whole and whole.group() != "全年":
         return None  # 全县…: the reporting area (the caller's frame), not a name further back
+    if carried is not None and carried.type == "AdministrativeArea":
+        return carried
     opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN
                and m.end <= start and not is_body(m)]
     return opening[0] if opening else None
@@ -416,16 +460,20 @@ def extract_figures(doc: Doc) -> Doc:
             start = sentence.start + local
             clause = sentence.text[_clause_start(sentence.text, local):local]
             whole = _WHOLE_AREA.search(clause)
-            own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
+            own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start,
+                                 previous.subject if previous else None)
             # A body (市政府, 统计局) is a figure's subject when named in its own clause or in
             # its section's heading (——花溪区人大常委会2025年工作综述), not when a paragraph opens with it.
             wider = [m for m in (section.paragraph_subject, section.subject)
                      if m is not None and not (m is section.paragraph_subject and is_body(m))]
             area = level_area(doc, whole.group(), frame) if own is None and whole and whole.group() != "全年" else None
+            wider = [m for m in wider if not is_above(m, frame)]
             if area is not None:
                 subject: Mention | None = area
             else:
                 subject = own or (wider[0] if wider else None) or fallback
+            if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
+                subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") and previous.surface in lexicon.indicators() else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
