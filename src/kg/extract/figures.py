@@ -55,7 +55,7 @@ _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
 # An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
 # until the next one.
-_INLINE_HEADING = re.compile(r"(?:^|[。；])\s*[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
+_INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
                              r"|^\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|工作安排))")
 # A date line (2023年 3月31日, -2021年3月 -) under a title dates the text; it heads no section.
 _DATE_LINE = re.compile(r"^\W*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\W*$")

@@ -19,12 +19,13 @@ from kg.doc import Doc
 HEAD = 800  # metadata sits in a document's first lines
 _YMD = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]?\s*" + _YMD)
-_SPEECH = re.compile(r"(?:^|[(（—－-])\s*" + _YMD + r"\s*日?\s*(?:在|于)", re.MULTILINE)
+_SPEECH = re.compile(r"(?:^|[(（—－-])\s*" + _YMD + r"\s*日?\s*[,，]?\s*(?:在|于|[^。\n]{2,20}人民代表大会)", re.MULTILINE)
 _BRACKETED = re.compile(r"[(（]\s*" + _YMD + r"\s*日?\s*[)）]")
 _DATE_ALONE = re.compile(r"^\W*" + _YMD + r"\s*日?\W*$", re.MULTILINE)
 _MONTH_LINE = re.compile(r"^\W*(\d{4})\s*年\s*(\d{1,2})\s*月\W*$", re.MULTILINE)
 _CN_DIGITS = "〇零一二三四五六七八九"
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_ZERO = "〇零○O"  # ○ (a circle) and O stand for 〇 in many typed datelines
+_CN_DATE = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _FILE_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
 _SOURCE = re.compile(r"(?:来源|来自|稿源|信息来源|文章来源)\s*[:：]\s*([^\s|｜,，;；]{2,30})")
 _TITLE_SKIP = re.compile(r"^(?:来源|发布时间|发布日期|日期|时间|作者|编辑|责任编辑|字号|浏览|点击)")
@@ -39,7 +40,7 @@ def safe_date(year: str | int, month: str | int, day: str | int) -> date | None:
 
 
 def _cn_digit_value(char: str) -> int:
-    return 0 if char in "〇零" else _CN_DIGITS.index(char) - 1
+    return 0 if char in _CN_ZERO else _CN_DIGITS.index(char) - 1
 
 
 def _cn_year(text: str) -> int:
@@ -112,7 +113,7 @@ FRAME_HEAD = 300
 _BULLETIN = re.compile(r"(20\d\d)年?[^。\n]{0,30}?统计公报")
 _REPORT = re.compile(r"政\s*府\s*工\s*作\s*报\s*告|人民代表大会[^。\n]{0,12}会议上|向大会报告(?:政府)?工作")
 # An undated text that opens on a year (2023年，面对…; 2023年是…) reports on that year.
-_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(20\d\d)年(?:[，,]|是|以来|全年)")
+_OPENING_YEAR = re.compile(r"(?:^|\n)\s*(20\d\d)年(?:[，,]|是|以来|全年)|^[^\n。]{0,30}?(20\d\d) ?年")
 
 
 def genre_of(text: str) -> tuple[str, int | None]:
@@ -123,8 +124,8 @@ def genre_of(text: str) -> tuple[str, int | None]:
         return "bulletin", int(match.group(1))
     if _REPORT.search(head):
         return "report", None
-    if match := _OPENING_YEAR.search(head):
-        return "", int(match.group(1))
+    if match := _OPENING_YEAR.search(head):  # or, for a news text, the year its title names
+        return "", int(match.group(1) or match.group(2))
     return "", None
 
 
