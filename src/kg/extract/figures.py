@@ -452,7 +452,7 @@ def extract_figures(doc: Doc) -> Doc:
                 continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
             after = sentence.text[match.end():match.end() + 1]
-            if unit == "个" and after and after not in "，,。；;、":
+            if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()):
                 continue  # 3个千亿级… counts things named after it, not a figure
             year = _year_for(doc, sentence, local, heading_year)
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
@@ -489,5 +489,73 @@ def extract_figures(doc: Doc) -> Doc:
             figures.append(previous)
         ends_clause = sentence.text.rstrip().endswith(("；", ";"))
         carried = (previous or carried) if ends_clause else None
-    doc.figures = figures
+    doc.figures = spread_lists(doc, figures)
     return doc
+
+
+# `A、B分别为X、Y`: a list of indicators with a list of figures in the same order.
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_SPLIT = re.compile(r"、|和|及|与")
+_BOTH_SIDES = {"城乡": ("城镇", "农村")}  # 城乡居民人均可支配收入分别为X元、Y元: urban, then rural
+
+
+def list_names(words: str, count: int) -> list[str]:
+    """The `count` indicator names a list before 分别 gives, or [] when they do not line up.
+    Short items borrow the rest of the full one: 第一、第二、第三产业增加值 -> 第一产业增加值…;
+    一般公共预算收入和支出 -> 一般公共预算支出; 城乡居民人均可支配收入 -> 城镇…, 农村…."""
+    words = SCOPE_OPENING.sub("", words) if SCOPE_OPENING.match(words) else words
+    words = re.sub(r"^(?:其中|全年|同时)", "", words)
+    items = [w for w in _LIST_SPLIT.split(words) if w]
+    if len(items) == 1 and count == 2:
+        for pair, (first, second) in _BOTH_SIDES.items():
+            if items[0].startswith(pair):
+                rest = items[0][len(pair):]
+                return [first + rest, second + rest]
+    if len(items) != count or count < 2:
+        return []
+    full = max(items, key=len)
+    names = []
+    for item in items:
+        if len(item) <= 3 and len(full) > len(item) + 1:
+            if full.startswith(item[:1]) or item[:1] in "一二三第":
+                names.append(item + full[len(item):])  # 第一 + 产业增加值
+            else:
+                names.append(full[:-len(item)] + item)  # 一般公共预算 + 支出
+        else:
+            names.append(item)
+    return names
+
+
+def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """Give each figure of a `…分别…` list its own indicator, and a list of rates right after
+    a list of levels (分别为39310元、20356元，增长5.5%、5.6%) the same names."""
+    by_clause: dict[tuple[int, int], list[Figure]] = {}
+    for figure in figures:
+        sentence = doc.sentences[figure.sentence]
+        local = figure.start - sentence.start
+        by_clause.setdefault((figure.sentence, _clause_start(sentence.text, local)), []).append(figure)
+    last_names: list[str] = []
+    last_sentence = -1
+    for (index, start), group in sorted(by_clause.items()):
+        text = doc.sentences[index].text
+        head = text[start:group[0].start - doc.sentences[index].start]
+        if index != last_sentence:
+            last_names = []
+        last_sentence = index
+        marker = _RESPECTIVELY.search(head)
+        names: list[str] = []
+        if marker:
+            names = list_names(re.sub(r"(?:同比|比上年)?$", "", head[:marker.start()]), len(group))
+            if not names and last_names and len(last_names) == len(group):
+                names = last_names
+        elif last_names and len(last_names) == len(group) and re.fullmatch(r"(?:同比|比上年)?(?:增长|下降)", head.strip()):
+            names = last_names
+        if not names:
+            continue
+        for figure, name in zip(group, names):
+            growth = figure.unit in ("%", "个百分点") and re.search(r"增长|下降|提高", head)
+            surface = name + "增速" if growth and not name.endswith(("率", "增速", "比重")) else name
+            figure.surface = surface
+            figure.indicator = normalise_indicator(surface)
+        last_names = [n for n in names]
+    return figures
