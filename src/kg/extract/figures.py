@@ -229,6 +229,8 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         or (same_unit and _known_indicator(whole)) or inherited
     if not best and growth and level:
         best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
+    if not best and growth and not re.sub(r"(全年|增速|增幅|增长|同比|比上年|达到|达|为|了)", "", own).strip():
+        best = _known_indicator(text[:start])  # 生产总值连续6个季度…增长，全年增速达21.1%
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
         phrase = _BASE_WORDS.sub("", phrase)
