@@ -53,6 +53,9 @@ _PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|�
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+# Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
+# (计划投资, 计划总投资: a project's planned budget, a fact) make no figure a target.
+_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总?投资")
 # An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
 # until the next one.
 _INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
@@ -330,7 +333,8 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
         return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
     if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
         return "Target"  # a report of early 2026 about 2026 can only plan it
-    before = sentence.text[:local]
+    before = _MET_GOAL.sub("", sentence.text[:local])
+    clause = _MET_GOAL.sub("", clause)
     if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
         return "Target"
     if _BY_YEAR.search(before):
