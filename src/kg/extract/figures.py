@@ -42,7 +42,8 @@ MAGNITUDE_UNITS = ("亿元", "万亿元")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _CN_ORDINAL = "一二三四五六七八九"
 _CLAUSE_MARKS = ",，;；:：。"
-_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
+# 当年 is left out: 当年签约当年投运 says "within one year", not which year.
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "前年": -2}
 # 比上年增长: 上年 is the base of the growth rate, not the figure's year.
 _BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
 # The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
@@ -53,6 +54,12 @@ _PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|�
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+_FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
+                     r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关")
+# A paragraph that sums up five years (这是…的五年。, 过去五年…, “十四五”期间…): its flows
+# (新增, 建成, 累计…) are five-year totals; its levels (地区生产总值达…) are end-of-period values.
+_FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
+_FLOW = re.compile(r"新增|新建|累计|建成|完成|引进|实施|培育|改造|治理|开工|签约|带动|助力|就业|办结|减少|脱贫|搬迁|建设|改\(扩\)建|改、扩")
 # Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
 # (计划投资, 计划总投资: a project's planned budget, a fact) make no figure a target.
 _MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总?投资")
@@ -228,8 +235,12 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
+    # A figure inherits the clause's or the previous figure's indicator only when its own
+    # words name nothing (…980亿元，2025年突破千亿元): 助力困难人员就业6万人 after
+    # 城镇新增就业77万人 is an indicator of its own, never its parent.
+    bare = len(_FILLER.sub("", own)) < 2
     best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
-        or (same_unit and _known_indicator(whole)) or inherited
+        or (bare and same_unit and _known_indicator(whole)) or (inherited if bare else "")
     if not best and growth and level:
         best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
     if not best and growth and not re.sub(r"(全年|增速|增幅|增长|同比|比上年|达到|达|为|了)", "", own).strip():
@@ -258,6 +269,7 @@ class Section:
     target: bool = False
     subject: Mention | None = None
     paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
+    five_years: str = ""  # the words by which the sentence's paragraph sums up five years
 
 
 def is_heading(text: str) -> bool:
@@ -269,12 +281,15 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     result: dict[int, Section] = {}
     current = Section()
     opening: Mention | None = None
+    five_years = ""
     for sentence in doc.sentences:
         text = sentence.text
         paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
         if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
             first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
+            five = _FIVE_YEAR_PARAGRAPH.search(text)
+            five_years = five.group() if five else ""
         paragraph_end = doc.text.find("\n", sentence.start)
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
@@ -298,7 +313,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             words = inline.group(2) or inline.group(4)
             target = any(cue in words for cue in lexicon.target_cues("heading"))
             current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
-        result[sentence.index] = Section(current.year, current.target, current.subject, opening)
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening, five_years)
     return result
 
 
@@ -325,8 +340,11 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     return doc.meta.reported_year or base
 
 
-def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int) -> str:
+def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int, review: bool = False) -> str:
+    """`review`: the sentence sums up years past (a five-year paragraph), where 左右 rounds a result."""
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    if review:
+        clause = clause.replace("左右", "")
     written = doc.meta.date
     if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
             and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
@@ -457,6 +475,8 @@ def extract_figures(doc: Doc) -> Doc:
             if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
                 continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
+            if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
+                continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
             after = sentence.text[match.end():match.end() + 1]
             if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()):
                 continue  # 3个千亿级… counts things named after it, not a figure
@@ -484,11 +504,13 @@ def extract_figures(doc: Doc) -> Doc:
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") and previous.surface in lexicon.indicators() else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
             period, label = scope_of(sentence.text[:local])
+            if period == "Year" and section.five_years and _FLOW.search(clause):
+                period, label = "FiveYear", section.five_years
             growth = surface.endswith(("增速", "年均增速"))
             if _NEGATIVE.search(sentence.text[max(0, local - 4):local]) and (growth or unit in ("%", "个百分点")):
                 value = -value  # 比上年下降4.7%: a negative rate
             previous = Figure(subject=subject, indicator=normalise_indicator(surface), value=value, unit=unit, year=year,
-                              kind=_kind(doc, sentence, local, heading_target, year), start=start,
+                              kind=_kind(doc, sentence, local, heading_target, year, bool(section.five_years)), start=start,
                               end=sentence.start + match.end(), sentence=sentence.index, text=match.group(),
                               surface=surface, period=period, period_label=label,
                               base=base_of(clause) if growth else "")
