@@ -55,7 +55,8 @@ _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
 _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
-                     r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关")
+                     r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关|"
+                     r"总量|规模|实际|名义|按可比价格?计算|可比价|下降|回落|提高|上涨")
 # A paragraph that sums up five years (这是…的五年。, 过去五年…, “十四五”期间…): its flows
 # (新增, 建成, 累计…) are five-year totals; its levels (地区生产总值达…) are end-of-period values.
 _FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
@@ -220,6 +221,10 @@ def share_indicator(words: str) -> str:
 
 
 SHARE_PART_MAX = 16
+# Indicator words too general to stand alone: the phrase before them says what they measure.
+GENERIC_INDICATORS = frozenset({"增加值", "产值", "投资", "产量", "总投资", "营业收入", "销售收入"})
+NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "总计", "同比", "分别", "出台", "吸引", "举办", "开展",
+                            "实施", "建成", "引进", "带动", "达到", "超过", "突破", "总量", "规模"})
 
 
 def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
@@ -239,7 +244,10 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     # words name nothing (…980亿元，2025年突破千亿元): 助力困难人员就业6万人 after
     # 城镇新增就业77万人 is an indicator of its own, never its parent.
     bare = len(_FILLER.sub("", own)) < 2
-    best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
+    known = _known_indicator(own)
+    if known and (known in GENERIC_INDICATORS or len(_FILLER.sub("", own[own.rfind(known) + len(known):])) >= 2):
+        known = ""  # 新能源汽车产量 is more than 产量; 工业对GDP增长贡献率 is no GDP: read the phrase
+    best = (unit == "%" and share_indicator(own)) or known \
         or (bare and same_unit and _known_indicator(whole)) or (inherited if bare else "")
     if not best and growth and level:
         best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
@@ -248,11 +256,13 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
         phrase = _BASE_WORDS.sub("", phrase)
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年)+$", "", phrase)
         phrase = re.sub(r"^.*?(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
+        if len(best) < 2 or best in NOT_INDICATORS:
+            best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
     elif best and "累计" in own and "累计" not in best:
@@ -343,8 +353,8 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
 def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int, review: bool = False) -> str:
     """`review`: the sentence sums up years past (a five-year paragraph), where 左右 rounds a result."""
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
-    if review:
-        clause = clause.replace("左右", "")
+    if review or (doc.meta.year is not None and year < doc.meta.year):
+        clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
     written = doc.meta.date
     if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
             and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
@@ -439,15 +449,18 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     for whole in _WHOLE_AREA.finditer(text, clause_start, start):
         pass
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
-                 and not (whole and m.end <= whole.start())]
+                 and not (whole and m.end <= whole.start())
+                 and not text.startswith("等", m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
     if in_clause and not (whole and is_body(in_clause[-1])):
         return in_clause[-1]
     if whole and whole.group() != "全年":
         return None  # 全县…: the reporting area (the caller's frame), not a name further back
     if carried is not None and carried.type == "AdministrativeArea":
         return carried
-    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN
-               and m.end <= start and not is_body(m)]
+    # only an area or a park opens a sentence as its figures' subject: 建成贵黄高速延伸段，打通断头路12条
+    # counts the city's roads, not the motorway's
+    opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= OPENING_SPAN
+               and m.end <= start]
     return opening[0] if opening else None
 
 
@@ -475,6 +488,9 @@ def extract_figures(doc: Doc) -> Doc:
             if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
                 continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
+            if re.match(r"(?:以上|以下)的?[\u4e00-\u9fff]", sentence.text[match.end():]) and \
+                    not re.match(r"(?:以上|以下)(?:的)?(?:增长|水平)", sentence.text[match.end():]):
+                continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
             if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
             after = sentence.text[match.end():match.end() + 1]
@@ -501,7 +517,7 @@ def extract_figures(doc: Doc) -> Doc:
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
-            level = previous.surface if previous and previous.unit not in ("%", "个百分点") and previous.surface in lexicon.indicators() else ""
+            level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
             period, label = scope_of(sentence.text[:local])
             if period == "Year" and section.five_years and _FLOW.search(clause):
