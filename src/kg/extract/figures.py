@@ -47,9 +47,11 @@ _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "前年"
 # 比上年增长: 上年 is the base of the growth rate, not the figure's year.
 _BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
 # The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
-_WHOLE_AREA = re.compile(r"全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区)")
+_WHOLE_AREA = re.compile(r"(?<![对占比居于在较])(?:全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区))")
+# (对全省…的贡献率, 占全市, 高于全省, 居全省: the whole area is what the figure is compared with)
 # Part of a year: 1—10月, 1-9月份, 前三季度, 上半年, 一季度.
 _PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至\d{1,2}月(?:底|末)?)")
+_QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上增长: within its own clause only
 # Five years: 过去五年, 五年来, 十四五期间, 2021—2025年.
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
@@ -111,7 +113,7 @@ def normalise_indicator(surface: str) -> str:
 def scope_of(before: str) -> tuple[str, str]:
     """(period, label) for a figure whose sentence reads `before` up to it."""
     clause = before[_clause_start(before, len(before)):]
-    if match := _PART_YEAR.search(before):
+    if match := _PART_YEAR.search(before) or _QUARTERS.search(clause):
         return "PartYear", match.group()
     if "年均" in clause:
         return "Average", "年均"
@@ -256,7 +258,12 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
         phrase = _BASE_WORDS.sub("", phrase)
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年)+$", "", phrase)
+        if "等" in phrase:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
+            examples, _, head = phrase.rpartition("等")
+            verb = re.match(r"(?:新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育)?", examples).group()
+            phrase = verb + head if len(head) >= 2 else ""
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
+                        r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
         phrase = re.sub(r"^.*?(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
@@ -451,6 +458,8 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
                  and not (whole and m.end <= whole.start())
                  and not text.startswith("等", m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
+    examples_end = text.rfind("等", clause_start, start)
+    in_clause = [m for m in in_clause if m.start > examples_end]  # 惠科…、聚力生…等: every example
     if in_clause and not (whole and is_body(in_clause[-1])):
         return in_clause[-1]
     if whole and whole.group() != "全年":
