@@ -56,6 +56,12 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+# What may follow a figure: the end of its clause, a hedge (以上, 左右), or the words that go
+# on about it (比上年增长, 位居全省…). Anything else makes the number part of a name.
+_FIGURE_END = re.compile(r"$|[，,。；;、：:！!？?)）”’\s/]|以上|以下|左右|多|余|之|的|比|同比|增长|下降|增速|为|是|和|及|与|或|也|居|位居|"
+                         r"占|列|排|在|，|左|次|后|前|、|较|高于|低于|超|达|（|\(|“|—|-|~|至|到|及以上|[0-9]|跃升|增至|提高|提升|同口径|以内|大关|实现|完成")
+# Units of a plant's capacity, which project names carry (6万吨磷酸铁, 10万千瓦光伏电站).
+CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "GW", "MW", "平方米", "万平方米", "亩", "万亩", "辆", "万辆", "套"})
 _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
                      r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关|"
                      r"总量|规模|实际|名义|按可比价格?计算|可比价|下降|回落|提高|上涨")
@@ -226,7 +232,8 @@ SHARE_PART_MAX = 16
 # Indicator words too general to stand alone: the phrase before them says what they measure.
 GENERIC_INDICATORS = frozenset({"增加值", "产值", "投资", "产量", "总投资", "营业收入", "销售收入"})
 NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "总计", "同比", "分别", "出台", "吸引", "举办", "开展",
-                            "实施", "建成", "引进", "带动", "达到", "超过", "突破", "总量", "规模"})
+                            "实施", "建成", "引进", "带动", "达到", "超过", "突破", "总量", "规模", "安排", "以及",
+                            "新打造", "打造", "建设", "建成投产", "实现产值"})
 
 
 def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
@@ -502,6 +509,8 @@ def extract_figures(doc: Doc) -> Doc:
                 continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
             if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
+            if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
+                continue  # 建成投产6万吨磷酸铁: a capacity inside a project's name, not a figure
             after = sentence.text[match.end():match.end() + 1]
             if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()):
                 continue  # 3个千亿级… counts things named after it, not a figure
@@ -567,13 +576,14 @@ def list_names(words: str, count: int) -> list[str]:
     if len(items) != count or count < 2:
         return []
     full = max(items, key=len)
+    at = items.index(full)
     names = []
-    for item in items:
+    for index, item in enumerate(items):
         if len(item) <= 3 and len(full) > len(item) + 1:
-            if full.startswith(item[:1]) or item[:1] in "一二三第":
-                names.append(item + full[len(item):])  # 第一 + 产业增加值
+            if index < at:
+                names.append(item + full[len(item):])  # 第一、第二产业增加值; 城镇、农村居民…收入
             else:
-                names.append(full[:-len(item)] + item)  # 一般公共预算 + 支出
+                names.append(full[:-len(item)] + item)  # 一般公共预算收入和支出
         else:
             names.append(item)
     return names
