@@ -56,10 +56,11 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+_EXAMPLES = re.compile(r"(?:[、，,][\u4e00-\u9fff]{1,12}?)*等")  # 在花溪、息烽、修文等区域: examples
 # What may follow a figure: the end of its clause, a hedge (以上, 左右), or the words that go
 # on about it (比上年增长, 位居全省…). Anything else makes the number part of a name.
 _FIGURE_END = re.compile(r"$|[，,。；;、：:！!？?)）”’\s/]|以上|以下|左右|多|余|之|的|比|同比|增长|下降|增速|为|是|和|及|与|或|也|居|位居|"
-                         r"占|列|排|在|，|左|次|后|前|、|较|高于|低于|超|达|（|\(|“|—|-|~|至|到|及以上|[0-9]|跃升|增至|提高|提升|同口径|以内|大关|实现|完成")
+                         r"占|列|排|在|，|左|次|后|前|、|较|高于|低于|（|\(|“|—|-|~|至|到|及以上|[0-9]|跃升|增至|提高|提升|同口径|以内|大关|实现|完成")
 # Units of a plant's capacity, which project names carry (6万吨磷酸铁, 10万千瓦光伏电站).
 CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "GW", "MW", "平方米", "万平方米", "亩", "万亩", "辆", "万辆", "套"})
 _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
@@ -272,6 +273,8 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
                         r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
         phrase = re.sub(r"^.*?(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)
+        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力)+", "", phrase)
+        phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
@@ -464,7 +467,7 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         pass
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
                  and not (whole and m.end <= whole.start())
-                 and not text.startswith("等", m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
+                 and not _EXAMPLES.match(text, m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
     examples_end = text.rfind("等", clause_start, start)
     in_clause = [m for m in in_clause if m.start > examples_end]  # 惠科…、聚力生…等: every example
     if in_clause and not (whole and is_body(in_clause[-1])):
@@ -475,8 +478,12 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return carried
     # only an area or a park opens a sentence as its figures' subject: 建成贵黄高速延伸段，打通断头路12条
     # counts the city's roads, not the motorway's
-    opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= OPENING_SPAN
-               and m.end <= start]
+    # In a report with a reporting area, only a name the sentence starts with opens it
+    # (加快推进清镇“餐厨+厨余”项目… is the city's work, not 清镇's).
+    lead = re.match(r"(?:其中|同时|此外|另外|[，,\s]|20\d\d ?年)*", sentence.text).end()  # 其中，2021年洋浦经济开发区…
+    span = lead + 1 if doc.meta.genre else OPENING_SPAN
+    opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
+               and m.end <= start and not _EXAMPLES.match(text, m.end)]
     return opening[0] if opening else None
 
 
