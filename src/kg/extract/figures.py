@@ -34,7 +34,7 @@ PLANNING_MONTHS = 3  # a document dated in the first quarter speaks of its year 
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
-_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d) ?年")  # 比2020年: a base of comparison, not the figure's year
+_YEAR = re.compile(r"(?<![比较])(?<!\d[—\-－~至到])(20\d\d|19\d\d) ?年")  # 比2020年: a base of comparison, not the figure's year; 2025—2026年: a span, not one year
 # Units with which a figure may be written in Chinese numerals (突破千亿元大关).
 MAGNITUDE_UNITS = ("亿元", "万亿元")
 # Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
@@ -62,7 +62,8 @@ _EXAMPLES = re.compile(r"(?:[、，,][\u4e00-\u9fff]{1,12}?)*等")  # 在花溪�
 _FIGURE_END = re.compile(r"$|[，,。；;、：:！!？?)）”’\s/]|以上|以下|左右|多|余|之|的|比|同比|增长|下降|增速|为|是|和|及|与|或|也|居|位居|"
                          r"占|列|排|在|，|左|次|后|前|、|较|高于|低于|（|\(|“|—|-|~|至|到|及以上|[0-9]|跃升|增至|提高|提升|同口径|以内|大关|实现|完成")
 # Units of a plant's capacity, which project names carry (6万吨磷酸铁, 10万千瓦光伏电站).
-CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "GW", "MW", "平方米", "万平方米", "亩", "万亩", "辆", "万辆", "套"})
+CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "GW", "MW", "平方米", "万平方米", "亩", "万亩", "辆", "万辆", "套",
+                            "平方公里", "公里"})
 _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
                      r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关|"
                      r"总量|规模|实际|名义|按可比价格?计算|可比价|下降|回落|提高|上涨")
@@ -266,7 +267,7 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
         phrase = _BASE_WORDS.sub("", phrase)
-        if "等" in phrase:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
+        if "等" in phrase and "、" in phrase.rpartition("等")[0]:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
             examples, _, head = phrase.rpartition("等")
             verb = re.match(r"(?:新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育)?", examples).group()
             phrase = verb + head if len(head) >= 2 else ""
@@ -278,7 +279,7 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
-        if len(best) < 2 or best in NOT_INDICATORS:
+        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit():
             best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
@@ -468,6 +469,9 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
                  and not (whole and m.end <= whole.start())
                  and not _EXAMPLES.match(text, m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
+    listed = text.find("分别", clause_start, start)
+    if listed >= 0:  # 吉利生态链、黎阳生态圈、海信生态链产值分别达…: 海信 names an indicator
+        in_clause = [m for m in in_clause if m.type == "AdministrativeArea" or m.end > listed]
     examples_end = text.rfind("等", clause_start, start)
     in_clause = [m for m in in_clause if m.start > examples_end]  # 惠科…、聚力生…等: every example
     if in_clause and not (whole and is_body(in_clause[-1])):
