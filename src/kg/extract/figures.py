@@ -597,7 +597,14 @@ def list_names(words: str, count: int) -> list[str]:
                 names.append(full[:-len(item)] + item)  # 一般公共预算收入和支出
         else:
             names.append(item)
+    # 吉利生态链、黎阳生态圈、海信生态链产值: the measure the last item ends with is everyone's
+    head = next((h for h in LIST_HEADS if names[-1].endswith(h)), "")
+    if head:
+        names = [n if n.endswith(head) else n + head for n in names]
     return names
+
+
+LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资", "产量", "总额")
 
 
 def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
