@@ -542,7 +542,10 @@ def extract_figures(doc: Doc) -> Doc:
             if area is not None:
                 subject: Mention | None = area
             else:
-                subject = own or (wider[0] if wider else None) or fallback
+                # 贵安新区直管区生产总值增长15%以上；固定资产投资增长15%左右；…: a list run on
+                # past semicolons keeps its subject
+                semicolon = carried.subject if carried is not None and previous is None else None
+                subject = own or semicolon or (wider[0] if wider else None) or fallback
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
