@@ -79,6 +79,7 @@ _MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?
 _INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
                              r"|^\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|工作安排))")
 # A date line (2023年 3月31日, -2021年3月 -) under a title dates the text; it heads no section.
+_DATELINE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[在于]")  # ——2024年1月18日在…会议上
 _DATE_LINE = re.compile(r"^\W*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\W*$")
 FRAME_HEAD = 300  # the title and header a reporting area is read from
 _FRAME_WORDS = re.compile(r"统计公报|政\s*府\s*工\s*作\s*报\s*告|人民代表大会|国民经济和社会发展")
@@ -194,10 +195,16 @@ def plan_period_end(text: str) -> int | None:
     return 2025 + 5 * (number - 14)
 
 
+@lru_cache(maxsize=1)
+def _all_indicator_names() -> tuple[str, ...]:
+    """`indicators.txt` and every surface form of `indicator_names.tsv`, longest first."""
+    return tuple(sorted(set(lexicon.indicators()) | set(indicator_names()), key=lambda w: (-len(w), w)))
+
+
 def _known_indicator(text: str) -> str:
     """The indicator name (`indicators.txt`) that ends last in `text`, or ""."""
     best, best_end = "", -1
-    for name in lexicon.indicators():
+    for name in _all_indicator_names():
         index = text.rfind(name)
         if index >= 0 and index + len(name) > best_end:
             best, best_end = name, index + len(name)
@@ -255,8 +262,9 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     # words name nothing (…980亿元，2025年突破千亿元): 助力困难人员就业6万人 after
     # 城镇新增就业77万人 is an indicator of its own, never its parent.
     bare = len(_FILLER.sub("", own)) < 2
-    known = _known_indicator(own)
-    if known and (known in GENERIC_INDICATORS or len(_FILLER.sub("", own[own.rfind(known) + len(known):])) >= 2):
+    plain = _BRACKETED.sub("", own)  # 地区生产总值(GDP,当年价): the brackets only comment
+    known = _known_indicator(plain)
+    if known and (known in GENERIC_INDICATORS or len(_FILLER.sub("", plain[plain.rfind(known) + len(known):])) >= 2):
         known = ""  # 新能源汽车产量 is more than 产量; 工业对GDP增长贡献率 is no GDP: read the phrase
     best = (unit == "%" and share_indicator(own)) or known \
         or (bare and same_unit and _known_indicator(whole)) or (inherited if bare else "")
@@ -269,11 +277,12 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         phrase = _BASE_WORDS.sub("", phrase)
         if "等" in phrase and "、" in phrase.rpartition("等")[0]:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
             examples, _, head = phrase.rpartition("等")
-            verb = re.match(r"(?:新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育)?", examples).group()
+            verbs = re.findall(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育", examples)
+            verb = verbs[0] if verbs else ""  # the verb that opens the list
             phrase = verb + head if len(head) >= 2 else ""
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
                         r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
-        phrase = re.sub(r"^.*?(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)
+        phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
         phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力)+", "", phrase)
         phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
@@ -322,7 +331,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
         introduces = alone and len(text) <= HEADING_MAX and (_YEAR.search(text) or plan_period_end(text))
-        if (is_heading(text) or introduces) and not _DATE_LINE.match(text):
+        if (is_heading(text) or introduces) and not _DATE_LINE.match(text) and not _DATELINE.search(text):
             match = _YEAR.search(text)
             period = plan_period_end(text)
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
@@ -580,6 +589,7 @@ def list_names(words: str, count: int) -> list[str]:
     Short items borrow the rest of the full one: 第一、第二、第三产业增加值 -> 第一产业增加值…;
     一般公共预算收入和支出 -> 一般公共预算支出; 城乡居民人均可支配收入 -> 城镇…, 农村…."""
     words = SCOPE_OPENING.sub("", words) if SCOPE_OPENING.match(words) else words
+    words = re.sub(r"^.*(?:20\d\d年|" + _WHOLE_AREA.pattern + ")", "", words)  # 全县第一、第二…
     words = re.sub(r"^(?:其中|全年|同时)", "", words)
     items = [w for w in _LIST_SPLIT.split(words) if w]
     if len(items) == 1 and count == 2:
