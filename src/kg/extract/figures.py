@@ -412,11 +412,24 @@ def frame_area(doc: Doc) -> Mention | None:
         found = before[-1] if before else found
     if found is not None:
         return found
+    body = area_of_body(doc)  # 郑州市人民政府市长: the body that gives the report names its area
+    if body is not None:
+        return body
     after = own or areas
-    return after[0] if after else area_of_body(doc)
+    return after[0] if after else None
 
 
 _BODY_AREA = re.compile(r"^(.{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗|盟))(?:人民政府|政府|统计局|人大常委会|人民代表大会)")
+
+
+def most_named_area(doc: Doc) -> Mention | None:
+    """The area of any level a text names most (内蒙古 in a text on the region's figures)."""
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES]
+    if not areas:
+        return None
+    counts = Counter(m.ref or m.label for m in areas)
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
 
 
 def area_of_body(doc: Doc) -> Mention | None:
@@ -503,7 +516,7 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
     frame = frame_area(doc)
-    fallback = frame or main_subject(doc)
+    fallback = frame or main_subject(doc) or most_named_area(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
