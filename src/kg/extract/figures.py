@@ -56,6 +56,9 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+# A count written before what it counts (217个产业项目同时开工, 76个重点项目开工复工): projects
+# and firms, the counts reports give most.
+_COUNTED = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:项目|企业|工程))(?=[，,。；;、]|开工|复工|开复工|集中|同时|签约|落地|竣工|投产|建成|$)")
 _EXAMPLES = re.compile(r"(?:[、，,][\u4e00-\u9fff]{1,12}?)*等")  # 在花溪、息烽、修文等区域: examples
 # What may follow a figure: the end of its clause, a hedge (以上, 左右), or the words that go
 # on about it (比上年增长, 位居全省…). Anything else makes the number part of a name.
@@ -545,7 +548,9 @@ def extract_figures(doc: Doc) -> Doc:
             if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
                 continue  # 建成投产6万吨磷酸铁: a capacity inside a project's name, not a figure
             after = sentence.text[match.end():match.end() + 1]
-            if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()):
+            counted = _COUNTED.match(sentence.text, match.end()) if unit in ("个", "项") else None
+            if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()) \
+                    and counted is None:
                 continue  # 3个千亿级… counts things named after it, not a figure
             year = _year_for(doc, sentence, local, heading_year)
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
@@ -573,6 +578,11 @@ def extract_figures(doc: Doc) -> Doc:
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
+            if counted is not None:  # 首批217个产业项目同时开工: the count of what follows
+                surface = counted.group(1) + "数"
+            elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
+                follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
+                surface = follows.group() if follows else ""
             period, label = scope_of(sentence.text[:local])
             if period == "Year" and section.five_years and _FLOW.search(clause):
                 period, label = "FiveYear", section.five_years
