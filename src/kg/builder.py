@@ -22,7 +22,7 @@ from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache
 from kg.doc import Doc
-from kg.graph.rdf import build_graph
+from kg.graph.rdf import base_problem, build_graph
 from kg.ingest.files import discover, load_documents
 from kg.graph.namespace import KGR
 from kg.pipeline import process
@@ -161,6 +161,9 @@ def summary(result: BuildResult, seconds: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if (problem := base_problem(args.base)) is not None:
+        print(f"kg build: --base {args.base!r}: {problem} / 命名空间无效", file=sys.stderr)
+        return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
     result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
     for problem in result.problems:
