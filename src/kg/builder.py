@@ -23,7 +23,7 @@ from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache
 from kg.doc import Doc
 from kg.graph.rdf import base_problem, build_graph
-from kg.ingest.files import discover, load_documents
+from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
 from kg.graph.namespace import KGR
 from kg.pipeline import process
 from kg.extract.resolve import Entity, link_operators, resolve
@@ -53,6 +53,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
+    parser.add_argument("--max-file-mb", type=_positive, default=MAX_FILE_BYTES // MB, metavar="MB",
+                        help="refuse any input file larger than this (default: %(default)s)")
+    parser.add_argument("--max-chars", type=_positive, default=MAX_TEXT_CHARS, metavar="N",
+                        help="refuse a document whose text is longer than this (default: %(default)s)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return number
 
 
 class Progress:
@@ -75,10 +86,10 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def read_inputs(inputs: list[str]) -> tuple[list[Doc], list[str]]:
+def read_inputs(inputs: list[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Doc], list[str]]:
     """Read every input file; returns the documents and one message per problem."""
     paths, skipped = discover(inputs)
-    docs, problems = load_documents(paths)
+    docs, problems = load_documents(paths, limits)
     return docs, [f"{s.path}: {s.reason}" for s in skipped] + problems
 
 
@@ -98,9 +109,9 @@ def extract(docs: list[Doc], progress: Progress | None = None, cache: Extraction
 
 
 def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
-          cache_dir: str | Path | None = None) -> BuildResult:
+          cache_dir: str | Path | None = None, limits: Limits = DEFAULT_LIMITS) -> BuildResult:
     """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
-    docs, problems = read_inputs(inputs)
+    docs, problems = read_inputs(inputs, limits)
     progress = Progress(len(docs), not quiet)
     docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None)
     progress.close()
@@ -165,7 +176,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg build: --base {args.base!r}: {problem} / 命名空间无效", file=sys.stderr)
         return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
-    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
+    limits = Limits(max_file_bytes=args.max_file_mb * MB, max_text_chars=args.max_chars)
+    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, limits=limits)
     for problem in result.problems:
         print(f"kg build: {problem}", file=sys.stderr)
     if not result.docs:
