@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
@@ -133,6 +134,17 @@ def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     return publish(Path(outdir), write)
 
 
+def output_name(exc: OSError, outdir: Path) -> str:
+    """The output file an OS error is about, as the user named the folder: files are
+    written in a staging folder beside `outdir` (`.output.staging-PID/graph.ttl`)."""
+    if not exc.filename:
+        return str(outdir)
+    failed = Path(os.fsdecode(exc.filename))
+    if failed.parent.name.startswith(f".{outdir.name}."):
+        return str(outdir / failed.name)
+    return str(failed)
+
+
 def start_validation(graph: Graph) -> Callable[[], Report]:
     """Validate in a forked process while the outputs are written, so the build's largest
     step runs on the second core; returns a function that waits for the report. Where
@@ -185,7 +197,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     outdir = Path(args.output)
     validation = None if args.no_validate else start_validation(result.graph)
-    written = write_outputs(result, outdir)
+    try:
+        written = write_outputs(result, outdir)
+    except OSError as exc:  # a full disk, a read-only folder: the previous output is kept
+        print(f"kg build: {output_name(exc, outdir)}: cannot write: {exc.strerror or exc} / 无法写入输出", file=sys.stderr)
+        return 1
     status = 0
     if validation is not None:
         report = validation()
