@@ -49,10 +49,16 @@ def _utf8(char: str) -> bytes:
         return char.encode("utf-8", "surrogatepass")
 
 
+# The common case in one regex call: ASCII ipchar and the BMP's ucschar.
+_PLAIN_SEGMENT = re.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]*")
+
+
 def iri_segment(text: str) -> str:
     """`text` as one IRI path segment: characters RFC 3987 allows are kept (a Chinese file
     name stays readable), every other one is percent-encoded as its UTF-8 bytes, so a file
     named `政府 工作报告.txt` or `a{b}.txt` still gives an IRI every RDF store accepts."""
+    if _PLAIN_SEGMENT.fullmatch(text) and text not in (".", ".."):
+        return text
     if text in (".", ".."):  # a dot segment would be removed when the IRI is resolved
         return text.replace(".", "%2E")
     out = []

@@ -160,7 +160,9 @@ def is_text_kind(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES or "htm" in path.suffix.lower()
 
 
-def _mb(size: int) -> str:
+def _size(size: int) -> str:
+    if size < MB:
+        return f"{size / 1024:.0f} KB"
     return f"{size / MB:.1f} MB" if size % MB else f"{size // MB} MB"
 
 
@@ -174,7 +176,7 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise IngestError(str(path), "not a regular file (device, pipe or socket) / 不是普通文件")
     limit = limits.bytes_for(path)
     if info.st_size > limit:
-        raise IngestError(str(path), f"too large ({info.st_size / MB:.1f} MB; limit {_mb(limit)}, see --max-file-mb "
+        raise IngestError(str(path), f"too large ({_size(info.st_size)}; limit {_size(limit)}, see --max-file-mb "
                                      f"and --max-chars) / 文件过大")
     try:
         with open(path, "rb") as handle:
@@ -182,7 +184,7 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except OSError as exc:
         raise IngestError(str(path), f"cannot read: {exc.strerror or exc} / 无法读取") from None
     if len(data) > limit:  # grew while we looked
-        raise IngestError(str(path), f"too large (over {_mb(limit)}) / 文件过大")
+        raise IngestError(str(path), f"too large (over {_size(limit)}) / 文件过大")
     return data
 
 
