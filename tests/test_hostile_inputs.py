@@ -24,7 +24,7 @@ from kg.cli import main
 from kg.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from kg.graph.rdf import iri_segment
 from kg.ingest.readers.base import ReadError
-from kg.ingest.readers.html import MAX_NESTING, flatten_deep_nesting, read_html
+from kg.ingest.readers.html import MAX_NESTING, read_html, too_deep
 from kg.ingest.readers.zipguard import ZipLimits, check_zip
 
 GOOD = "001_83d66f3eea1a55a4.txt"  # the shortest seed keeps the builds quick
@@ -233,13 +233,10 @@ def test_text_over_the_character_limit_is_named_and_the_seed_still_read(tmp_path
 
 # --- deep HTML ----------------------------------------------------------------------------
 
-def test_html_nested_thousands_deep_is_read_with_one_note(tmp_path, capsys):
-    depth = 5 * MAX_NESTING
-    page = "<html><body>" + "<div><span>花溪区" * depth + "</body></html>"
-    extracted = read_html(page.encode())
-    assert extracted.text.count("花溪区") == depth  # every piece of text kept
-    assert len(extracted.notes) == 1 and f"{depth - MAX_NESTING} block tags" in extracted.notes[0]
-
+def test_html_nested_thousands_deep_is_refused_in_one_line_and_the_seed_still_read(tmp_path, capsys):
+    page = "<html><body>" + "<div><span>花溪区" * (5 * MAX_NESTING) + "</body></html>"
+    with pytest.raises(ReadError, match="nested over"):
+        read_html(page.encode())
     folder = with_seed(tmp_path / "in")
     (folder / "deep.html").write_text(page, encoding="utf-8")
     assert build(folder, tmp_path / "out") == 0
@@ -248,11 +245,18 @@ def test_html_nested_thousands_deep_is_read_with_one_note(tmp_path, capsys):
     assert seed_was_read(tmp_path / "out")
 
 
-def test_pages_of_ordinary_depth_are_parsed_as_written():
-    page = "<html><body>" + "<div><p>花溪区</p>" * 200 + "</div>" * 200 + "</body></html>"
-    assert flatten_deep_nesting(page) == (page, 0)
-    closed = "<html><body>" + "<div>花溪区</div>" * 5000 + "</body></html>"  # many, but never deep
-    assert flatten_deep_nesting(closed) == (closed, 0)
+def test_pages_of_ordinary_depth_are_read_however_many_blocks_they_hold():
+    nested = "<html><body>" + "<div><p>花溪区</p>" * 200 + "</div>" * 200 + "</body></html>"
+    closed = "<html><body>" + "<div>花溪区</div>" * 5000 + "</body></html>"  # many, never deep
+    assert not too_deep(nested) and not too_deep(closed)
+    assert read_html(closed.encode()).text.count("花溪区") == 5000
+
+
+def test_deeply_nested_inline_tags_are_read_in_one_pass():
+    """Spans nest without limit in the parser; each container's text is measured once, not
+    once for every container around it."""
+    page = "<html><body>" + "<div><span>" * 900 + "<span>花溪区" * 50_000 + "</body></html>"
+    assert read_html(page.encode()).text.count("花溪区") == 50_000
 
 
 # --- many files, big files ------------------------------------------------------------------

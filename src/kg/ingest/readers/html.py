@@ -56,32 +56,23 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
 MAX_NESTING = 1000
 
 
-def flatten_deep_nesting(source: str, limit: int = MAX_NESTING) -> tuple[str, int]:
-    """`source` with the block start tags that would open deeper than `limit` (and as many
-    of their end tags) turned into <br>, so the text stays and parsing stays linear, the way
-    browsers cap the depth of the tree. Returns the page and how many tags were flattened."""
-    depth = flattened = 0
-
-    def visit(match: re.Match[str]) -> str:
-        nonlocal depth, flattened
-        name = match.group(2).lower()
-        if name not in _SCOPE_CHECKED or match.group(3):
-            return match.group()
-        if match.group(1):  # an end tag closes one level; one left over from a flattened start goes too
-            if depth > limit:
-                depth -= 1
-                return "<br>"
+def too_deep(source: str, limit: int = MAX_NESTING) -> bool:
+    """Do block elements open more than `limit` deep (start tags minus end tags, in one
+    linear scan)? Browsers stop nesting at 512 and hang what follows on the last level;
+    such a page is broken or hostile, and refused before lexbor sees it."""
+    if source.count("<") <= limit:
+        return False
+    depth = 0
+    for match in _TAG.finditer(source):
+        if match.group(3) or match.group(2).lower() not in _SCOPE_CHECKED:
+            continue
+        if match.group(1):
             depth = max(0, depth - 1)
-            return match.group()
-        depth += 1
-        if depth > limit:
-            flattened += 1
-            return "<br>"
-        return match.group()
-
-    if source.count("<") < limit:  # cannot be that deep: leave the page as it is
-        return source, 0
-    return _TAG.sub(visit, source), flattened
+        else:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
 
 
 def _meta(tree: LexborHTMLParser, names: list[str]) -> str:
@@ -216,9 +207,9 @@ def _date(value: str) -> date | None:
 
 def read_html(data: bytes) -> Extracted:
     source_text, encoding = _decode_html(data)
-    source_text, flattened = flatten_deep_nesting(source_text)
-    notes = [f"{flattened} block tags nested deeper than {MAX_NESTING} were read as line breaks "
-             f"/ 网页嵌套过深，已展平"] if flattened else []
+    if too_deep(source_text):
+        raise ReadError(f"HTML block elements nested over {MAX_NESTING} deep (tags left unclosed); "
+                        f"refused / 网页嵌套过深")
     tree = LexborHTMLParser(source_text)
     if tree.body is None:
         raise ReadError("not an HTML page (no body) / 不是网页")
@@ -233,4 +224,4 @@ def read_html(data: bytes) -> Extracted:
     if not text.strip():
         raise ReadError("HTML page has no article text / 网页没有正文")
     return Extracted(text=text, media_type="text/html", encoding=encoding, title=title[:200],
-                     date=found_date, source=source[:100], notes=notes)
+                     date=found_date, source=source[:100])
