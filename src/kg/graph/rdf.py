@@ -81,11 +81,9 @@ def display_text(text: str) -> str:
 
 def base_problem(base: str) -> str | None:
     """Why `base` cannot prefix our resource IRIs, or None: it must be an absolute IRI
-    ending in '/' or '#' with only characters an IRI may carry."""
+    with only characters an IRI may carry."""
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base):
         return "not an absolute IRI (no scheme such as https:)"
-    if not base.endswith(("/", "#")):
-        return "must end with '/' or '#'"
     bad = sorted({c for c in base if not (c in _IPCHAR_ASCII or c in "/?#[]%" or _is_ucschar(ord(c)))})
     return f"holds characters an IRI cannot: {''.join(bad)!r}" if bad else None
 
