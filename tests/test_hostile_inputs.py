@@ -325,3 +325,21 @@ def test_pypdf_warnings_become_one_prefixed_line(tmp_path):
     assert len(done.stderr.splitlines()) == 1, done.stderr
     assert done.stderr.startswith(f"kg build: {folder / 'warn.pdf'}: PDF reader warning: ")
     assert seed_was_read(tmp_path / "out")
+
+
+def test_pdf_with_more_pages_than_the_limit_is_refused_before_extracting(tmp_path, capsys):
+    from fpdf import FPDF
+
+    from kg.ingest.readers.pdf import MAX_PAGES
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=12)
+    for _ in range(MAX_PAGES + 1):
+        pdf.add_page()
+        pdf.cell(text="Huaxi district.")
+    folder = with_seed(tmp_path / "in")
+    (folder / "long.pdf").write_bytes(bytes(pdf.output()))
+    assert build(folder, tmp_path / "out") == 0
+    lines = problem_lines(capsys.readouterr().err, "long.pdf")
+    assert len(lines) == 1 and f"{MAX_PAGES + 1} pages" in lines[0]
+    assert seed_was_read(tmp_path / "out")

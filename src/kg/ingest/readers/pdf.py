@@ -19,6 +19,9 @@ from kg.ingest.readers.base import Extracted, ReadError
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 
 
+# Every page's text is extracted before the document's character limit can be checked:
+# a report runs to a few hundred pages, and 2,000 pages hold far more than the limit.
+MAX_PAGES = 2000
 FULL_LINE = 0.85  # a line at least this share of the page's widest line is wrapped
 
 
@@ -100,6 +103,8 @@ def _read_pdf(data: bytes) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReadError("PDF is password-protected / PDF已加密")
+        if len(reader.pages) > MAX_PAGES:
+            raise ReadError(f"PDF has {len(reader.pages)} pages (limit {MAX_PAGES}) / PDF页数过多")
         pages = [_page_text(page) for page in reader.pages]
         info = reader.metadata or {}
     except ReadError:
