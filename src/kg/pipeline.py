@@ -13,6 +13,7 @@ from kg.ingest.metadata import read_metadata
 from kg.ingest.normalize import normalize
 from kg.extract.recognize import recognize
 from kg.extract.relate import relate
+from kg.extract.roles import roles
 from kg.extract.segment import segment
 
 Stage = Callable[[Doc], Doc]
@@ -23,6 +24,7 @@ PIPELINE: list[tuple[str, Stage]] = [
     ("segment", segment),
     ("recognize", recognize),
     ("relate", relate),
+    ("roles", roles),
     ("figures", extract_figures),
 ]
 

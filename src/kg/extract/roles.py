@@ -1,0 +1,346 @@
+"""Who does what: relations between projects, companies, parks, programmes, policies and
+the bodies and areas behind them. A pipeline stage after `relate`; cue words come from
+`data/role_cues.tsv`.
+
+- kg:implements (area or body -> programme or policy): the report's own work. A report
+  speaks for one area (花溪区 in a 花溪区 article, 贵阳市 in its government's work report);
+  the programmes and policies it presents are that area's work, unless the sentence names
+  another body as the actor (花溪区人大常委会开展…活动). GUIDELINES "relations".
+- kg:issuedBy (policy -> body): 中共花溪区委 花溪区人民政府关于…若干措施 names its issuers
+  at its head; X印发/出台《Y》 names them before the title.
+- kg:componentOf (part -> programme, policy or project): 工业强区、创新兴区…“四大战略”;
+  “四大战略”：工业强区、…; a project that a programme lists as its item.
+- kg:partOf (project or firm -> park): 在综保区建设X, 综保区的X, 综保区内X.
+- kg:settledIn (company -> park or area): X落户/入驻/落地Y, 引进X落户Y.
+- kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, 由X建设的Y,
+  X投资Y.
+- kg:cooperatesWith (organisation -> organisation or area): X与Y签约/签署/合作.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from kg.doc import Doc, Mention, Relation
+from importlib import resources
+from kg.extract.relate import INNER_RULES, is_body, short_forms, unique_relations
+
+AGENT_TYPES = ("Organization", "AdministrativeArea")
+WORK_TYPES = ("Program", "Policy")
+AREA_LEVELS = ("City", "District", "Province")
+CLAUSE_BREAK = re.compile(r"[。；;！？!?]")
+COMMA = re.compile(r"[，,：:]")
+COMPANY_TAILS = ("公司", "集团", "企业", "银行")
+# Words that count a programme's parts: “四大战略”, 三个行动, 五项工程.
+COUNTED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+(大|个|项|张|条|类|种|化|新|区|城|园)")
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> dict[str, tuple[str, ...]]:
+    """Cue words by role (data/role_cues.tsv), longest first so 投资建设 wins over 建设."""
+    by_role: dict[str, list[str]] = {}
+    text = resources.files("kg.data").joinpath("role_cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, role = line.split("\t")[:2]
+        by_role.setdefault(role, []).append(word)
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in by_role.items()}
+
+
+def cues(role: str) -> tuple[str, ...]:
+    return role_cues().get(role, ())
+
+
+def is_company(mention: Mention) -> bool:
+    return mention.type == "Organization" and not is_body(mention.label) and (
+        mention.label.endswith(COMPANY_TAILS) or mention.rule in ("enterprise", "list"))
+
+
+def is_actor_body(mention: Mention) -> bool:
+    """A body that acts on its own (人大常委会, 发改委, a park's 管委会), not a company."""
+    return mention.type == "Organization" and is_body(mention.label)
+
+
+def _gap(doc: Doc, left: Mention, right: Mention) -> str:
+    return doc.text[left.end:right.start]
+
+
+def _one_clause(text: str) -> bool:
+    return not CLAUSE_BREAK.search(text)
+
+
+def _flat(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.rule not in INNER_RULES]
+
+
+# --- the report's own work ------------------------------------------------------------------
+
+GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
+LEVEL_WORDS = "省市区县州旗乡镇"
+# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠): not work anyone carries out.
+NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖)$|^[0-9·.]+$")
+
+
+def reporting_area(doc: Doc) -> Mention | None:
+    """The area a document speaks for: a city, district or province named in its title or
+    opening lines (the lowest level of those), else the one it names most."""
+    areas = [m for m in doc.mentions
+             if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule not in INNER_RULES]
+    if not areas:
+        return None
+    counts: Counter[str] = Counter(m.ref or m.label for m in areas)
+    first: dict[str, Mention] = {}
+    for mention in areas:
+        first.setdefault(mention.ref or mention.label, mention)
+    opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
+    if opening:
+        best = max(opening, key=lambda m: (counts[m.ref or m.label], -m.start))
+        return first[best.ref or best.label]
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return first[key]
+
+
+def speaks_for_area(body: Mention) -> bool:
+    """The area's own government or party committee (花溪区人民政府, 中共花溪区委, 县委): the
+    guidelines give its work to the area itself."""
+    return body.label.endswith(GOVERNMENT_HEADS)
+
+
+def is_qualified(body: Mention) -> bool:
+    """A body named with its place (花溪区人大常委会), not 区人大 or 市发改委 alone."""
+    return not (body.label[:1] in LEVEL_WORDS or body.label in ("人大", "政协", "党中央", "国务院"))
+
+
+def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """The body that the work's sentence names before it as the actor (花溪区人大常委会…开展
+    “双岗建功”活动): the nearest body before the work in the same sentence."""
+    before = [m for m in mentions if m.end <= work.start and is_actor_body(m) and m.sentence == work.sentence]
+    return before[-1] if before else None
+
+
+def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Bodies that issue a policy: named at its head (中共花溪区委 花溪区人民政府关于…), or
+    before it with an issuing verb (市政府印发《…》)."""
+    inside = [m for m in mentions if policy.start <= m.start and m.end <= policy.end and m is not policy
+              and is_actor_body(m) and "关于" in policy.label[m.end - policy.start:]]
+    if inside:
+        return [m for m in inside if is_qualified(m)]
+    before = [m for m in mentions if m.end <= policy.start and is_actor_body(m)]
+    if before and is_qualified(before[-1]):
+        gap = _gap(doc, before[-1], policy)
+        if len(gap) <= 12 and _one_clause(gap) and not COMMA.search(gap) and any(c in gap for c in cues("issues")):
+            return [before[-1]]
+    return []
+
+
+def is_heading(doc: Doc, sentence: int) -> bool:
+    """A line of its own that is short and has no full stop: a title or section heading
+    (——花溪区政协2025年工作综述)."""
+    text = doc.sentences[sentence].text.strip()
+    return 0 < len(text) <= 40 and not CLAUSE_BREAK.search(text[:-1])
+
+
+def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
+    """Per sentence, the body a section speaks for, where a heading names one (——花溪区
+    人大常委会2025年工作综述): the section's programmes are that body's work. A heading that
+    names no body but opens a new article (——…综述) gives it back to the reporting area."""
+    speakers: dict[int, Mention] = {}
+    current: Mention | None = None
+    for sentence in doc.sentences:
+        if is_heading(doc, sentence.index):
+            bodies = [m for m in by_sentence.get(sentence.index, []) if is_actor_body(m) and is_qualified(m)]
+            if bodies:
+                current = None if speaks_for_area(bodies[0]) else bodies[0]
+            elif sentence.text.strip().startswith(("——", "—")):
+                current = None  # the subtitle of the next article: ——花溪区“十四五”时期…综述
+        if current is not None:
+            speakers[sentence.index] = current
+    return speakers
+
+
+def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speaker: Mention | None,
+                area: Mention | None) -> Mention | None:
+    """Who carries out a programme: a qualified body the sentence names before it, else
+    the body the section speaks for, else the reporting area. An unqualified body (区人大
+    常委会) is the section's body when their names agree, the area when it is the area's
+    government (市委, 县政府), and otherwise someone the text leaves unnamed."""
+    body = acting_body(doc, work, sentence_mentions)
+    if body is not None and not speaks_for_area(body):
+        if is_qualified(body):
+            return body
+        if speaker is not None and speaker.label.endswith(body.label[1:]):
+            return speaker
+        return None
+    return speaker or area
+
+
+def own_work(doc: Doc) -> list[Relation]:
+    """Each programme and policy of a document with its implementer, and policies with
+    their issuers."""
+    area = reporting_area(doc)
+    other_areas = _area_forms(doc) - (_forms(area) if area else set())
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    speakers = section_speakers(doc, by_sentence)
+    found: list[Relation] = []
+    for work in doc.mentions:
+        if work.type not in WORK_TYPES or NOT_WORK.search(work.label):
+            continue
+        sentence_mentions = by_sentence[work.sentence]
+        if work.type == "Policy":
+            bodies = issuers(doc, work, sentence_mentions)
+            found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
+            if bodies:
+                continue  # a policy and its issuer: who carries it out is not said
+        agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
+        if agent is None:
+            continue
+        if agent is area and _names_other_area(work.label, other_areas, _forms(area)):
+            continue
+        rule = "reporting-area" if agent is area else "acting-body"
+        found.append(Relation("implements", agent, work, work.sentence, rule))
+    return found
+
+
+def _forms(area: Mention) -> set[str]:
+    return short_forms(area)
+
+
+def _area_forms(doc: Doc) -> set[str]:
+    forms: set[str] = set()
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea":
+            forms |= short_forms(mention)
+    return forms
+
+
+def _names_other_area(label: str, others: set[str], own: set[str]) -> bool:
+    """A programme or policy named after another place (天津市…规划 in a 东丽区 report,
+    国家…) is that place's, not the reporting area's own work; one naming the reporting
+    area is its own even when it names others too."""
+    if any(form in label for form in own):
+        return False
+    return any(form in label for form in others if len(form) >= 2) or label.startswith(("国家", "中共中央", "国务院", "全国"))
+
+
+# --- parts of a programme -------------------------------------------------------------------
+
+def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """工业强区、创新兴区、生态立区、文旅活区“四大战略”, and “四大战略”：工业强区、…: the items
+    listed next to a counted programme are its parts."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, whole in enumerate(flat):
+        if whole.type not in WORK_TYPES or not COUNTED.match(whole.label):
+            continue
+        # items before: A、B、C(等)四大战略
+        items: list[Mention] = []
+        cursor = index - 1
+        while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
+            gap = _gap(doc, flat[cursor], items[-1] if items else whole)
+            if not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap) and not (not items and re.fullmatch(r"等?", gap)):
+                break
+            items.append(flat[cursor])
+            cursor -= 1
+        # items after: 四大战略：A、B、C
+        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\()[“\"]?", _gap(doc, whole, flat[index + 1])):
+            cursor = index + 1
+            while cursor < len(flat) and flat[cursor].type in WORK_TYPES + ("Project",):
+                items.append(flat[cursor])
+                if cursor + 1 >= len(flat) or not re.fullmatch(r"[”\"]?[、和及与][“\"]?", _gap(doc, flat[cursor], flat[cursor + 1])):
+                    break
+                cursor += 1
+        found.extend(Relation("componentOf", item, whole, whole.sentence, "counted-parts") for item in items
+                     if item.label != whole.label)
+    return found
+
+
+def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A programme that names its projects as items: 实施X工程，建成A、B (left out: too
+    loose); kept to the tight form 'programme + 的 + project' and '项目 named after it'."""
+    found: list[Relation] = []
+    flat = _flat(mentions)
+    for left, right in zip(flat, flat[1:]):
+        if left.type in WORK_TYPES and right.type == "Project" and _gap(doc, left, right) in ("", "的", "重点项目", "项目"):
+            found.append(Relation("componentOf", right, left, left.sentence, "programme-project"))
+    return found
+
+
+# --- parks, companies, projects -------------------------------------------------------------
+
+def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project or firm in a park: 综保区的X, 综保区内X, 在综保区建设X; a company that
+    落户/入驻/落地 a park or area (kg:settledIn)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        gap = _gap(doc, left, right)
+        if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
+            if gap in ("", "的", "内", "内的", "里", "中") or _cue_gap(gap, cues("builds"), 8):
+                found.append(Relation("partOf", right, left, left.sentence, "park-holds"))
+        elif left.type in ("Project", "Organization") and right.type in ("Park", "AdministrativeArea") \
+                and not is_actor_body(left) and _cue_gap(gap, cues("settles"), 10):
+            if left.type == "Project" and right.type == "Park":
+                found.append(Relation("partOf", left, right, left.sentence, "settles"))
+            elif left.type == "Organization":
+                found.append(Relation("settledIn", left, right, left.sentence, "settles"))
+    return found
+
+
+def _cue_gap(gap: str, words: tuple[str, ...], limit: int) -> bool:
+    return len(gap) <= limit and _one_clause(gap) and not COMMA.search(gap) and any(w in gap for w in words)
+
+
+def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project and its company: X投资建设的Y / 由X建设的Y / X投资Y (investedBy, builtBy,
+    operatedBy by the verb)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        if not (is_company(left) and right.type in ("Project", "Park")):
+            continue
+        gap = _gap(doc, left, right)
+        if len(gap) > 12 or not _one_clause(gap) or COMMA.search(gap):
+            continue
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in gap for w in cues(role)):
+                found.append(Relation(predicate, right, left, left.sentence, "company-verb"))
+                break
+    return found
+
+
+def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X与Y签约/签署/合作: two organisations (or an organisation and an area) that sign."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        if left.type not in AGENT_TYPES or right.type not in AGENT_TYPES or "Organization" not in (left.type, right.type):
+            continue
+        gap = _gap(doc, left, right)
+        if gap not in ("与", "和", "同") :
+            continue
+        rest = doc.text[right.end:doc.sentences[right.sentence].end]
+        clause = CLAUSE_BREAK.split(COMMA.split(rest)[0])[0]
+        if len(clause) <= 20 and any(w in clause for w in cues("signs")):
+            found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
+    return found
+
+
+SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, by_company, signed_with)
+
+
+def roles(doc: Doc) -> Doc:
+    """The pipeline stage: add who-does-what relations to those `relate` found."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[Relation] = []
+    for sentence_mentions in by_sentence.values():
+        for rule in SENTENCE_RULES:
+            found.extend(rule(doc, sentence_mentions))
+    found.extend(own_work(doc))
+    doc.relations = unique_relations(list(doc.relations) + found)
+    return doc
