@@ -96,10 +96,26 @@ def reporting_area(doc: Doc) -> Mention | None:
         first.setdefault(mention.ref or mention.label, mention)
     opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
     if opening:
-        best = max(opening, key=lambda m: (counts[m.ref or m.label], -m.start))
+        # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming;
+        # a division of the national table before a new area of the same weight.
+        top = max(counts[m.ref or m.label] for m in opening)
+        level = {"Province": 1, "City": 2, "District": 3}
+        best = max((m for m in opening if 2 * counts[m.ref or m.label] >= top),
+                   key=lambda m: (bool(m.ref), level.get(m.sub, 0), counts[m.ref or m.label], -m.start))
         return first[best.ref or best.label]
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return first[key]
+
+
+def reporting_park(doc: Doc, area: Mention | None) -> Mention | None:
+    """The park a document is about (长春经开区 in its own news): a park its opening names
+    that the text names at least as often as the reporting area. Its programmes are the
+    park's work, and the projects and firms it lists are in it."""
+    parks = [m for m in doc.mentions if m.type == "Park" and m.rule not in INNER_RULES]
+    counts = Counter(m.label for m in parks)
+    area_count = sum(1 for m in doc.mentions if area is not None and (m.ref or m.label) == (area.ref or area.label))
+    opening = [m for m in parks if m.start < 150 and counts[m.label] >= max(3, area_count)]
+    return max(opening, key=lambda m: (counts[m.label], -m.start)) if opening else None
 
 
 def speaks_for_area(body: Mention) -> bool:
@@ -117,7 +133,9 @@ def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | N
     """The body that the work's sentence names before it as the actor (花溪区人大常委会…开展
     “双岗建功”活动): the nearest body before the work in the same sentence."""
     before = [m for m in mentions if m.end <= work.start and is_actor_body(m) and m.sentence == work.sentence]
-    return before[-1] if before else None
+    if not before or COMMA.search(_gap(doc, before[-1], work)) and len(_gap(doc, before[-1], work)) > 30:
+        return None
+    return before[-1]
 
 
 def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -179,7 +197,7 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
 def own_work(doc: Doc) -> list[Relation]:
     """Each programme and policy of a document with its implementer, and policies with
     their issuers."""
-    area = reporting_area(doc)
+    area = reporting_park(doc, reporting_area(doc)) or reporting_area(doc)
     other_areas = _area_forms(doc) - (_forms(area) if area else set())
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
@@ -206,7 +224,28 @@ def own_work(doc: Doc) -> list[Relation]:
 
 
 def _forms(area: Mention) -> set[str]:
-    return short_forms(area)
+    return short_forms(area) if area.type == "AdministrativeArea" else {area.label}
+
+
+def park_document(doc: Doc) -> list[Relation]:
+    """In a park's own document, the projects and firms it lists without another park
+    are in that park (partOf for projects, settledIn for firms)."""
+    park = reporting_park(doc, reporting_area(doc))
+    if park is None:
+        return []
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    found: list[Relation] = []
+    for mention in doc.mentions:
+        if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES:
+            continue
+        if mention.type == "Project":
+            found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
+        elif is_company(mention):
+            found.append(Relation("settledIn", mention, park, mention.sentence, "park-document"))
+        else:
+            continue
+        placed.add(mention.label)
+    return found
 
 
 def _area_forms(doc: Doc) -> set[str]:
@@ -290,6 +329,30 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A sentence whose subject is a park (绥化经济开发区引进江苏远景集团…, 常州高新区…殷拓
+    智慧供应链、克福斯弹簧等一批优质外资项目相继落户): the projects and firms it says come,
+    start or are built there are in the park."""
+    flat = _flat(mentions)
+    if not flat or flat[0].type != "Park":
+        return []
+    sentence = doc.sentences[flat[0].sentence]
+    park = flat[0]
+    if park.start - sentence.start > 2:
+        return []
+    found: list[Relation] = []
+    for mention in flat[1:]:
+        tail = doc.text[mention.end:min(sentence.end, mention.end + 30)]
+        head = doc.text[max(park.end, mention.start - 12):mention.start]
+        if not any(w in head + tail for w in cues("settles") + cues("builds") + cues("brings")):
+            continue
+        if mention.type == "Project":
+            found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
+        elif is_company(mention):
+            found.append(Relation("settledIn", mention, park, park.sentence, "park-subject"))
+    return found
+
+
 def _cue_gap(gap: str, words: tuple[str, ...], limit: int) -> bool:
     return len(gap) <= limit and _one_clause(gap) and not COMMA.search(gap) and any(w in gap for w in words)
 
@@ -329,7 +392,7 @@ def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, by_company, signed_with)
+SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, signed_with)
 
 
 def roles(doc: Doc) -> Doc:
@@ -343,4 +406,5 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
+    doc.relations = unique_relations(doc.relations + park_document(doc))
     return doc
