@@ -21,7 +21,7 @@ STAGE_RANK = {
     "kg.extract": 2, "kg.extract.lexicon": 2, "kg.extract.numbers": 2,
     "kg.extract.segment": 3,
     "kg.extract.recognize": 4,
-    "kg.extract.relate": 5,
+    "kg.extract.relate": 5, "kg.extract.roles": 5, "kg.extract.events": 5,
     "kg.extract.figures": 6,
     "kg.extract.resolve": 7,
     "kg.graph": 8,

@@ -14,6 +14,7 @@ from kg.ingest.normalize import normalize
 from kg.extract.recognize import recognize
 from kg.extract.relate import relate
 from kg.extract.roles import roles
+from kg.extract.events import extract_milestones
 from kg.extract.segment import segment
 
 Stage = Callable[[Doc], Doc]
@@ -25,6 +26,7 @@ PIPELINE: list[tuple[str, Stage]] = [
     ("recognize", recognize),
     ("relate", relate),
     ("roles", roles),
+    ("milestones", extract_milestones),
     ("figures", extract_figures),
 ]
 
