@@ -23,7 +23,7 @@ STAGE_RANK = {
     "kg.extract.recognize": 4,
     "kg.extract.relate": 5, "kg.extract.roles": 5, "kg.extract.events": 5,
     "kg.extract.figures": 6,
-    "kg.extract.resolve": 7,
+    "kg.extract.resolve": 7, "kg.extract.connectivity": 7,
     "kg.graph": 8,
     "kg.publish": 9,
     "kg.sparql": 9,

@@ -392,6 +392,35 @@ def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def named_after(doc: Doc) -> list[Relation]:
+    """An organisation whose name builds on another's is its unit (北京协和医院贵州医院,
+    花溪区人大常委会办公室, 吉利发动机: kg:subOrganizationOf); a body named after an area or
+    park is that place's body (贵安新区管委会, 花溪区农业农村局: kg:bodyOf). The longest
+    name inside wins; unqualified names (区委) carry no place."""
+    orgs = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    places: dict[str, Mention] = {}
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and mention.rule not in INNER_RULES:
+            places.setdefault(mention.label, mention)
+        elif mention.type == "Park":
+            places.setdefault(mention.label, mention)
+    found: list[Relation] = []
+    for label, org in orgs.items():
+        parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
+                   and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))]
+        if parents:
+            parent = max(parents, key=lambda o: len(o.label))
+            found.append(Relation("subOrganizationOf", org, parent, org.sentence, "name"))
+            continue
+        if not is_actor_body(org) or speaks_for_area(org):
+            continue  # 花溪区人民政府 speaks as 花溪区 (the guidelines' reading), not a body of it
+        homes = [p for name, p in places.items() if label.startswith(name) and len(label) > len(name)]
+        if homes:
+            home = max(homes, key=lambda p: len(p.label))
+            found.append(Relation("bodyOf", org, home, org.sentence, "name"))
+    return found
+
+
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, signed_with)
 
 
@@ -406,5 +435,5 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
-    doc.relations = unique_relations(doc.relations + park_document(doc))
+    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc))
     return doc
