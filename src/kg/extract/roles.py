@@ -33,7 +33,7 @@ CLAUSE_BREAK = re.compile(r"[。；;！？!?]")
 COMMA = re.compile(r"[，,：:]")
 COMPANY_TAILS = ("公司", "集团", "企业", "银行")
 # Words that count a programme's parts: “四大战略”, 三个行动, 五项工程.
-COUNTED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+(大|个|项|张|条|类|种|化|新|区|城|园)")
+COUNTED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+(大|个|项|张|条|类|件|方面)")
 
 
 @lru_cache(maxsize=1)
@@ -338,13 +338,18 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         return []
     sentence = doc.sentences[flat[0].sentence]
     park = flat[0]
-    if park.start - sentence.start > 2:
-        return []
+    if park.start - sentence.start > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
+        return []  # 集隽光电产业园、贵阳二手车出口基地等…: a list of places, not a subject
     found: list[Relation] = []
     for mention in flat[1:]:
-        tail = doc.text[mention.end:min(sentence.end, mention.end + 30)]
-        head = doc.text[max(park.end, mention.start - 12):mention.start]
-        if not any(w in head + tail for w in cues("settles") + cues("builds") + cues("brings")):
+        head = _gap(doc, park, mention)
+        if CLAUSE_BREAK.search(head):
+            break
+        right = mention.end
+        clause_end = CLAUSE_BREAK.search(doc.text, right, sentence.end)
+        clause = doc.text[right:clause_end.start() if clause_end else sentence.end]
+        tail = COMMA.split(clause)[0]
+        if not any(w in head[-12:] + tail for w in cues("settles") + cues("brings")):
             continue
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
@@ -406,6 +411,8 @@ def named_after(doc: Doc) -> list[Relation]:
             places.setdefault(mention.label, mention)
     found: list[Relation] = []
     for label, org in orgs.items():
+        if label[:1] in LEVEL_WORDS:
+            continue  # 市人大常委会: whose body it is, the name does not say
         parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
                    and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))]
         if parents:
