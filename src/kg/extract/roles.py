@@ -80,7 +80,10 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠): not work anyone carries out.
-NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖)$|^[0-9·.]+$")
+NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+# Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
+HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
+GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
 
 
 def reporting_area(doc: Doc) -> Mention | None:
@@ -205,7 +208,7 @@ def own_work(doc: Doc) -> list[Relation]:
     speakers = section_speakers(doc, by_sentence)
     found: list[Relation] = []
     for work in doc.mentions:
-        if work.type not in WORK_TYPES or NOT_WORK.search(work.label):
+        if work.type not in WORK_TYPES or NOT_WORK.search(work.label) or not names_work(doc, work):
             continue
         sentence_mentions = by_sentence[work.sentence]
         if work.type == "Policy":
@@ -221,6 +224,30 @@ def own_work(doc: Doc) -> list[Relation]:
         rule = "reporting-area" if agent is area else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
     return found
+
+
+def names_work(doc: Doc, work: Mention) -> bool:
+    """Does the sentence present the mention as work someone carries out? A bare quoted
+    slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
+    before the list it heads (实施“四大战略”, 聚焦“三品一菜”、“两药一械”); a named programme
+    (…行动, 《…规划》) always, unless the sentence says it was won as an honour."""
+    sentence = doc.sentences[work.sentence]
+    clause_start = sentence.start
+    for match in COMMA.finditer(doc.text, sentence.start, work.start):
+        clause_start = match.end()
+    before = doc.text[clause_start:work.start]
+    if any(before.endswith(v) or before[-GOVERN_WINDOW:].find(v) >= 0 for v in HONOUR_VERBS if len(v) > 1):
+        return False
+    if work.rule != "quoted":
+        return True
+    if COUNTED.match(work.label):
+        return True  # “四大战略”, “三大定位”: a counted set of tasks
+    # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
+    window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)
+    clause_end = COMMA.search(doc.text, work.end, sentence.end)
+    after = doc.text[work.end:clause_end.start() if clause_end else sentence.end][:GOVERN_WINDOW]
+    after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)
+    return any(v in window[-GOVERN_WINDOW:] or v in after for v in cues("governs") + cues("governed"))
 
 
 def _forms(area: Mention) -> set[str]:
