@@ -80,7 +80,7 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠): not work anyone carries out.
-NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
@@ -163,19 +163,25 @@ def is_heading(doc: Doc, sentence: int) -> bool:
     return 0 < len(text) <= 40 and not CLAUSE_BREAK.search(text[:-1])
 
 
-def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
-    """Per sentence, the body a section speaks for, where a heading names one (——花溪区
-    人大常委会2025年工作综述): the section's programmes are that body's work. A heading that
-    names no body but opens a new article (——…综述) gives it back to the reporting area."""
+def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Mention | None) -> dict[int, Mention]:
+    """Per sentence, whom a section speaks for where its heading says so: a dash heading
+    naming a body, park or area (——花溪区人大常委会2025年工作综述, 贵阳经开区——,
+    花溪区石板镇——); its programmes are that speaker's work. A dash heading naming the
+    reporting area or its government, or nothing, gives the section back to the area."""
     speakers: dict[int, Mention] = {}
     current: Mention | None = None
     for sentence in doc.sentences:
-        if is_heading(doc, sentence.index):
-            bodies = [m for m in by_sentence.get(sentence.index, []) if is_actor_body(m) and is_qualified(m)]
-            if bodies:
-                current = None if speaks_for_area(bodies[0]) else bodies[0]
-            elif sentence.text.strip().startswith(("——", "—")):
-                current = None  # the subtitle of the next article: ——花溪区“十四五”时期…综述
+        text = sentence.text.strip()
+        if is_heading(doc, sentence.index) and (text.startswith("—") or text.endswith("—")):
+            named = [m for m in by_sentence.get(sentence.index, [])
+                     if (is_actor_body(m) and is_qualified(m)) or m.type == "Park"
+                     or (m.type == "AdministrativeArea" and m.rule not in INNER_RULES)]
+            speaker = named[-1] if named else None
+            if speaker is None or speaks_for_area(speaker) or (
+                    area is not None and speaker.type == "AdministrativeArea" and (speaker.ref or speaker.label) == (area.ref or area.label)):
+                current = None
+            else:
+                current = speaker
         if current is not None:
             speakers[sentence.index] = current
     return speakers
@@ -188,6 +194,9 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
     常委会) is the section's body when their names agree, the area when it is the area's
     government (市委, 县政府), and otherwise someone the text leaves unnamed."""
     body = acting_body(doc, work, sentence_mentions)
+    if body is not None and speaks_for_area(body) and not is_qualified(body) and area is not None \
+            and area.type == "AdministrativeArea" and not _same_level(body, area):
+        return None  # 省委、省政府…主攻“四化” in a city's report: the province's work
     if body is not None and not speaks_for_area(body):
         if is_qualified(body):
             return body
@@ -195,6 +204,13 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
             return speaker
         return None
     return speaker or area
+
+
+LEVEL_OF_WORD = {"省": "Province", "市": "City", "州": "City", "区": "District", "县": "District", "旗": "District"}
+
+
+def _same_level(body: Mention, area: Mention) -> bool:
+    return LEVEL_OF_WORD.get(body.label[:1], area.sub) == area.sub
 
 
 def own_work(doc: Doc) -> list[Relation]:
@@ -205,7 +221,7 @@ def own_work(doc: Doc) -> list[Relation]:
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    speakers = section_speakers(doc, by_sentence)
+    speakers = section_speakers(doc, by_sentence, area)
     found: list[Relation] = []
     for work in doc.mentions:
         if work.type not in WORK_TYPES or NOT_WORK.search(work.label) or not names_work(doc, work):
@@ -238,6 +254,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
     before = doc.text[clause_start:work.start]
     if any(before.endswith(v) or before[-GOVERN_WINDOW:].find(v) >= 0 for v in HONOUR_VERBS if len(v) > 1):
         return False
+    if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
+        return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.rule != "quoted":
         return True
     if COUNTED.match(work.label):
