@@ -194,9 +194,6 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
     常委会) is the section's body when their names agree, the area when it is the area's
     government (市委, 县政府), and otherwise someone the text leaves unnamed."""
     body = acting_body(doc, work, sentence_mentions)
-    if body is not None and speaks_for_area(body) and not is_qualified(body) and area is not None \
-            and area.type == "AdministrativeArea" and not _same_level(body, area):
-        return None  # 省委、省政府…主攻“四化” in a city's report: the province's work
     if body is not None and not speaks_for_area(body):
         if is_qualified(body):
             return body
@@ -204,13 +201,6 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
             return speaker
         return None
     return speaker or area
-
-
-LEVEL_OF_WORD = {"省": "Province", "市": "City", "州": "City", "区": "District", "县": "District", "旗": "District"}
-
-
-def _same_level(body: Mention, area: Mention) -> bool:
-    return LEVEL_OF_WORD.get(body.label[:1], area.sub) == area.sub
 
 
 def own_work(doc: Doc) -> list[Relation]:
