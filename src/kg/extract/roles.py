@@ -200,7 +200,22 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
         if speaker is not None and speaker.label.endswith(body.label[1:]):
             return speaker
         return None
-    return speaker or area
+    subject = sentence_subject(doc, work, sentence_mentions)
+    return subject or speaker or area
+
+
+OPENERS = re.compile(r"^(近年来|今年以来|去年以来|目前|当前|同时|此外|下一步|近日|[0-9]{4}年(以来)?)?[，,]?")
+
+
+def sentence_subject(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """A park that opens the sentence as its subject (近年来,贵阳经开区牢牢把握…聚焦“强省会”
+    行动): the programmes the sentence then names are the park's work."""
+    flat = [m for m in _flat(mentions) if m.end <= work.start]
+    if not flat or flat[0].type != "Park":
+        return None
+    sentence = doc.sentences[work.sentence]
+    lead = doc.text[sentence.start:flat[0].start].strip()
+    return flat[0] if OPENERS.sub("", lead) == "" else None
 
 
 def own_work(doc: Doc) -> list[Relation]:
