@@ -80,7 +80,7 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠): not work anyone carries out.
-NOT_WORK = re.compile(r"(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
@@ -270,7 +270,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     clause_end = COMMA.search(doc.text, work.end, sentence.end)
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end][:GOVERN_WINDOW]
     after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)
-    return any(v in window[-GOVERN_WINDOW:] or v in after for v in cues("governs") + cues("governed"))
+    return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
 
 
 def _forms(area: Mention) -> set[str]:
