@@ -201,7 +201,17 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
             return speaker
         return None
     subject = sentence_subject(doc, work, sentence_mentions)
+    if subject is None and speaker is not None and area is not None and _opens_with(doc, work, sentence_mentions, area):
+        return area  # 花溪区深入践行…理念 inside the 人大 article: the area's own work
     return subject or speaker or area
+
+
+def _opens_with(doc: Doc, work: Mention, mentions: list[Mention], area: Mention) -> bool:
+    flat = [m for m in _flat(mentions) if m.end <= work.start]
+    if not flat or (flat[0].ref or flat[0].label) != (area.ref or area.label):
+        return False
+    lead = doc.text[doc.sentences[work.sentence].start:flat[0].start].strip()
+    return OPENERS.sub("", lead) == ""
 
 
 OPENERS = re.compile(r"^(近年来|今年以来|去年以来|目前|当前|同时|此外|下一步|近日|[0-9]{4}年(以来)?)?[，,]?")
