@@ -99,15 +99,20 @@ def reporting_area(doc: Doc) -> Mention | None:
         first.setdefault(mention.ref or mention.label, mention)
     opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
     if opening:
-        # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming;
-        # a division of the national table before a new area of the same weight.
+        # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming.
         top = max(counts[m.ref or m.label] for m in opening)
-        level = {"Province": 1, "City": 2, "District": 3}
         best = max((m for m in opening if 2 * counts[m.ref or m.label] >= top),
-                   key=lambda m: (bool(m.ref), level.get(m.sub, 0), counts[m.ref or m.label], -m.start))
+                   key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
         return first[best.ref or best.label]
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return first[key]
+
+
+def _level(area: Mention) -> int:
+    """How local an area is: province 1, city 2, district 3. A new area outside the
+    national table (贵安新区 in 贵阳贵安) ranks below the city it is named with."""
+    rank = {"Province": 1, "City": 2, "District": 3}.get(area.sub, 0)
+    return rank - 2 if not area.ref and area.label.endswith("新区") else rank
 
 
 def reporting_park(doc: Doc, area: Mention | None) -> Mention | None:
