@@ -153,6 +153,9 @@ def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]
               and is_actor_body(m) and "关于" in policy.label[m.end - policy.start:]]
     if inside:
         return [m for m in inside if is_qualified(m)]
+    named = head_issuers(doc, policy)
+    if named:
+        return named
     before = [m for m in mentions if m.end <= policy.start and is_actor_body(m)]
     if before and is_qualified(before[-1]):
         gap = _gap(doc, before[-1], policy)
@@ -231,6 +234,16 @@ def sentence_subject(doc: Doc, work: Mention, mentions: list[Mention]) -> Mentio
     sentence = doc.sentences[work.sentence]
     lead = doc.text[sentence.start:flat[0].start].strip()
     return flat[0] if OPENERS.sub("", lead) == "" else None
+
+
+def head_issuers(doc: Doc, policy: Mention) -> list[Mention]:
+    """The bodies a policy's title names before 关于 (台州市椒江区人民政府关于…若干意见,
+    中共花溪区委 花溪区人民政府关于…), where the document names them as organisations."""
+    if "关于" not in policy.label:
+        return []
+    head = policy.label.split("关于", 1)[0]
+    bodies = {m.label: m for m in doc.mentions if m.type == "Organization" and is_qualified(m)}
+    return [bodies[piece] for piece in re.split(r"[\s、,，和]+", head) if piece in bodies]
 
 
 def own_work(doc: Doc) -> list[Relation]:
@@ -436,6 +449,10 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if not (is_company(left) and right.type in ("Project", "Park")):
             continue
         gap = _gap(doc, left, right)
+        if gap.strip("“”\"") in ("", "的"):
+            # 宁夏鑫晶盛电子材料有限公司“工业蓝宝石晶体制造加工项目”: the company's own project
+            found.append(Relation("operatedBy", right, left, left.sentence, "company-project"))
+            continue
         if len(gap) > 12 or not _one_clause(gap) or COMMA.search(gap):
             continue
         for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
@@ -446,19 +463,25 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """X与Y签约/签署/合作: two organisations (or an organisation and an area) that sign."""
+    """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
+    an area) that sign with each other."""
     flat = _flat(mentions)
     found: list[Relation] = []
-    for left, right in zip(flat, flat[1:]):
-        if left.type not in AGENT_TYPES or right.type not in AGENT_TYPES or "Organization" not in (left.type, right.type):
+    for index, left in enumerate(flat[:-1]):
+        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同"):
             continue
-        gap = _gap(doc, left, right)
-        if gap not in ("与", "和", "同") :
-            continue
-        rest = doc.text[right.end:doc.sentences[right.sentence].end]
+        partners = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if _gap(doc, partners[-1], nxt) not in ("、", "和", "及"):
+                break
+            partners.append(nxt)
+        rest = doc.text[partners[-1].end:doc.sentences[left.sentence].end]
         clause = CLAUSE_BREAK.split(COMMA.split(rest)[0])[0]
-        if len(clause) <= 20 and any(w in clause for w in cues("signs")):
-            found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
+        if len(clause) > 20 or not any(w in clause for w in cues("signs")):
+            continue
+        for right in partners:
+            if right.type in AGENT_TYPES and "Organization" in (left.type, right.type):
+                found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
     return found
 
 
