@@ -393,11 +393,18 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     落户/入驻/落地 a park or area (kg:settledIn)."""
     flat = _flat(mentions)
     found: list[Relation] = []
-    for left, right in zip(flat, flat[1:]):
+    for index, (left, right) in enumerate(zip(flat, flat[1:])):
         gap = _gap(doc, left, right)
         if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
             if gap in ("", "的", "内", "内的", "里", "中") or _cue_gap(gap, cues("builds"), 8):
-                found.append(Relation("partOf", right, left, left.sentence, "park-holds"))
+                # 长春高新区长春中关村信息谷创新中心、金赛生长激素等新建项目: the whole list
+                items = [right]
+                for nxt in flat[index + 2:]:
+                    if nxt.type not in ("Project", "Organization") or _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
+                        break
+                    items.append(nxt)
+                found.extend(Relation("partOf" if item.type == "Project" else "settledIn", item, left, left.sentence,
+                                      "park-holds") for item in items if not is_actor_body(item))
         elif left.type in ("Project", "Organization") and right.type in ("Park", "AdministrativeArea") \
                 and not is_actor_body(left) and _cue_gap(gap, cues("settles"), 10):
             if left.type == "Project" and right.type == "Park":
