@@ -1,29 +1,34 @@
 """Who does what: relations between projects, companies, parks, programmes, policies and
 the bodies and areas behind them. A pipeline stage after `relate`; cue words come from
-`data/role_cues.tsv`.
+`data/role_cues.tsv`. Read with GUIDELINES "relations" (the implementer of a report's own
+work is the area it speaks for).
 
-- kg:implements (area or body -> programme or policy): the report's own work. A report
-  speaks for one area (花溪区 in a 花溪区 article, 贵阳市 in its government's work report);
-  the programmes and policies it presents are that area's work, unless the sentence names
-  another body as the actor (花溪区人大常委会开展…活动). GUIDELINES "relations".
-- kg:issuedBy (policy -> body): 中共花溪区委 花溪区人民政府关于…若干措施 names its issuers
-  at its head; X印发/出台《Y》 names them before the title.
-- kg:componentOf (part -> programme, policy or project): 工业强区、创新兴区…“四大战略”;
-  “四大战略”：工业强区、…; a project that a programme lists as its item.
-- kg:partOf (project or firm -> park): 在综保区建设X, 综保区的X, 综保区内X.
-- kg:settledIn (company -> park or area): X落户/入驻/落地Y, 引进X落户Y.
-- kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, 由X建设的Y,
-  X投资Y.
-- kg:cooperatesWith (organisation -> organisation or area): X与Y签约/签署/合作.
+- kg:implements (area, body or park -> programme or policy): a report's programmes are
+  the work of the area it speaks for (花溪区 in a 花溪区 article, 贵阳市 in its work
+  report), unless a dash heading gives the section to a body, park or other area
+  (——花溪区政协2025年工作综述, 贵阳经开区——), a park opens the sentence, or the sentence
+  names a qualified body before the programme (花溪区人民法院开展“…”活动). A bare quoted
+  slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设); honours
+  won (获评“…”), regions and plan periods do not.
+- kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
+  人民政府关于…若干措施), or a qualified body before 印发/出台《…》.
+- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
+- kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
+  A、B等项目, X落户/入驻Y, 开发区引进X, a park's own document.
+- kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
+  X运营的Y, X公司“Y项目”.
+- kg:cooperatesWith: X与A、B签约/签署/合作.
+- kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a place's
+  (北京协和医院贵州医院, 花溪区农业农村局, 贵安新区管委会).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 from kg.doc import Doc, Mention, Relation
-from importlib import resources
 from kg.extract.relate import INNER_RULES, is_body, short_forms, unique_relations
 
 AGENT_TYPES = ("Organization", "AdministrativeArea")
@@ -376,8 +381,8 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 
 def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A programme that names its projects as items: 实施X工程，建成A、B (left out: too
-    loose); kept to the tight form 'programme + 的 + project' and '项目 named after it'."""
+    """A project written right after the programme it belongs to (“东数西算”工程的X, 某行动
+    重点项目X). Looser forms (实施X工程，建成A、B) were tried and cost precision."""
     found: list[Relation] = []
     flat = _flat(mentions)
     for left, right in zip(flat, flat[1:]):
