@@ -187,6 +187,9 @@ def test_focused_page_draws_the_stated_count(browser, seed_ttl, tmp_path):
     visit = Visit(browser, out)
     try:
         assert 1 < stated <= 15
+        # entities without a link on this page wait behind the toggle
+        assert visit.drawn_nodes() == stated - visit.eval("kgPage.isolated.length")
+        visit.page.check("#kg-isolated")
         assert visit.drawn_nodes() == stated
         assert visit.errors == [] and visit.requests == [visit.url]
         selected = visit.eval("kgPage.network.getSelectedNodes()")  # the focus is preselected
@@ -255,5 +258,18 @@ def test_hostile_markup_shows_as_text_and_never_runs(browser, hostile_page):
         assert visit.requests == [visit.url]  # an <img src=x> that became markup would request x
         assert visit.page.locator("img").count() == 0
         assert visit.page.locator("script").count() == 2  # vis-network's and the page's own
+    finally:
+        visit.close()
+
+
+def test_a_page_without_links_shows_its_entities(browser, seed_ttl, tmp_path):
+    out = tmp_path / "alone.html"
+    assert kg_main(["viz", "--graph", str(seed_ttl), "--focus", HUAXI, "--hops", "0", "-o", str(out)]) == 0
+    visit = Visit(browser, out)
+    try:
+        assert visit.errors == []
+        assert visit.drawn_nodes() == 1 and visit.page.is_checked("#kg-isolated")
+        selected = visit.eval("kgPage.network.getSelectedNodes()")
+        assert [visit.eval("(id) => kgPage.nodes.get(id).label", s) for s in selected] == [HUAXI]
     finally:
         visit.close()
