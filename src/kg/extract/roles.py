@@ -102,6 +102,12 @@ def reporting_area(doc: Doc) -> Mention | None:
     first: dict[str, Mention] = {}
     for mention in areas:
         first.setdefault(mention.ref or mention.label, mention)
+    # 在绥化市北林区第六届人民代表大会…上, 天津市滨海新区2022年…计划: the most local area
+    # a title or congress line names speaks, however rarely the text repeats its name.
+    titled = [m for m in areas if m.start < 150 and _title_line(doc, m)]
+    if titled:
+        best = max(titled, key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
+        return first[best.ref or best.label]
     opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
     if opening:
         # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming.
@@ -111,6 +117,18 @@ def reporting_area(doc: Doc) -> Mention | None:
         return first[best.ref or best.label]
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return first[key]
+
+
+TITLE_LINE = re.compile(r"(人民代表大会|政府工作报告|工作报告|国民经济和社会发展|统计公报|工作综述|计划执行)")
+
+
+def _title_line(doc: Doc, mention: Mention) -> bool:
+    """Is the mention on a line that says whose report this is (a congress line, a report
+    or plan title)?"""
+    start = doc.text.rfind("\n", 0, mention.start) + 1
+    end = doc.text.find("\n", mention.end)
+    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    return len(line) <= 80 and bool(TITLE_LINE.search(line))
 
 
 def _level(area: Mention) -> int:
