@@ -104,7 +104,7 @@ def reporting_area(doc: Doc) -> Mention | None:
         first.setdefault(mention.ref or mention.label, mention)
     # 在绥化市北林区第六届人民代表大会…上, 天津市滨海新区2022年…计划: the most local area
     # a title or congress line names speaks, however rarely the text repeats its name.
-    titled = [m for m in areas if m.start < 150 and _title_line(doc, m)]
+    titled = [m for m in areas if m.start < 150 and (_title_line(doc, m) or (doc.meta.title and m.label in doc.meta.title[:40]))]
     if titled:
         best = max(titled, key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
         return first[best.ref or best.label]
