@@ -93,8 +93,20 @@ def test_seed_page_loads_offline_without_errors(seed_visit):
     assert seed_visit.requests == [seed_visit.url]
 
 
-def test_seed_page_draws_every_entity_and_the_layout_stops(seed_visit, seed_build):
-    assert seed_visit.drawn_nodes() == entity_count(seed_build.graph)
+def linked_count(graph: Graph) -> int:
+    """Entities with a kg: relation to another entity, read straight from the triples."""
+    entities = {s for core in CORE_TYPES for s in graph.subjects(RDF.type, KG[core])}
+    linked = set()
+    for s, p, o in graph:
+        if s in entities and o in entities and s != o and str(p).startswith(str(KG)):
+            linked.update((s, o))
+    return len(linked)
+
+
+def test_seed_page_opens_on_the_connected_graph_and_the_layout_stops(seed_visit, seed_build):
+    linked = linked_count(seed_build.graph)
+    isolated = entity_count(seed_build.graph) - linked
+    assert 0 < isolated and seed_visit.drawn_nodes() == linked
     assert seed_visit.eval("kgPage.network.physics.physicsEnabled") is False
     before = seed_visit.eval("JSON.stringify(kgPage.network.getPositions())")
     seed_visit.page.wait_for_timeout(300)
@@ -140,7 +152,33 @@ def test_search_finds_an_entity_by_its_alias(seed_visit, seed_build):
     assert HUAXI in found[:3]
 
 
+def test_isolated_entities_wait_behind_the_toggle_with_their_count(seed_visit, seed_build):
+    isolated = entity_count(seed_build.graph) - linked_count(seed_build.graph)
+    shown = seed_visit.page.inner_text("#kg-isolated-count")
+    assert f"孤立实体 {isolated} 个" in shown and "已隐藏" in shown
+    assert seed_visit.page.is_visible("#kg-isolated") and not seed_visit.page.is_checked("#kg-isolated")
+    seed_visit.page.check("#kg-isolated")
+    assert seed_visit.drawn_nodes() == entity_count(seed_build.graph)
+    assert "已显示" in seed_visit.page.inner_text("#kg-isolated-count")
+    seed_visit.page.uncheck("#kg-isolated")
+    assert seed_visit.drawn_nodes() == linked_count(seed_build.graph)
+
+
+def test_searching_an_isolated_entity_shows_it(browser, seed_output, seed_build):
+    visit = Visit(browser, seed_output / "graph.html")
+    try:
+        iso = visit.eval("kgPage.nodes.length")
+        name = visit.eval("kgPage.isolated[0].label")
+        assert visit.eval("(name) => kgPage.nodes.get({filter: n => n.label === name}).length", name) == 0
+        visit.search(name)
+        assert visit.page.inner_text("#kg-panel .kg-name") == name
+        assert visit.page.is_checked("#kg-isolated") and visit.eval("kgPage.nodes.length") > iso
+    finally:
+        visit.close()
+
+
 def test_type_filter_hides_that_type_only(seed_visit, seed_build):
+    seed_visit.page.check("#kg-isolated")  # every entity on the page, then hide the parks
     seed_visit.page.uncheck('.kg-type[data-type="Park"]')
     hidden = seed_visit.eval("kgPage.nodes.get({filter: n => n.hidden === true}).map(n => n.group)")
     parks = sum(1 for e in seed_build.entities if e.type == "Park")
@@ -165,6 +203,9 @@ def test_focused_page_draws_the_stated_count(browser, seed_ttl, tmp_path):
     visit = Visit(browser, out)
     try:
         assert 1 < stated <= 15
+        # entities without a link on this page wait behind the toggle
+        assert visit.drawn_nodes() == stated - visit.eval("kgPage.isolated.length")
+        visit.page.check("#kg-isolated")
         assert visit.drawn_nodes() == stated
         assert visit.errors == [] and visit.requests == [visit.url]
         selected = visit.eval("kgPage.network.getSelectedNodes()")  # the focus is preselected
@@ -233,5 +274,18 @@ def test_hostile_markup_shows_as_text_and_never_runs(browser, hostile_page):
         assert visit.requests == [visit.url]  # an <img src=x> that became markup would request x
         assert visit.page.locator("img").count() == 0
         assert visit.page.locator("script").count() == 2  # vis-network's and the page's own
+    finally:
+        visit.close()
+
+
+def test_a_page_without_links_shows_its_entities(browser, seed_ttl, tmp_path):
+    out = tmp_path / "alone.html"
+    assert kg_main(["viz", "--graph", str(seed_ttl), "--focus", HUAXI, "--hops", "0", "-o", str(out)]) == 0
+    visit = Visit(browser, out)
+    try:
+        assert visit.errors == []
+        assert visit.drawn_nodes() == 1 and visit.page.is_checked("#kg-isolated")
+        selected = visit.eval("kgPage.network.getSelectedNodes()")
+        assert [visit.eval("(id) => kgPage.nodes.get(id).label", s) for s in selected] == [HUAXI]
     finally:
         visit.close()

@@ -27,6 +27,7 @@ from kg.graph.rdf import base_problem, build_graph
 from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
 from kg.graph.namespace import KGR
 from kg.pipeline import process
+from kg.extract.connectivity import connectivity
 from kg.extract.resolve import Entity, link_operators, resolve
 from kg.graph.turtle import serialize_turtle
 
@@ -184,7 +185,8 @@ def summary(result: BuildResult, seconds: float) -> str:
     figures = sum(len(d.figures) for d in result.docs)
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
     return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
-            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s")
+            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s\n"
+            + connectivity(result.docs, result.entities).line())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -87,6 +87,17 @@ class Figure:
 
 
 @dataclass
+class Milestone:
+    """A dated event of a project read from one sentence: 签约, 开工, 投产, 竣工."""
+
+    project: Mention
+    kind: str  # local name of the milestone kind: Signing, Groundbreaking, Commissioning, Completion
+    year: int
+    month: int  # 0 where the text gives no month
+    sentence: int
+
+
+@dataclass
 class Doc:
     """One input document and everything the pipeline learns about it."""
 
@@ -103,6 +114,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

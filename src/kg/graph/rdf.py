@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.doc import Doc, Figure, Sentence
+from kg.graph.milestones import add_milestones
 from kg.graph.namespace import KG, KGR, PREFIXES
 from kg.extract.resolve import Entity
 
@@ -213,4 +214,5 @@ def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR
             builder.add_relation(doc, relation.predicate, relation.subject.key, relation.object.key, relation.sentence)
         for figure in doc.figures:
             builder.add_figure(doc, figure)
+        add_milestones(builder, doc)
     return builder.graph
