@@ -30,7 +30,7 @@ from kg.graph.rdf import build_graph
 from kg.ingest.files import discover, load_documents
 from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
-from kg.extract.resolve import Entity, link_operators, resolve
+from kg.extract.resolve import Entity, break_containment_cycles, link_operators, resolve
 from kg.graph.turtle import serialize_turtle
 
 if TYPE_CHECKING:
@@ -181,6 +181,7 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
         docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None, workers, keep_text)
     entities = resolve(docs)
     link_operators(entities)
+    break_containment_cycles(docs)
     return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
 
 
