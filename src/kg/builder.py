@@ -25,13 +25,14 @@ from tqdm import tqdm
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache
-from kg.doc import Doc, Sentence
-from kg.graph.rdf import build_graph
+from kg.doc import Doc, Figure, Sentence
+from kg.graph.rdf import build_triples
+from kg.graph.triples import Triples
 from kg.ingest.files import discover, load_documents
 from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
 from kg.extract.resolve import Entity, break_containment_cycles, link_operators, resolve
-from kg.graph.turtle import serialize_turtle
+from kg.graph.turtle import iter_turtle, serialize_triples
 
 if TYPE_CHECKING:
     from kg.graph.validate import Report
@@ -41,10 +42,30 @@ HELP = "build the graph from files and folders / 从文档构建知识图谱"
 
 @dataclass
 class BuildResult:
+    """A build in memory: the documents (compact unless built with keep_text), the resolved
+    entities, and the graph as compact triples; `.graph` is the same as an rdflib Graph,
+    made on first use (the CLI never makes it)."""
+
     docs: list[Doc]
     entities: list[Entity]
-    graph: Graph
+    triples: Triples
     problems: list[str] = field(default_factory=list)
+    _graph: Graph | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self.triples.to_rdflib()
+        return self._graph
+
+    def observations(self) -> list[Figure]:
+        """The figures the graph holds (one kg:Observation each may gather several)."""
+        return [figure for doc in self.docs for figure in doc.figures]
+
+
+def turtle_text(result: BuildResult) -> str:
+    """graph.ttl of a build, as text (the bytes `kg build` writes, decoded)."""
+    return serialize_triples(result.triples)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -182,18 +203,19 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     entities = resolve(docs)
     link_operators(entities)
     break_containment_cycles(docs)
-    return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
+    return BuildResult(docs, entities, build_triples(docs, entities, base), problems)
 
 
 def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
     from kg.publish import page as viz
+    from kg.publish.network import network_from_triples
     from kg.publish.outputs import publish
 
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
-        write_atomic(ttl, serialize_turtle(result.graph))
-        return [ttl, *viz.write_build_outputs(result.graph, folder)]
+        write_atomic(ttl, iter_turtle(result.triples))
+        return [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
 
     return publish(Path(outdir), write)
 
@@ -230,9 +252,9 @@ def summary(result: BuildResult, seconds: float) -> str:
     """What the graph holds: relations are the distinct kg: links between entities (one
     rdf:Statement each), observations the kg:Observation nodes (figures read twice are one)."""
     types = Counter(e.type for e in result.entities)
-    graph = result.graph
-    relations = len(set(graph.subjects(RDF.type, RDF.Statement)))
-    observations = len(set(graph.subjects(RDF.type, KG.Observation)))
+    graph = result.triples
+    relations = len(graph.subjects_of_type(str(RDF.Statement), str(RDF.type)))
+    observations = len(graph.subjects_of_type(str(KG.Observation), str(RDF.type)))
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
     return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
             f"{relations} relations, {observations} observations, {len(graph)} triples in {seconds:.1f}s")
