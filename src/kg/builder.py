@@ -208,32 +208,45 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
 
 def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
+    return write_and_check(result, outdir, check=False)[0]
+
+
+def write_and_check(result: BuildResult, outdir: Path, check: bool = True) -> tuple[list[Path], Report | None]:
+    """write_outputs, and with `check` graph.ttl checked against the shapes
+    (kg.graph.check) in a second process while the page is written; returns the written
+    paths and the report (None without `check`)."""
     from kg.publish import page as viz
     from kg.publish.network import network_from_triples
     from kg.publish.outputs import publish
 
+    report: list[Report] = []
+
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
         write_atomic(ttl, iter_turtle(result.triples))
-        return [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
+        waiting = start_check(ttl) if check else None
+        written = [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
+        if waiting is not None:
+            report.append(waiting())
+        return written
 
-    return publish(Path(outdir), write)
+    written = publish(Path(outdir), write)
+    return written, (report[0] if report else None)
 
 
-def start_validation(graph: Graph) -> Callable[[], Report]:
-    """Validate in a forked process while the outputs are written, so the build's largest
-    step runs on the second core; returns a function that waits for the report. Where
-    fork is unavailable (or the child dies), validation runs inline."""
-    from kg.graph.validate import validate_graph
+def start_check(ttl: Path) -> Callable[[], Report]:
+    """Check `ttl` against the shapes in a forked process, so it runs on another core while
+    the page is written; returns a function that waits for the report. Where fork is
+    unavailable (or the child dies), the check runs inline."""
+    from kg.graph.check import check_turtle
 
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        report = validate_graph(graph)
+        report = check_turtle(ttl)
         return lambda: report
     receiver, sender = context.Pipe(duplex=False)
-    # The forked child sees the graph as it is in memory: nothing is pickled on the way in.
-    process = context.Process(target=lambda: sender.send(validate_graph(graph)), daemon=True)
+    process = context.Process(target=lambda: sender.send(check_turtle(ttl)), daemon=True)
     process.start()
     sender.close()
 
@@ -241,7 +254,7 @@ def start_validation(graph: Graph) -> Callable[[], Report]:
         try:
             return receiver.recv()
         except EOFError:
-            return validate_graph(graph)
+            return check_turtle(ttl)
         finally:
             process.join()
 
@@ -274,11 +287,9 @@ def run(args: argparse.Namespace) -> int:
         print("kg build: no document could be read / 没有可读取的文档", file=sys.stderr)
         return 1
     outdir = Path(args.output)
-    validation = None if args.no_validate else start_validation(result.graph)
-    written = write_outputs(result, outdir)
+    written, report = write_and_check(result, outdir, check=not args.no_validate)
     status = 0
-    if validation is not None:
-        report = validation()
+    if report is not None:
         if not args.quiet:
             print(report.summary_line(), file=sys.stderr)
         if not report.conforms:
