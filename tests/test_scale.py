@@ -98,3 +98,29 @@ def test_compact_literals_keep_the_figure_as_written():
     from kg.graph.triples import decimal
 
     assert decimal(Decimal("8")).lexical == "8" and decimal(Decimal("8.0")).lexical == "8.0"
+
+
+def test_build_on_a_dask_cluster_writes_the_local_graph(seed_ttl, tmp_path):
+    """Two real worker processes of a local Dask cluster extract the seeds; the CLI
+    resolves and writes on the client."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        out = tmp_path / "out"
+        result = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(out), "--no-cache",
+                                 "--cluster", cluster.scheduler_address, "-q"],
+                                capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert result.returncode == 0, result.stderr
+        # every seed was extracted on the cluster (dask names tasks after the function)
+        done = cluster.scheduler.task_prefixes["extract_one"].state_counts
+        assert done["memory"] == len(list(SEEDS.glob("*.txt")))
+    assert (out / "graph.ttl").read_bytes() == seed_ttl.read_bytes()
+
+
+def test_unreachable_cluster_is_one_line_naming_it(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kg", "build", str(SEEDS), "-o", str(tmp_path / "out"),
+                             "--no-cache", "--cluster", "tcp://127.0.0.1:9"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600,
+                            env={**__import__("os").environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("kg build: --cluster tcp://127.0.0.1:9")

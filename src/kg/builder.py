@@ -80,6 +80,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
                         help="processes extracting documents (default: every core)")
+    parser.add_argument("--cluster", default=None, metavar="ADDRESS",
+                        help="extract on the workers of this Dask scheduler (tcp://host:8786); "
+                             "resolve and write here")
 
 
 def default_workers() -> int:
@@ -152,8 +155,31 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def _extracted(misses: list[Doc], job: _Job, workers: int) -> Iterator[Doc]:
-    """The extracted form of each of `misses`, in their order, from `workers` processes."""
+def _on_cluster(misses: list[Doc], job: _Job, address: str) -> Iterator[Doc]:
+    """The extracted form of each of `misses`, in their order, from the Dask workers of the
+    scheduler at `address`. Resolution and writing stay here, on the client: they need
+    every document at once and are a small part of the work. The cache is this machine's
+    folder, so workers return whole documents when there is one and the client stores
+    (and compacts) them."""
+    from distributed import Client
+
+    remote = _Job(cache=None, keep_text=job.keep_text or job.cache is not None)
+    with Client(address, set_as_default=False) as client:
+        futures = client.map(_extract_one, misses, job=remote, pure=False)
+        for future in futures:  # in input order, whichever finishes first
+            doc = future.result()
+            future.release()
+            if job.cache:
+                job.cache.put(doc)
+            yield doc if job.keep_text else compact(doc)
+
+
+def _extracted(misses: list[Doc], job: _Job, workers: int, cluster: str | None = None) -> Iterator[Doc]:
+    """The extracted form of each of `misses`, in their order, from `workers` processes
+    (or from a Dask cluster)."""
+    if cluster and misses:
+        yield from _on_cluster(misses, job, cluster)
+        return
     if workers <= 1 or len(misses) <= 1:
         for doc in misses:
             yield _extract_one(doc, job)
@@ -167,9 +193,10 @@ def _extracted(misses: list[Doc], job: _Job, workers: int) -> Iterator[Doc]:
 
 
 def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCache | None = None,
-            workers: int = 1, keep_text: bool = True) -> list[Doc]:
+            workers: int = 1, keep_text: bool = True, cluster: str | None = None) -> list[Doc]:
     """Run the per-document pipeline, reusing cached results for unchanged files; with
-    `workers` > 1 the documents not in the cache are extracted in a process pool. Without
+    `workers` > 1 the documents not in the cache are extracted in a process pool, with
+    `cluster` (a Dask scheduler address) on that cluster's workers. Without
     `keep_text`, each document is compacted once extracted (see `compact`)."""
     found: list[Doc | None] = []
     for doc in docs:
@@ -178,7 +205,7 @@ def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCach
         if cached is not None and progress:
             progress.update(1)
     misses = [doc for doc, hit in zip(docs, found) if hit is None]
-    fresh = _extracted(misses, _Job(cache, keep_text), workers)
+    fresh = _extracted(misses, _Job(cache, keep_text), workers, cluster)
     done = []
     for hit in found:
         if hit is None:
@@ -190,16 +217,18 @@ def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCach
 
 
 def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
-          cache_dir: str | Path | None = None, workers: int = 1, keep_text: bool = True) -> BuildResult:
+          cache_dir: str | Path | None = None, workers: int = 1, keep_text: bool = True,
+          cluster: str | None = None) -> BuildResult:
     """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache).
 
     `workers` processes extract documents (the result does not depend on their number);
     `keep_text=False` drops each document's text and tokens once extracted, so memory
     grows with what the graph holds rather than with the corpus (what `kg build` does).
+    `cluster` is the address of a Dask scheduler whose workers extract the documents.
     """
     docs, problems = read_inputs(inputs)
     with progress_bar(len(docs), not quiet) as progress:
-        docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None, workers, keep_text)
+        docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None, workers, keep_text, cluster)
     entities = resolve(docs)
     link_operators(entities)
     break_containment_cycles(docs)
@@ -280,7 +309,21 @@ def run(args: argparse.Namespace) -> int:
     if workers < 1:
         print(f"kg build: --workers {workers}: needs at least 1 / 至少一个进程", file=sys.stderr)
         return 2
-    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, workers=workers, keep_text=False)
+    if args.cluster:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("kg build: --cluster needs dask[distributed] (pip install 'dask[distributed]')", file=sys.stderr)
+            return 2
+    try:
+        result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, workers=workers,
+                       keep_text=False, cluster=args.cluster)
+    except OSError as error:
+        if not args.cluster:
+            raise
+        # distributed raises OSError when the scheduler does not answer in time
+        print(f"kg build: --cluster {args.cluster}: cannot reach the scheduler: {error}", file=sys.stderr)
+        return 2
     for problem in result.problems:
         print(f"kg build: {problem}", file=sys.stderr)
     if not result.docs:
