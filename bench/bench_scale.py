@@ -8,8 +8,11 @@ Each corpus holds every seed `scale` times; copy k of a document has its lines r
 the texts are distinct and no cache could hit. For each corpus, as fresh processes:
 - `kg build CORPUS -o TMP --no-cache -q` (everything a user's build does, validation too);
 - `jieba.lcut` and `rjieba.tag` of every file's text (import and dictionary load included).
-Prints seconds, MB/s, the peak memory of the whole process tree (the sum of the RSS of the
-process and all its children, polled every 20 ms) and the ratio build / jieba.lcut.
+Prints seconds, MB/s, the peak memory of the whole process tree and the ratio build /
+jieba.lcut. Tree memory is polled every 50 ms over the process and all its children, as
+the sum of PSS (proportional set size: a page shared by n processes counts 1/n in each,
+so forked workers sharing the lexicons are not counted n times; what the tree really
+holds) and, for comparison, the sum of RSS (counts shared pages once per process).
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline.
 """
 from __future__ import annotations
@@ -48,7 +51,8 @@ else:
 @dataclass
 class Run:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # sum of PSS
+    peak_rss_mb: float  # sum of RSS
     status: int
 
 
@@ -68,33 +72,37 @@ def make_corpus(scale: int, folder: Path) -> int:
     return size
 
 
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """(sum of PSS, sum of RSS) over `process` and its descendants, in bytes."""
+    pss = rss = 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            total += member.memory_info().rss
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            pass
-    return total
+            info = member.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)  # PSS where the platform reports it (Linux)
+    return pss, rss
 
 
 def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
     """Wall time and peak tree RSS of `command`, output discarded."""
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    process, peak = psutil.Process(child.pid), 0
+    process, peak, peak_rss = psutil.Process(child.pid), 0, 0
     while child.poll() is None:
         try:
-            peak = max(peak, tree_rss(process))
+            pss, rss = tree_memory(process)
         except psutil.NoSuchProcess:
             break
-        time.sleep(0.02)
+        peak, peak_rss = max(peak, pss), max(peak_rss, rss)
+        time.sleep(0.05)
     status = child.wait()
     seconds = time.perf_counter() - started
     if status != 0:
         tail = child.stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:] if child.stderr else []
         print(f"  (exit {status}: {tail[0] if tail else ''})", file=sys.stderr)
-    return Run(seconds, peak / 2**20, status)
+    return Run(seconds, peak / 2**20, peak_rss / 2**20, status)
 
 
 def main() -> None:
@@ -104,7 +112,7 @@ def main() -> None:
     parser.add_argument("--src", default=str(ROOT / "src"), help="the kg source to build with")
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(Path(args.src).resolve()))
-    print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'MB/s':>5} {'peak MB':>8} {'exit':>4} | "
+    print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'MB/s':>5} {'PSS MB':>7} {'RSS MB':>7} {'exit':>4} | "
           f"{'jieba.lcut':>10} {'rjieba.tag':>10} | build/lcut")
     work = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     try:
@@ -119,7 +127,7 @@ def main() -> None:
             lcut = measured([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)])
             tag = measured([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)])
             print(f"{'x' + str(scale):>7} {megabytes:6.2f} | {build.seconds:8.1f}s {megabytes / build.seconds:5.2f} "
-                  f"{build.peak_mb:8.0f} {build.status:>4} | {lcut.seconds:9.1f}s {tag.seconds:9.1f}s | "
+                  f"{build.peak_mb:7.0f} {build.peak_rss_mb:7.0f} {build.status:>4} | {lcut.seconds:9.1f}s {tag.seconds:9.1f}s | "
                   f"{build.seconds / lcut.seconds:5.2f}", flush=True)
             shutil.rmtree(corpus)
     finally:

@@ -124,3 +124,12 @@ def test_unreachable_cluster_is_one_line_naming_it(tmp_path):
                             env={**__import__("os").environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith("kg build: --cluster tcp://127.0.0.1:9")
+
+
+def test_python_api_gives_entities_and_observations_as_records(seed_build, seed_ttl):
+    observations = seed_build.observations()
+    assert len(observations) == seed_ttl.read_text(encoding="utf-8").count("\n<Observation/")
+    assert all(o.subject_label and o.kind in ("Actual", "Target") and o.documents for o in observations)
+    assert any(o.subject_label == "花溪区" for o in observations)
+    labels = {e.label for e in seed_build.entities}
+    assert {o.subject_label for o in observations} <= labels

@@ -15,19 +15,20 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from tqdm import tqdm
 
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache
-from kg.doc import Doc, Figure, Sentence
+from kg.doc import Doc, Sentence
 from kg.graph.rdf import build_triples
-from kg.graph.triples import Triples
+from kg.graph.triples import Lit, Triples
 from kg.ingest.files import discover, load_documents
 from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
@@ -58,9 +59,44 @@ class BuildResult:
             self._graph = self.triples.to_rdflib()
         return self._graph
 
-    def observations(self) -> list[Figure]:
-        """The figures the graph holds (one kg:Observation each may gather several)."""
-        return [figure for doc in self.docs for figure in doc.figures]
+    def observations(self) -> list[ObservationRecord]:
+        """The kg:Observation nodes the graph holds (a figure read in several documents is
+        one), in IRI order."""
+        return observation_records(self.triples)
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    """One kg:Observation as plain values."""
+
+    iri: str
+    subject: str  # the entity's IRI
+    subject_label: str
+    indicator: str
+    value: Decimal
+    unit: str
+    year: int
+    kind: str  # "Actual" or "Target"
+    documents: tuple[str, ...]  # file names, sorted
+
+
+def observation_records(triples: Triples) -> list[ObservationRecord]:
+    kg = str(KG)
+
+    def lexical(node: str, name: str) -> str:
+        value = triples.value(node, kg + name)
+        return value.lexical if isinstance(value, Lit) else (value or "")
+
+    records = []
+    for node in triples.subjects_of_type(kg + "Observation", str(RDF.type)):
+        subject = lexical(node, "subject")
+        label = triples.value(subject, str(RDFS.label))
+        files = (triples.value(str(d), kg + "fileName") for d in triples.objects(node, kg + "mentionedIn"))
+        records.append(ObservationRecord(
+            node, subject, label.lexical if isinstance(label, Lit) else "", lexical(node, "indicator"),
+            Decimal(lexical(node, "value")), lexical(node, "unit"), int(lexical(node, "year")),
+            lexical(node, "observationKind")[len(kg):], tuple(sorted(f.lexical for f in files if isinstance(f, Lit)))))
+    return records
 
 
 def turtle_text(result: BuildResult) -> str:
