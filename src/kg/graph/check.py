@@ -86,8 +86,8 @@ def _targets(shapes: Graph, shape) -> str:
     for unsupported in (SH.targetNode, SH.targetObjectsOf, SH.target):
         if (shape, unsupported, None) in shapes:
             raise UnsupportedShape(f"{shape}: {unsupported} is not supported by the build's check")
-    if not patterns:
-        return ""
+    if len(patterns) <= 1:
+        return patterns[0] if patterns else ""
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(patterns) + " } }"
 
 
@@ -146,6 +146,15 @@ def _value_checks(shapes: Graph, prop, path: str) -> list[tuple[str, str]]:
     return found
 
 
+def _count_condition(shapes: Graph, prop, low_key, high_key) -> str:
+    parts = []
+    for key, op in ((low_key, "<"), (high_key, ">")):
+        bound = shapes.value(prop, key)
+        if bound is not None:
+            parts.append(f"COUNT(DISTINCT ?v) {op} {int(bound)}")
+    return " || ".join(parts)
+
+
 def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
     unknown = set(shapes.predicates(prop, None)) - PROPERTY_KEYS
     if unknown:
@@ -158,24 +167,24 @@ def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
     message = messages[0] if messages else "constraint not met"
     p = _iri(path)
     checks = []
-    for key, op in ((SH.minCount, "<"), (SH.maxCount, ">")):
-        bound = shapes.value(prop, key)
-        if bound is not None:
-            query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v }} }} "
-                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {int(bound)})")
-            checks.append(Check(severity, str(path), message, query, False))
+    # A count below the minimum and one above the maximum give the same finding (node,
+    # property, message, no value), so one query asks for both.
+    counts = _count_condition(shapes, prop, SH.minCount, SH.maxCount)
+    if counts:
+        query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v }} }} "
+                 f"GROUP BY ?this HAVING ({counts})")
+        checks.append(Check(severity, str(path), message, query, False))
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
         allowed = shapes.value(qualified, SH["in"])
         if allowed is None or set(shapes.predicates(qualified, None)) != {SH["in"]}:
             raise UnsupportedShape("sh:qualifiedValueShape is supported only with an sh:in list")
         members = ", ".join(_term_sparql(t) for t in _list(shapes, allowed))
-        for key, op in ((SH.qualifiedMinCount, "<"), (SH.qualifiedMaxCount, ">")):
-            bound = shapes.value(prop, key)
-            if bound is not None:
-                query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v FILTER(?v IN ({members})) }} }} "
-                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {int(bound)})")
-                checks.append(Check(severity, str(path), message, query, False))
+        counts = _count_condition(shapes, prop, SH.qualifiedMinCount, SH.qualifiedMaxCount)
+        if counts:
+            query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v FILTER(?v IN ({members})) }} }} "
+                     f"GROUP BY ?this HAVING ({counts})")
+            checks.append(Check(severity, str(path), message, query, False))
     for condition, extra in _value_checks(shapes, prop, str(path)):
         query = f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {p} ?v . {extra} FILTER({condition}) }}"
         checks.append(Check(severity, str(path), message, query, True))
