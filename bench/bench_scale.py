@@ -1,7 +1,7 @@
 """A whole province's documents: the build of x1, x10 and x100 seed corpora against the
 segmenters on the same text, in the same run.
 
-    .venv/bin/python bench/bench_scale.py [--scales 1,10,100] [--workers N] [--src DIR]
+    .venv/bin/python bench/bench_scale.py [--scales 1,10,100] [--workers N] [--src DIR] [--repeat N]
 
 Each corpus holds every seed `scale` times; copy k of a document has its lines rotated by k
 (after the first three, which carry the title and date) and its name prefixed with k, so
@@ -13,13 +13,15 @@ jieba.lcut. Tree memory is polled every 50 ms over the process and all its child
 the sum of PSS (proportional set size: a page shared by n processes counts 1/n in each,
 so forked workers sharing the lexicons are not counted n times; what the tree really
 holds) and, for comparison, the sum of RSS (counts shared pages once per process).
-`--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline.
+`--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
+`--repeat N` takes the median time (and the highest memory) of N runs of each command.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -105,11 +107,18 @@ def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, peak / 2**20, peak_rss / 2**20, status)
 
 
+def repeated(command: list[str], times: int, env: dict[str, str] | None = None) -> Run:
+    runs = [measured(command, env) for _ in range(max(times, 1))]
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs),
+               max(r.peak_rss_mb for r in runs), max(r.status for r in runs))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100", help="corpus sizes as multiples of the seeds")
     parser.add_argument("--workers", type=int, default=None, help="passed to kg build --workers")
     parser.add_argument("--src", default=str(ROOT / "src"), help="the kg source to build with")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each command (median time)")
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(Path(args.src).resolve()))
     print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'MB/s':>5} {'PSS MB':>7} {'RSS MB':>7} {'exit':>4} | "
@@ -123,9 +132,9 @@ def main() -> None:
                        "--no-cache", "-q"]
             if args.workers is not None:
                 command += ["--workers", str(args.workers)]
-            build = measured(command, env)
-            lcut = measured([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)])
-            tag = measured([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)])
+            build = repeated(command, args.repeat, env)
+            lcut = repeated([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)], args.repeat)
+            tag = repeated([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)], args.repeat)
             print(f"{'x' + str(scale):>7} {megabytes:6.2f} | {build.seconds:8.1f}s {megabytes / build.seconds:5.2f} "
                   f"{build.peak_mb:7.0f} {build.peak_rss_mb:7.0f} {build.status:>4} | {lcut.seconds:9.1f}s {tag.seconds:9.1f}s | "
                   f"{build.seconds / lcut.seconds:5.2f}", flush=True)
