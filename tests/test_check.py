@@ -9,6 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from kg.builder import start_check
 from kg.graph.check import check_turtle
 from kg.graph.namespace import KG, KGR
 from kg.graph.turtle import serialize_turtle
@@ -89,9 +90,13 @@ def break_everything(graph: Graph) -> list[tuple[URIRef, str]]:
 
 
 def both_reports(graph: Graph, tmp_path):
+    """pyshacl's report, and the check's as `kg build` gets it (from a fresh process)."""
     path = tmp_path / "graph.ttl"
     path.write_text(serialize_turtle(graph, base=str(KGR)), encoding="utf-8")
-    return validate_graph(graph), check_turtle(path)
+    fast = start_check(path)()
+    inline = check_turtle(path)
+    assert (fast.conforms, fast.findings, fast.triples) == (inline.conforms, inline.findings, inline.triples)
+    return validate_graph(graph), fast
 
 
 def test_check_and_pyshacl_agree_on_the_seed_graph(seed_build, tmp_path):

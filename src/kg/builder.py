@@ -303,28 +303,32 @@ def write_and_check(result: BuildResult, outdir: Path, check: bool = True) -> tu
 
 
 def start_check(ttl: Path) -> Callable[[], Report]:
-    """Check `ttl` against the shapes in a forked process, so it runs on another core while
-    the page is written; returns a function that waits for the report. Where fork is
-    unavailable (or the child dies), the check runs inline."""
+    """Check `ttl` against the shapes in a fresh process (`python -m kg.graph.check`), so it
+    runs on another core while the page is written; returns a function that waits for the
+    report. A fresh process rather than a fork: it needs nothing of this one's memory, and a
+    fork would hold on to all of it. If the child fails, the check runs inline."""
+    import pickle
+    import subprocess
+
     from kg.graph.check import check_turtle
 
+    package_root = str(Path(__file__).resolve().parent.parent)  # where `kg` was imported from
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
     try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
+        child = subprocess.Popen([sys.executable, "-m", "kg.graph.check", str(ttl)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
         report = check_turtle(ttl)
         return lambda: report
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=lambda: sender.send(check_turtle(ttl)), daemon=True)
-    process.start()
-    sender.close()
 
     def wait() -> Report:
-        try:
-            return receiver.recv()
-        except EOFError:
-            return check_turtle(ttl)
-        finally:
-            process.join()
+        output, _ = child.communicate()
+        if child.returncode == 0:
+            try:
+                return pickle.loads(output)
+            except Exception:  # a truncated answer: check here instead
+                pass
+        return check_turtle(ttl)
 
     return wait
 

@@ -271,3 +271,18 @@ def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     return check_store(store, shapes_path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m kg.graph.check GRAPH.ttl [SHAPES.ttl]`: the Report, pickled, on stdout (how
+    `kg build` runs the check in a fresh process beside its writers)."""
+    import pickle
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    report = check_turtle(Path(args[0]), Path(args[1]) if len(args) > 1 else SHAPES_PATH)
+    sys.stdout.buffer.write(pickle.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
