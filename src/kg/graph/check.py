@@ -10,7 +10,8 @@ code change), turns each constraint into such a query and reports `Finding`s exa
 a constraint outside that part is refused (`UnsupportedShape`), never silently skipped:
 use `kg validate`, which keeps pyshacl, for those.
 
-Supported: sh:targetClass, sh:targetSubjectsOf; property shapes with one IRI path and
+Supported: sh:targetClass (by rdf:type alone: a built graph carries no rdfs:subClassOf),
+sh:targetSubjectsOf; property shapes with one IRI path and
 sh:minCount, sh:maxCount, sh:datatype, sh:languageIn, sh:minLength, sh:pattern, sh:class,
 sh:nodeKind sh:IRI, sh:in, sh:or of sh:class shapes, sh:minInclusive, sh:lessThan,
 sh:qualifiedValueShape (an sh:in list) with sh:qualifiedMinCount / sh:qualifiedMaxCount;
