@@ -37,8 +37,15 @@ _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = str(RDF.Statement), str(RDF.subject)
 _TITLE, _DATE, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 
 
+_KG_TERMS: dict[str, str] = {}
+
+
 def _kg(name: str) -> str:
-    return str(KG) + name
+    """The kg: IRI of `name` (made once per name)."""
+    iri = _KG_TERMS.get(name)
+    if iri is None:
+        iri = _KG_TERMS[name] = str(KG) + name
+    return iri
 
 
 class GraphBuilder:
@@ -49,6 +56,7 @@ class GraphBuilder:
         self.triples = Triples(base)
         self.base = base
         self.entity_iri: dict[str, str] = {}
+        self._observations: set[str] = set()  # observation nodes already described
 
     def iri(self, *path: str) -> str:
         return self.base + "/".join(path)
@@ -123,13 +131,15 @@ class GraphBuilder:
         t = self.triples
         kind = _kg("Target") if figure.kind == "Target" else _kg("Actual")
         node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit))
-        t.add(node, _TYPE, _kg("Observation"))
-        t.add(node, _kg("subject"), subject)
-        t.add(node, _kg("indicator"), text(figure.indicator))
-        t.add(node, _kg("value"), decimal(figure.value))
-        t.add(node, _kg("unit"), text(figure.unit))
-        t.add(node, _kg("year"), integer(figure.year))
-        t.add(node, _kg("observationKind"), kind)
+        if node not in self._observations:  # the same figure in many documents: described once
+            self._observations.add(node)
+            t.add(node, _TYPE, _kg("Observation"))
+            t.add(node, _kg("subject"), subject)
+            t.add(node, _kg("indicator"), text(figure.indicator))
+            t.add(node, _kg("value"), decimal(figure.value))
+            t.add(node, _kg("unit"), text(figure.unit))
+            t.add(node, _kg("year"), integer(figure.year))
+            t.add(node, _kg("observationKind"), kind)
         t.add(node, _kg("mentionedIn"), self.document_iri(doc))
         t.add(node, _kg("evidence"), self.evidence(doc, doc.sentences[figure.sentence]))
 

@@ -81,13 +81,17 @@ class Triples:
     def __init__(self, base: str = str(KGR)) -> None:
         self.base = base
         self.by_subject: dict[str, dict[str, set[Obj]]] = {}
-        self._count = 0
 
     def add(self, subject: str, predicate: str, obj: Obj) -> None:
-        objects = self.by_subject.setdefault(subject, {}).setdefault(predicate, set())
-        if obj not in objects:
+        predicates = self.by_subject.get(subject)
+        if predicates is None:
+            self.by_subject[subject] = {predicate: {obj}}
+            return
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = {obj}
+        else:
             objects.add(obj)
-            self._count += 1
 
     def has(self, subject: str, predicate: str, obj: Obj) -> bool:
         return obj in self.by_subject.get(subject, {}).get(predicate, ())
@@ -104,7 +108,7 @@ class Triples:
         return sorted(s for s, predicates in self.by_subject.items() if type_iri in predicates.get(rdf_type, ()))
 
     def __len__(self) -> int:
-        return self._count
+        return sum(len(objects) for predicates in self.by_subject.values() for objects in predicates.values())
 
     def __iter__(self) -> Iterator[tuple[str, str, Obj]]:
         for subject, predicates in self.by_subject.items():

@@ -31,6 +31,7 @@ _SAFE_RELATIVE = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+
 _BARE_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_FORBIDDEN = set('<>"{}|^`\\ ')
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
 
 
 class UnsupportedGraph(ValueError):
@@ -52,6 +53,8 @@ def prefixes_for(base: str) -> dict[str, str]:
 
 def escape_string(text: str) -> str:
     """`text` as a Turtle/N-Triples short string, quotes included."""
+    if not _NEEDS_ESCAPE.search(text):  # most text: nothing to escape, no loop over it
+        return '"' + text + '"'
     out = []
     for char in text:
         if char in _STRING_ESCAPES:

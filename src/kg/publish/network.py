@@ -287,7 +287,14 @@ class _TripleEvidence:
     def __init__(self, triples: Triples) -> None:
         self.triples = triples
         self._files: dict[str, str] = {}
+        self._documents: dict[str, DocumentRef] = {}
         self._evidence: dict[str, EvidenceRef] = {}
+
+    def document(self, document: str) -> DocumentRef:
+        if document not in self._documents:
+            self._documents[document] = DocumentRef(
+                self.file_name(document), _first_label_of(self.triples, document, str(DCTERMS.title)))
+        return self._documents[document]
 
     def file_name(self, document: str) -> str:
         if document not in self._files:
@@ -340,8 +347,7 @@ def network_from_triples(triples: Triples) -> Network:
     entities: dict[str, EntityRecord] = {}
     for node in sorted(n for n, types in local_types.items() if any(t in types for t in CORE_TYPES)):
         core, sub = _core_and_sub(local_types[node])
-        documents = {DocumentRef(reader.file_name(_text(d)), _first_label_of(triples, _text(d), str(DCTERMS.title)))
-                     for d in triples.objects(node, str(KG.mentionedIn))}
+        documents = {reader.document(_text(d)) for d in triples.objects(node, str(KG.mentionedIn))}
         entities[node] = EntityRecord(
             iri=node,
             label=_first_label_of(triples, node) or node.rsplit("/", 1)[-1],
