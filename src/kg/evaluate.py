@@ -262,10 +262,14 @@ def score_document(system: SystemDoc, gold_doc: dict) -> DocScore:
             kind = _error_class(name, system_names, i in matched_untyped, "missing")
             score.false_negatives.append(f"{entity['name']}/{entity['type']} [{kind}]")
 
-    score.located, _, _ = _score_pairs(system.located_in, gold_doc.get("located_in", []), index, symmetric=False)
+    # A pair's ends match as entities do: by label, else by an altLabel the document uses.
+    as_named = {e.label: _label_for_document(e, index) for e in system.entities}
+    located = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.located_in}
+    score.located, _, _ = _score_pairs(located, gold_doc.get("located_in", []), index, symmetric=False)
     if "relations" in gold_doc:
+        related = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.relations}
         score.relations, score.missed_relations, score.false_relations = _score_pairs(
-            system.relations, gold_doc["relations"], index, symmetric=True)
+            related, gold_doc["relations"], index, symmetric=True)
 
     for obs in gold_doc.get("observations", []):
         subjects = index.get(normalize_name(obs["subject"]), set())
