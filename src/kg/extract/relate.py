@@ -284,8 +284,9 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """Divisions a document names together with their parent in the national table
-    (白云区 and 贵阳市): the child is in the parent."""
+    """Divisions a document names together with an ancestor in the national table
+    (白云区 and 贵阳市; 石板镇 and 贵阳市 when 花溪区 is not named): the child is in its
+    nearest named ancestor."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
         if mention.ref:
@@ -293,10 +294,20 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     table = division_by_code()
     found = []
     for code, mention in by_code.items():
-        parent = by_code.get(table[code].parent) if code in table else None
+        parent = nearest_named_ancestor(code, by_code, table)
         if parent is not None:
             found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
     return found
+
+
+def nearest_named_ancestor(code: str, named: dict[str, Mention], table: dict) -> Mention | None:
+    seen = {code}
+    while code in table and table[code].parent and table[code].parent not in seen:
+        code = table[code].parent
+        seen.add(code)
+        if code in named:
+            return named[code]
+    return None
 
 
 def relate(doc: Doc) -> Doc:

@@ -24,7 +24,7 @@ from kg.doc import Doc, Mention, Token
 from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
-from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division
+from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
@@ -243,5 +243,9 @@ def recognize(doc: Doc) -> Doc:
         else:
             inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and mention.sub == "Township" and not mention.ref:
+            township = pick_township(mention.label, doc.areas)
+            mention.ref = township.code if township else ""
     return doc
 

@@ -8,7 +8,8 @@ from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, rec
 
 def area_context(doc: Doc) -> frozenset[str]:
     """Codes of the divisions a document names by an unambiguous full name, of the
-    provinces it names by short name (贵州), and of all their ancestors."""
+    provinces and cities it names by an unambiguous short name (贵州, 郑州), and of all
+    their ancestors."""
     full = lexicon.divisions_by_full_name()
     shorts = lexicon.divisions_by_short_name()
     codes: set[str] = set()
@@ -16,31 +17,73 @@ def area_context(doc: Doc) -> frozenset[str]:
         divs = full.get(tok.text, ())
         if len(divs) == 1:
             codes.add(divs[0].code)
-        codes.update(d.code for d in shorts.get(tok.text, ()) if d.level == "Province")
+        upper = [d for d in shorts.get(tok.text, ()) if d.level in ("Province", "City")]
+        if len(upper) == 1 and (upper[0].level == "Province" or tok.pos.startswith("ns")):
+            codes.add(upper[0].code)
+    return frozenset(with_ancestors(codes))
+
+
+def with_ancestors(codes: set[str]) -> set[str]:
     by_code = lexicon.division_by_code()
-    for code in list(codes):
+    found = set(codes)
+    for code in codes:
         while code in by_code and by_code[code].parent:
             code = by_code[code].parent
-            codes.add(code)
-    return frozenset(codes)
+            found.add(code)
+    return found
 
 
-def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None:
+def named_in_full(context: frozenset[str], candidates: tuple[lexicon.Division, ...]) -> lexicon.Division | None:
+    """The one candidate the document names (or names a part of)."""
+    named = [d for d in candidates if d.code in context]
+    return named[0] if len(named) == 1 else None
+
+
+def pick_division(text: str, context: frozenset[str], proper: bool = False) -> lexicon.Division | None:
     """The division a word names in this document, or None when it names none we can tell.
 
     A full name that is unique in the table always counts; an ambiguous one (白云区) or a
-    short name (花溪, 贵阳) counts only when its parent is among the areas the document
-    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
+    short name (花溪, 贵阳) counts when it or its parent is among the areas the document
+    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区. A province's short name counts
+    alone (海南: the province, not 青海's 海南州), and so does a city's that no other
+    province or city goes by, where the tagger reads it as a place (`proper`: 郑州)."""
     if text in lexicon.generic_phrases():
         return None  # 老城区, 城区: district names that are also common words
     full = lexicon.divisions_by_full_name().get(text, ())
     if len(full) == 1:
         return full[0]
     candidates = full or lexicon.divisions_by_short_name().get(text, ())
-    if not full and len(candidates) == 1 and candidates[0].level == "Province":
-        return candidates[0]
+    if not candidates:
+        return None
+    if not full:
+        provinces = [d for d in candidates if d.level == "Province"]
+        if len(provinces) == 1 and not any(d.code in context for d in candidates if d.level != "Province"):
+            return provinces[0]
+    named = named_in_full(context, candidates)
+    if named is not None and named.level != "Province":
+        return named
     matching = [d for d in candidates if d.parent in context]
-    return matching[0] if len(matching) == 1 else None
+    if len(matching) == 1:
+        return matching[0]
+    if not full and proper and not matching:
+        cities = [d for d in candidates if d.level == "City"]
+        if len(cities) == 1 and len(candidates) == 1:
+            return cities[0]
+    return None
+
+
+def pick_township(name: str, context: frozenset[str]) -> lexicon.Division | None:
+    """The township a full name (石板镇, 清溪街道) names: the one whose county, or else
+    whose city, the document names."""
+    candidates = lexicon.townships_by_name().get(name, ())
+    by_code = lexicon.division_by_code()
+    for level in (lambda d: d.parent, lambda d: by_code[d.parent].parent if d.parent in by_code else ""):
+        matching = [d for d in candidates if level(d) in context]
+        if len(matching) == 1:
+            return matching[0]
+        if matching:
+            return None
+    return None
 
 
 def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
@@ -54,7 +97,7 @@ def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     for i, tok in enumerate(tokens):
-        division = pick_division(tok.text, doc.areas)
+        division = pick_division(tok.text, doc.areas, tok.pos.startswith("ns"))
         if division is None:
             continue
         short = division.name != tok.text
