@@ -149,6 +149,12 @@ def division_by_code() -> dict[str, Division]:
 
 
 @lru_cache(maxsize=None)
+def edge_words(kind: str) -> tuple[str, ...]:
+    """Words of `name_edges.tsv` of one kind (`left`, `describes`), longest first."""
+    return tuple(sorted(_words_of_kind("name_edges.tsv", kind), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=None)
 def generic_phrases() -> frozenset[str]:
     return _words("generic_phrases.txt")
 

@@ -23,6 +23,7 @@ import re
 from kg.doc import Doc, Mention, Token
 from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
+from kg.extract.recognize.edges import decide_edges
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
@@ -227,8 +228,10 @@ def recognize(doc: Doc) -> Doc:
     tokens_of = sentence_tokens(doc)
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, tokens_of):
+        proposed: list[Mention] = []
         for func in RECOGNIZERS.values():
-            candidates.extend(func(doc, sentence, tokens))
+            proposed.extend(func(doc, sentence, tokens))
+        candidates.extend(decide_edges(doc, proposed, tokens))
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
