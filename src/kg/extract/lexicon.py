@@ -22,7 +22,7 @@ class Suffix:
     text: str
     type: str
     sub: str
-    rule: str = ""  # "", or flags "exact", "body", "weak", "qualified", "titled" joined by + (see suffixes.tsv)
+    rule: str = ""  # "", or flags "exact", "body", "weak", "qualified", "titled", "quoted" joined by + (see suffixes.tsv)
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
     programme head without a proper name in front specific enough."""
     if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
         return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
+    if counted_campaign(name, typed):
+        return True
     if is_generic(name, typed.suffix) and not launched_with_generic_head(name, typed, introduced):
         return False
     if typed.type == "AdministrativeArea":
@@ -280,8 +282,8 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
     """A verb right before a programme head is part of the name: 基础设施建设|行动,
     创新主体培育|行动 (the boundary list holds it for 建设|某项目)."""
     typed = type_of_name(tokens[head].text)
-    return (i == head - 1 and typed is not None and typed.type == "Program"
-            and tokens[i].pos.startswith("v") and len(tokens[i].text) == 2)
+    return (head - 2 <= i < head and typed is not None and typed.type == "Program"
+            and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
 
 
 def left_edge(tokens: list[Token], head: int) -> int:
@@ -315,7 +317,30 @@ def left_edge(tokens: list[Token], head: int) -> int:
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1
-    return first
+    return counted_campaign_start(tokens, first, head)
+
+
+CAMPAIGN_COUNT = re.compile(r"^[一二三四五六七八九十百千万亿两]+[个亩级项条]*")
+CAMPAIGN_CONTENT_MIN = 4  # characters between a campaign's count and its head: 千万亩|高标准农田改造提升|行动
+
+
+def counted_campaign_start(tokens: list[Token], first: int, head: int) -> int:
+    """A named campaign may open with a count (千万亩高标准农田改造提升行动, 千个巴渝和美乡村
+    建设行动): the count words right before a programme's name belong to it."""
+    typed = type_of_name(tokens[head].text)
+    if typed is None or typed.type != "Program" or first == 0:
+        return first
+    start = first
+    while start > 0 and tokens[start - 1].pos in ("m", "q", "mq") and re.fullmatch(r"[一二三四五六七八九十百千万亿两]*[个亩级项条]*", tokens[start - 1].text):
+        start -= 1
+    return start if counted_campaign("".join(t.text for t in tokens[start:head + 1]), typed) else first
+
+
+def counted_campaign(name: str, typed: Typed) -> bool:
+    """A campaign named with a count and at least a few words of its own before its head."""
+    count = CAMPAIGN_COUNT.match(name)
+    return (typed.type == "Program" and typed.suffix.endswith(("行动", "工程", "计划")) and count is not None
+            and len(name) - count.end() - len(typed.suffix) >= CAMPAIGN_CONTENT_MIN)
 
 
 def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Typed, rule: str, label: str = "") -> Mention:

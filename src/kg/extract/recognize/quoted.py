@@ -169,6 +169,10 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
+    head = next((s for s in lexicon.suffixes() if doc.text.startswith(s.text, end) and s.text in lexicon.quote_heads()), None)
+    if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
+        typed = Typed(head.type, head.sub, head.text)
+        return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
     if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1]:
         return [make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner)]
     return []
@@ -186,7 +190,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if LIST_MARKS.search(inner):
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
-        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and not inner.isdigit():
+        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
             mention = quoted_name(doc, sentence, tokens, inner, start, end)
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
@@ -202,6 +206,19 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
     return found
+
+
+CODE_MIN = 3  # digits of a coded formula: “1136”工作思路 (one digit per part); “2024” is a year
+
+
+def coded_formula(doc: Doc, tokens: list[Token], inner: str, end: int) -> bool:
+    """A quoted string of digits names a programme only as a code for its parts, with a
+    programme's head after it: “1136”工作思路, “12345”发展思路, “1234”生产力空间布局."""
+    if len(inner) < CODE_MIN or (len(inner) == 4 and inner.startswith(("19", "20"))):
+        return False
+    tail = _named_tail(tokens, end)
+    head = next((h for h in lexicon.quote_heads() if doc.text.startswith(h, end)), None)
+    return head is not None or (tail is not None and tail[1] is not None and tail[1].type == "Program")
 
 
 QUOTE_CHAIN = re.compile(r"(?:[、和]?“[^“”\n]{1,%d}”)*" % MAX_QUOTED)
