@@ -40,16 +40,21 @@ def still_a_name(text: str, type_: str) -> bool:
     return typed is not None and typed.type == type_ and len(text) - len(typed.suffix) >= MIN_HEAD
 
 
-def left_decision(text: str, type_: str) -> tuple[int, str]:
-    """Where the name starts inside the candidate `text`, and why (0, "" for no change)."""
+def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
+    """Where the name starts inside the candidate `text`, and why (0, "" for no change).
+    A list item (`listed`) is typed by the list's head, not by its own ending."""
     best = (0, "")
+
+    def rest_ok(rest: str) -> bool:
+        return len(rest) >= MIN_HEAD + 1 if listed else still_a_name(rest, type_)
+
     for match in re.finditer("的", text):
         before = text[:match.start()]
-        if before and before[-1] in "省市区县州镇乡村园" and still_a_name(text[match.end():], type_):
+        if before and before[-1] in "省市区县州镇乡村园" and rest_ok(text[match.end():]):
             best = max(best, (match.end(), "L:的"))
     for word in lexicon.edge_words("left"):
         index = text.rfind(word)
-        if index >= 0 and still_a_name(text[index + len(word):], type_):
+        if index >= 0 and rest_ok(text[index + len(word):]):
             best = max(best, (index + len(word), "L:" + word))
     return best
 
@@ -104,7 +109,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
 
 def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     text = doc.text[mention.start:mention.end]
-    cut, why = left_decision(text, mention.type)
+    cut, why = left_decision(text, mention.type, mention.rule == "list")
     if cut:
         mention = moved(doc, mention, mention.start + cut, why)
         text = mention.text
