@@ -23,7 +23,7 @@ import re
 from kg.doc import Doc, Mention, Token
 from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
-from kg.extract.recognize.edges import decide_edges
+from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
@@ -235,6 +235,7 @@ def recognize(doc: Doc) -> Doc:
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
+    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
     mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
     inner = []
     for mention in mentions:

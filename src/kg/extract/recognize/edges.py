@@ -142,3 +142,13 @@ def moved(doc: Doc, mention: Mention, start: int, why: str, end: int | None = No
     text = doc.text[start:end]
     return replace(mention, start=start, end=end, text=text, label=text,
                    edges=(mention.edges + " " + why).strip() if why else mention.edges)
+
+
+LEVEL_ONLY = re.compile(r"^(?:中共)?[省市区县州乡镇]{0,2}")
+
+
+def unqualified_body(label: str) -> bool:
+    """A body named by a level word alone (市委, 省政府, 县人民政府, 人大, 管委会): the
+    guidelines leave it out, since it names no one body without its place."""
+    rest = label[LEVEL_ONLY.match(label).end():]
+    return rest in lexicon.edge_words("bare-body")
