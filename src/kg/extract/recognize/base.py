@@ -372,7 +372,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
                                        or follows_programme(tokens, left))
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
                 typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
-            if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
+            if typed and (accept_name(name, typed, tokens[left:head + 1], introduced) or phased(doc, end, name, typed)):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
@@ -380,6 +380,15 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
                 return None  # (促进)国家高新技术产业开发区 is a kind; no part of it (产业开发区) is a name
     return None
 
+
+
+PHASE = re.compile(r"\((?:[一二三四五六七八九十]|[0-9])期\)")
+
+
+def phased(doc: Doc, end: int, name: str, typed: Typed) -> bool:
+    """A project with a phase in brackets after it is one concrete undertaking, however
+    plain its words: 航天智能制造基础件产业集群(一期)."""
+    return typed.type == "Project" and bool(PHASE.match(doc.text, end)) and not is_generic(name, typed.suffix)
 
 
 TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
