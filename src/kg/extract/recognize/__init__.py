@@ -52,6 +52,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
         nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
             t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
             and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
+            and not (t.type == "Organization" and mention.type == "Policy")  # 成都市规划|和自然资源局: no plan
             for t in overlapping)
         if overlapping and not nested:
             continue

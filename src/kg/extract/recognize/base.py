@@ -157,10 +157,13 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if start == 0:
         return False
     middle_start = tokens[0].start + start
-    if not any(t.start == middle_start for t in tokens) and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
+    one_word = len(tokens) == 1 and tokens[0].pos == "nt"  # 北京市委/nt
+    if not one_word and not any(t.start == middle_start for t in tokens) \
+            and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
         return False  # 区|域医疗中心, 市|区两级…: the area word must be a word of its own
     middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "d")) for t in middle)
+    verbs = [t for t in middle if t.pos.startswith(("v", "d")) and t.pos != "vn"]  # 发展/vn和改革委员会 is a department
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX + 4 * ("和" in name) and not verbs
 
 
 def is_specific(tokens: list[Token]) -> bool:
@@ -286,13 +289,26 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
             and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
 
 
+def ends_a_name(word: str) -> bool:
+    """Does the word end an organisation's name (市人民政府|和贵安新区管委会: two bodies)?"""
+    typed = type_of_name(word)
+    return typed is not None and typed.type == "Organization" and word.endswith(typed.suffix) and len(typed.suffix) >= 2
+
+
 def left_edge(tokens: list[Token], head: int) -> int:
     """Index of the first token of the name whose last token is `tokens[head]`."""
     first = head
     i = head - 1
     end = tokens[head].start + len(tokens[head].text)
+    head_type = type_of_name(tokens[head].text)
+    body = head_type is not None and "body" in head_type.rule
     while i >= 0:
         tok = tokens[i]
+        if body and tok.text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
+                and not ends_a_name(tokens[i - 1].text):
+            first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
+            i -= 1
+            continue
         if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
             j = i - 1
             while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:
