@@ -333,7 +333,25 @@ def left_edge(tokens: list[Token], head: int) -> int:
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1
-    return counted_campaign_start(tokens, first, head)
+    return glued_first_character(tokens, counted_campaign_start(tokens, first, head))
+
+
+GLUED_POS = ("zg", "ng", "nr", "ns")  # a lone character of a name the segmenter cut off: 崧/zg|泽高架
+
+
+def glued_first_character(tokens: list[Token], first: int) -> int:
+    """A name's first character that the segmenter left alone before the rest (，|崧|泽高架,
+    的|杭|可科技…): a lone character tagged as a name part or morpheme, right after a
+    punctuation mark, 的 or a preposition, belongs to the name."""
+    if first < 1:
+        return first
+    lone, before = tokens[first - 1], tokens[first - 2] if first >= 2 else None
+    if len(lone.text) != 1 or lone.pos not in GLUED_POS or lone.text in STOP_SINGLE or lone.text in LEADING_FUNCTION_CHARS \
+            or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+        return first
+    if before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的"):
+        return first - 1
+    return first
 
 
 CAMPAIGN_COUNT = re.compile(r"^[一二三四五六七八九十百千万亿两]+[个亩级项条]*")
