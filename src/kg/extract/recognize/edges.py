@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
+from kg.extract.recognize.gazetteer import pick_division
 from kg.extract.recognize.base import area_prefix_length, is_generic, is_specific, type_of_name
 
 EDGED_TYPES = ("Park", "Project", "Organization")
@@ -96,10 +97,39 @@ def park_split(text: str, tokens: list[Token], start: int) -> int:
     return 0
 
 
+PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?")
+SECTION_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,8}至)?([\u4e00-\u9fff]{2,5})段|[东南西北]延伸段?")
+
+
+def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
+    """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
+    宁波地铁5号线一期工程) or a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
+    延吉至龙井段, 轨道交通12号线西延伸). (0, "") for no change."""
+    if mention.type not in ("Project", "Park"):
+        return 0, ""
+    phase = PHASE_TAIL.match(doc.text, mention.end)
+    if phase:
+        return phase.end(), "R:phase"
+    section = SECTION_TAIL.match(doc.text, mention.end)
+    if section and mention.type == "Project":
+        place = section.group(1)
+        named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
+            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
+        if named:
+            return section.end(), "R:section"
+    return 0, ""
+
+
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
     found: list[Mention] = []
     for mention in mentions:
+        end, why = right_decision(doc, mention)
+        if end and mention.label == mention.text:
+            # a park's phase is built as a project (敖东工业园二期)
+            type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
+            mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
+                              type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
         if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text:
             found.append(mention)
             continue
