@@ -48,3 +48,16 @@ def test_scorer_matches_aliases_and_ignores_ignored_items():
     assert (score.typed.tp, score.typed.fp, score.typed.fn) == (1, 1, 1)
     assert (score.untyped.tp, score.untyped.fp, score.untyped.fn) == (2, 0, 0)
     assert (score.located.tp, score.located.fp, score.located.fn) == (1, 0, 0)
+
+
+def test_scorer_matches_pair_ends_through_alt_labels():
+    # GUIDELINES: a pair's ends match gold entities "as above": by label, else by an altLabel
+    from kg.evaluate import SystemDoc, SystemEntity, score_document
+
+    gold = {"document": "x.txt", "ignore": [], "located_in": [["嘉兴市", "浙江"]], "observations": [],
+            "entities": [{"name": "浙江", "type": "AdministrativeArea", "aliases": []},
+                         {"name": "嘉兴市", "type": "AdministrativeArea", "aliases": []}]}
+    system = SystemDoc([SystemEntity("浙江省", "AdministrativeArea", ("浙江",)), SystemEntity("嘉兴市", "AdministrativeArea")],
+                       {("嘉兴市", "浙江省")}, [])
+    score = score_document(system, gold)
+    assert (score.located.tp, score.located.fp, score.located.fn) == (1, 0, 0)
