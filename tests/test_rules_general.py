@@ -112,3 +112,12 @@ def test_a_quoted_code_with_its_head_is_a_programme():
 def test_plain_goals_are_not_programmes():
     doc = run_text("锚定高质量发展目标，构建大党建工作格局。")
     assert "高质量发展目标" not in labels(doc)
+
+
+# --- containment -----------------------------------------------------------------------------
+
+def test_projects_that_settle_in_an_area_are_in_it():
+    doc = run_text("华菱线缆扩产、楚天华通医药装备等项目在宁乡市成功落地。蓝思智能终端项目落户浏阳市。")
+    pairs = located_pairs(doc)
+    assert {("华菱线缆扩产", "宁乡市"), ("楚天华通医药装备", "宁乡市")} <= pairs
+    assert ("蓝思智能终端项目", "浏阳市") in pairs

@@ -4,7 +4,7 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, A、B等项目在X落地, the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the towns of a district's document,
   and parents from the national division table.
@@ -101,6 +101,35 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
         elif place.type == "Park":
             found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
+SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
+CLAUSE_BREAKS = "，,；;：:。"
+
+
+@relation_rule("settled_in_area")
+def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
+    area are in it (GUIDELINES: `在…落地`)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, area in enumerate(flat):
+        if area.type != "AdministrativeArea":
+            continue
+        before = doc.text[max(0, area.start - 2):area.start]
+        after = doc.text[area.end:area.end + SETTLE_GAP + 2]
+        settles_after = before.endswith("在") and any(verb in after[:SETTLE_GAP + 2] for verb in SETTLES)
+        settles_before = before in ("落户", "落地", "入驻", "选址")
+        if not (settles_after or settles_before):
+            continue
+        cue = area.start - (1 if settles_after else 2)
+        for thing in reversed(flat[:index]):
+            if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
+                break
+            if thing.type in ("Project", "Park") or (thing.type == "Organization" and thing.rule == "list"):
+                found.append(Relation("locatedIn", thing, area, area.sentence, "settled-in-area"))
     return found
 
 
