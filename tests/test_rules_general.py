@@ -121,3 +121,17 @@ def test_projects_that_settle_in_an_area_are_in_it():
     pairs = located_pairs(doc)
     assert {("华菱线缆扩产", "宁乡市"), ("楚天华通医药装备", "宁乡市")} <= pairs
     assert ("蓝思智能终端项目", "浏阳市") in pairs
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+def test_variants_with_and_without_their_tail_are_one_node():
+    from kg.extract.resolve import resolve
+
+    doc = run_text("铜官循环经济工业园加快建设，铜官循环经济工业园区新增企业5家。"
+                   "湘江智谷数字产业园开园，湘江智谷数字产业园项目总投资20亿元。"
+                   "推进芙蓉北路快速路工程，芙蓉北路快速路年内通车。")
+    nodes = [{e.label, *e.aliases} for e in resolve([doc]) if e.type in ("Park", "Project")]
+    for pair in ({"铜官循环经济工业园", "铜官循环经济工业园区"}, {"湘江智谷数字产业园", "湘江智谷数字产业园项目"},
+                 {"芙蓉北路快速路", "芙蓉北路快速路工程"}):
+        assert [forms & pair for forms in nodes if forms & pair] == [pair]

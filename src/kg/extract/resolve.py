@@ -264,7 +264,7 @@ def _body_short_forms(name: str) -> list[str]:
     return forms
 
 
-HEAD_VARIANT_TYPES = ("Program", "Policy", "Park")
+HEAD_VARIANT_TYPES = ("Program", "Policy", "Park", "Project")
 
 
 @lru_cache(maxsize=None)
@@ -273,6 +273,7 @@ def head_variants(type_: str) -> tuple[str, ...]:
     (四主四市 / 四主四市工作思路, 十四五 / 十四五规划) or a suffix of the same type
     (青岩古镇 / 青岩古镇景区)."""
     heads = {s.text for s in lexicon.suffixes() if s.type == type_ and len(s.text) >= 2}
+    heads |= set(lexicon.edge_words("variant-" + type_))  # 花溪工业园 / 花溪工业园区
     if type_ in ("Program", "Policy"):
         heads |= lexicon.quote_heads()
     return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
@@ -290,12 +291,30 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
                        if (type_, entity.label + head) in by_label), None)
         if target is None or target is entity or target.key not in entities:
             continue
-        for _doc, mention in entity.mentions:
-            mention.key = target.key
-        target.mentions.extend(entity.mentions)
-        target.written.update(entity.written)
-        target.aliases |= entity.aliases | {entity.label}
-        del entities[entity.key]
+        fold(entity, target, entities)
+    merge_parks_called_projects(entities)
+
+
+def fold(entity: Entity, target: Entity, entities: dict[str, Entity]) -> None:
+    """Make `entity` one with `target`: its mentions, forms and counts go to the target."""
+    for _doc, mention in entity.mentions:
+        mention.key = target.key
+    target.mentions.extend(entity.mentions)
+    target.written.update(entity.written)
+    target.aliases |= entity.aliases | {entity.label}
+    del entities[entity.key]
+
+
+def merge_parks_called_projects(entities: dict[str, Entity]) -> None:
+    """An industrial park the text also calls a project (浙能智慧能源科技产业园 / …产业园项目)
+    is one node, a park (GUIDELINES "Park or project")."""
+    by_label = {(e.type, e.label): e for e in entities.values()}
+    # (a public park's 项目 is the works on it: 花溪湖公园 / 花溪湖公园项目 stay two)
+    for park in sorted((e for e in entities.values() if e.type == "Park" and e.sub == "IndustrialPark"), key=lambda e: e.key):
+        for tail in lexicon.edge_words("variant-Park"):
+            project = by_label.get(("Project", park.label + tail))
+            if project is not None and project.key in entities and park.key in entities:
+                fold(project, park, entities)
 
 
 def place_key(type_: str, name: str) -> str:
