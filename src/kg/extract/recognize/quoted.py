@@ -212,13 +212,11 @@ CODE_MIN = 3  # digits of a coded formula: “1136”工作思路 (one digit per
 
 
 def coded_formula(doc: Doc, tokens: list[Token], inner: str, end: int) -> bool:
-    """A quoted string of digits names a programme only as a code for its parts, with a
-    programme's head after it: “1136”工作思路, “12345”发展思路, “1234”生产力空间布局."""
+    """A quoted string of digits names a programme only as a code for its parts, with the
+    noun phrase after it: “1136”工作思路, “12345”发展思路, “1234”生产力空间布局, “4633”目标."""
     if len(inner) < CODE_MIN or (len(inner) == 4 and inner.startswith(("19", "20"))):
         return False
-    tail = _named_tail(tokens, end)
-    head = next((h for h in lexicon.quote_heads() if doc.text.startswith(h, end)), None)
-    return head is not None or (tail is not None and tail[1] is not None and tail[1].type == "Program")
+    return bool(_noun_tail(tokens, end))  # “4633”目标, “433”工作安排, “1115”项目任务
 
 
 QUOTE_CHAIN = re.compile(r"(?:[、和]?“[^“”\n]{1,%d}”)*" % MAX_QUOTED)
@@ -256,6 +254,9 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)
+    if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
+        tail = _noun_tail(tokens, end)
+        return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
