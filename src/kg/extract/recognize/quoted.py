@@ -246,7 +246,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     after = doc.text[end: end + 6]
     head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
-    if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
+    described = doc.text.endswith("的", 0, start) and len(inner) <= 3  # 出政策的“提质”要求: a description
+    if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)) and not described:
         # (“一河一道两片”规划建设: planning it, not a plan of that name)
         typed = Typed(head.type, head.sub, head.text)
         return make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)
