@@ -135,3 +135,10 @@ def test_variants_with_and_without_their_tail_are_one_node():
     for pair in ({"铜官循环经济工业园", "铜官循环经济工业园区"}, {"湘江智谷数字产业园", "湘江智谷数字产业园项目"},
                  {"芙蓉北路快速路", "芙蓉北路快速路工程"}):
         assert [forms & pair for forms in nodes if forms & pair] == [pair]
+
+
+def test_a_list_of_a_countys_towns_by_short_name():
+    doc = run_text("开平市近年来推动塘口、赤坎、百合等镇发展。")
+    towns = {m.label: m.ref for m in doc.mentions if m.type == "AdministrativeArea" and m.sub == "Township"}
+    assert towns == {"塘口": "440783-塘口镇", "赤坎": "440783-赤坎镇", "百合": "440783-百合镇"}
+    assert {("塘口", "开平市"), ("赤坎", "开平市"), ("百合", "开平市")} <= located_pairs(doc)

@@ -141,6 +141,18 @@ def townships_by_name() -> dict[str, tuple[Division, ...]]:
 
 
 @lru_cache(maxsize=None)
+def townships_by_short_name() -> dict[str, tuple[Division, ...]]:
+    """Short township names (塘口 for 塘口镇) -> the townships going by them; read only in a
+    list of a whole's parts, where the document's areas tell them apart."""
+    table: dict[str, list[Division]] = {}
+    for div in _gazetteer():
+        if div.level == "Township":
+            for form in div.short_forms:
+                table.setdefault(form, []).append(div)
+    return {name: tuple(divs) for name, divs in table.items()}
+
+
+@lru_cache(maxsize=None)
 def division_by_code() -> dict[str, Division]:
     return {div.code: div for div in _gazetteer()}
 

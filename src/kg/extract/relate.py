@@ -304,7 +304,10 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     # doc.relations holds what the sentence rules found: a town placed there keeps its parent.
     placed = {r.subject.label for r in doc.relations if r.predicate == "locatedIn"}
     found = []
+    table = division_by_code()
     for mention in mentions:
+        if mention.ref and district.ref and not is_ancestor(district.ref, mention.ref, table):
+            continue  # the table puts this town in another county
         if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
             placed.add(mention.label)
             found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
@@ -327,6 +330,16 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if parent is not None:
             found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
     return found
+
+
+def is_ancestor(code: str, of: str, table: dict) -> bool:
+    seen = {of}
+    while of in table and table[of].parent and table[of].parent not in seen:
+        of = table[of].parent
+        seen.add(of)
+        if of == code:
+            return True
+    return False
 
 
 def nearest_named_ancestor(code: str, named: dict[str, Mention], table: dict) -> Mention | None:

@@ -1,6 +1,8 @@
 """Administrative divisions from the national table: 花溪区, and 花溪 where the text is about 贵阳."""
 from __future__ import annotations
 
+import re
+
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, recognizer
@@ -72,10 +74,11 @@ def pick_division(text: str, context: frozenset[str], proper: bool = False) -> l
     return None
 
 
-def pick_township(name: str, context: frozenset[str]) -> lexicon.Division | None:
-    """The township a full name (石板镇, 清溪街道) names: the one whose county, or else
-    whose city, the document names."""
-    candidates = lexicon.townships_by_name().get(name, ())
+def pick_township(name: str, context: frozenset[str], short: bool = False) -> lexicon.Division | None:
+    """The township a full name (石板镇, 清溪街道), or a `short` one (塘口), names: the one
+    whose county, or else whose city, the document names."""
+    table = lexicon.townships_by_short_name() if short else lexicon.townships_by_name()
+    candidates = table.get(name, ())
     by_code = lexicon.division_by_code()
     for level in (lambda d: d.parent, lambda d: by_code[d.parent].parent if d.parent in by_code else ""):
         matching = [d for d in candidates if level(d) in context]
@@ -135,4 +138,41 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
             continue  # (贵阳|贵安 too)
         typed = Typed("AdministrativeArea", "District", "")
         found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
+    return found
+
+
+TOWN_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}")
+TOWN_LIST_MIN = 2  # items: one short word alone is too often a common word (大路, 城西)
+
+
+@recognizer("township-list")
+def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
+    崂山、城西4个街道): every item a township of an area the document names."""
+    found: list[Mention] = []
+    starts = {t.start for t in tokens}
+    for match in TOWN_LIST.finditer(sentence.text):
+        items, position, picked = match.group().split("、"), sentence.start + match.start(), []
+        for index, item in enumerate(items):
+            # the first item may carry the words before the list (推动|塘口), the last the
+            # words after it (蚬岗|等)
+            options = [(cut, item[cut:]) for cut in range(len(item) - 1)] if index == 0 else [(0, item)]
+            if index == len(items) - 1:
+                options = [(0, item[:size]) for size in range(len(item), 1, -1)]
+            township, chosen = None, (0, item)
+            for cut, option in options:
+                if position + cut in starts:
+                    township = pick_township(option, doc.areas, short=True)
+                    if township is not None:
+                        chosen = (cut, option)
+                        break
+            picked.append((chosen[1], position + chosen[0], township))
+            position += len(item) + 1
+        known = [(item, start, township) for item, start, township in picked if township is not None]
+        if len(known) < max(TOWN_LIST_MIN, len(items) - 1):
+            continue  # all items, or all but one (a town the table knows by an older name), are towns
+        for item, start, township in known:
+            mention = make_mention(doc, sentence, start, start + len(item), Typed("AdministrativeArea", "Township", ""), "gazetteer")
+            mention.ref = township.code
+            found.append(mention)
     return found
