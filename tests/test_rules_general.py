@@ -142,3 +142,11 @@ def test_a_list_of_a_countys_towns_by_short_name():
     towns = {m.label: m.ref for m in doc.mentions if m.type == "AdministrativeArea" and m.sub == "Township"}
     assert towns == {"塘口": "440783-塘口镇", "赤坎": "440783-赤坎镇", "百合": "440783-百合镇"}
     assert {("塘口", "开平市"), ("赤坎", "开平市"), ("百合", "开平市")} <= located_pairs(doc)
+
+
+def test_a_place_inside_a_name_is_an_area_only_where_the_document_names_it_alone():
+    doc = run_text("长沙市召开大会。岳麓高新区新引进项目12个。")
+    assert labels(doc, "AdministrativeArea") == {"长沙市"}  # 岳麓 is part of the park's name (GUIDELINES)
+    doc = run_text("岳麓区召开大会。岳麓高新区新引进项目12个。")
+    assert "岳麓区" in labels(doc, "AdministrativeArea")
+    assert any(child == "岳麓高新区" for child, _parent in located_pairs(doc))

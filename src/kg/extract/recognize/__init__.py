@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Token
+from kg.extract import lexicon
 from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
@@ -216,6 +217,19 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
     return found
 
 
+def named_on_its_own(area: Mention, mentions: list[Mention]) -> bool:
+    """GUIDELINES "Names inside names": a place word that is part of another thing's name
+    (清镇 in 清镇职教城, 咸阳 in 咸阳高新区) is an entity only where the document also names it
+    on its own; a full name with its level word written as an address (花溪区燕楼镇…) always is."""
+    if area.rule != "inner-area" or area.sub in ("Township", "Village"):
+        return True
+    division = lexicon.division_by_code().get(area.ref) if area.ref else None
+    if division is not None and area.label == division.name:
+        return True
+    return any(m.type == "AdministrativeArea" and ((area.ref and m.ref == area.ref) or m.label == area.label)
+               for m in mentions)
+
+
 def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     """A place or a park inside 《…》 is part of the work's name (《贵阳日报》,
     《花溪区经开区吸引高校毕业生…政策措施》); the bodies that issue a policy
@@ -247,6 +261,7 @@ def recognize(doc: Doc) -> Doc:
             inner.extend(parts)
         else:
             inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
+    inner = [m for m in inner if named_on_its_own(m, mentions)]
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
     for mention in doc.mentions:
         if mention.type == "AdministrativeArea" and mention.sub == "Township" and not mention.ref:
