@@ -91,6 +91,11 @@ def test_a_body_written_with_its_full_place_keeps_its_departments():
     assert not labels(doc, "Policy")
 
 
+def test_a_brand_the_tagger_reads_as_a_verb_before_group():
+    doc = run_text("7月16日上午,浙能集团与长兴县政府签约。推动集团发展。")
+    assert labels(doc, "Organization") == {"浙能集团", "长兴县政府"}
+
+
 def test_a_company_known_by_its_short_name_and_trade():
     doc = run_text("会上，九芝堂药业与隆平种业签署合作协议。")
     assert {"九芝堂药业", "隆平种业"} <= labels(doc, "Organization")

@@ -384,6 +384,18 @@ def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Type
 
 
 
+BRAND_HEADS = ("集团", "公司")
+
+
+def brand_before_company(tokens: list[Token], left: int, head: int) -> bool:
+    """A two-character brand the tagger reads as a verb, alone before 集团 or 公司 at the start
+    of a clause: ，浙能/v集团与…签约 (a verb there would govern nothing)."""
+    before = tokens[left - 1] if left > 0 else None
+    return (left == head - 1 and tokens[head].text in BRAND_HEADS and len(tokens[left].text) == 2
+            and tokens[left].pos == "v" and tokens[left].text not in lexicon.boundary_words()
+            and (before is None or before.pos in ("x", "w", "p", "c") or before.text in ("、", "，")))
+
+
 def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int, head: int) -> Mention | None:
     """Drop words from the left of tokens[first..head] until the span is an acceptable
     name; a name does not start with a verb (推行|市县领导包保联系重点企业制度) unless no
@@ -395,7 +407,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
     for skip_verbs in passes:
         for left in range(first, head + 1):
-            if skip_verbs and left < head and starts_badly(tokens, left):
+            if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
                 continue
             start = tokens[left].start
             name = doc.text[start:end]
