@@ -155,3 +155,10 @@ def test_a_place_inside_a_name_is_an_area_only_where_the_document_names_it_alone
     doc = run_text("岳麓区召开大会。岳麓高新区新引进项目12个。")
     assert "岳麓区" in labels(doc, "AdministrativeArea")
     assert any(child == "岳麓高新区" for child, _parent in located_pairs(doc))
+
+
+def test_a_development_zone_the_table_lists_beside_counties_is_a_park():
+    doc = run_text("邯郸经济技术开发区新签约项目15个，“百千万工程”深入推进。")
+    assert "邯郸经济技术开发区" in labels(doc, "Park")
+    assert not labels(doc, "AdministrativeArea") & {"邯郸经济技术开发区"}
+    assert "百千万工程" in labels(doc, "Program")  # a counted campaign, not a building site

@@ -81,6 +81,11 @@ def _gazetteer() -> tuple[Division, ...]:
     return tuple(rows)
 
 
+# County-level zones the table lists beside counties (邯郸经济技术开发区, 唐山市汉沽管理区):
+# GUIDELINES types development zones as parks, so recognition does not read them as areas.
+PARK_ENDINGS = ("开发区", "园区", "示范区", "合作区", "保税区", "试验区", "管理区")
+
+
 @lru_cache(maxsize=None)
 def divisions() -> tuple[Division, ...]:
     """Provinces, cities and counties (the levels whose names are known words)."""

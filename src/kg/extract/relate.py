@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import division_by_code, relation_cues
+from kg.extract.lexicon import division_by_code, divisions_by_full_name, relation_cues
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -283,10 +283,18 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def is_governed_zone(mention: Mention) -> bool:
+    """A development zone the national table lists beside counties (邯郸经济技术开发区): a
+    park (GUIDELINES), but it governs like a county and may be what a report is about."""
+    full = divisions_by_full_name().get(mention.label, ())
+    return mention.type == "Park" and any(d.level == "District" for d in full)
+
+
 def main_subject(doc: Doc) -> Mention | None:
     """The area a document is about: the administrative area it names most often."""
     areas = [m for m in doc.mentions
-             if m.type == "AdministrativeArea" and m.sub in ("City", "District") and m.rule not in INNER_RULES]
+             if (is_governed_zone(m) or (m.type == "AdministrativeArea" and m.sub in ("City", "District")))
+             and m.rule not in INNER_RULES]
     counts = Counter(m.ref or m.label for m in areas)  # 花溪 and 花溪区 count as one
     if not counts:
         return None

@@ -130,8 +130,8 @@ def slogan_type(name: str, typed: Typed | None) -> Typed:
     """A counted slogan is a programme (“一圈两场三改”), unless it counts facilities:
     “一局四中心”, “一平台两中心” are the centres and platforms built."""
     if typed is not None and typed.type in ("Organization", "Project") and len(typed.suffix) >= 2 \
-            and NUMERAL.search(name[: -len(typed.suffix)]):
-        return FACILITY
+            and NUMERAL.search(name[: -len(typed.suffix)]) and typed.suffix not in CAMPAIGN_HEADS:
+        return FACILITY  # (“百千万工程”, “一号工程”: a campaign, like “东数西算”工程)
     return PROGRAM
 
 
