@@ -40,7 +40,7 @@ def test_query_runs_sparql_and_saved_queries_with_parameters(graph):
 
 
 def test_query_refuses_what_kg_query_refuses(graph):
-    from kg.sparql.store import QueryError
+    from kg.sparql.errors import QueryError
 
     with pytest.raises(QueryError):
         graph.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")

@@ -117,6 +117,22 @@ def test_search_selects_the_entity_and_highlights_its_neighbours(seed_visit):
     assert seed_visit.eval("kgPage.network.getSelectedNodes().length") == 0
 
 
+# 000: "地区生产总值从2020年的637亿元跃升至2024年的980亿元，2025年历史性突破千亿元大关"
+def test_panel_charts_an_indicator_over_the_years(seed_visit):
+    seed_visit.search(HUAXI)
+    chart = seed_visit.page.locator('#kg-panel .kg-chart[data-indicator="地区生产总值"]').first
+    assert chart.count() == 1
+    svg = chart.locator("svg")
+    assert svg.is_visible()
+    years = [int(t) for t in svg.locator("text.kg-year").all_text_contents()]
+    assert {2020, 2024, 2025} <= set(years) and years == sorted(years)
+    assert svg.locator("circle.kg-actual").count() >= 3  # results drawn as filled dots
+    heights = seed_visit.eval("""() => [...document.querySelectorAll('#kg-panel .kg-chart[data-indicator="地区生产总值"] circle.kg-actual')]
+        .map(c => parseFloat(c.getAttribute('cy')))""")
+    assert heights[0] > heights[-1]  # 637 (2020) is drawn lower than 1000 (2025)
+    seed_visit.eval("kgPage.clearSelection()")
+
+
 def test_search_finds_an_entity_by_its_alias(seed_visit, seed_build):
     huaxi = next(e for e in seed_build.entities if e.label == HUAXI)
     alias = sorted(huaxi.aliases)[0]

@@ -111,17 +111,31 @@ class GraphBuilder:
         if subject is None or not figure.indicator:
             return
         g = self.graph
-        kind = KG.Target if figure.kind == "Target" else KG.Actual
-        node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit))
+        kind = {"Target": KG.Target, "Estimate": KG.Estimate}.get(figure.kind, KG.Actual)
+        period = KG[PERIODS.get(figure.period, "FullYear")]
+        node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit,
+                                             *((figure.period, figure.period_label) if figure.period != "Year" else ())))
         g.add((node, RDF.type, KG.Observation))
         g.add((node, KG.subject, subject))
         g.add((node, KG.indicator, Literal(figure.indicator)))
+        if figure.surface and figure.surface != figure.indicator:
+            g.add((node, KG.indicatorAsWritten, Literal(figure.surface)))
         g.add((node, KG.value, Literal(figure.value, datatype=XSD.decimal)))
         g.add((node, KG.unit, Literal(figure.unit)))
         g.add((node, KG.year, Literal(figure.year, datatype=XSD.integer)))
         g.add((node, KG.observationKind, kind))
+        g.add((node, KG.period, period))
+        if figure.period_label:
+            g.add((node, KG.periodLabel, Literal(figure.period_label)))
+        if figure.base:
+            g.add((node, KG.growthBase, Literal(figure.base)))
         g.add((node, KG.mentionedIn, self.document_iri(doc)))
         g.add((node, KG.evidence, self.evidence(doc, doc.sentences[figure.sentence])))
+
+
+# Figure.period -> the kg:ObservationPeriod individual that names it.
+PERIODS = {"Year": "FullYear", "PartYear": "PartOfYear", "FiveYear": "FiveYearPeriod",
+           "Cumulative": "CumulativeTotal", "Average": "YearlyAverage"}
 
 
 def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR)) -> Graph:

@@ -43,6 +43,22 @@ LAYOUT_SEED = 7  # vis-network's layout.randomSeed: the same page lays out the s
 LAYOUT_STEP_BUDGET, MIN_LAYOUT_STEPS, MAX_LAYOUT_STEPS = 120_000, 60, 150
 EVIDENCE_SHOWN = 3  # first evidence sentences per node or edge in the side panel
 FIGURES_SHOWN = 12  # figures per node in the side panel (the panel says how many more)
+CHARTS_SHOWN = 6  # indicator charts per node in the side panel: those with the most years first
+
+
+def figure_charts(figures: tuple) -> list[dict]:
+    """One small chart per indicator and unit with two figures or more of an entity's full-year figures: the years with
+    their results, targets and estimates (kept apart), most years first. Part-year and
+    five-year figures are left out: a chart over the years compares years."""
+    series: dict[tuple[str, str], list[dict]] = {}
+    for f in figures:
+        if f.year is None or f.period != "FullYear" or not f.indicator:
+            continue
+        series.setdefault((f.indicator, f.unit), []).append({"year": f.year, "value": float(f.value), "kind": f.kind})
+    charts = [{"indicator": indicator, "unit": unit, "points": sorted(points, key=lambda p: (p["year"], p["kind"], p["value"]))}
+              for (indicator, unit), points in series.items() if len(points) > 1]  # one dot charts nothing
+    charts.sort(key=lambda c: (-len({p["year"] for p in c["points"]}), -len(c["points"]), c["indicator"], c["unit"]))
+    return charts[:CHARTS_SHOWN]
 
 
 class VizError(Exception):
@@ -181,6 +197,7 @@ def page_data(view: View) -> dict:
             "documents": [{"file": d.file_name, "title": d.title} for d in entity.documents],
             "evidence": _evidence_json(entity.evidence), "evidenceCount": len(entity.evidence),
             "figures": [f.text() for f in entity.figures[:FIGURES_SHOWN]], "figureCount": len(entity.figures),
+            "charts": figure_charts(entity.figures),
             "degree": view.degree.get(entity.iri, 0),
         }
     edges = []
