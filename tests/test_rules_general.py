@@ -162,3 +162,10 @@ def test_a_development_zone_the_table_lists_beside_counties_is_a_park():
     assert "邯郸经济技术开发区" in labels(doc, "Park")
     assert not labels(doc, "AdministrativeArea") & {"邯郸经济技术开发区"}
     assert "百千万工程" in labels(doc, "Program")  # a counted campaign, not a building site
+
+
+def test_bracket_notation_gives_a_county_in_its_city():
+    doc = run_text("推动韶关(乐昌)产业园扩容提质。")
+    areas = {m.label: m.ref for m in doc.mentions if m.type == "AdministrativeArea"}
+    assert areas == {"韶关": "440200", "乐昌": "440281"}
+    assert ("乐昌", "韶关") in located_pairs(doc)

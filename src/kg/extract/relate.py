@@ -29,7 +29,7 @@ RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
 RELATION_RULES: dict[str, RelationRule] = {}  # read one sentence's mentions
 DOCUMENT_RULES: dict[str, RelationRule] = {}  # read all mentions of a document
 LOCATABLE = ("AdministrativeArea", "Park", "Project")
-INNER_RULES = ("prefix", "inner-area")  # areas read inside another name
+INNER_RULES = ("prefix", "inner-area", "bracket-area")  # areas read inside another name
 
 
 def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule], RelationRule]:

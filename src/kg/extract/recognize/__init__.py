@@ -26,7 +26,7 @@ from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # no
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
-from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division, pick_township
+from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
@@ -262,6 +262,8 @@ def recognize(doc: Doc) -> Doc:
         else:
             inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
     inner = [m for m in inner if named_on_its_own(m, mentions)]
+    taken = {(m.start, m.end) for m in mentions + inner}
+    inner += [m for m in bracketed_areas(doc) if (m.start, m.end) not in taken]
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
     for mention in doc.mentions:
         if mention.type == "AdministrativeArea" and mention.sub == "Township" and not mention.ref:

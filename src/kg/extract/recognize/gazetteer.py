@@ -176,3 +176,31 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
             mention.ref = township.code
             found.append(mention)
     return found
+
+
+BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+
+
+def bracketed_areas(doc: Doc) -> list[Mention]:
+    """清远(英德): a county written in brackets after its city (GUIDELINES: bracket notation),
+    inside a name or not; both are areas, the county a child of the city in the table."""
+    found: list[Mention] = []
+    for match in BRACKETED.finditer(doc.text):
+        outer = next((d for size in range(len(match.group(1)), 1, -1)
+                      if (d := pick_division(match.group(1)[-size:], doc.areas, True)) is not None), None)
+        if outer is None:
+            continue
+        outer_text = next(match.group(1)[-size:] for size in range(len(match.group(1)), 1, -1)
+                          if pick_division(match.group(1)[-size:], doc.areas, True) == outer)
+        inner_text = match.group(2)
+        children = [d for d in (lexicon.divisions_by_full_name().get(inner_text, ()) + lexicon.divisions_by_short_name().get(inner_text, ()))
+                    if d.parent == outer.code]
+        if len(children) != 1:
+            continue
+        sentence = next(s for s in doc.sentences if s.start <= match.start() < s.end)
+        outer_start = match.start(1) + len(match.group(1)) - len(outer_text)
+        for text, start, division in ((outer_text, outer_start, outer), (inner_text, match.start(2), children[0])):
+            mention = make_mention(doc, sentence, start, start + len(text), Typed("AdministrativeArea", division.level, ""), "bracket-area")
+            mention.ref = division.code
+            found.append(mention)
+    return found
