@@ -169,3 +169,9 @@ def test_bracket_notation_gives_a_county_in_its_city():
     areas = {m.label: m.ref for m in doc.mentions if m.type == "AdministrativeArea"}
     assert areas == {"韶关": "440200", "乐昌": "440281"}
     assert ("乐昌", "韶关") in located_pairs(doc)
+
+
+def test_a_park_before_a_description_of_a_kind_is_the_only_name():
+    doc = run_text("长沙经开区一季度重大项目集中开工，宁乡经开区重点产业项目加快推进。")
+    assert labels(doc, "Park") == {"长沙经开区", "宁乡经开区"}
+    assert not labels(doc, "Project")

@@ -66,15 +66,29 @@ def describes_only(text: str, suffix: str) -> bool:
     rest = text[:len(text) - len(suffix)]
     words = lexicon.edge_words("describes")
     while rest:
+        word = next((w for w in words if rest.startswith(w)), None)  # before counts: 一季度
         quantity = QUANTITY.match(rest)
-        if quantity and quantity.group():
+        if word is None and quantity and quantity.group():
             rest = rest[quantity.end():]
             continue
-        word = next((w for w in words if rest.startswith(w)), None)
         if word is None:
             return False
         rest = rest[len(word):]
     return True
+
+
+def park_then_description(text: str, tokens: list[Token], start: int) -> int:
+    """Where a park's name ends when only a description of a kind follows it
+    (万州经开区|重点产业项目): the park is the name; 0 if that is not so."""
+    ends = {t.start + len(t.text) - start for t in tokens}
+    for end in sorted(ends):
+        park, rest = type_of_name(text[:end]), text[end:]
+        typed = type_of_name(rest)
+        if 0 < end < len(text) and park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
+                and len(text[:end]) - len(park.suffix) >= MIN_HEAD and typed is not None \
+                and len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix):
+            return end
+    return 0
 
 
 def park_split(text: str, tokens: list[Token], start: int) -> int:
@@ -152,6 +166,11 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
                        type=park_type.type, sub=park_type.sub, edges=(mention.edges + " split:park").strip())
         rest = moved(doc, mention, mention.start + split, "L:park")
         return [park] + edge_one(doc, rest, tokens)
+    described = park_then_description(text, tokens, mention.start) if mention.type in ("Park", "Project") else 0
+    if described:
+        park_type = type_of_name(text[:described])
+        return [replace(moved(doc, mention, mention.start, "R:description", mention.start + described),
+                        type=park_type.type, sub=park_type.sub)]
     if mention.type in ("Park", "Project") and names_nothing(text, after_park="L:park" in mention.edges):
         return []
     return [mention]
