@@ -175,3 +175,8 @@ def test_a_park_before_a_description_of_a_kind_is_the_only_name():
     doc = run_text("长沙经开区一季度重大项目集中开工，宁乡经开区重点产业项目加快推进。")
     assert labels(doc, "Park") == {"长沙经开区", "宁乡经开区"}
     assert not labels(doc, "Project")
+
+
+def test_a_place_in_a_mediums_name_is_no_area():
+    doc = run_text("湖南日报记者报道，湖南卫视播出。湖南省召开会议。")
+    assert {m.text for m in doc.mentions if m.type == "AdministrativeArea"} == {"湖南省"}

@@ -108,6 +108,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
             continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
         if short and runs_on(tokens, i, LEVEL_WORD_CHARS):
             continue
+        if i + 1 < len(tokens) and doc.text.startswith(lexicon.edge_words("media"), tokens[i + 1].start):
+            continue  # 浙江日报, 湖南卫视: a medium's name
         typed = Typed("AdministrativeArea", division.level, "")
         mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
         mention.ref = division.code
