@@ -180,3 +180,10 @@ def test_a_park_before_a_description_of_a_kind_is_the_only_name():
 def test_a_place_in_a_mediums_name_is_no_area():
     doc = run_text("湖南日报记者报道，湖南卫视播出。湖南省召开会议。")
     assert {m.text for m in doc.mentions if m.type == "AdministrativeArea"} == {"湖南省"}
+
+
+def test_a_town_the_segmenter_splits_is_found_through_the_table():
+    doc = run_text("宁乡市召开会议。项目将在大成桥镇建设。")  # 大成/v|桥镇
+    town = next(m for m in doc.mentions if m.label == "大成桥镇")
+    assert town.ref == "430182-大成桥镇"
+    assert ("大成桥镇", "宁乡市") in located_pairs(doc)

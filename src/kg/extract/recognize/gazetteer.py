@@ -206,3 +206,27 @@ def bracketed_areas(doc: Doc) -> list[Mention]:
             mention.ref = division.code
             found.append(mention)
     return found
+
+
+TOWN_LEVEL = re.compile(r"镇|乡|街道")
+TOWN_HEAD = (2, 4)  # characters of a town's own name before its level word
+
+
+@recognizer("township")
+def townships_in_text(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Towns of the areas a document names, found in the text whatever the segmenter made of
+    them (在勤|丰镇建设, 在道|滘|镇): the table says which strings are towns of that county or city."""
+    found: list[Mention] = []
+    for level in TOWN_LEVEL.finditer(sentence.text):
+        end = sentence.start + level.end()
+        for size in range(TOWN_HEAD[1], TOWN_HEAD[0] - 1, -1):
+            start = sentence.start + level.start() - size
+            if start < sentence.start:
+                continue
+            township = pick_township(doc.text[start:end], doc.areas)
+            if township is not None:
+                mention = make_mention(doc, sentence, start, end, Typed("AdministrativeArea", "Township", ""), "gazetteer")
+                mention.ref = township.code
+                found.append(mention)
+                break
+    return found
