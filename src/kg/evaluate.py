@@ -381,6 +381,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
+def documents_of(gold_dir: Path, fallback: str) -> list[str]:
+    """The texts beside the gold files of `gold_dir` (gold-wide keeps each text by its JSON),
+    else the `fallback` folder (the seeds live in seeds/); never a README beside them."""
+    texts = []
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        document = gold_dir / json.loads(gold_file.read_text(encoding="utf-8"))["document"]
+        if document.is_file():
+            texts.append(str(document))
+    return texts or [fallback]
+
+
 def _score_set(inputs: list[str], gold_dir: Path) -> tuple[list[DocScore], dict[str, dict[str, str]]]:
     from kg.builder import build
 
@@ -392,7 +403,7 @@ def run(args: argparse.Namespace) -> int:
     if args.gold or args.inputs:
         sets = [("gold", Path(args.gold or DEFAULT_GOLD), args.inputs or ["seeds"])]
     else:
-        sets = [(name, folder, [inputs]) for name, folder, inputs in GOLD_SETS]
+        sets = [(name, folder, documents_of(folder, inputs)) for name, folder, inputs in GOLD_SETS]
     report: dict[str, dict] = {}
     for name, gold_dir, inputs in sets:
         if not gold_dir.is_dir():
