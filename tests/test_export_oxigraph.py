@@ -3,18 +3,16 @@ answers contract queries over HTTP with the same answers rdflib gives on the bui
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from kg.publish.export import export_text
+from helpers import free_port, oxigraph_binary
 
 PARKS_IN_HUAXI = """
 PREFIX kg: <https://w3id.org/gykg/ontology#>
@@ -36,17 +34,6 @@ PREFIX kg: <https://w3id.org/gykg/ontology#>
 SELECT ?kind (COUNT(?o) AS ?n) (SUM(?v) AS ?total) WHERE {
   ?o a kg:Observation ; kg:observationKind ?kind ; kg:value ?v .
 } GROUP BY ?kind"""
-
-
-def oxigraph_binary() -> str:
-    found = Path(sys.executable).parent / "oxigraph"
-    return str(found) if found.exists() else shutil.which("oxigraph") or "oxigraph"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

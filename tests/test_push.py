@@ -4,10 +4,8 @@ adding to it, named graphs work, and failures are one line naming what went wron
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -17,20 +15,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
+from helpers import free_port, oxigraph_binary
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NAMED = "https://example.org/graphs/kg"
-
-
-def oxigraph_binary() -> str:
-    found = Path(sys.executable).parent / "oxigraph"
-    return str(found) if found.exists() else shutil.which("oxigraph") or "oxigraph"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
