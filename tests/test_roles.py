@@ -53,3 +53,30 @@ def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     assert ("宁德时代第二条生产线", "Commissioning", 2024, 0) in found
     assert ("贵阳低空飞行服务基地", "Groundbreaking", 2023, 3) in found
     assert not any("低空经济产业园" in m.project.label for m in doc.milestones)  # a plan, not an event
+
+
+def test_a_project_built_by_the_company_named_after_you():
+    doc = run_text("海安新材料项目由江苏华恒化工有限公司投资5亿元建设，占地120亩。\n"
+                   "智慧物流园项目，由华通物流股份有限公司和贵州顺达供应链管理有限公司共同投资建设。\n")
+    invested = pairs(doc, "investedBy")
+    assert ("海安新材料项目", "江苏华恒化工有限公司") in invested
+    assert ("智慧物流园项目", "华通物流股份有限公司") in invested
+    assert ("智慧物流园项目", "贵州顺达供应链管理有限公司") in invested
+
+
+def test_every_project_of_a_list_that_settles_in_a_park_is_in_it():
+    doc = run_text("今天上午，智能装备制造项目、精密模具产业基地项目等8个产业项目签约落户南湖高新技术产业园。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("智能装备制造项目", "南湖高新技术产业园") in part_of
+    assert ("精密模具产业基地项目", "南湖高新技术产业园") in part_of
+
+
+def test_counted_programmes_side_by_side_are_not_parts_of_each_other():
+    doc = run_text("全县扎实推进“三大任务”“五项工程”“八大行动”，推动高质量发展。\n")
+    assert not pairs(doc, "componentOf")
+
+
+def test_an_area_that_also_signs_with_several_companies_cooperates_with_each():
+    doc = run_text("会上，贵阳市还与中国电建集团、华为技术有限公司等企业签订战略合作协议。\n")
+    partners = {o for s, o in pairs(doc, "cooperatesWith") if s == "贵阳市"}
+    assert {"中国电建集团", "华为技术有限公司"} <= partners

@@ -14,10 +14,10 @@ work is the area it speaks for).
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, 开发区引进X, a park's own document.
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”.
-- kg:cooperatesWith: X与A、B签约/签署/合作.
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
+- kg:cooperatesWith: X(还)与A、B签约/签署/合作.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a place's
   (北京协和医院贵州医院, 花溪区农业农村局, 贵安新区管委会).
 """
@@ -39,6 +39,7 @@ COMMA = re.compile(r"[，,：:]")
 COMPANY_TAILS = ("公司", "集团", "企业", "银行")
 # Words that count a programme's parts: “四大战略”, 三个行动, 五项工程.
 COUNTED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+(大|个|项|张|条|类|件|方面)")
+NUMBERED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+号")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,11 @@ def _one_clause(text: str) -> bool:
 
 
 def _flat(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.rule not in INNER_RULES]
+    """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
+    would break the lists (A、B、C) the rules walk."""
+    outer = [m for m in mentions if m.rule not in INNER_RULES]
+    return [m for m in outer if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                        and o.end - o.start > m.end - m.start for o in outer)]
 
 
 # --- the report's own work ------------------------------------------------------------------
@@ -380,13 +385,15 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         items: list[Mention] = []
         cursor = index - 1
         while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
+            if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
+                break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
             gap = _gap(doc, flat[cursor], items[-1] if items else whole)
             if not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap) and not (not items and re.fullmatch(r"等?", gap)):
                 break
             items.append(flat[cursor])
             cursor -= 1
         # items after: 四大战略：A、B、C
-        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\()[“\"]?", _gap(doc, whole, flat[index + 1])):
+        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\(|是指|指)(实施|推进|开展)?[“\"]?", _gap(doc, whole, flat[index + 1])):
             cursor = index + 1
             while cursor < len(flat) and flat[cursor].type in WORK_TYPES + ("Project",):
                 items.append(flat[cursor])
@@ -434,6 +441,36 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 found.append(Relation("partOf", left, right, left.sentence, "settles"))
             elif left.type == "Organization":
                 found.append(Relation("settledIn", left, right, left.sentence, "settles"))
+    return found
+
+
+# After the last item of a list of projects or firms: 等12个产业项目签约落户Y, 等企业入驻Y.
+LIST_SETTLES = re.compile(r"[”\"]?等[一二三四五六七八九十百0-9余多个家批]*(重点|产业|工业|重大|优质|新|外资)*(项目|企业)")
+
+
+def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A、B等12个产业项目签约落户斗门园 / A、B等企业入驻Y: every listed project or firm
+    settles in the park (a project: kg:partOf) or area (a firm: kg:settledIn)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, place in enumerate(flat):
+        if index == 0 or place.type not in ("Park", "AdministrativeArea"):
+            continue
+        last = flat[index - 1]
+        gap = _gap(doc, last, place)
+        head = LIST_SETTLES.match(gap)
+        if head is None or not _cue_gap(gap[head.end():], cues("settles"), 6):
+            continue
+        items = [last]
+        for prev in reversed(flat[:index - 1]):
+            if _gap(doc, prev, items[-1]) not in ("、", "和", "及"):
+                break
+            items.append(prev)
+        for item in items:
+            if item.type == "Project" and place.type == "Park":
+                found.append(Relation("partOf", item, place, place.sentence, "list-settles"))
+            elif is_company(item):
+                found.append(Relation("settledIn", item, place, place.sentence, "list-settles"))
     return found
 
 
@@ -492,13 +529,39 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
+BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(主要)?由")
+
+
+def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Y由X投资建设 / Y由X和Z共同投资 / Y由X承建: a project (or park) and the companies named
+    after 由, when the verb that follows them (in the same clause) invests, builds or runs."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, left in enumerate(flat[:-1]):
+        if left.type not in ("Project", "Park") or not BY_GAP.fullmatch(_gap(doc, left, flat[index + 1])):
+            continue
+        companies = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if _gap(doc, companies[-1], nxt) not in ("、", "和", "与", "及"):
+                break
+            companies.append(nxt)
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[left.sentence].end])[0])[0]
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in clause[:12] for w in cues(role)):
+                found.extend(Relation(predicate, left, company, left.sentence, "by-company")
+                             for company in companies if is_company(company))
+                break
+    return found
+
+
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
     an area) that sign with each other."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for index, left in enumerate(flat[:-1]):
-        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同"):
+        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
             continue
         partners = [flat[index + 1]]
         for nxt in flat[index + 2:]:
@@ -546,7 +609,8 @@ def named_after(doc: Doc) -> list[Relation]:
     return found
 
 
-SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, signed_with)
+SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
+                  signed_with, settled_list)
 
 
 def roles(doc: Doc) -> Doc:
