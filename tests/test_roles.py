@@ -80,3 +80,19 @@ def test_an_area_that_also_signs_with_several_companies_cooperates_with_each():
     doc = run_text("会上，贵阳市还与中国电建集团、华为技术有限公司等企业签订战略合作协议。\n")
     partners = {o for s, o in pairs(doc, "cooperatesWith") if s == "贵阳市"}
     assert {"中国电建集团", "华为技术有限公司"} <= partners
+
+
+def test_a_notice_is_issued_by_the_bodies_of_its_title_or_its_signature():
+    titled = run_text("贵阳市发展和改革委员会 贵阳市住房和城乡建设局关于印发贵阳市老旧小区改造提升实施方案的通知\n"
+                      "各区(市、县)人民政府,市直有关部门:\n"
+                      "经市人民政府同意,现将《贵阳市老旧小区改造提升实施方案》印发给你们,请认真贯彻执行。\n")
+    issuers = {o for s, o in pairs(titled, "issuedBy") if s == "贵阳市老旧小区改造提升实施方案"}
+    assert issuers == {"贵阳市发展和改革委员会", "贵阳市住房和城乡建设局"}
+    signed = run_text("各县(市、区)人民政府,市直各部门:\n"
+                      "《遵义市促进民营经济发展若干措施》已经市政府同意,现印发给你们,请认真组织实施。\n"
+                      "遵义市人民政府办公室\n2024年3月12日\n"
+                      "为落实《贵州省人民政府关于印发促进民营经济发展若干措施的通知》精神,制定本措施。\n")
+    issued = pairs(signed, "issuedBy")
+    assert ("遵义市促进民营经济发展若干措施", "遵义市人民政府办公室") in issued
+    # the notice it quotes was not signed by this office
+    assert not any(o == "遵义市人民政府办公室" and "贵州省" in s for s, o in issued)

@@ -11,7 +11,8 @@ work is the area it speaks for).
   slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设); honours
   won (获评“…”), regions and plan periods do not.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
-  人民政府关于…若干措施), or a qualified body before 印发/出台《…》.
+  人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
+  issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
   A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
@@ -301,6 +302,57 @@ def own_work(doc: Doc) -> list[Relation]:
         rule = "reporting-area" if agent is area else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
     return found
+
+
+DATE_LINE = re.compile(r"\s*[0-9〇零一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日\s*")
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each line of the document's text."""
+    spans, start = [], 0
+    for line in doc.text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def notice_issuers(doc: Doc) -> list[Relation]:
+    """A notice that issues a policy (关于印发…的通知; 现将《…》印发给你们) is signed by its
+    issuers: the bodies its title line names before 关于, else the body alone on the line
+    above the notice's date (达州市人民政府 / 2024年6月25日)."""
+    lines = _lines(doc)
+    outer = _flat(doc.mentions)
+    bodies = [m for m in outer if m.type == "Organization" and is_qualified(m)]
+    policies = [m for m in outer if m.type == "Policy"]
+    issued: list[Mention] = []
+    title_bodies: list[Mention] = []
+    # the notice's own title is among its first lines; a 关于印发 further on quotes another notice
+    for start, end in [span for span in lines if doc.text[span[0]:span[1]].strip()][:3]:
+        line = doc.text[start:end]
+        cut = line.find("关于印发")
+        if cut < 0 or re.search(r"[《〈，,。]", line[:cut]):
+            continue  # 落实《…关于印发…》: a notice quoted, not this one's title
+        on_line = [m for m in policies if start + cut + 4 <= m.start <= start + cut + 5 and m.end <= end]
+        issued.extend(on_line)
+        if not title_bodies:
+            # whole names only: 成都市委 inside 中共成都市委社会工作部 is not a signer
+            title_bodies = [m for m in bodies if start <= m.start and m.end <= start + cut
+                            and re.match(r"\s|、|和|关于", doc.text[m.end:m.end + 2])
+                            and (m.start == start or re.match(r"\s|、|和", doc.text[m.start - 1]))]
+    issued.extend(m for m in policies if "印发给" in doc.text[m.end:m.end + 16])
+    if not issued:
+        return []
+    signers = title_bodies
+    if not signers:
+        for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+            alone = [m for m in bodies if doc.text[start:end].strip() == m.label and start <= m.start < end]
+            if alone and DATE_LINE.fullmatch(doc.text[next_start:next_end]):
+                signers = alone[:1]
+                break
+    policy_labels = {m.label for m in issued}
+    return [Relation("issuedBy", policy, body, policy.sentence, "notice")
+            for policy in {m.label: m for m in issued}.values() for body in signers
+            if policy.label in policy_labels and body.label not in policy.label]
 
 
 def names_work(doc: Doc, work: Mention) -> bool:
@@ -624,5 +676,5 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
-    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc))
+    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc))
     return doc
