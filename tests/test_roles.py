@@ -62,6 +62,8 @@ def test_a_project_built_by_the_company_named_after_you():
     assert ("海安新材料项目", "江苏华恒化工有限公司") in invested
     assert ("智慧物流园项目", "华通物流股份有限公司") in invested
     assert ("智慧物流园项目", "贵州顺达供应链管理有限公司") in invested
+    doc = run_text("城东污水处理厂项目是由贵州水务股份有限公司负责建设的重点民生项目。\n")
+    assert ("城东污水处理厂项目", "贵州水务股份有限公司") in pairs(doc, "builtBy")
 
 
 def test_every_project_of_a_list_that_settles_in_a_park_is_in_it():

@@ -582,7 +582,7 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 
 # Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
-BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(主要)?由")
+BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(是|主要|均)?由")
 
 
 def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
