@@ -98,3 +98,10 @@ def test_a_notice_is_issued_by_the_bodies_of_its_title_or_its_signature():
     assert ("遵义市促进民营经济发展若干措施", "遵义市人民政府办公室") in issued
     # the notice it quotes was not signed by this office
     assert not any(o == "遵义市人民政府办公室" and "贵州省" in s for s, o in issued)
+
+
+def test_a_park_listed_beside_a_firm_does_not_hold_it():
+    listed = run_text("今年开工的重点项目包括南湖生物科技产业园建设项目、贵州华科电子有限公司等。\n")
+    assert not pairs(listed, "settledIn")
+    built = run_text("在南湖生物科技产业园新建贵州华科电子有限公司。\n")
+    assert ("贵州华科电子有限公司", "南湖生物科技产业园") in pairs(built, "settledIn")

@@ -478,7 +478,8 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     for index, (left, right) in enumerate(zip(flat, flat[1:])):
         gap = _gap(doc, left, right)
         if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
-            if gap in ("", "的", "内", "内的", "里", "中") or _cue_gap(gap, cues("builds"), 8):
+            # 沃丰德产业园建设项目、许昌正德公司: a list separator says both are items, not holder and held
+            if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
                 # 长春高新区长春中关村信息谷创新中心、金赛生长激素等新建项目: the whole list
                 items = [right]
                 for nxt in flat[index + 2:]:
