@@ -105,3 +105,10 @@ def test_a_park_listed_beside_a_firm_does_not_hold_it():
     assert not pairs(listed, "settledIn")
     built = run_text("在南湖生物科技产业园新建贵州华科电子有限公司。\n")
     assert ("贵州华科电子有限公司", "南湖生物科技产业园") in pairs(built, "settledIn")
+
+
+def test_a_company_called_anothers_subsidiary_is_its_unit():
+    doc = run_text("绿源新材料有限公司是华恒控股集团的全资子公司，主要从事可降解材料生产。\n")
+    assert ("绿源新材料有限公司", "华恒控股集团") in pairs(doc, "subOrganizationOf")
+    listed = run_text("绿源新材料有限公司是华恒控股集团的重要客户。\n")
+    assert ("绿源新材料有限公司", "华恒控股集团") not in pairs(listed, "subOrganizationOf")

@@ -19,6 +19,7 @@ work is the area it speaks for).
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
   X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作.
+- kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a place's
   (北京协和医院贵州医院, 花溪区农业农村局, 贵安新区管委会).
 """
@@ -608,6 +609,25 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
+
+
+def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A是大型药企B的全资子公司 / B全资子公司A: a company that the text calls another's
+    subsidiary is its unit (kg:subOrganizationOf)."""
+    companies = [m for m in _flat(mentions) if m.type == "Organization" and not SUBSIDIARY.fullmatch(m.label)]
+    found: list[Relation] = []
+    for left, right in zip(companies, companies[1:]):
+        gap = _gap(doc, left, right)
+        if SUBSIDIARY.fullmatch(gap) and is_company(left) and is_company(right):
+            found.append(Relation("subOrganizationOf", right, left, right.sentence, "subsidiary"))
+        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and SUBSIDIARY.match(doc.text[right.end:right.end + 6]) \
+                and doc.text[right.end:right.end + 1] == "的" and not is_actor_body(left) and not is_actor_body(right):
+            # the sentence itself calls both companies (吉林津升制药 has no 公司 tail)
+            found.append(Relation("subOrganizationOf", left, right, left.sentence, "subsidiary"))
+    return found
+
+
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
     an area) that sign with each other."""
@@ -663,7 +683,7 @@ def named_after(doc: Doc) -> list[Relation]:
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list)
+                  signed_with, settled_list, subsidiary)
 
 
 def roles(doc: Doc) -> Doc:
