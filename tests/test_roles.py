@@ -53,3 +53,62 @@ def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     assert ("宁德时代第二条生产线", "Commissioning", 2024, 0) in found
     assert ("贵阳低空飞行服务基地", "Groundbreaking", 2023, 3) in found
     assert not any("低空经济产业园" in m.project.label for m in doc.milestones)  # a plan, not an event
+
+
+def test_a_project_built_by_the_company_named_after_you():
+    doc = run_text("海安新材料项目由江苏华恒化工有限公司投资5亿元建设，占地120亩。\n"
+                   "智慧物流园项目，由华通物流股份有限公司和贵州顺达供应链管理有限公司共同投资建设。\n")
+    invested = pairs(doc, "investedBy")
+    assert ("海安新材料项目", "江苏华恒化工有限公司") in invested
+    assert ("智慧物流园项目", "华通物流股份有限公司") in invested
+    assert ("智慧物流园项目", "贵州顺达供应链管理有限公司") in invested
+    doc = run_text("城东污水处理厂项目是由贵州水务股份有限公司负责建设的重点民生项目。\n")
+    assert ("城东污水处理厂项目", "贵州水务股份有限公司") in pairs(doc, "builtBy")
+
+
+def test_every_project_of_a_list_that_settles_in_a_park_is_in_it():
+    doc = run_text("今天上午，智能装备制造项目、精密模具产业基地项目等8个产业项目签约落户南湖高新技术产业园。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("智能装备制造项目", "南湖高新技术产业园") in part_of
+    assert ("精密模具产业基地项目", "南湖高新技术产业园") in part_of
+
+
+def test_counted_programmes_side_by_side_are_not_parts_of_each_other():
+    doc = run_text("全县扎实推进“三大任务”“五项工程”“八大行动”，推动高质量发展。\n")
+    assert not pairs(doc, "componentOf")
+
+
+def test_an_area_that_also_signs_with_several_companies_cooperates_with_each():
+    doc = run_text("会上，贵阳市还与中国电建集团、华为技术有限公司等企业签订战略合作协议。\n")
+    partners = {o for s, o in pairs(doc, "cooperatesWith") if s == "贵阳市"}
+    assert {"中国电建集团", "华为技术有限公司"} <= partners
+
+
+def test_a_notice_is_issued_by_the_bodies_of_its_title_or_its_signature():
+    titled = run_text("贵阳市发展和改革委员会 贵阳市住房和城乡建设局关于印发贵阳市老旧小区改造提升实施方案的通知\n"
+                      "各区(市、县)人民政府,市直有关部门:\n"
+                      "经市人民政府同意,现将《贵阳市老旧小区改造提升实施方案》印发给你们,请认真贯彻执行。\n")
+    issuers = {o for s, o in pairs(titled, "issuedBy") if s == "贵阳市老旧小区改造提升实施方案"}
+    assert issuers == {"贵阳市发展和改革委员会", "贵阳市住房和城乡建设局"}
+    signed = run_text("各县(市、区)人民政府,市直各部门:\n"
+                      "《遵义市促进民营经济发展若干措施》已经市政府同意,现印发给你们,请认真组织实施。\n"
+                      "遵义市人民政府办公室\n2024年3月12日\n"
+                      "为落实《贵州省人民政府关于印发促进民营经济发展若干措施的通知》精神,制定本措施。\n")
+    issued = pairs(signed, "issuedBy")
+    assert ("遵义市促进民营经济发展若干措施", "遵义市人民政府办公室") in issued
+    # the notice it quotes was not signed by this office
+    assert not any(o == "遵义市人民政府办公室" and "贵州省" in s for s, o in issued)
+
+
+def test_a_park_listed_beside_a_firm_does_not_hold_it():
+    listed = run_text("今年开工的重点项目包括南湖生物科技产业园建设项目、贵州华科电子有限公司等。\n")
+    assert not pairs(listed, "settledIn")
+    built = run_text("在南湖生物科技产业园新建贵州华科电子有限公司。\n")
+    assert ("贵州华科电子有限公司", "南湖生物科技产业园") in pairs(built, "settledIn")
+
+
+def test_a_company_called_anothers_subsidiary_is_its_unit():
+    doc = run_text("绿源新材料有限公司是华恒控股集团的全资子公司，主要从事可降解材料生产。\n")
+    assert ("绿源新材料有限公司", "华恒控股集团") in pairs(doc, "subOrganizationOf")
+    listed = run_text("绿源新材料有限公司是华恒控股集团的重要客户。\n")
+    assert ("绿源新材料有限公司", "华恒控股集团") not in pairs(listed, "subOrganizationOf")

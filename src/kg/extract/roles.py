@@ -11,13 +11,15 @@ work is the area it speaks for).
   slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设); honours
   won (获评“…”), regions and plan periods do not.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
-  人民政府关于…若干措施), or a qualified body before 印发/出台《…》.
+  人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
+  issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, 开发区引进X, a park's own document.
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”.
-- kg:cooperatesWith: X与A、B签约/签署/合作.
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
+- kg:cooperatesWith: X(还)与A、B签约/签署/合作.
+- kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a place's
   (北京协和医院贵州医院, 花溪区农业农村局, 贵安新区管委会).
 """
@@ -39,6 +41,7 @@ COMMA = re.compile(r"[，,：:]")
 COMPANY_TAILS = ("公司", "集团", "企业", "银行")
 # Words that count a programme's parts: “四大战略”, 三个行动, 五项工程.
 COUNTED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+(大|个|项|张|条|类|件|方面)")
+NUMBERED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+号")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +80,11 @@ def _one_clause(text: str) -> bool:
 
 
 def _flat(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.rule not in INNER_RULES]
+    """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
+    would break the lists (A、B、C) the rules walk."""
+    outer = [m for m in mentions if m.rule not in INNER_RULES]
+    return [m for m in outer if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                        and o.end - o.start > m.end - m.start for o in outer)]
 
 
 # --- the report's own work ------------------------------------------------------------------
@@ -298,6 +305,57 @@ def own_work(doc: Doc) -> list[Relation]:
     return found
 
 
+DATE_LINE = re.compile(r"\s*[0-9〇零一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日\s*")
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each line of the document's text."""
+    spans, start = [], 0
+    for line in doc.text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def notice_issuers(doc: Doc) -> list[Relation]:
+    """A notice that issues a policy (关于印发…的通知; 现将《…》印发给你们) is signed by its
+    issuers: the bodies its title line names before 关于, else the body alone on the line
+    above the notice's date (达州市人民政府 / 2024年6月25日)."""
+    lines = _lines(doc)
+    outer = _flat(doc.mentions)
+    bodies = [m for m in outer if m.type == "Organization" and is_qualified(m)]
+    policies = [m for m in outer if m.type == "Policy"]
+    issued: list[Mention] = []
+    title_bodies: list[Mention] = []
+    # the notice's own title is among its first lines; a 关于印发 further on quotes another notice
+    for start, end in [span for span in lines if doc.text[span[0]:span[1]].strip()][:3]:
+        line = doc.text[start:end]
+        cut = line.find("关于印发")
+        if cut < 0 or re.search(r"[《〈，,。]", line[:cut]):
+            continue  # 落实《…关于印发…》: a notice quoted, not this one's title
+        on_line = [m for m in policies if start + cut + 4 <= m.start <= start + cut + 5 and m.end <= end]
+        issued.extend(on_line)
+        if not title_bodies:
+            # whole names only: 成都市委 inside 中共成都市委社会工作部 is not a signer
+            title_bodies = [m for m in bodies if start <= m.start and m.end <= start + cut
+                            and re.match(r"\s|、|和|关于", doc.text[m.end:m.end + 2])
+                            and (m.start == start or re.match(r"\s|、|和", doc.text[m.start - 1]))]
+    issued.extend(m for m in policies if "印发给" in doc.text[m.end:m.end + 16])
+    if not issued:
+        return []
+    signers = title_bodies
+    if not signers:
+        for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+            alone = [m for m in bodies if doc.text[start:end].strip() == m.label and start <= m.start < end]
+            if alone and DATE_LINE.fullmatch(doc.text[next_start:next_end]):
+                signers = alone[:1]
+                break
+    policy_labels = {m.label for m in issued}
+    return [Relation("issuedBy", policy, body, policy.sentence, "notice")
+            for policy in {m.label: m for m in issued}.values() for body in signers
+            if policy.label in policy_labels and body.label not in policy.label]
+
+
 def names_work(doc: Doc, work: Mention) -> bool:
     """Does the sentence present the mention as work someone carries out? A bare quoted
     slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
@@ -380,13 +438,15 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         items: list[Mention] = []
         cursor = index - 1
         while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
+            if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
+                break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
             gap = _gap(doc, flat[cursor], items[-1] if items else whole)
             if not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap) and not (not items and re.fullmatch(r"等?", gap)):
                 break
             items.append(flat[cursor])
             cursor -= 1
         # items after: 四大战略：A、B、C
-        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\()[“\"]?", _gap(doc, whole, flat[index + 1])):
+        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\(|是指|指)(实施|推进|开展)?[“\"]?", _gap(doc, whole, flat[index + 1])):
             cursor = index + 1
             while cursor < len(flat) and flat[cursor].type in WORK_TYPES + ("Project",):
                 items.append(flat[cursor])
@@ -419,7 +479,8 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     for index, (left, right) in enumerate(zip(flat, flat[1:])):
         gap = _gap(doc, left, right)
         if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
-            if gap in ("", "的", "内", "内的", "里", "中") or _cue_gap(gap, cues("builds"), 8):
+            # 沃丰德产业园建设项目、许昌正德公司: a list separator says both are items, not holder and held
+            if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
                 # 长春高新区长春中关村信息谷创新中心、金赛生长激素等新建项目: the whole list
                 items = [right]
                 for nxt in flat[index + 2:]:
@@ -434,6 +495,36 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 found.append(Relation("partOf", left, right, left.sentence, "settles"))
             elif left.type == "Organization":
                 found.append(Relation("settledIn", left, right, left.sentence, "settles"))
+    return found
+
+
+# After the last item of a list of projects or firms: 等12个产业项目签约落户Y, 等企业入驻Y.
+LIST_SETTLES = re.compile(r"[”\"]?等[一二三四五六七八九十百0-9余多个家批]*(重点|产业|工业|重大|优质|新|外资)*(项目|企业)")
+
+
+def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A、B等12个产业项目签约落户斗门园 / A、B等企业入驻Y: every listed project or firm
+    settles in the park (a project: kg:partOf) or area (a firm: kg:settledIn)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, place in enumerate(flat):
+        if index == 0 or place.type not in ("Park", "AdministrativeArea"):
+            continue
+        last = flat[index - 1]
+        gap = _gap(doc, last, place)
+        head = LIST_SETTLES.match(gap)
+        if head is None or not _cue_gap(gap[head.end():], cues("settles"), 6):
+            continue
+        items = [last]
+        for prev in reversed(flat[:index - 1]):
+            if _gap(doc, prev, items[-1]) not in ("、", "和", "及"):
+                break
+            items.append(prev)
+        for item in items:
+            if item.type == "Project" and place.type == "Park":
+                found.append(Relation("partOf", item, place, place.sentence, "list-settles"))
+            elif is_company(item):
+                found.append(Relation("settledIn", item, place, place.sentence, "list-settles"))
     return found
 
 
@@ -492,13 +583,58 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
+BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(是|主要|均)?由")
+
+
+def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Y由X投资建设 / Y由X和Z共同投资 / Y由X承建: a project (or park) and the companies named
+    after 由, when the verb that follows them (in the same clause) invests, builds or runs."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, left in enumerate(flat[:-1]):
+        if left.type not in ("Project", "Park") or not BY_GAP.fullmatch(_gap(doc, left, flat[index + 1])):
+            continue
+        companies = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if _gap(doc, companies[-1], nxt) not in ("、", "和", "与", "及"):
+                break
+            companies.append(nxt)
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[left.sentence].end])[0])[0]
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in clause[:12] for w in cues(role)):
+                found.extend(Relation(predicate, left, company, left.sentence, "by-company")
+                             for company in companies if is_company(company))
+                break
+    return found
+
+
+SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
+
+
+def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A是大型药企B的全资子公司 / B全资子公司A: a company that the text calls another's
+    subsidiary is its unit (kg:subOrganizationOf)."""
+    companies = [m for m in _flat(mentions) if m.type == "Organization" and not SUBSIDIARY.fullmatch(m.label)]
+    found: list[Relation] = []
+    for left, right in zip(companies, companies[1:]):
+        gap = _gap(doc, left, right)
+        if SUBSIDIARY.fullmatch(gap) and is_company(left) and is_company(right):
+            found.append(Relation("subOrganizationOf", right, left, right.sentence, "subsidiary"))
+        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and SUBSIDIARY.match(doc.text[right.end:right.end + 6]) \
+                and doc.text[right.end:right.end + 1] == "的" and not is_actor_body(left) and not is_actor_body(right):
+            # the sentence itself calls both companies (吉林津升制药 has no 公司 tail)
+            found.append(Relation("subOrganizationOf", left, right, left.sentence, "subsidiary"))
+    return found
+
+
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
     an area) that sign with each other."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for index, left in enumerate(flat[:-1]):
-        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同"):
+        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
             continue
         partners = [flat[index + 1]]
         for nxt in flat[index + 2:]:
@@ -546,7 +682,8 @@ def named_after(doc: Doc) -> list[Relation]:
     return found
 
 
-SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, signed_with)
+SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
+                  signed_with, settled_list, subsidiary)
 
 
 def roles(doc: Doc) -> Doc:
@@ -560,5 +697,5 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
-    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc))
+    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc))
     return doc
