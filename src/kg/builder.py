@@ -20,12 +20,13 @@ from rdflib import Graph
 
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
-from kg.cache import ExtractionCache
+from kg.cache import ExtractionCache, extractor_fingerprint
 from kg.doc import Doc
 from kg.graph.rdf import build_graph
 from kg.ingest.files import discover, load_documents
 from kg.graph.namespace import KGR
 from kg.pipeline import process
+from kg.extract.recognize import tagger
 from kg.extract.resolve import Entity, link_operators, resolve
 from kg.graph.turtle import serialize_turtle
 
@@ -53,6 +54,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
+    add_tagger_arguments(parser)
+
+
+def add_tagger_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-tagger", action="store_true",
+                        help="recognise names by the rules alone, without the learned tagger")
+    parser.add_argument("--tagger-model", default=None, metavar="FILE",
+                        help="tagger model to use (default: the shipped one; see `kg train`)")
+
+
+def configure_tagger(args: argparse.Namespace) -> str | None:
+    """Apply --no-tagger/--tagger-model; returns a one-line problem, or None."""
+    model = getattr(args, "tagger_model", None)
+    if model is not None and not Path(model).is_file():
+        return f"{model}: no such tagger model file / 找不到模型文件"
+    tagger.configure(enabled=not getattr(args, "no_tagger", False), model=model or tagger.MODEL)
+    return None
+
+
+def cache_fingerprint() -> str:
+    """The extractor's fingerprint and the tagger's settings: a build with the tagger off
+    never reads what a build with it on stored."""
+    import hashlib
+
+    return hashlib.sha256(f"{extractor_fingerprint()}|{tagger.fingerprint()}".encode()).hexdigest()[:20]
 
 
 class Progress:
@@ -102,7 +128,7 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
     docs, problems = read_inputs(inputs)
     progress = Progress(len(docs), not quiet)
-    docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None)
+    docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None)
     progress.close()
     entities = resolve(docs)
     link_operators(entities)
@@ -166,6 +192,10 @@ def summary(result: BuildResult, seconds: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    problem = configure_tagger(args)
+    if problem:
+        print(f"kg build: {problem}", file=sys.stderr)
+        return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
     result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
     for problem in result.problems:

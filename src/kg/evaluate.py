@@ -355,6 +355,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--errors", action="store_true",
                         help="list false and missed names (with their error class), relations and figures per document")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    from kg.builder import add_tagger_arguments
+
+    add_tagger_arguments(parser)
 
 
 def _score_set(inputs: list[str], gold_dir: Path) -> list[DocScore]:
@@ -364,6 +367,12 @@ def _score_set(inputs: list[str], gold_dir: Path) -> list[DocScore]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.builder import configure_tagger
+
+    problem = configure_tagger(args)
+    if problem:
+        print(f"kg eval: {problem}", file=sys.stderr)
+        return 2
     if args.gold or args.inputs:
         sets = [("gold", Path(args.gold or DEFAULT_GOLD), args.inputs or ["seeds"])]
     else:

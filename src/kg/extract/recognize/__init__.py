@@ -26,6 +26,7 @@ from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division
 from kg.extract.recognize.quoted import BOOK_TITLE
+from kg.extract.recognize.tagger import complement
 
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
@@ -232,7 +233,10 @@ def recognize(doc: Doc) -> Doc:
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
-    mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
+    mentions = select(candidates)
+    # The learned tagger runs last: only spans the rules did not find, through the same filters.
+    mentions += [m for m in complement(doc, mentions, tokens_of) if not (inside_title(m, titles) or describes_a_kind(doc, m))]
+    mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     inner = []
     for mention in mentions:
         parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])
