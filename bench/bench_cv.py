@@ -69,6 +69,8 @@ def main() -> int:
     parser.add_argument("--thresholds", default=str(tagger.SETTINGS.min_confidence),
                         help="comma-separated least span confidences to try for `both` (default: the shipped one)")
     parser.add_argument("--no-per-type", action="store_true", help="skip the both+TYPE settings")
+    parser.add_argument("--models", default=None, metavar="DIR",
+                        help="keep the fold models here, and reuse those already there (same gold, same code)")
     args = parser.parse_args()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     started = time.perf_counter()
@@ -85,9 +87,11 @@ def main() -> int:
     if not args.no_per_type:
         settings += [("both", (type_,), thresholds[0]) for type_ in tagger.CORE_TYPES]
     results: dict[tuple, dict[str, list[DocScore]]] = defaultdict(lambda: defaultdict(list))
-    workdir = Path(tempfile.mkdtemp(prefix="kg-cv-"))
+    workdir = Path(args.models) if args.models else Path(tempfile.mkdtemp(prefix="kg-cv-"))
     for k in range(args.folds):
-        model = train_model([e for f, e, *_ in examples.values() if f != k], workdir / f"fold{k}.crfsuite")
+        model = workdir / f"fold{k}.crfsuite"
+        if not (args.models and model.is_file()):
+            train_model([e for f, e, *_ in examples.values() if f != k], model)
         test: dict[str, list[Path]] = defaultdict(list)
         for fold, _example, text, set_name in examples.values():
             if fold == k:

@@ -102,9 +102,9 @@ def test_shipped_model_loads_offline() -> None:
     assert "O" in labels and {f"{tag}-{type_}" for tag in "BIE" for type_ in tagger.CORE_TYPES} <= labels
 
 
-# A sentence written for this test: two firms known by their short names, which no rule
-# reads (no type suffix, not on the list of firms).
-FIRMS = "今年以来，宁远能源集团与辰星光伏在滨江签署合作协议，共同推进储能一体化项目。"
+# A sentence written for this test (invented firms): a firm known by its short name, which
+# no rule reads (no type suffix, not on the list of firms).
+FIRMS = "今年以来，滨能集团与辰星绿能在宁波签署战略合作协议，共同推进光伏储能一体化项目。"
 
 
 def test_tagger_finds_a_name_the_rules_miss() -> None:
@@ -116,8 +116,8 @@ def test_tagger_finds_a_name_the_rules_miss() -> None:
     both = run_text(FIRMS)
     rule_labels = {m.label for m in rules.mentions}
     added = {(m.label, m.type) for m in both.mentions if m.rule == tagger.RULE}
-    assert "宁远能源集团" not in rule_labels
-    assert ("宁远能源集团", "Organization") in added
+    assert "辰星绿能" not in rule_labels
+    assert ("辰星绿能", "Organization") in added
 
 
 @pytest.mark.parametrize("path", [ROOT / "seeds" / "001_83d66f3eea1a55a4.txt", ROOT / "tests/gold/wide/c07.txt"])
@@ -141,5 +141,6 @@ def test_no_tagger_switch(tmp_path: Path) -> None:
     (tmp_path / "in.txt").write_text(FIRMS, encoding="utf-8")
     assert main(["build", str(tmp_path / "in.txt"), "-o", str(tmp_path / "off"), "--no-tagger", "-q", "--no-validate"]) == 0
     assert main(["build", str(tmp_path / "in.txt"), "-o", str(tmp_path / "on"), "-q", "--no-validate"]) == 0
-    assert "宁远能源集团" not in (tmp_path / "off" / "graph.ttl").read_text(encoding="utf-8")
-    assert "宁远能源集团" in (tmp_path / "on" / "graph.ttl").read_text(encoding="utf-8")
+    label = 'rdfs:label "辰星绿能"@zh'
+    assert label not in (tmp_path / "off" / "graph.ttl").read_text(encoding="utf-8")
+    assert label in (tmp_path / "on" / "graph.ttl").read_text(encoding="utf-8")

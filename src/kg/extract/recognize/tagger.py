@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
-from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, type_of_name
+from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
 
 MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "tagger.crfsuite"
@@ -203,12 +203,13 @@ def sentence_features(text: str, tokens: list[Token], offset: int) -> list[list[
             "wp=" + place, "pos=" + tok.pos, "pos.wp=" + tok.pos + place, "w=" + tok.text,
             "in=" + inside[i],
         ]
-        if place in ("B", "S"):
-            before = tokens[index - 1] if index > 0 else None
-            feats += ["pw=" + (before.text if before else "^"), "ppos=" + (before.pos if before else "^")]
-        if place in ("E", "S"):
-            after = tokens[index + 1] if index + 1 < len(tokens) else None
-            feats += ["nw=" + (after.text if after else "$"), "npos=" + (after.pos if after else "$")]
+        # the words on either side, as words (the character window sees only their edges)
+        before = tokens[index - 1] if index > 0 else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        feats += ["pw=" + (before.text if before else "^"), "ppos=" + (before.pos if before else "^"),
+                  "nw=" + (after.text if after else "$"), "npos=" + (after.pos if after else "$"),
+                  "c-3=" + (text[i - 3] if i >= 3 else "^"), "c+3=" + (text[i + 3] if i + 3 < n else "$"),
+                  "wlen=" + str(min(size, 5))]
         if tok.text in boundary:
             feats.append("boundary")
         if tok.text in generic:
@@ -298,9 +299,13 @@ PAIRS = (("“", "”"), ("(", ")"), ("《", "》"), ("‘", "’"))
 MARKS = re.compile(r"[“”‘’\"《》]")  # left out of labels, as the quoted rule leaves them out
 
 
+BRACKET_REACH = 10  # characters to look for the other mark of a pair cut off by a span
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A span does not begin or end with punctuation, and holds both marks of a pair of
-    quotes or brackets or neither: “1136|”工作思路 takes in its opening quote."""
+    quotes or brackets or neither: “1136|”工作思路 takes in its opening quote, 整县(区)|屋顶…
+    drops the end of a bracket it does not hold the start of (and never opens with one)."""
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
@@ -308,24 +313,41 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     for opener, closer in PAIRS:
         span = text[start:end]
         if span.count(closer) > span.count(opener):
-            if start > 0 and text[start - 1] == opener:
-                start -= 1
-            elif span.endswith(closer):
-                end -= 1
-            elif span.startswith(closer):
-                start += 1
+            before = text.rfind(opener, max(0, start - BRACKET_REACH), start)
+            if before >= 0 and closer not in text[before:start] and opener != "(":  # a name opens with “, not with (
+                start = before
+            else:
+                start += span.index(closer) + 1
         elif span.count(opener) > span.count(closer):
-            if end < len(text) and text[end] == closer:
-                end += 1
-            elif span.startswith(opener):
-                start += 1
-            elif span.endswith(opener):
-                end -= 1
+            after = text.find(closer, end, end + BRACKET_REACH)
+            if after >= 0 and opener not in text[end:after]:
+                end = after + 1
+            else:
+                end = start + span.rindex(opener)
     return start, end
 
 
-def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str) -> Mention | None:
-    start, end = _trim(doc.text, start, end)
+def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
+    """A name does not open with a function word, a boundary word or a verb with its
+    particle: 参观了|微宏动力二期扩建项目, 推动|…."""
+    boundary = lexicon.boundary_words()
+    inside = [t for t in tokens if start <= t.start and t.start + len(t.text) <= end]
+    for i, tok in enumerate(inside[:-1]):
+        if tok.start != start:
+            break
+        verb_done = tok.pos.startswith("v") and inside[i + 1].pos.startswith("u")
+        if tok.text in boundary or is_stop_pos(tok.pos) or verb_done:
+            start = tok.start + len(tok.text)
+        else:
+            break
+    return start
+
+
+def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
+                tokens: list[Token] = ()) -> Mention | None:
+    start, end = _trim(doc.text, _drop_leading_words(start, end, list(tokens)), end)
+    if end <= start:
+        return None
     text = doc.text[start:end]
     label = MARKS.sub("", text)
     if not acceptable(label, type_, quoted=label != text):
@@ -351,7 +373,7 @@ def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | N
         for start, end, type_, confidence in tag_sentence(model, features):
             if confidence < threshold:
                 continue
-            mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_)
+            mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens)
             if mention is not None:
                 found.append(mention)
     return found
