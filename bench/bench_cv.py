@@ -69,10 +69,13 @@ def main() -> int:
     parser.add_argument("--thresholds", default=str(tagger.SETTINGS.min_confidence),
                         help="comma-separated least span confidences to try for `both` (default: the shipped one)")
     parser.add_argument("--no-per-type", action="store_true", help="skip the both+TYPE settings")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="a CRFsuite training parameter other than kg train's (e.g. c1=0.1), repeatable")
     parser.add_argument("--models", default=None, metavar="DIR",
                         help="keep the fold models here, and reuse those already there (same gold, same code)")
     args = parser.parse_args()
     thresholds = [float(t) for t in args.thresholds.split(",")]
+    params = {name: int(value) if value.isdigit() else float(value) for name, _, value in (p.partition("=") for p in args.param)}
     started = time.perf_counter()
     examples: dict[str, tuple[int, Example, Path, str]] = {}
     for set_name, gold_dir, texts in GOLD_SETS:
@@ -91,7 +94,7 @@ def main() -> int:
     for k in range(args.folds):
         model = workdir / f"fold{k}.crfsuite"
         if not (args.models and model.is_file()):
-            train_model([e for f, e, *_ in examples.values() if f != k], model)
+            train_model([e for f, e, *_ in examples.values() if f != k], model, params)
         test: dict[str, list[Path]] = defaultdict(list)
         for fold, _example, text, set_name in examples.values():
             if fold == k:

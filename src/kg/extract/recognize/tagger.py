@@ -114,12 +114,21 @@ def _listed_names() -> dict[str, tuple[str, ...]]:
     return {name: tuple(sorted(k)) for name, k in kinds.items() if len(name) >= 2}
 
 
+@lru_cache(maxsize=1)
+def _listed_openings() -> frozenset[str]:
+    """The first two characters of every listed name."""
+    return frozenset(name[:2] for name in _listed_names())
+
+
 def _listed_spans(text: str) -> list[list[str]]:
     """Per character: features saying it begins, continues or ends a listed name (the
     longest listed name starting at each position)."""
     names = _listed_names()
+    openings = _listed_openings()
     marks: list[list[str]] = [[] for _ in text]
     for start in range(len(text)):
+        if text[start:start + 2] not in openings:
+            continue  # (most positions open no listed name: skip the lookups)
         for size in range(min(LONGEST_LISTED, len(text) - start), 1, -1):
             kinds = names.get(text[start:start + size])
             if kinds is None:
