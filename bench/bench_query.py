@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import seed_graph_path  # noqa: E402
-from kg.sparql import store as kgstore  # noqa: E402
+from kg.sparql import saved as kgsaved, store as kgstore  # noqa: E402
 from kg.graph.namespace import KG, KGR  # noqa: E402
 from kg.graph.turtle import serialize_turtle  # noqa: E402
 
@@ -129,7 +129,7 @@ def bench(label: str, path: Path, graph: Graph, store, repeats: dict[str, int], 
     names = list(available)
     print(f"{'query':34}" + "".join(f"{n + ' ms':>14}" for n in names) + f"{'rdflib/ox':>11}")
     table: dict[str, dict[str, float]] = {}
-    for saved in kgstore.saved_queries(ROOT / "queries"):
+    for saved in kgsaved.saved_queries(ROOT / "queries"):
         row, capped = {}, False
         for name in names:
             if name == "rdflib" and cap_s:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import seed_graph_path  # noqa: E402
-from kg.sparql import store as kgstore  # noqa: E402
+from kg.sparql import saved as kgsaved  # noqa: E402
 
 
 @dataclass
@@ -107,7 +107,7 @@ def main() -> int:
             print(f"kg serve did not start: {banner.strip()}", file=sys.stderr)
             return 1
         threading.Thread(target=server.stderr.read, daemon=True).start()  # drain the access log
-        queries = kgstore.saved_queries(ROOT / "queries")
+        queries = kgsaved.saved_queries(ROOT / "queries")
         paths = ["/sparql?" + urllib.parse.urlencode({"query": q.text}) for q in queries]
         print(f"kg serve on 127.0.0.1:{port}, {args.workers} workers, graph {graph}; {len(paths)} saved queries in rotation")
         load(port, paths, 1, 2.0)  # warm-up

@@ -29,7 +29,8 @@ def test_observations_give_the_districts_gdp_over_the_years_with_sentences(graph
     gdp = graph.observations(subject="花溪区", indicator="地区生产总值")
     by_year = {o.year: o.value for o in gdp if o.kind == "Actual"}
     assert by_year[2020] == Decimal(637) and by_year[2024] == Decimal(980)
-    assert all("地区生产总值" in o.sentence for o in gdp)
+    # the indicator is normalised (经济总量 is 地区生产总值); every figure keeps its sentence
+    assert all(o.sentence for o in gdp) and any("地区生产总值从2020年的637亿元" in o.sentence for o in gdp)
 
 
 def test_query_runs_sparql_and_saved_queries_with_parameters(graph):
@@ -40,7 +41,7 @@ def test_query_runs_sparql_and_saved_queries_with_parameters(graph):
 
 
 def test_query_refuses_what_kg_query_refuses(graph):
-    from kg.sparql.store import QueryError
+    from kg.sparql.errors import QueryError
 
     with pytest.raises(QueryError):
         graph.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")

@@ -170,7 +170,14 @@ def test_csv_tables_hold_the_entities_relations_and_figures(graph, seed_ttl, tmp
     assert len(figures) == len(set(graph.subjects(RDF.type, KG.Observation)))
     for row in figures:
         value = graph.value(URIRef(row["id"]), KG.value)
-        assert row["value"] == str(value) and row["kind"] in ("Actual", "Target")
+        assert row["value"] == str(value) and row["kind"] in ("Actual", "Target", "Estimate")
+        assert row["period"] in ("FullYear", "PartOfYear", "FiveYearPeriod", "CumulativeTotal", "YearlyAverage")
+        assert row["evidence"]  # the sentence the figure was read from
+    # 004: "城镇新增就业77万人，助力困难人员就业6万人…" in the paragraph on the five years
+    jobs = [r for r in figures if r["subject_label"] == "贵阳市" and r["indicator"] == "城镇新增就业" and r["value"] == "77"]
+    assert jobs and jobs[0]["period"] == "FiveYearPeriod" and "城镇新增就业77万人" in jobs[0]["evidence"]
+    rate = [r for r in figures if r["indicator"] == "规模以上工业增加值增速" and r["value"] == "8.8"]
+    assert rate and rate[0]["kind"] == "Actual" and rate[0]["year"] == "2025" and rate[0]["period"] == "FullYear"
     assert csv_tables(graph) == csv_tables(graph)
 
 

@@ -74,3 +74,68 @@ def test_a_share_names_both_its_parts():
     found = {(f.indicator, f.value) for f in doc.figures}
     assert found == {("绿色经济占地区生产总值比重", Decimal(50)), ("智算占比", Decimal("95.6")),
                      ("规模以上工业企业中有研发活动企业占比", Decimal(30))}
+
+
+# --- issue 15: a document's frame, scope, normalised indicators ---------------------------
+
+def test_a_bulletin_gives_its_area_and_year_to_whole_area_figures():
+    # the shape of a county bulletin (gold-wide c11): title, then 全年全县… figures with no year
+    text = ("2020年望谟县国民经济和社会发展统计公报\n"
+            "一、综合 初步核算,全年全县地区生产总值(GDP,当年价)100.48亿元,同比增长5.3%。"
+            "其中,第一产业增加值29.8亿元,增长6.9%。全县地方公共财政预算收入3.2亿元,比上年下降4.7%。")
+    doc = run_text(text)
+    found = {(f.subject.label if f.subject else None, f.indicator, f.year, f.kind, f.value) for f in doc.figures}
+    assert ("望谟县", "地区生产总值", 2020, "Actual", Decimal("100.48")) in found
+    assert ("望谟县", "地区生产总值增速", 2020, "Actual", Decimal("5.3")) in found
+    assert ("望谟县", "第一产业增加值增速", 2020, "Actual", Decimal("6.9")) in found
+    fall = next(f for f in doc.figures if abs(f.value) == Decimal("4.7"))
+    assert fall.value == Decimal("-4.7") and fall.base == "上年" and fall.indicator == "一般公共预算收入增速"
+    assert fall.surface == "地方公共财政预算收入增速"  # the wording kept beside the common name
+
+
+def test_a_work_report_reviews_the_year_before_its_date():
+    # the shape of gold-wide g07/j01: an unbracketed dateline, figures of the year reviewed
+    text = ("政 府 工 作 报 告\n——2024年1月18日在牟定县第十八届人民代表大会第三次会议上\n"
+            "各位代表:\n现在,我代表县人民政府向大会报告工作。\n"
+            "主要指标稳中有进。全年完成地区生产总值181.8亿元,同比增长7%;规上工业增加值同比增长10.9%。")
+    doc = run_text(text)
+    gdp = next(f for f in doc.figures if f.value == Decimal("181.8"))
+    assert (gdp.subject.label, gdp.year, gdp.kind) == ("牟定县", 2023, "Actual")
+    industry = next(f for f in doc.figures if f.value == Decimal("10.9"))
+    assert industry.indicator == "规模以上工业增加值增速" and industry.surface == "规上工业增加值增速"
+
+
+def test_estimates_part_years_and_five_year_totals_keep_their_scope():
+    text = ("# 2025年政府工作报告\n（2025年1月12日在贵阳市第十五届人民代表大会第五次会议上）\n"
+            "一、2024年工作回顾\n"
+            "预计全年地区生产总值增长5.5%。1—10月,全市固定资产投资增长3.1%。\n"
+            "这是不断发展的五年。城镇新增就业77万人,助力困难人员就业6万人、失业人员再就业26万人,地区生产总值达6038.15亿元。\n")
+    doc = run_text(text)
+    by_value = {f.value: f for f in doc.figures}
+    assert by_value[Decimal("5.5")].kind == "Estimate"
+    assert (by_value[Decimal("3.1")].period, by_value[Decimal("3.1")].period_label) == ("PartYear", "1—10月")
+    jobs, helped, again = by_value[Decimal(77)], by_value[Decimal(6)], by_value[Decimal(26)]
+    assert (jobs.indicator, jobs.period) == ("城镇新增就业", "FiveYear")
+    assert (helped.indicator, helped.period) == ("助力困难人员就业", "FiveYear")  # never its parent
+    assert (again.indicator, again.period) == ("失业人员再就业", "FiveYear")
+    assert by_value[Decimal("6038.15")].period == "Year"  # a level at the period's end is that year's
+
+
+def test_examples_thresholds_and_capacities_are_no_subjects_or_figures():
+    text = ("# 2025年政府工作报告\n（2025年1月12日在贵阳市第十五届人民代表大会第五次会议上）\n"
+            "一、2024年工作回顾\n新引进落地惠科光电显示产业集群、聚力生精细磷化工循环产业园等项目820个。"
+            "建成投产6万吨磷酸铁项目,经营性收入10万元以下的村集体全部清零。\n")
+    doc = run_text(text)
+    projects = next(f for f in doc.figures if f.value == 820)
+    assert projects.subject is not None and projects.subject.label == "贵阳市"
+    assert projects.indicator == "新引进落地项目"
+    assert not [f for f in doc.figures if f.value in (6, 10)]
+
+
+def test_lists_read_with_fenbie():
+    doc = run_text("2023年,全县第一、第二、第三产业增加值分别为24.27亿元、60.37亿元、59.98亿元;"
+                   "城乡居民人均可支配收入分别为39310元、20356元,增长5.5%、5.6%。")
+    named = {f.value: f.indicator for f in doc.figures}
+    assert named[Decimal("24.27")] == "第一产业增加值" and named[Decimal("59.98")] == "第三产业增加值"
+    assert named[Decimal(39310)] == "城镇居民人均可支配收入" and named[Decimal(20356)] == "农村居民人均可支配收入"
+    assert named[Decimal("5.6")] == "农村居民人均可支配收入增速"

@@ -221,3 +221,23 @@ def test_a_short_sentence_cut_in_a_word_is_joined_across_a_blank_line_but_an_enu
         "一、坚持创新驱动,加快发展新质生产力",
         "今年以来,全区上下奋力拼搏。",
     ]
+
+
+def test_datelines_as_reports_print_them():
+    # issue 11: the dateline of a work report, without brackets
+    assert date_from_text("政 府 工 作 报 告\n——2024年1月18日在牟定县第十八届\n人民代表大会") == date(2024, 1, 18)
+    assert date_from_text("2024年2月21日在贵阳市第十五届人民代表大会第四次会议上\n") == date(2024, 2, 21)
+    assert date_from_text("2025年2月19日，惠州市第十三届人民代表大会第六次会议上") == date(2025, 2, 19)
+    assert date_from_text("许昌市政府工作报告\n二○二一年三月二十三日在许昌市第七届人民代表大会") == date(2021, 3, 23)
+    assert date_from_text("大理市人民政府代理市长 严启红 (2020年5月28日) 各位代表") == date(2020, 5, 28)
+    assert date_from_text("北仑区统计局\n2022年2月\n2021年,面对复杂严峻的形势") == date(2022, 2, 1)
+    assert date_from_text("正文写道：2023年3月18日在花溪召开会议。") is None  # a date inside the body
+
+
+def test_genre_and_reported_year_from_the_head():
+    from kg.ingest.metadata import genre_of
+
+    assert genre_of("2023年邻水县国民经济和社会发展统计公报\n2023年是…") == ("bulletin", 2023)
+    assert genre_of("固原市2020年国民经济和社会发展统计公报 2020") == ("bulletin", 2020)
+    assert genre_of("郑州市人民政府市长\n各位代表:\n现在,我代表市人民政府向大会报告工作") == ("report", None)
+    assert genre_of("2023年,面对复杂严峻的形势,全市上下…") == ("", 2023)

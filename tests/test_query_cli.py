@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib.query import Result
 
-from kg.sparql import store as kgstore
+from kg.sparql import errors as kgerrors, guard as kgguard, query as kgquery, saved as kgsaved, store as kgstore
 from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ def kg(capsys, seed_ttl, monkeypatch):
 def test_list_shows_every_saved_query_with_its_questions(kg):
     status, out, _ = kg("query", "--list", graph=False)
     assert status == 0
-    for saved in kgstore.saved_queries(QUERIES):
+    for saved in kgsaved.saved_queries(QUERIES):
         assert saved.name in out and saved.question_zh in out and saved.question_en in out
     assert "--param district=" in out
 
@@ -65,7 +65,7 @@ def test_table_aligns_chinese_text_by_display_width(kg):
         position = 0
         for start, cell in zip(starts, row):
             index = line.index(cell, position)
-            assert kgstore.display_width(line[:index]) == start, (line, cell)
+            assert kgquery.display_width(line[:index]) == start, (line, cell)
             position = index + len(cell)
     assert any("燕楼镇数字农业产业园" in line for line in body)
 
@@ -135,12 +135,17 @@ def test_missing_graph_file(capsys, tmp_path):
     "DELETE WHERE { ?s ?p ?o }",
     "DROP ALL",
     "CLEAR DEFAULT",
-    "PREFIX x: <urn:x:> SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "SELECT * WHERE { \\u0053ERVICE <http://x/> { ?s ?p ?o } }",
 ])
 def test_refused_before_execution(query):
-    with pytest.raises(kgstore.QueryRefused):
-        kgstore.check_query(query)
+    with pytest.raises(kgerrors.QueryRefused):
+        kgguard.check_query(query)
+
+
+def test_a_query_glued_to_an_update_is_not_run():
+    """Neither a query nor an update: it does not parse, so it is refused before any engine runs it."""
+    with pytest.raises(kgerrors.QueryError):
+        kgguard.check_query("PREFIX x: <urn:x:> SELECT * WHERE { ?s ?p ?o } ; INSERT DATA { <urn:a> <urn:b> <urn:c> }")
 
 
 @pytest.mark.parametrize("query", [
@@ -152,13 +157,13 @@ def test_refused_before_execution(query):
     "SELECT * WHERE { ?s <urn:x:SERVICE> ?o }",
 ])
 def test_harmless_lookalikes_are_not_refused(query):
-    assert kgstore.check_query(query) == "SELECT"
+    assert kgguard.check_query(query) == "SELECT"
 
 
 def test_parameter_values_cannot_change_the_query(seed_ttl):
-    saved = kgstore.find_saved_query("parks-in-district", QUERIES)
+    saved = kgsaved.find_saved_query("parks-in-district", QUERIES)
     hostile = '花溪区"@zh } SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } VALUES ?x { "'
-    text = kgstore.apply_params(saved.text, {"district": hostile}, saved.params)
+    text = kgsaved.apply_params(saved.text, {"district": hostile}, saved.params)
     result = kgstore.execute(kgstore.load_store(seed_ttl), text, row_cap=None)
     assert result.rows == []  # one odd name, found nowhere; nothing else ran
 
@@ -192,7 +197,7 @@ def test_rows_are_the_terms_pyoxigraph_gives_cell_by_cell(seed_ttl):
     tricky.load(TRICKY_TURTLE.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     cases = [(tricky, "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?unbound } }")]
     seed = kgstore.load_store(seed_ttl)
-    cases += [(seed, saved.text) for saved in kgstore.saved_queries(QUERIES)]
+    cases += [(seed, saved.text) for saved in kgsaved.saved_queries(QUERIES)]
     for store, text in cases:
         result = kgstore.execute(store, text, row_cap=None)
         if result.form != "SELECT":
@@ -208,7 +213,7 @@ def test_rows_are_the_terms_pyoxigraph_gives_cell_by_cell(seed_ttl):
 def test_row_cap_stops_a_large_answer(seed_ttl):
     store = kgstore.load_store(seed_ttl)
     assert len(kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 5", row_cap=5).rows) == 5
-    with pytest.raises(kgstore.QueryTooLarge):
+    with pytest.raises(kgerrors.QueryTooLarge):
         kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 6", row_cap=5)
-    with pytest.raises(kgstore.QueryTooLarge):
+    with pytest.raises(kgerrors.QueryTooLarge):
         kgstore.execute(store, "SELECT * WHERE { ?s ?p ?o }", row_cap=10)

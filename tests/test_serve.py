@@ -18,7 +18,7 @@ from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 
-from kg.sparql import store as kgstore
+from kg.sparql import saved as kgsaved, store as kgstore
 from kg.sparql.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,7 +183,7 @@ def test_rdflib_sparqlstore(endpoint, expected_parks):
 
 def test_saved_queries_over_http_match_the_store(endpoint, seed_ttl):
     store = kgstore.load_store(seed_ttl)
-    for saved in kgstore.saved_queries(QUERIES):
+    for saved in kgsaved.saved_queries(QUERIES):
         status, _, body = get(endpoint, saved.text)
         assert status == 200, (saved.name, body)
         direct = kgstore.execute(store, saved.text, row_cap=None)
@@ -296,7 +296,7 @@ def test_query_page_is_offline_and_lists_saved_queries(endpoint):
     # nothing is loaded from elsewhere: no external scripts, styles, images or fonts
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
     assert not re.search(r"""(url\(|@import)\s*["']?(https?:)?//""", page, re.I)
-    for saved in kgstore.saved_queries(QUERIES):
+    for saved in kgsaved.saved_queries(QUERIES):
         assert saved.question_zh in page
 
 

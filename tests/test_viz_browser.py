@@ -93,8 +93,20 @@ def test_seed_page_loads_offline_without_errors(seed_visit):
     assert seed_visit.requests == [seed_visit.url]
 
 
-def test_seed_page_draws_every_entity_and_the_layout_stops(seed_visit, seed_build):
-    assert seed_visit.drawn_nodes() == entity_count(seed_build.graph)
+def linked_count(graph: Graph) -> int:
+    """Entities with a kg: relation to another entity, read straight from the triples."""
+    entities = {s for core in CORE_TYPES for s in graph.subjects(RDF.type, KG[core])}
+    linked = set()
+    for s, p, o in graph:
+        if s in entities and o in entities and s != o and str(p).startswith(str(KG)):
+            linked.update((s, o))
+    return len(linked)
+
+
+def test_seed_page_opens_on_the_connected_graph_and_the_layout_stops(seed_visit, seed_build):
+    linked = linked_count(seed_build.graph)
+    isolated = entity_count(seed_build.graph) - linked
+    assert 0 < isolated and seed_visit.drawn_nodes() == linked
     assert seed_visit.eval("kgPage.network.physics.physicsEnabled") is False
     before = seed_visit.eval("JSON.stringify(kgPage.network.getPositions())")
     seed_visit.page.wait_for_timeout(300)
@@ -117,6 +129,22 @@ def test_search_selects_the_entity_and_highlights_its_neighbours(seed_visit):
     assert seed_visit.eval("kgPage.network.getSelectedNodes().length") == 0
 
 
+# 000: "地区生产总值从2020年的637亿元跃升至2024年的980亿元，2025年历史性突破千亿元大关"
+def test_panel_charts_an_indicator_over_the_years(seed_visit):
+    seed_visit.search(HUAXI)
+    chart = seed_visit.page.locator('#kg-panel .kg-chart[data-indicator="地区生产总值"]').first
+    assert chart.count() == 1
+    svg = chart.locator("svg")
+    assert svg.is_visible()
+    years = [int(t) for t in svg.locator("text.kg-year").all_text_contents()]
+    assert {2020, 2024, 2025} <= set(years) and years == sorted(years)
+    assert svg.locator("circle.kg-actual").count() >= 3  # results drawn as filled dots
+    heights = seed_visit.eval("""() => [...document.querySelectorAll('#kg-panel .kg-chart[data-indicator="地区生产总值"] circle.kg-actual')]
+        .map(c => parseFloat(c.getAttribute('cy')))""")
+    assert heights[0] > heights[-1]  # 637 (2020) is drawn lower than 1000 (2025)
+    seed_visit.eval("kgPage.clearSelection()")
+
+
 def test_search_finds_an_entity_by_its_alias(seed_visit, seed_build):
     huaxi = next(e for e in seed_build.entities if e.label == HUAXI)
     alias = sorted(huaxi.aliases)[0]
@@ -124,7 +152,33 @@ def test_search_finds_an_entity_by_its_alias(seed_visit, seed_build):
     assert HUAXI in found[:3]
 
 
+def test_isolated_entities_wait_behind_the_toggle_with_their_count(seed_visit, seed_build):
+    isolated = entity_count(seed_build.graph) - linked_count(seed_build.graph)
+    shown = seed_visit.page.inner_text("#kg-isolated-count")
+    assert f"孤立实体 {isolated} 个" in shown and "已隐藏" in shown
+    assert seed_visit.page.is_visible("#kg-isolated") and not seed_visit.page.is_checked("#kg-isolated")
+    seed_visit.page.check("#kg-isolated")
+    assert seed_visit.drawn_nodes() == entity_count(seed_build.graph)
+    assert "已显示" in seed_visit.page.inner_text("#kg-isolated-count")
+    seed_visit.page.uncheck("#kg-isolated")
+    assert seed_visit.drawn_nodes() == linked_count(seed_build.graph)
+
+
+def test_searching_an_isolated_entity_shows_it(browser, seed_output, seed_build):
+    visit = Visit(browser, seed_output / "graph.html")
+    try:
+        iso = visit.eval("kgPage.nodes.length")
+        name = visit.eval("kgPage.isolated[0].label")
+        assert visit.eval("(name) => kgPage.nodes.get({filter: n => n.label === name}).length", name) == 0
+        visit.search(name)
+        assert visit.page.inner_text("#kg-panel .kg-name") == name
+        assert visit.page.is_checked("#kg-isolated") and visit.eval("kgPage.nodes.length") > iso
+    finally:
+        visit.close()
+
+
 def test_type_filter_hides_that_type_only(seed_visit, seed_build):
+    seed_visit.page.check("#kg-isolated")  # every entity on the page, then hide the parks
     seed_visit.page.uncheck('.kg-type[data-type="Park"]')
     hidden = seed_visit.eval("kgPage.nodes.get({filter: n => n.hidden === true}).map(n => n.group)")
     parks = sum(1 for e in seed_build.entities if e.type == "Park")
@@ -149,6 +203,9 @@ def test_focused_page_draws_the_stated_count(browser, seed_ttl, tmp_path):
     visit = Visit(browser, out)
     try:
         assert 1 < stated <= 15
+        # entities without a link on this page wait behind the toggle
+        assert visit.drawn_nodes() == stated - visit.eval("kgPage.isolated.length")
+        visit.page.check("#kg-isolated")
         assert visit.drawn_nodes() == stated
         assert visit.errors == [] and visit.requests == [visit.url]
         selected = visit.eval("kgPage.network.getSelectedNodes()")  # the focus is preselected
@@ -217,5 +274,18 @@ def test_hostile_markup_shows_as_text_and_never_runs(browser, hostile_page):
         assert visit.requests == [visit.url]  # an <img src=x> that became markup would request x
         assert visit.page.locator("img").count() == 0
         assert visit.page.locator("script").count() == 2  # vis-network's and the page's own
+    finally:
+        visit.close()
+
+
+def test_a_page_without_links_shows_its_entities(browser, seed_ttl, tmp_path):
+    out = tmp_path / "alone.html"
+    assert kg_main(["viz", "--graph", str(seed_ttl), "--focus", HUAXI, "--hops", "0", "-o", str(out)]) == 0
+    visit = Visit(browser, out)
+    try:
+        assert visit.errors == []
+        assert visit.drawn_nodes() == 1 and visit.page.is_checked("#kg-isolated")
+        selected = visit.eval("kgPage.network.getSelectedNodes()")
+        assert [visit.eval("(id) => kgPage.nodes.get(id).label", s) for s in selected] == [HUAXI]
     finally:
         visit.close()

@@ -101,13 +101,14 @@ class KnowledgeGraph:
         """Run a saved query by name (`kg query --list`) with its parameters, or SPARQL text.
         SELECT gives one dict per row (variable -> Python value), ASK a one-row list with
         `ask`; the same refusals as `kg query` apply (no SERVICE, LOAD, FROM or updates)."""
-        from kg.sparql import store as kgstore
         from kg.sparql.query import resolve_query_text
+        from kg.sparql.saved import apply_params
+        from kg.sparql.store import execute
 
         text, declared, _ = resolve_query_text(query)
         if params or declared:
-            text = kgstore.apply_params(text, {k: str(v) for k, v in params.items()}, declared)
-        result = kgstore.execute(self._store, text, row_cap=None)  # checks it first
+            text = apply_params(text, {k: str(v) for k, v in params.items()}, declared)
+        result = execute(self._store, text, row_cap=None)  # checks it first
         if result.form == "ASK":
             return [{"ask": bool(result.boolean)}]
         return [{name: _python_value(value) for name, value in zip(result.variables, row) if value is not None}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
@@ -22,11 +23,12 @@ from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache, extractor_fingerprint
 from kg.doc import Doc
-from kg.graph.rdf import build_graph
-from kg.ingest.files import discover, load_documents
+from kg.graph.rdf import base_problem, build_graph
+from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
 from kg.graph.namespace import KGR
 from kg.pipeline import process
 from kg.extract.recognize import tagger
+from kg.extract.connectivity import connectivity
 from kg.extract.resolve import Entity, link_operators, resolve
 from kg.graph.turtle import serialize_turtle
 
@@ -54,7 +56,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
+    parser.add_argument("--max-file-mb", type=_positive, default=MAX_FILE_BYTES // MB, metavar="MB",
+                        help="refuse any input file larger than this (default: %(default)s)")
+    parser.add_argument("--max-chars", type=_positive, default=MAX_TEXT_CHARS, metavar="N",
+                        help="refuse a document whose text is longer than this (default: %(default)s)")
     add_tagger_arguments(parser)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
+    return number
 
 
 def add_tagger_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,10 +114,10 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def read_inputs(inputs: list[str]) -> tuple[list[Doc], list[str]]:
+def read_inputs(inputs: list[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Doc], list[str]]:
     """Read every input file; returns the documents and one message per problem."""
     paths, skipped = discover(inputs)
-    docs, problems = load_documents(paths)
+    docs, problems = load_documents(paths, limits)
     return docs, [f"{s.path}: {s.reason}" for s in skipped] + problems
 
 
@@ -124,9 +137,9 @@ def extract(docs: list[Doc], progress: Progress | None = None, cache: Extraction
 
 
 def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
-          cache_dir: str | Path | None = None) -> BuildResult:
+          cache_dir: str | Path | None = None, limits: Limits = DEFAULT_LIMITS) -> BuildResult:
     """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
-    docs, problems = read_inputs(inputs)
+    docs, problems = read_inputs(inputs, limits)
     progress = Progress(len(docs), not quiet)
     docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None)
     progress.close()
@@ -151,6 +164,17 @@ def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
         return [ttl, *viz.write_build_outputs(result.graph, folder)]
 
     return publish(Path(outdir), write)
+
+
+def output_name(exc: OSError, outdir: Path) -> str:
+    """The output file an OS error is about, as the user named the folder: files are
+    written in a staging folder beside `outdir` (`.output.staging-PID/graph.ttl`)."""
+    if not exc.filename:
+        return str(outdir)
+    failed = Path(os.fsdecode(exc.filename))
+    if failed.parent.name.startswith(f".{outdir.name}."):
+        return str(outdir / failed.name)
+    return str(failed)
 
 
 def start_validation(graph: Graph) -> Callable[[], Report]:
@@ -187,17 +211,21 @@ def summary(result: BuildResult, seconds: float) -> str:
     figures = sum(len(d.figures) for d in result.docs)
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
     return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
-            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s")
+            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s\n"
+            + connectivity(result.docs, result.entities).line())
 
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    problem = configure_tagger(args)
-    if problem:
+    if (problem := base_problem(args.base)) is not None:
+        print(f"kg build: --base {args.base!r}: {problem} / 命名空间无效", file=sys.stderr)
+        return 2
+    if (problem := configure_tagger(args)) is not None:
         print(f"kg build: {problem}", file=sys.stderr)
         return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
-    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir)
+    limits = Limits(max_file_bytes=args.max_file_mb * MB, max_text_chars=args.max_chars)
+    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, limits=limits)
     for problem in result.problems:
         print(f"kg build: {problem}", file=sys.stderr)
     if not result.docs:
@@ -205,7 +233,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     outdir = Path(args.output)
     validation = None if args.no_validate else start_validation(result.graph)
-    written = write_outputs(result, outdir)
+    try:
+        written = write_outputs(result, outdir)
+    except OSError as exc:  # a full disk, a read-only folder: the previous output is kept
+        print(f"kg build: {output_name(exc, outdir)}: cannot write: {exc.strerror or exc} / 无法写入输出", file=sys.stderr)
+        return 1
     status = 0
     if validation is not None:
         report = validation()

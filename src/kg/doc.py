@@ -13,6 +13,8 @@ class DocMeta:
     title: str = ""
     date: date | None = None
     year: int | None = None  # the year it was written: the date's, or read from the text when undated
+    reported_year: int | None = None  # the year a bulletin reports on (2023年…统计公报), or None
+    genre: str = ""  # "bulletin" (统计公报), "report" (政府工作报告) or "" (any other text)
     source: str = ""
     media_type: str = "text/plain"
     encoding: str = "utf-8"
@@ -73,11 +75,26 @@ class Figure:
     value: Decimal
     unit: str
     year: int
-    kind: str  # "Actual" or "Target"
+    kind: str  # "Actual", "Target" or "Estimate" (预计: a result not yet final)
     start: int
     end: int
     sentence: int
     text: str = ""  # the figure as written, e.g. "980亿元"
+    surface: str = ""  # the indicator as the text words it, before normalising (规上工业增加值)
+    period: str = "Year"  # Year, PartYear (1—10月), FiveYear (十四五, 五年来), Cumulative, Average
+    period_label: str = ""  # the words that set a non-annual period: 1—10月, 前三季度, 过去五年
+    base: str = ""  # what a growth rate compares with: 上年, 上年同期, 2020年
+
+
+@dataclass
+class Milestone:
+    """A dated event of a project read from one sentence: 签约, 开工, 投产, 竣工."""
+
+    project: Mention
+    kind: str  # local name of the milestone kind: Signing, Groundbreaking, Commissioning, Completion
+    year: int
+    month: int  # 0 where the text gives no month
+    sentence: int
 
 
 @dataclass
@@ -97,6 +114,7 @@ class Doc:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

@@ -112,7 +112,9 @@ _STATEMENTS = _PREFIXES + """SELECT DISTINCT ?file ?s ?p ?o ?objectIsArea WHERE 
   BIND(EXISTS { ?o a kg:AdministrativeArea } AS ?objectIsArea) }"""
 _OBSERVATIONS = _PREFIXES + """SELECT ?file ?subject ?year ?kind ?value WHERE {
   ?obs a kg:Observation ; kg:subject ?subject ; kg:year ?year ; kg:observationKind ?kind ;
-       kg:value ?value ; kg:mentionedIn ?doc . ?doc kg:fileName ?file }"""
+       kg:value ?value ; kg:mentionedIn ?doc . ?doc kg:fileName ?file .
+  # the gold lists annual figures: part-year, five-year, cumulative figures are no match
+  FILTER NOT EXISTS { ?obs kg:period ?period FILTER(?period != kg:FullYear) } }"""
 
 
 def load_graph(turtle: str | Path) -> ox.Store:

@@ -13,6 +13,8 @@ from kg.ingest.metadata import read_metadata
 from kg.ingest.normalize import normalize
 from kg.extract.recognize import recognize
 from kg.extract.relate import relate
+from kg.extract.roles import roles
+from kg.extract.events import extract_milestones
 from kg.extract.segment import segment
 
 Stage = Callable[[Doc], Doc]
@@ -23,6 +25,8 @@ PIPELINE: list[tuple[str, Stage]] = [
     ("segment", segment),
     ("recognize", recognize),
     ("relate", relate),
+    ("roles", roles),
+    ("milestones", extract_milestones),
     ("figures", extract_figures),
 ]
 

@@ -7,12 +7,20 @@ For each `number unit` in a sentence:
   sentence, else the document's main area (the area it names most);
 - year: the nearest `YYYY年` before it in the sentence, else the year of the section
   heading, else the document's date (今年 = that year, 去年 = the year before);
-- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …).
+- kind: Target when the clause or its section speaks of goals (预期目标, 力争, 左右 …),
+  Estimate when it gives a result not yet final (预计完成…);
+- scope: the period a figure covers (a year, part of a year `1—10月`, five years
+  `过去五年…累计`, a cumulative total, a yearly average), the base of a growth rate
+  (比上年, 同比) and its sign (下降4.7% is -4.7);
+- the document's frame: a bulletin's or work report's reporting area (its title or header)
+  is the subject of `全县/全市/我县/全年…` figures and of figures with no other subject, and
+  a bulletin's year (2023年…统计公报) is the year of figures that state none.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract import lexicon
@@ -26,7 +34,7 @@ PLANNING_MONTHS = 3  # a document dated in the first quarter speaks of its year 
 OPENING_SPAN = 8  # a subject named within this many characters opens the sentence
 _BY_YEAR = re.compile(r"到(20\d\d)年")
 SUBJECT_TYPES = ("AdministrativeArea", "Park", "Organization", "Project")
-_YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年")  # 比2020年: a base of comparison, not the figure's year
+_YEAR = re.compile(r"(?<![比较])(?<!\d[—\-－~至到])(20\d\d|19\d\d) ?年")  # 比2020年: a base of comparison, not the figure's year; 2025—2026年: a span, not one year
 # Units with which a figure may be written in Chinese numerals (突破千亿元大关).
 MAGNITUDE_UNITS = ("亿元", "万亿元")
 # Five-year plan periods: 十四五 is 2021-2025, 十五五 2026-2030; a figure for the period
@@ -34,7 +42,135 @@ MAGNITUDE_UNITS = ("亿元", "万亿元")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _CN_ORDINAL = "一二三四五六七八九"
 _CLAUSE_MARKS = ",，;；:：。"
-_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "当年": 0, "前年": -2}
+# 当年 is left out: 当年签约当年投运 says "within one year", not which year.
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "前年": -2}
+# 比上年增长: 上年 is the base of the growth rate, not the figure's year.
+_BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
+# The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
+_WHOLE_AREA = re.compile(r"(?<![对占比居于在较])(?:全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区))")
+# (对全省…的贡献率, 占全市, 高于全省, 居全省: the whole area is what the figure is compared with)
+# Part of a year: 1—10月, 1-9月份, 前三季度, 上半年, 一季度.
+_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至\d{1,2}月(?:底|末)?)")
+_QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上增长: within its own clause only
+# Five years: 过去五年, 五年来, 十四五期间, 2021—2025年.
+_FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
+_NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
+_ESTIMATE = "预计"
+# A count written before what it counts (217个产业项目同时开工, 76个重点项目开工复工): projects
+# and firms, the counts reports give most.
+_COUNTED = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:项目|企业|工程))(?=[，,。；;、]|开工|复工|开复工|集中|同时|签约|落地|竣工|投产|建成|$)")
+_EXAMPLES = re.compile(r"(?:[、，,][\u4e00-\u9fff]{1,12}?)*等")  # 在花溪、息烽、修文等区域: examples
+# What may follow a figure: the end of its clause, a hedge (以上, 左右), or the words that go
+# on about it (比上年增长, 位居全省…). Anything else makes the number part of a name.
+_FIGURE_END = re.compile(r"$|[，,。；;、：:！!？?)）”’\s/]|以上|以下|左右|多|余|之|的|比|同比|增长|下降|增速|为|是|和|及|与|或|也|居|位居|"
+                         r"占|列|排|在|，|左|次|后|前|、|较|高于|低于|（|\(|“|—|-|~|至|到|及以上|[0-9]|跃升|增至|提高|提升|同口径|以内|大关|实现|完成")
+# Units of a plant's capacity, which project names carry (6万吨磷酸铁, 10万千瓦光伏电站).
+CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "GW", "MW", "平方米", "万平方米", "亩", "万亩", "辆", "万辆", "套",
+                            "平方公里", "公里"})
+_FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
+                     r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关|"
+                     r"总量|规模|实际|名义|按可比价格?计算|可比价|下降|回落|提高|上涨")
+# A paragraph that sums up five years (这是…的五年。, 过去五年…, “十四五”期间…): its flows
+# (新增, 建成, 累计…) are five-year totals; its levels (地区生产总值达…) are end-of-period values.
+_FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
+_FLOW = re.compile(r"新增|新建|累计|建成|完成|引进|实施|培育|改造|治理|开工|签约|带动|助力|就业|办结|减少|脱贫|搬迁|建设|改\(扩\)建|改、扩")
+# Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
+# (计划投资, 计划总投资: a project's planned budget, a fact) make no figure a target.
+_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总?投资")
+# An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
+# until the next one.
+_INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
+                             r"|^\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|工作安排))")
+# A date line (2023年 3月31日, -2021年3月 -) under a title dates the text; it heads no section.
+_DATELINE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[在于]")  # ——2024年1月18日在…会议上
+_DATE_LINE = re.compile(r"^\W*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\W*$")
+FRAME_HEAD = 300  # the title and header a reporting area is read from
+_FRAME_WORDS = re.compile(r"统计公报|政\s*府\s*工\s*作\s*报\s*告|人民代表大会|国民经济和社会发展")
+# Party and state bodies (市政府, 区人大常委会, 统计局) report figures; they are not what
+# an economic figure is about when the text gives the area's figures.
+_BODY_END = re.compile(r"(?:政府|人大|人大常委会|政协|委员会|办公室|办公厅|统计局|调查队|局|厅|委|党委|市委|县委|区委|管委会)$")
+
+
+@lru_cache(maxsize=1)
+def indicator_names() -> dict[str, str]:
+    """Surface form -> normalised indicator name (`indicator_names.tsv`)."""
+    from importlib import resources
+
+    table: dict[str, str] = {}
+    text = resources.files("kg.data").joinpath("indicator_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, forms = line.partition("\t")
+        table[name] = name
+        for form in forms.split("|"):
+            if form:
+                table[form] = name
+    return table
+
+
+_GROWTH_ENDS = ("年均增速", "增速", "累计")
+
+
+def normalise_indicator(surface: str) -> str:
+    """The common name of an indicator as written: 规上工业增加值增速 -> 规模以上工业增加值增速.
+    Only a whole match is normalised; anything else is kept as written."""
+    table = indicator_names()
+    for end in _GROWTH_ENDS:
+        if surface.endswith(end) and surface[:-len(end)] in table:
+            return table[surface[:-len(end)]] + end
+    return table.get(surface, surface)
+
+
+def scope_of(before: str) -> tuple[str, str]:
+    """(period, label) for a figure whose sentence reads `before` up to it."""
+    clause = before[_clause_start(before, len(before)):]
+    if match := _PART_YEAR.search(before) or _QUARTERS.search(clause):
+        return "PartYear", match.group()
+    if "年均" in clause:
+        return "Average", "年均"
+    five = _FIVE_YEARS.search(before)
+    if five and any(w in clause for w in ("累计", "共", "总计", "合计")):
+        return "FiveYear", five.group()
+    if "累计" in clause:
+        return "Cumulative", "累计"
+    if five and ("五年" in five.group() or "期间" in five.group()):
+        return "FiveYear", five.group()
+    return "Year", ""
+
+
+def base_of(clause: str) -> str:
+    """What a growth rate in `clause` compares with: 上年, 上年同期, 2020年, or ""."""
+    match = None
+    for match in _BASE_WORDS.finditer(clause):
+        pass
+    if match is None:
+        return ""
+    if match.group(1) or match.group(2):
+        return (match.group(1) or match.group(2)) + "年"
+    return "上年同期" if match.group() in ("同比", "比上年同期") else "上年"
+
+
+def is_above(mention: Mention, frame: Mention | None) -> bool:
+    """Whether `mention` is an area that contains the frame (河南省 above 郑州市): a report's
+    figures are its own area's, whatever province its paragraphs open with."""
+    if frame is None or not mention.ref or not frame.ref or mention.ref == frame.ref:
+        return False
+    return mention.type == "AdministrativeArea" and frame.ref.startswith(mention.ref.rstrip("0"))
+
+
+def is_common(indicator: str) -> bool:
+    """Whether an indicator (or its growth rate) is one of the common indicators of the table."""
+    names = set(indicator_names().values())
+    return indicator in names or any(indicator.endswith(e) and indicator[:-len(e)] in names for e in _GROWTH_ENDS)
+
+
+def surface_of(text: str, local: int, unit: str) -> str:
+    return indicator_before(text, local, unit)
+
+
+def is_body(mention: Mention) -> bool:
+    return mention.type == "Organization" and bool(_BODY_END.search(mention.label))
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +179,13 @@ def _number_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(c, 0, pos) for c in _CLAUSE_MARKS)
+    """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
+    masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
+    cut = max(masked.rfind(c) for c in _CLAUSE_MARKS)
     return cut + 1
 
 
@@ -57,10 +198,16 @@ def plan_period_end(text: str) -> int | None:
     return 2025 + 5 * (number - 14)
 
 
+@lru_cache(maxsize=1)
+def _all_indicator_names() -> tuple[str, ...]:
+    """`indicators.txt` and every surface form of `indicator_names.tsv`, longest first."""
+    return tuple(sorted(set(lexicon.indicators()) | set(indicator_names()), key=lambda w: (-len(w), w)))
+
+
 def _known_indicator(text: str) -> str:
     """The indicator name (`indicators.txt`) that ends last in `text`, or ""."""
     best, best_end = "", -1
-    for name in lexicon.indicators():
+    for name in _all_indicator_names():
         index = text.rfind(name)
         if index >= 0 and index + len(name) > best_end:
             best, best_end = name, index + len(name)
@@ -94,9 +241,14 @@ def share_indicator(words: str) -> str:
 
 
 SHARE_PART_MAX = 16
+# Indicator words too general to stand alone: the phrase before them says what they measure.
+GENERIC_INDICATORS = frozenset({"增加值", "产值", "投资", "产量", "总投资", "营业收入", "销售收入"})
+NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "总计", "同比", "分别", "出台", "吸引", "举办", "开展",
+                            "实施", "建成", "引进", "带动", "达到", "超过", "突破", "总量", "规模", "安排", "以及",
+                            "新打造", "打造", "建设", "建成投产", "实现产值"})
 
 
-def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> str:
+def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
     Looked for after the previous figure of the clause (改造城中村591户、老旧小区4667户),
@@ -109,15 +261,38 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "") -> s
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
-    best = (unit == "%" and share_indicator(own)) or _known_indicator(own) \
-        or (same_unit and _known_indicator(whole)) or inherited
+    # A figure inherits the clause's or the previous figure's indicator only when its own
+    # words name nothing (…980亿元，2025年突破千亿元): 助力困难人员就业6万人 after
+    # 城镇新增就业77万人 is an indicator of its own, never its parent.
+    bare = len(_FILLER.sub("", own)) < 2
+    plain = _BRACKETED.sub("", own)  # 地区生产总值(GDP,当年价): the brackets only comment
+    known = _known_indicator(plain)
+    if known and (known in GENERIC_INDICATORS or len(_FILLER.sub("", plain[plain.rfind(known) + len(known):])) >= 2):
+        known = ""  # 新能源汽车产量 is more than 产量; 工业对GDP增长贡献率 is no GDP: read the phrase
+    best = (unit == "%" and share_indicator(own)) or known \
+        or (bare and same_unit and _known_indicator(whole)) or (inherited if bare else "")
+    if not best and growth and level:
+        best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
+    if not best and growth and not re.sub(r"(全年|增速|增幅|增长|同比|比上年|达到|达|为|了)", "", own).strip():
+        best = _known_indicator(text[:start])  # 生产总值连续6个季度…增长，全年增速达21.1%
     if not best:
         phrase = re.sub(r"[“”‘’]", "", own)
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|突破|实现|完成|新增|约|近|以上|左右|的|了|年)+$", "", phrase)
-        phrase = re.sub(r"^.*?(20\d\d年|全年|全市|全区|全省)", "", phrase)
+        phrase = _BASE_WORDS.sub("", phrase)
+        if "等" in phrase and "、" in phrase.rpartition("等")[0]:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
+            examples, _, head = phrase.rpartition("等")
+            verbs = re.findall(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育", examples)
+            verb = verbs[0] if verbs else ""  # the verb that opens the list
+            phrase = verb + head if len(head) >= 2 else ""
+        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
+                        r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
+        phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
+        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力)+", "", phrase)
+        phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
+        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit():
+            best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
     elif best and "累计" in own and "累计" not in best:
@@ -134,6 +309,7 @@ class Section:
     target: bool = False
     subject: Mention | None = None
     paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
+    five_years: str = ""  # the words by which the sentence's paragraph sums up five years
 
 
 def is_heading(text: str) -> bool:
@@ -145,26 +321,39 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     result: dict[int, Section] = {}
     current = Section()
     opening: Mention | None = None
+    five_years = ""
     for sentence in doc.sentences:
         text = sentence.text
         paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
         if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
             first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
+            five = _FIVE_YEAR_PARAGRAPH.search(text)
+            five_years = five.group() if five else ""
         paragraph_end = doc.text.find("\n", sentence.start)
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
         introduces = alone and len(text) <= HEADING_MAX and (_YEAR.search(text) or plan_period_end(text))
-        if is_heading(text) or introduces:
+        if (is_heading(text) or introduces) and not _DATE_LINE.match(text) and not _DATELINE.search(text):
             match = _YEAR.search(text)
             period = plan_period_end(text)
             subjects = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
-            if match or period or subjects:
+            if doc.meta.genre and sentence.start < FRAME_HEAD:
+                subjects = []  # a report's header (澄城县人民政府县长): the frame's, not a section's
+            # a line that only names a body (a signature, 郴州市人民政府办公室) heads no section
+            subjects = [m for m in subjects if not (is_body(m) and len(text.strip()) - len(m.text) < 4)]
+            if not (match or period) and any(cue in text for cue in ("工作目标", "主要目标", "预期目标", "发展目标")):
+                current = Section(current.year, True, current.subject)  # 一、工作目标: what follows are goals
+            elif match or period or subjects:
                 year = int(match.group(1)) if match else period
                 target = any(cue in text for cue in lexicon.target_cues("heading"))
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
-        result[sentence.index] = Section(current.year, current.target, current.subject, opening)
+        elif inline := _INLINE_HEADING.search(text[:HEADING_MAX]):
+            words = inline.group(2) or inline.group(4)
+            target = any(cue in words for cue in lexicon.target_cues("heading"))
+            current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening, five_years)
     return result
 
 
@@ -177,23 +366,33 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
     if period is not None:
         return period
     base = doc.meta.year
+    plain = _BASE_WORDS.sub("", before)
     for word, shift in _RELATIVE_YEAR.items():
-        if word in before and base is not None:
+        if word in plain and base is not None:
             return base + shift
     if heading_year is not None:
         return heading_year
     after = _YEAR.search(sentence.text[local:])
     if after:
         return int(after.group(1))
-    return base
+    if doc.meta.genre == "report" and base is not None:
+        return base - 1  # a work report reviews the year before it is given, unless it says otherwise
+    return doc.meta.reported_year or base
 
 
-def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int) -> str:
+def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int, review: bool = False) -> str:
+    """`review`: the sentence sums up years past (a five-year paragraph), where 左右 rounds a result."""
     clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    if review or (doc.meta.year is not None and year < doc.meta.year):
+        clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
     written = doc.meta.date
+    if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
+            and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
+        return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
     if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
         return "Target"  # a report of early 2026 about 2026 can only plan it
-    before = sentence.text[:local]
+    before = _MET_GOAL.sub("", sentence.text[:local])
+    clause = _MET_GOAL.sub("", clause)
     if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
         return "Target"
     if _BY_YEAR.search(before):
@@ -201,11 +400,87 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     return "Target" if heading_target else "Actual"
 
 
-def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int) -> Mention | None:
+def frame_area(doc: Doc) -> Mention | None:
+    """The reporting area of a bulletin or work report: the last area named in its head
+    before the words that make it one (2023年澄城县政府工作报告, 南京市江宁区2021年…统计公报,
+    ——在大理市第九届人民代表大会…). None for other texts."""
+    if not doc.meta.genre:
+        return None
+    head = doc.text[:FRAME_HEAD]
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.end <= FRAME_HEAD]
+    own = [m for m in areas if m.rule not in INNER_RULES]
+    found: Mention | None = None
+    for cue in _FRAME_WORDS.finditer(head):  # the last cue with an area before it
+        before = [m for m in own if m.end <= cue.start()] or [m for m in areas if m.end <= cue.start()]
+        found = before[-1] if before else found
+    if found is not None:
+        return found
+    body = area_of_body(doc)  # 郑州市人民政府市长: the body that gives the report names its area
+    if body is not None:
+        return body
+    after = own or areas
+    return after[0] if after else None
+
+
+_BODY_AREA = re.compile(r"^(.{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗|盟))(?:人民政府|政府|统计局|人大常委会|人民代表大会)")
+
+
+def most_named_area(doc: Doc) -> Mention | None:
+    """The area of any level a text names most (内蒙古 in a text on the region's figures)."""
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES]
+    if not areas:
+        return None
+    counts = Counter(m.ref or m.label for m in areas)
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
+
+
+def area_of_body(doc: Doc) -> Mention | None:
+    """The area in the name of the body a report's header names (澄城县人民政府县长 -> 澄城县),
+    as a mention of its own, for a text that names its area no other way."""
+    for mention in doc.mentions:
+        if mention.start >= FRAME_HEAD or mention.type != "Organization":
+            continue
+        if match := _BODY_AREA.match(mention.label):
+            name = match.group(1)
+            division = lexicon.division_by_name().get(name)
+            area = Mention(text=name, label=name, type="AdministrativeArea",
+                           sub=division.level if division else "District", start=mention.start,
+                           end=mention.start + len(name), sentence=mention.sentence, rule="frame",
+                           ref=division.code if division else "")
+            doc.mentions.append(area)
+            return area
+    return None
+
+
+_LEVEL_SUBS = {"省": ("Province",), "市": ("City", "District"), "县": ("District",), "区": ("District", "Province"),
+               "州": ("City",), "盟": ("City",), "旗": ("District",)}
+
+
+def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
+    """The area a `全区/全县/我市` figure is about: the frame when its level fits, else the
+    area of that level the document names most (全区 in a 渝中区 text is 渝中区, not 重庆市)."""
+    level = word[-1]
+    def fits(m: Mention) -> bool:
+        return m.label.endswith(level) or (m.sub in _LEVEL_SUBS.get(level, ()) and not m.label.endswith(("市", "县", "区", "省")))
+    if frame is not None and fits(frame):
+        return frame
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES and fits(m)]
+    if not areas:
+        return frame
+    counts = Counter(m.ref or m.label for m in areas)
+    key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(m for m in areas if (m.ref or m.label) == key)
+
+
+def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
+                   carried: Mention | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
 
     - `总投资12亿元的泰邦…基地`: the name right after `的` that follows the figure;
     - the nearest area, park, organisation or project in the same clause before it;
+    - the subject of the sentence's previous figure (2023年阳江市地区生产总值1581.79亿元，
+      比上年增长3.8%: the rate is 阳江市's too);
     - the area the sentence opens with (贵安新区直管区生产总值增长15%，…).
     """
     text = doc.text
@@ -213,16 +488,38 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     if after and text[end:after[0].start] == "的":
         return after[0]
     clause_start = sentence.start + _clause_start(sentence.text, start - sentence.start)
-    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES]
-    if in_clause:
+    whole = None
+    for whole in _WHOLE_AREA.finditer(text, clause_start, start):
+        pass
+    in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
+                 and not (whole and m.end <= whole.start())
+                 and not _EXAMPLES.match(text, m.end)]  # 聚力生…产业园等项目820个: an example, not the subject
+    listed = text.find("分别", clause_start, start)
+    if listed >= 0:  # 吉利生态链、黎阳生态圈、海信生态链产值分别达…: 海信 names an indicator
+        in_clause = [m for m in in_clause if m.type == "AdministrativeArea" or m.end > listed]
+    examples_end = text.rfind("等", clause_start, start)
+    in_clause = [m for m in in_clause if m.start > examples_end]  # 惠科…、聚力生…等: every example
+    if in_clause and not (whole and is_body(in_clause[-1])):
         return in_clause[-1]
-    opening = [m for m in mentions if m.type in SUBJECT_TYPES and m.start - sentence.start <= OPENING_SPAN and m.end <= start]
+    if whole and whole.group() != "全年":
+        return None  # 全县…: the reporting area (the caller's frame), not a name further back
+    if carried is not None and carried.type == "AdministrativeArea":
+        return carried
+    # only an area or a park opens a sentence as its figures' subject: 建成贵黄高速延伸段，打通断头路12条
+    # counts the city's roads, not the motorway's
+    # In a report with a reporting area, only a name the sentence starts with opens it
+    # (加快推进清镇“餐厨+厨余”项目… is the city's work, not 清镇's).
+    lead = re.match(r"(?:其中|同时|此外|另外|[，,\s]|20\d\d ?年)*", sentence.text).end()  # 其中，2021年洋浦经济开发区…
+    span = lead + 1 if doc.meta.genre else OPENING_SPAN
+    opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
+               and m.end <= start and not _EXAMPLES.match(text, m.end)]
     return opening[0] if opening else None
 
 
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
-    fallback = main_subject(doc)
+    frame = frame_area(doc)
+    fallback = frame or main_subject(doc) or most_named_area(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
@@ -243,22 +540,139 @@ def extract_figures(doc: Doc) -> Doc:
             if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
                 continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
+            if re.match(r"(?:以上|以下)的?[\u4e00-\u9fff]", sentence.text[match.end():]) and \
+                    not re.match(r"(?:以上|以下)(?:的)?(?:增长|水平)", sentence.text[match.end():]):
+                continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
+            if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
+                continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
+            if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
+                continue  # 建成投产6万吨磷酸铁: a capacity inside a project's name, not a figure
             after = sentence.text[match.end():match.end() + 1]
-            if unit == "个" and after and after not in "，,。；;、":
+            counted = _COUNTED.match(sentence.text, match.end()) if unit in ("个", "项") else None
+            if unit == "个" and after and after not in "，,。；;、" and not sentence.text.startswith(("以上", "左右"), match.end()) \
+                    and counted is None:
                 continue  # 3个千亿级… counts things named after it, not a figure
             year = _year_for(doc, sentence, local, heading_year)
             if year is None or _YEAR.fullmatch(sentence.text[local:match.end()]):
                 continue
             start = sentence.start + local
-            subject = (choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start)
-                       or section.paragraph_subject or section.subject or fallback)
-            inherited = previous.indicator if previous and previous.unit == unit and previous.indicator in lexicon.indicators() else ""
-            indicator = indicator_before(sentence.text, local, unit, inherited)
-            previous = Figure(subject=subject, indicator=indicator, value=value, unit=unit, year=year,
-                                  kind=_kind(doc, sentence, local, heading_target, year), start=start,
-                                  end=sentence.start + match.end(), sentence=sentence.index, text=match.group())
+            clause = sentence.text[_clause_start(sentence.text, local):local]
+            whole = _WHOLE_AREA.search(clause)
+            own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start,
+                                 previous.subject if previous else None)
+            # A body (市政府, 统计局) is a figure's subject when named in its own clause or in
+            # its section's heading (——花溪区人大常委会2025年工作综述), not when a paragraph opens with it.
+            wider = [m for m in (section.paragraph_subject, section.subject)
+                     if m is not None and not (m is section.paragraph_subject and is_body(m))]
+            area = level_area(doc, whole.group(), frame) if own is None and whole and whole.group() != "全年" else None
+            wider = [m for m in wider if not is_above(m, frame)]
+            if area is not None:
+                subject: Mention | None = area
+            else:
+                # 贵安新区直管区生产总值增长15%以上；固定资产投资增长15%左右；…: a list run on
+                # past semicolons keeps its subject
+                semicolon = carried.subject if carried is not None and previous is None else None
+                subject = own or semicolon or (wider[0] if wider else None) or fallback
+            if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
+                subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
+            inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
+            level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
+            surface = indicator_before(sentence.text, local, unit, inherited, level)
+            if counted is not None:  # 首批217个产业项目同时开工: the count of what follows
+                surface = counted.group(1) + "数"
+            elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
+                follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
+                surface = follows.group() if follows else ""
+            period, label = scope_of(sentence.text[:local])
+            if period == "Year" and section.five_years and _FLOW.search(clause):
+                period, label = "FiveYear", section.five_years
+            growth = surface.endswith(("增速", "年均增速"))
+            if _NEGATIVE.search(sentence.text[max(0, local - 4):local]) and (growth or unit in ("%", "个百分点")):
+                value = -value  # 比上年下降4.7%: a negative rate
+            previous = Figure(subject=subject, indicator=normalise_indicator(surface), value=value, unit=unit, year=year,
+                              kind=_kind(doc, sentence, local, heading_target, year, bool(section.five_years)), start=start,
+                              end=sentence.start + match.end(), sentence=sentence.index, text=match.group(),
+                              surface=surface, period=period, period_label=label,
+                              base=base_of(clause) if growth else "")
             figures.append(previous)
         ends_clause = sentence.text.rstrip().endswith(("；", ";"))
         carried = (previous or carried) if ends_clause else None
-    doc.figures = figures
+    doc.figures = spread_lists(doc, figures)
     return doc
+
+
+# `A、B分别为X、Y`: a list of indicators with a list of figures in the same order.
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_SPLIT = re.compile(r"、|和|及|与")
+_BOTH_SIDES = {"城乡": ("城镇", "农村")}  # 城乡居民人均可支配收入分别为X元、Y元: urban, then rural
+
+
+def list_names(words: str, count: int) -> list[str]:
+    """The `count` indicator names a list before 分别 gives, or [] when they do not line up.
+    Short items borrow the rest of the full one: 第一、第二、第三产业增加值 -> 第一产业增加值…;
+    一般公共预算收入和支出 -> 一般公共预算支出; 城乡居民人均可支配收入 -> 城镇…, 农村…."""
+    words = SCOPE_OPENING.sub("", words) if SCOPE_OPENING.match(words) else words
+    words = re.sub(r"^.*(?:20\d\d年|" + _WHOLE_AREA.pattern + ")", "", words)  # 全县第一、第二…
+    words = re.sub(r"^(?:其中|全年|同时)", "", words)
+    items = [w for w in _LIST_SPLIT.split(words) if w]
+    if len(items) == 1 and count == 2:
+        for pair, (first, second) in _BOTH_SIDES.items():
+            if items[0].startswith(pair):
+                rest = items[0][len(pair):]
+                return [first + rest, second + rest]
+    if len(items) != count or count < 2:
+        return []
+    full = max(items, key=len)
+    at = items.index(full)
+    names = []
+    for index, item in enumerate(items):
+        if len(item) <= 3 and len(full) > len(item) + 1:
+            if index < at:
+                names.append(item + full[len(item):])  # 第一、第二产业增加值; 城镇、农村居民…收入
+            else:
+                names.append(full[:-len(item)] + item)  # 一般公共预算收入和支出
+        else:
+            names.append(item)
+    # 吉利生态链、黎阳生态圈、海信生态链产值: the measure the last item ends with is everyone's
+    head = next((h for h in LIST_HEADS if names[-1].endswith(h)), "")
+    if head:
+        names = [n if n.endswith(head) else n + head for n in names]
+    return names
+
+
+LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资", "产量", "总额")
+
+
+def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """Give each figure of a `…分别…` list its own indicator, and a list of rates right after
+    a list of levels (分别为39310元、20356元，增长5.5%、5.6%) the same names."""
+    by_clause: dict[tuple[int, int], list[Figure]] = {}
+    for figure in figures:
+        sentence = doc.sentences[figure.sentence]
+        local = figure.start - sentence.start
+        by_clause.setdefault((figure.sentence, _clause_start(sentence.text, local)), []).append(figure)
+    last_names: list[str] = []
+    last_sentence = -1
+    for (index, start), group in sorted(by_clause.items()):
+        text = doc.sentences[index].text
+        head = text[start:group[0].start - doc.sentences[index].start]
+        if index != last_sentence:
+            last_names = []
+        last_sentence = index
+        marker = _RESPECTIVELY.search(head)
+        names: list[str] = []
+        if marker:
+            names = list_names(re.sub(r"(?:同比|比上年)?$", "", head[:marker.start()]), len(group))
+            if not names and last_names and len(last_names) == len(group):
+                names = last_names
+        elif last_names and len(last_names) == len(group) and re.fullmatch(r"(?:同比|比上年)?(?:增长|下降)", head.strip()):
+            names = last_names
+        if not names:
+            continue
+        for figure, name in zip(group, names):
+            growth = figure.unit in ("%", "个百分点") and re.search(r"增长|下降|提高", head)
+            surface = name + "增速" if growth and not name.endswith(("率", "增速", "比重")) else name
+            figure.surface = surface
+            figure.indicator = normalise_indicator(surface)
+        last_names = [n for n in names]
+    return figures

@@ -119,16 +119,34 @@ def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 @relation_rule("operated_by")
 def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project whose name begins with a company mentioned in the same document."""
-    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    if not any(m.type == "Project" for m in mentions):
+        return []  # the document's companies are gathered only for sentences that need them
+    companies = _companies(doc)
     found: list[Relation] = []
     for mention in mentions:
         if mention.type != "Project":
             continue
-        for name in sorted(companies, key=len, reverse=True):
-            if mention.label.startswith(name) and len(mention.label) > len(name) + 1:
-                found.append(Relation("operatedBy", mention, companies[name], mention.sentence, "name-prefix"))
+        # the longest company name the project's name starts with, leaving two characters
+        # or more (one lookup per length, not one scan of every company per project)
+        for size in range(len(mention.label) - 2, 1, -1):
+            company = companies.get(mention.label[:size])
+            if company is not None:
+                found.append(Relation("operatedBy", mention, company, mention.sentence, "name-prefix"))
                 break
     return found
+
+
+_COMPANIES: list[tuple[Doc, int, dict[str, Mention]]] = []  # the last document's, reused per sentence
+
+
+def _companies(doc: Doc) -> dict[str, Mention]:
+    """The document's organisations by label, built once per document rather than once per
+    sentence (which made long documents quadratic)."""
+    if _COMPANIES and _COMPANIES[0][0] is doc and _COMPANIES[0][1] == len(doc.mentions):
+        return _COMPANIES[0][2]
+    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    _COMPANIES[:] = [(doc, len(doc.mentions), companies)]
+    return companies
 
 
 @relation_rule("implements")
@@ -308,18 +326,24 @@ def relate(doc: Doc) -> Doc:
         for rule in RELATION_RULES.values():
             relations.extend(rule(doc, sentence_mentions))
     doc.relations = list(relations)  # document rules see the sentence rules' findings
+    sentences_of: dict[str, set[int]] = {}  # label -> sentences naming it, read once
+    for mention in doc.mentions:
+        sentences_of.setdefault(mention.label, set()).add(mention.sentence)
     for rule in DOCUMENT_RULES.values():
-        relations.extend(with_best_evidence(doc, relation) for relation in rule(doc, doc.mentions))
+        relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
+    _COMPANIES.clear()
     doc.relations = unique_relations(relations)
     return doc
 
 
-def with_best_evidence(doc: Doc, relation: Relation) -> Relation:
+def with_best_evidence(doc: Doc, relation: Relation, sentences_of: dict[str, set[int]] | None = None) -> Relation:
     """A relation read from the whole document is shown with a sentence that names both
     ends when there is one (贵阳市 … 贵州省), else with the sentence naming the subject."""
-    subject_sentences = {m.sentence for m in doc.mentions if m.label == relation.subject.label}
-    object_sentences = {m.sentence for m in doc.mentions if m.label == relation.object.label}
-    both = sorted(subject_sentences & object_sentences)
+    if sentences_of is None:
+        sentences_of = {}
+        for mention in doc.mentions:
+            sentences_of.setdefault(mention.label, set()).add(mention.sentence)
+    both = sorted(sentences_of.get(relation.subject.label, set()) & sentences_of.get(relation.object.label, set()))
     if both:
         relation.sentence = both[0]
     return relation

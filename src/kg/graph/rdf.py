@@ -7,12 +7,14 @@ the same triples whatever the document order.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.doc import Doc, Figure, Sentence
+from kg.graph.milestones import add_milestones
 from kg.graph.namespace import KG, KGR, PREFIXES
 from kg.extract.resolve import Entity
 
@@ -24,6 +26,67 @@ def new_graph() -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
+
+
+# RFC 3987 ipchar outside ucschar: unreserved, sub-delims, ":" and "@". "%" is not here, so
+# a "%" in a file name is written %25 and the IRI still names that file unambiguously.
+_IPCHAR_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+
+
+def _is_ucschar(code: int) -> bool:
+    """RFC 3987 ucschar: non-ASCII characters an IRI path may carry unencoded (Chinese
+    included); private-use, specials, surrogates and the last plane codes are not."""
+    if code < 0x10000:
+        return 0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+    return code < 0xF0000 and (code & 0xFFFF) <= 0xFFFD
+
+
+def _utf8(char: str) -> bytes:
+    # a file name with bytes that are not UTF-8 reaches us with lone surrogates
+    # (surrogateescape): encode them back to the file's own bytes
+    try:
+        return char.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return char.encode("utf-8", "surrogatepass")
+
+
+# The common case in one regex call: ASCII ipchar and the BMP's ucschar.
+_PLAIN_SEGMENT = re.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]*")
+
+
+def iri_segment(text: str) -> str:
+    """`text` as one IRI path segment: characters RFC 3987 allows are kept (a Chinese file
+    name stays readable), every other one is percent-encoded as its UTF-8 bytes, so a file
+    named `政府 工作报告.txt` or `a{b}.txt` still gives an IRI every RDF store accepts."""
+    if _PLAIN_SEGMENT.fullmatch(text) and text not in (".", ".."):
+        return text
+    if text in (".", ".."):  # a dot segment would be removed when the IRI is resolved
+        return text.replace(".", "%2E")
+    out = []
+    for char in text:
+        if char in _IPCHAR_ASCII or _is_ucschar(ord(char)):
+            out.append(char)
+        else:
+            out.append("".join(f"%{byte:02X}" for byte in _utf8(char)))
+    return "".join(out)
+
+
+def display_text(text: str) -> str:
+    """`text` writable as UTF-8: a file name's undecodable bytes become U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join(_utf8(c).decode("utf-8", "replace") for c in text)
+
+
+def base_problem(base: str) -> str | None:
+    """Why `base` cannot prefix our resource IRIs, or None: it must be an absolute IRI
+    with only characters an IRI may carry."""
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", base):
+        return "not an absolute IRI (no scheme such as https:)"
+    bad = sorted({c for c in base if not (c in _IPCHAR_ASCII or c in "/?#[]%" or _is_ucschar(ord(c)))})
+    return f"holds characters an IRI cannot: {''.join(bad)!r}" if bad else None
 
 
 def _hash(*parts: object) -> str:
@@ -41,7 +104,7 @@ class GraphBuilder:
         self.entity_iri: dict[str, URIRef] = {}
 
     def iri(self, *path: str) -> URIRef:
-        return URIRef(self.base + "/".join(path))
+        return URIRef(self.base + "/".join(iri_segment(part) for part in path))
 
     def document_iri(self, doc: Doc) -> URIRef:
         return self.iri("Document", doc.doc_id)
@@ -62,7 +125,7 @@ class GraphBuilder:
     def add_document(self, doc: Doc) -> None:
         g, node = self.graph, self.document_iri(doc)
         g.add((node, RDF.type, KG.Document))
-        g.add((node, KG.fileName, Literal(doc.file_name)))
+        g.add((node, KG.fileName, Literal(display_text(doc.file_name))))
         if doc.meta.title:
             g.add((node, DCTERMS.title, Literal(doc.meta.title, lang="zh")))
         if doc.meta.date:
@@ -111,17 +174,31 @@ class GraphBuilder:
         if subject is None or not figure.indicator:
             return
         g = self.graph
-        kind = KG.Target if figure.kind == "Target" else KG.Actual
-        node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit))
+        kind = {"Target": KG.Target, "Estimate": KG.Estimate}.get(figure.kind, KG.Actual)
+        period = KG[PERIODS.get(figure.period, "FullYear")]
+        node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit,
+                                             *((figure.period, figure.period_label) if figure.period != "Year" else ())))
         g.add((node, RDF.type, KG.Observation))
         g.add((node, KG.subject, subject))
         g.add((node, KG.indicator, Literal(figure.indicator)))
+        if figure.surface and figure.surface != figure.indicator:
+            g.add((node, KG.indicatorAsWritten, Literal(figure.surface)))
         g.add((node, KG.value, Literal(figure.value, datatype=XSD.decimal)))
         g.add((node, KG.unit, Literal(figure.unit)))
         g.add((node, KG.year, Literal(figure.year, datatype=XSD.integer)))
         g.add((node, KG.observationKind, kind))
+        g.add((node, KG.period, period))
+        if figure.period_label:
+            g.add((node, KG.periodLabel, Literal(figure.period_label)))
+        if figure.base:
+            g.add((node, KG.growthBase, Literal(figure.base)))
         g.add((node, KG.mentionedIn, self.document_iri(doc)))
         g.add((node, KG.evidence, self.evidence(doc, doc.sentences[figure.sentence])))
+
+
+# Figure.period -> the kg:ObservationPeriod individual that names it.
+PERIODS = {"Year": "FullYear", "PartYear": "PartOfYear", "FiveYear": "FiveYearPeriod",
+           "Cumulative": "CumulativeTotal", "Average": "YearlyAverage"}
 
 
 def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR)) -> Graph:
@@ -137,4 +214,5 @@ def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR
             builder.add_relation(doc, relation.predicate, relation.subject.key, relation.object.key, relation.sentence)
         for figure in doc.figures:
             builder.add_figure(doc, figure)
+        add_milestones(builder, doc)
     return builder.graph

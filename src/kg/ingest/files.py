@@ -5,7 +5,8 @@ caller reports it on one line and carries on with the other files.
 
 - `discover` walks folders recursively, follows symlinks but never in a loop, reads each
   real file once, skips hidden entries, and notes files of a kind we cannot read.
-- `read_bytes` refuses what is not a regular readable file or is too large, before reading.
+- `read_bytes` refuses what is not a regular readable file or is too large, before reading
+  (`Limits`: 50 MB a file, 20 MB a page; plain text 4 bytes per allowed character).
 - `parse_bytes` hands the bytes to the reader registered for the suffix (`kg.readers`).
 """
 from __future__ import annotations
@@ -23,11 +24,39 @@ from kg.ingest.readers import READERS, ReadError
 SUPPORTED_SUFFIXES = frozenset(READERS)
 TEXT_SUFFIXES = frozenset(s for s in READERS if s in (".txt", ".md", ".text", ".markdown"))
 MB = 1024 * 1024
-# Government reports are well under 1 MB of text; a larger text file is a dump or an
-# accident, and a 50 MB single line would only stall segmentation.
-MAX_TEXT_BYTES = 20 * MB
-MAX_BINARY_BYTES = 100 * MB  # .docx / .pdf carry images, so allow more bytes
-MAX_TEXT_CHARS = 5_000_000  # after extraction, whatever the format
+# Any one input: a government report is well under 1 MB; .docx and .pdf carry images.
+MAX_FILE_BYTES = 50 * MB
+# Text after extraction, whatever the format. The largest report we have seen holds 18,000
+# characters (a five-year plan runs to about 100,000). Extraction is linear but not fast:
+# on the shared test machine 350,000 characters of one line took 12 s and 1.75 million
+# took 35 s at 500 MB, so 200,000 keeps the worst accepted file under 10 s.
+MAX_TEXT_CHARS = 200_000
+# No encoding we read takes more than 4 bytes a character, so a plain text file larger
+# than this holds more characters than the limit: refused before decoding it.
+BYTES_PER_CHAR_MAX = 4
+# A saved page is mostly markup, so its bytes say little about its text; lexbor's tree of
+# a page is several times its size.
+MAX_HTML_BYTES = 20 * MB
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of one input file we read (`kg build --max-file-mb`, `--max-chars`)."""
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_text_chars: int = MAX_TEXT_CHARS
+
+    def bytes_for(self, path: Path) -> int:
+        """The byte limit for `path`: plain text is also bounded by the character limit."""
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            return min(self.max_file_bytes, BYTES_PER_CHAR_MAX * self.max_text_chars)
+        if "htm" in suffix:
+            return min(self.max_file_bytes, MAX_HTML_BYTES)
+        return self.max_file_bytes
+
+
+DEFAULT_LIMITS = Limits()
 
 
 class IngestError(Exception):
@@ -134,11 +163,13 @@ def discover(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
     return sorted(seen_real.values(), key=str), skipped
 
 
-def size_limit(path: Path) -> int:
-    return MAX_TEXT_BYTES if path.suffix.lower() in TEXT_SUFFIXES or "htm" in path.suffix.lower() else MAX_BINARY_BYTES
+def _size(size: int) -> str:
+    if size < MB:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / MB:.1f} MB" if size % MB else f"{size // MB} MB"
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, after checking it is a regular file of a sane size."""
     try:
         info = os.stat(path)
@@ -146,20 +177,21 @@ def read_bytes(path: Path) -> bytes:
         raise IngestError(str(path), _stat_problem(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise IngestError(str(path), "not a regular file (device, pipe or socket) / 不是普通文件")
-    limit = size_limit(path)
+    limit = limits.bytes_for(path)
     if info.st_size > limit:
-        raise IngestError(str(path), f"too large ({info.st_size / MB:.1f} MB; limit {limit // MB} MB) / 文件过大")
+        raise IngestError(str(path), f"too large ({_size(info.st_size)}; limit {_size(limit)}, see --max-file-mb "
+                                     f"and --max-chars) / 文件过大")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
         raise IngestError(str(path), f"cannot read: {exc.strerror or exc} / 无法读取") from None
     if len(data) > limit:  # grew while we looked
-        raise IngestError(str(path), f"too large (over {limit // MB} MB) / 文件过大")
+        raise IngestError(str(path), f"too large (over {_size(limit)}) / 文件过大")
     return data
 
 
-def parse_bytes(path: Path, data: bytes) -> Loaded:
+def parse_bytes(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Turn a file's bytes into a `Doc` with its raw text and what the format says about it."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -173,8 +205,9 @@ def parse_bytes(path: Path, data: bytes) -> Loaded:
     except RecursionError:
         raise IngestError(str(path), "structure too deeply nested to read / 文件结构嵌套过深") from None
     text = extracted.text
-    if len(text) > MAX_TEXT_CHARS:
-        raise IngestError(str(path), f"text too long ({len(text)} characters; limit {MAX_TEXT_CHARS}) / 文本过长")
+    if len(text) > limits.max_text_chars:
+        raise IngestError(str(path), f"text too long ({len(text):,} characters; limit {limits.max_text_chars:,}, "
+                                     f"see --max-chars) / 文本过长")
     meta = DocMeta(title=extracted.title, date=extracted.date, source=extracted.source,
                    media_type=extracted.media_type, encoding=extracted.encoding,
                    sha256=hashlib.sha256(data).hexdigest())
@@ -182,8 +215,8 @@ def parse_bytes(path: Path, data: bytes) -> Loaded:
     return Loaded(doc, [f"{path}: {note}" for note in extracted.notes])
 
 
-def load_document(path: Path) -> Loaded:
-    return parse_bytes(path, read_bytes(path))
+def load_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    return parse_bytes(path, read_bytes(path, limits), limits)
 
 
 def read_document(path: Path) -> Doc:
@@ -191,7 +224,7 @@ def read_document(path: Path) -> Doc:
     return load_document(path).doc
 
 
-def load_documents(paths: list[Path]) -> tuple[list[Doc], list[str]]:
+def load_documents(paths: list[Path], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Doc], list[str]]:
     """Read every file; returns the documents and one message per problem.
 
     Two files with the same content, or with the same document id (file name without
@@ -203,7 +236,7 @@ def load_documents(paths: list[Path]) -> tuple[list[Doc], list[str]]:
     by_id: dict[str, str] = {}
     for path in paths:
         try:
-            loaded = load_document(path)
+            loaded = load_document(path, limits)
         except IngestError as error:
             problems.append(str(error))
             continue

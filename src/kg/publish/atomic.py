@@ -12,9 +12,12 @@ os.umask(_UMASK)
 def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
     """Write to a temporary file beside `path`, fsync it, then rename over `path`."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _naming(exc, target) from None
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for others to read
         with os.fdopen(fd, "wb") as handle:
@@ -22,7 +25,15 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _naming(exc, target) from None
         raise
+
+
+def _naming(exc: OSError, target: Path) -> OSError:
+    """The same OS error (ENOSPC, EACCES …) naming the file the caller asked for, not a
+    temporary one or none (a failed write() names no file), so it can be shown in one line."""
+    return OSError(exc.errno, exc.strerror or str(exc), str(target))

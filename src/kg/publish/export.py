@@ -231,6 +231,31 @@ def _csv_bytes(header: list[str], rows: list[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+# observations.csv: the figure, its scope (issue 15: kind, period, base of a rate) and the
+# sentence it was read from, so a reader can check every number against its source.
+OBSERVATION_COLUMNS = ["id", "subject", "subject_label", "indicator", "indicator_as_written", "value", "unit", "year",
+                       "kind", "period", "period_label", "growth_base", "documents", "evidence_count", "evidence"]
+
+
+def _local(term: object) -> str:
+    return str(term).rsplit("#", 1)[-1] if term is not None else ""
+
+
+def _observation_row(graph: Graph, node: URIRef) -> list[object]:
+    subject = graph.value(node, KG.subject)
+    files = sorted(str(graph.value(d, KG.fileName) or d) for d in graph.objects(node, KG.mentionedIn))
+    evidence = sorted((str(graph.value(graph.value(e, KG.document), KG.fileName) or ""), str(graph.value(e, KG.sentence) or ""))
+                      for e in graph.objects(node, KG.evidence))
+    return [
+        str(node), str(subject or ""), str(graph.value(subject, RDFS.label) or "") if subject else "",
+        str(graph.value(node, KG.indicator) or ""), str(graph.value(node, KG.indicatorAsWritten) or ""),
+        str(graph.value(node, KG.value) or ""), str(graph.value(node, KG.unit) or ""), str(graph.value(node, KG.year) or ""),
+        _local(graph.value(node, KG.observationKind)), _local(graph.value(node, KG.period)),
+        str(graph.value(node, KG.periodLabel) or ""), str(graph.value(node, KG.growthBase) or ""),
+        "|".join(files), len(evidence), evidence[0][1] if evidence else "",
+    ]
+
+
 def csv_tables(graph: Graph) -> dict[str, bytes]:
     """nodes.csv and edges.csv (the entity network of kg.netgraph) and observations.csv."""
     from kg.publish.network import read_network
@@ -246,23 +271,12 @@ def csv_tables(graph: Graph) -> dict[str, bytes]:
         edges.append([link.source, source.label, str(KG[link.predicate]), link.label_zh,
                       link.target, target.label, len(link.evidence),
                       link.evidence[0].sentence if link.evidence else ""])
-    observations = []
-    for node in sorted(graph.subjects(RDF.type, KG.Observation), key=str):
-        subject = graph.value(node, KG.subject)
-        kind = graph.value(node, KG.observationKind)
-        files = sorted(str(graph.value(d, KG.fileName) or d) for d in graph.objects(node, KG.mentionedIn))
-        observations.append([
-            str(node), str(subject or ""), str(graph.value(subject, RDFS.label) or "") if subject else "",
-            str(graph.value(node, KG.indicator) or ""), str(graph.value(node, KG.value) or ""),
-            str(graph.value(node, KG.unit) or ""), str(graph.value(node, KG.year) or ""),
-            str(kind).rsplit("#", 1)[-1] if kind else "", "|".join(files),
-        ])
+    observations = [_observation_row(graph, node) for node in sorted(graph.subjects(RDF.type, KG.Observation), key=str)]
     return {
         "nodes.csv": _csv_bytes(["id", "label", "type", "subtype", "aliases", "located_in", "documents", "degree"], nodes),
         "edges.csv": _csv_bytes(["source", "source_label", "predicate", "label", "target", "target_label",
                                  "evidence_count", "evidence"], edges),
-        "observations.csv": _csv_bytes(["id", "subject", "subject_label", "indicator", "value", "unit", "year",
-                                        "kind", "documents"], observations),
+        "observations.csv": _csv_bytes(OBSERVATION_COLUMNS, observations),
     }
 
 

@@ -26,7 +26,7 @@ from kg.graph.namespace import CORE_TYPES, KG, KGR, SUB_TYPES
 ONTOLOGY_PATH = Path(__file__).resolve().parents[3] / "ontology" / "kg.ttl"
 # Evidence sentences attached to a node in GraphML/GEXF (the page has its own limit).
 EXPORT_EVIDENCE = 3
-KIND_ZH = {"Actual": "实际", "Target": "目标"}
+KIND_ZH = {"Actual": "实际", "Target": "目标", "Estimate": "预计"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ class FigureRef:
     value: str  # the decimal as written in the graph
     unit: str
     year: int | None
-    kind: str  # "Actual" or "Target"
+    kind: str  # "Actual", "Target" or "Estimate"
+    period: str = "FullYear"  # kg:period's local name: FullYear, PartOfYear, FiveYearPeriod, …
 
     def text(self) -> str:
         """One line in Chinese, e.g. `2024年 地区生产总值 980亿元（实际）`."""
@@ -201,6 +202,7 @@ def _figures(graph: Graph) -> dict[str, list[FigureRef]]:
             unit=str(graph.value(observation, KG.unit) or ""),
             year=int(year.toPython()) if isinstance(year, Literal) and str(year).lstrip("-").isdigit() else None,
             kind=str(kind)[len(str(KG)):] if kind is not None else "",
+            period=str(graph.value(observation, KG.period) or KG.FullYear)[len(str(KG)):],
         ))
     return by_subject
 

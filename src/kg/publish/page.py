@@ -43,6 +43,22 @@ LAYOUT_SEED = 7  # vis-network's layout.randomSeed: the same page lays out the s
 LAYOUT_STEP_BUDGET, MIN_LAYOUT_STEPS, MAX_LAYOUT_STEPS = 120_000, 60, 150
 EVIDENCE_SHOWN = 3  # first evidence sentences per node or edge in the side panel
 FIGURES_SHOWN = 12  # figures per node in the side panel (the panel says how many more)
+CHARTS_SHOWN = 6  # indicator charts per node in the side panel: those with the most years first
+
+
+def figure_charts(figures: tuple) -> list[dict]:
+    """One small chart per indicator and unit with two figures or more of an entity's full-year figures: the years with
+    their results, targets and estimates (kept apart), most years first. Part-year and
+    five-year figures are left out: a chart over the years compares years."""
+    series: dict[tuple[str, str], list[dict]] = {}
+    for f in figures:
+        if f.year is None or f.period != "FullYear" or not f.indicator:
+            continue
+        series.setdefault((f.indicator, f.unit), []).append({"year": f.year, "value": float(f.value), "kind": f.kind})
+    charts = [{"indicator": indicator, "unit": unit, "points": sorted(points, key=lambda p: (p["year"], p["kind"], p["value"]))}
+              for (indicator, unit), points in series.items() if len(points) > 1]  # one dot charts nothing
+    charts.sort(key=lambda c: (-len({p["year"] for p in c["points"]}), -len(c["points"]), c["indicator"], c["unit"]))
+    return charts[:CHARTS_SHOWN]
 
 
 class VizError(Exception):
@@ -164,23 +180,60 @@ def _type_text(entity: EntityRecord, styles: dict[str, TypeStyle]) -> str:
     return f"{core} · {sub}" if sub else core
 
 
+@dataclass(frozen=True)
+class Parts:
+    """How a view falls apart: the entities in drawing order (the largest connected part
+    first, its hubs first, then the smaller parts), which have no link on the page, and
+    the size of the largest part."""
+
+    order: tuple[str, ...]
+    isolated: frozenset[str]
+    largest: frozenset[str]
+
+
+def connected_parts(view: View) -> Parts:
+    g = nx.Graph()
+    g.add_nodes_from(e.iri for e in view.entities)
+    g.add_edges_from((link.source, link.target) for link in view.links if link.source != link.target)
+    local = dict(g.degree())
+    parts = sorted((sorted(c) for c in nx.connected_components(g) if len(c) > 1),
+                   key=lambda c: (-len(c), c[0]))
+    order: list[str] = []
+    for part in parts:
+        order.extend(sorted(part, key=lambda iri: (-local[iri], iri)))
+    isolated = frozenset(iri for iri, d in local.items() if d == 0)
+    order.extend(sorted(isolated))
+    return Parts(tuple(order), isolated, frozenset(parts[0]) if parts else frozenset())
+
+
 def page_data(view: View) -> dict:
-    """Everything the page's script needs, as plain JSON-able values, in a fixed order."""
+    """Everything the page's script needs, as plain JSON-able values, in a fixed order.
+    Nodes come largest connected part first, hubs first; entities without a link on the
+    page carry `iso` and are drawn only when the reader asks for them."""
     styles = type_styles()
     ids = {e.iri: short_iri(e.iri) for e in view.entities}
+    parts = connected_parts(view)
+    by_iri = {e.iri: e for e in view.entities}
     nodes, details = [], {}
-    for entity in view.entities:
+    for iri in parts.order:
+        entity = by_iri[iri]
         node_id = ids[entity.iri]
-        nodes.append({
+        node = {
             "id": node_id, "label": entity.label, "group": entity.core_type,
             "size": node_size(view.degree.get(entity.iri, 0)), "title": _tooltip(entity, styles),
-        })
+        }
+        if iri in parts.isolated:
+            node["iso"] = True
+        elif iri in parts.largest:
+            node["main"] = True
+        nodes.append(node)
         details[node_id] = {
             "label": entity.label, "type": entity.core_type, "kind": _type_text(entity, styles),
             "aliases": list(entity.aliases), "locatedIn": list(entity.located_in),
             "documents": [{"file": d.file_name, "title": d.title} for d in entity.documents],
             "evidence": _evidence_json(entity.evidence), "evidenceCount": len(entity.evidence),
             "figures": [f.text() for f in entity.figures[:FIGURES_SHOWN]], "figureCount": len(entity.figures),
+            "charts": figure_charts(entity.figures),
             "degree": view.degree.get(entity.iri, 0),
         }
     edges = []
@@ -200,7 +253,7 @@ def page_data(view: View) -> dict:
     types = [{"name": t, "label": styles[t].label_zh, "color": styles[t].color, "shape": styles[t].shape,
               "count": counts.get(t, 0)} for t in CORE_TYPES if t in styles]
     return {"nodes": nodes, "edges": edges, "details": details, "types": types,
-            "focus": ids.get(view.focus, "")}
+            "focus": ids.get(view.focus, ""), "isolated": len(parts.isolated), "largest": len(parts.largest)}
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -300,6 +353,7 @@ def render_page(view: View, options: dict | None = None) -> str:
     return _template().render(
         title=view.title,
         node_count=len(nodes), edge_count=len(edges),
+        isolated_count=data["isolated"], connected_count=len(nodes) - data["isolated"], largest_count=data["largest"],
         total_entities=view.total_entities, total_links=view.total_links,
         types=data["types"],
         vis_js=Markup(js), vis_css=Markup(css),

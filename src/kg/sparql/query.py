@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
-from kg.sparql import store as kgstore
-from kg.sparql.store import QueryError, QueryResult, QuerySyntaxError
+from kg.graph.namespace import PREFIXES
+from kg.sparql import results, saved
+from kg.sparql.errors import GraphLoadError, QueryError, QuerySyntaxError, is_wide
+from kg.sparql.store import DEFAULT_GRAPH, QueryResult, execute, load_store
 
 HELP = "run a SPARQL query against a built graph / 查询"
 
@@ -23,7 +26,7 @@ GRAPH_ONLY_FORMATS = ("turtle", "ntriples", "jsonld")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="?", help="a saved query name (see --list), a .rq file, or SPARQL text")
-    parser.add_argument("--graph", default=str(kgstore.DEFAULT_GRAPH), help="graph file (default: %(default)s)")
+    parser.add_argument("--graph", default=str(DEFAULT_GRAPH), help="graph file (default: %(default)s)")
     parser.add_argument("--format", default="table", choices=TEXT_FORMATS + GRAPH_ONLY_FORMATS,
                         help="output format (default: table); CONSTRUCT/DESCRIBE also take turtle, ntriples, jsonld")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -38,19 +41,19 @@ def fail(message: str) -> int:
     return 2
 
 
-def resolve_query_text(arg: str) -> tuple[str, tuple[kgstore.QueryParam, ...], str]:
+def resolve_query_text(arg: str) -> tuple[str, tuple[saved.QueryParam, ...], str]:
     """(SPARQL text, declared params, where it came from) for a name, a file path or a query string."""
     path = Path(arg)
     if arg.endswith(".rq") or (len(arg) < 255 and "\n" not in arg and path.is_file()):
         if not path.is_file():
             raise QueryError(f"{arg}: no such query file / 找不到查询文件")
-        saved = kgstore.parse_saved_query(path)
-        return saved.text, saved.params, str(path)
+        query = saved.parse_saved_query(path)
+        return query.text, query.params, str(path)
     if "{" not in arg and " " not in arg.strip():
-        saved = kgstore.find_saved_query(arg)
-        if saved is None:
+        query = saved.find_saved_query(arg)
+        if query is None:
             raise QueryError(f"{arg}: no saved query of that name (see `kg query --list`) / 没有这个预置查询")
-        return saved.text, saved.params, str(saved.path)
+        return query.text, query.params, str(query.path)
     return arg, (), "<query>"
 
 
@@ -66,13 +69,25 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 def list_saved() -> str:
     lines = []
-    for saved in kgstore.saved_queries():
-        lines.append(saved.name)
-        lines.append(f"    {saved.question_zh}")
-        lines.append(f"    {saved.question_en}")
-        for param in saved.params:
+    for query in saved.saved_queries():
+        lines.append(query.name)
+        lines.append(f"    {query.question_zh}")
+        lines.append(f"    {query.question_en}")
+        for param in query.params:
             lines.append(f"    --param {param.name}=…  {param.description} (default {param.default})")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: CJK characters count two."""
+    return sum(2 if is_wide(ch) else 1 for ch in text)
+
+
+def shorten_iri(iri: str, prefixes: Iterable[tuple[str, str]] | None = None) -> str:
+    for prefix, namespace in prefixes if prefixes is not None else ((p, str(n)) for p, n in PREFIXES.items()):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
 
 
 def cell_text(term: object | None) -> str:
@@ -81,17 +96,17 @@ def cell_text(term: object | None) -> str:
         return ""
     if hasattr(term, "datatype"):  # literal
         return term.value
-    text = kgstore.term_text(term)
-    return kgstore.shorten_iri(text) if not text.startswith("_:") else text
+    text = results.term_text(term)
+    return shorten_iri(text) if not text.startswith("_:") else text
 
 
 def clip(text: str, max_width: int) -> str:
     text = " ".join(text.split())  # sentences may hold newlines
-    if max_width <= 0 or kgstore.display_width(text) <= max_width:
+    if max_width <= 0 or display_width(text) <= max_width:
         return text
     out, width = [], 0
     for ch in text:
-        w = kgstore.display_width(ch)
+        w = display_width(ch)
         if width + w > max_width - 1:
             break
         out.append(ch)
@@ -103,12 +118,12 @@ def render_table(header: list[str], rows: list[list[str]], max_width: int) -> st
     """An aligned table; widths count CJK characters as two columns."""
     cells = [[clip(c, max_width) for c in row] for row in rows]
     head = [clip(h, max_width) for h in header]
-    widths = [kgstore.display_width(h) for h in head]
+    widths = [display_width(h) for h in head]
     for row in cells:
-        widths = [max(w, kgstore.display_width(c)) for w, c in zip(widths, row)]
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - kgstore.display_width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
 
     out = [line(head), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells]
@@ -119,17 +134,17 @@ def format_result(result: QueryResult, fmt: str, max_width: int = 60) -> str:
     if result.form == "ASK":
         if fmt == "table":
             return ("true" if result.boolean else "false") + "\n"
-        body, _ = kgstore.serialize(result, fmt if fmt in kgstore.SOLUTION_FORMATS else "json")
+        body, _ = results.serialize(result, fmt if fmt in results.SOLUTION_FORMATS else "json")
         return body.decode("utf-8").rstrip("\n") + "\n"
     if result.form in ("CONSTRUCT", "DESCRIBE"):
         if fmt in ("turtle", "ntriples", "jsonld", "json", "xml"):
             graph_fmt = {"json": "jsonld", "xml": "rdfxml"}.get(fmt, fmt)
-            return kgstore.serialize(result, graph_fmt)[0].decode("utf-8")
+            return results.serialize(result, graph_fmt)[0].decode("utf-8")
         header = ["subject", "predicate", "object"]
         rows = [[cell_text(t.subject), cell_text(t.predicate), cell_text(t.object)] for t in result.triples]
         if fmt == "table":
             return render_table(header, rows, max_width)
-        return kgstore.serialize(
+        return results.serialize(
             QueryResult("SELECT", variables=header, rows=[(t.subject, t.predicate, t.object) for t in result.triples]), fmt
         )[0].decode("utf-8")
     if fmt in GRAPH_ONLY_FORMATS:
@@ -138,7 +153,7 @@ def format_result(result: QueryResult, fmt: str, max_width: int = 60) -> str:
         rows = [[cell_text(t) for t in row] for row in result.rows]
         table = render_table(result.variables, rows, max_width)
         return table + f"({len(result.rows)} rows / 行)\n"
-    body, _ = kgstore.serialize(result, fmt)
+    body, _ = results.serialize(result, fmt)
     text = body.decode("utf-8")
     if fmt == "json":  # pretty on the command line; the endpoint sends it compact
         text = json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
@@ -155,9 +170,9 @@ def run(args: argparse.Namespace) -> int:
         text, declared, origin = resolve_query_text(args.query)
         params = parse_params(args.param)
         if params:
-            text = kgstore.apply_params(text, params, declared)
-        store = kgstore.load_store(args.graph)
-        result = kgstore.execute(store, text, row_cap=None)
+            text = saved.apply_params(text, params, declared)
+        store = load_store(args.graph)
+        result = execute(store, text, row_cap=None)
         output = format_result(result, args.format, args.max_width)
     except QuerySyntaxError as error:
         pointer = error.pointer()
@@ -167,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except QueryError as error:
         return fail(error.message)
-    except kgstore.GraphLoadError as error:
+    except GraphLoadError as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"{args.query}: {error.strerror or error}")

@@ -18,6 +18,7 @@ names (花溪区燕楼镇数字农业产业园, 清镇职教城) as mentions of 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.doc import Doc, Mention, Token
@@ -47,8 +48,10 @@ def select(mentions: list[Mention]) -> list[Mention]:
     policies named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地, 中央八项规定
     in 深入贯彻中央八项规定精神学习教育), as the guidelines count both."""
     taken: list[Mention] = []
+    # spans overlap only within a sentence: compare with that sentence's spans, not all
+    taken_in: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=_priority):
-        overlapping = [t for t in taken if mention.start < t.end and t.start < mention.end]
+        overlapping = [t for t in taken_in.get(mention.sentence, ()) if mention.start < t.end and t.start < mention.end]
         nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
             t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
             and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
@@ -58,6 +61,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
         if nested:
             mention.rule = "nested"
         taken.append(mention)
+        taken_in.setdefault(mention.sentence, []).append(mention)
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
@@ -90,6 +94,11 @@ def has_address_prefix(mention: Mention) -> bool:
     return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
 
 
+def _first_at(tokens: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after `offset` (tokens are in text order)."""
+    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
+
+
 def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """花溪区燕楼镇数字农业产业园 -> 花溪区, 燕楼镇 as mentions of their own, inside the park's
     span; the relation stage reads the containment from them."""
@@ -107,7 +116,7 @@ def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[M
                                 mention.sentence, "prefix", ref=division.code)
                 break
             typed = type_of_name(piece)
-            piece_tokens = [t for t in tokens if position <= t.start < position + size]
+            piece_tokens = tokens[_first_at(tokens, position):_first_at(tokens, position + size)]
             if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
                     and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece) \
                     and not ends_in_common_word(piece_tokens, position + size, typed) and admin_ok(piece, typed, piece_tokens):
@@ -194,7 +203,8 @@ def governed_township(body: Mention) -> list[Mention]:
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
-    inside = [t for t in tokens if mention.start <= t.start and t.start + len(t.text) < mention.end]
+    inside = [t for t in tokens[_first_at(tokens, mention.start):_first_at(tokens, mention.end)]
+              if t.start + len(t.text) < mention.end]
     if mention.type == "Organization":
         return governed_township(mention)
     if not has_address_prefix(mention):
@@ -219,7 +229,12 @@ def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     """A place or a park inside 《…》 is part of the work's name (《贵阳日报》,
     《花溪区经开区吸引高校毕业生…政策措施》); the bodies that issue a policy
     (《中共花溪区委 花溪区人民政府关于…》) are still bodies."""
-    return mention.type in ("AdministrativeArea", "Park") and any(start < mention.start and mention.end < end for start, end in titles)
+    if mention.type not in ("AdministrativeArea", "Park"):
+        return False
+    # titles are in text order and never overlap: only the last one opening before the
+    # mention can hold it (a scan of all of them per mention was quadratic)
+    last = bisect.bisect_left(titles, (mention.start, -1)) - 1
+    return last >= 0 and mention.end < titles[last][1]
 
 
 def recognize(doc: Doc) -> Doc:

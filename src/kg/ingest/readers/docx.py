@@ -5,6 +5,7 @@ import io
 import zipfile
 
 from kg.ingest.readers.base import Extracted, ReadError
+from kg.ingest.readers.zipguard import check_zip
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -32,6 +33,7 @@ def _body_lines(document) -> list[str]:  # type: ignore[no-untyped-def]
 def read_docx(data: bytes) -> Extracted:
     import docx
 
+    check_zip(data)  # before python-docx inflates anything
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

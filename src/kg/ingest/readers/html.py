@@ -8,6 +8,7 @@ text, which finds that container without a per-site rule. Metadata comes from th
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -45,6 +46,35 @@ def _decode_html(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+# Start tags after which the HTML parser looks down the stack of open elements for a <p>
+# to close (WHATWG 13.2.6.4.7): lexbor does it on every one, so thousands left unclosed
+# make parsing quadratic (100,000 unclosed <div>s: minutes). Real pages nest a few dozen.
+_SCOPE_CHECKED = frozenset({"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
+                            "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup",
+                            "main", "menu", "nav", "ol", "section", "summary", "ul", "form", "pre", "listing"})
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+MAX_NESTING = 1000
+
+
+def too_deep(source: str, limit: int = MAX_NESTING) -> bool:
+    """Do block elements open more than `limit` deep (start tags minus end tags, in one
+    linear scan)? Browsers stop nesting at 512 and hang what follows on the last level;
+    such a page is broken or hostile, and refused before lexbor sees it."""
+    if source.count("<") <= limit:
+        return False
+    depth = 0
+    for match in _TAG.finditer(source):
+        if match.group(3) or match.group(2).lower() not in _SCOPE_CHECKED:
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
+
+
 def _meta(tree: LexborHTMLParser, names: list[str]) -> str:
     for name in names:
         for attr in ("name", "property", "itemprop"):
@@ -69,23 +99,71 @@ def _strip_boilerplate(root: LexborNode) -> None:
             node.decompose()
 
 
-def _own_paragraph_text(node: LexborNode) -> int:
-    total = 0
-    for child in node.iter():
-        if child.tag in ("p", "h1", "h2", "h3", "h4", "br", "span", "font", "strong"):
-            total += len((child.text(deep=True) or "").strip())
-    return total
+PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "br", "span", "font", "strong"})
+
+
+@dataclass(frozen=True)
+class _TextSpan:
+    """What `node.text(deep=True).strip()` needs, without building the text: its length and
+    how much whitespace it starts and ends with (all of it when `blank`)."""
+
+    length: int = 0
+    lead: int = 0
+    trail: int = 0
+    blank: bool = True
+
+    @staticmethod
+    def of(text: str) -> _TextSpan:
+        stripped = text.strip()
+        if not stripped:
+            return _TextSpan(len(text), len(text), len(text), True)
+        return _TextSpan(len(text), len(text) - len(text.lstrip()), len(text) - len(text.rstrip()), False)
+
+    def then(self, after: _TextSpan) -> _TextSpan:
+        """The span of this text followed by `after`."""
+        return _TextSpan(self.length + after.length,
+                         self.length + after.lead if self.blank else self.lead,
+                         after.length + self.trail if after.blank else after.trail,
+                         self.blank and after.blank)
+
+    @property
+    def stripped(self) -> int:
+        return 0 if self.blank else self.length - self.lead - self.trail
+
+
+def _deep_text_spans(root: LexborNode) -> dict[int, _TextSpan]:
+    """Every element's deep-text span, by `mem_id`, in one pass from the leaves up.
+    Asking each container for its text instead costs the square of the nesting depth:
+    100,000 unclosed <div><span> took minutes (issue 13)."""
+    spans: dict[int, _TextSpan] = {}
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if node.tag == "-text":
+            spans[node.mem_id] = _TextSpan.of(node.text_content or "")
+        elif node.tag == "-comment":
+            spans[node.mem_id] = _TextSpan()
+        elif children_done:
+            span = _TextSpan()
+            for child in node.iter(include_text=True):
+                span = span.then(spans[child.mem_id])
+            spans[node.mem_id] = span
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node.iter(include_text=True))
+    return spans
 
 
 def _content_root(body: LexborNode) -> LexborNode:
     """The element whose direct paragraphs hold the most text: the article container."""
+    spans = _deep_text_spans(body)
     best, best_size = body, 0
     for node in body.css("div, article, section, td, main"):
-        size = _own_paragraph_text(node)
+        size = sum(spans[child.mem_id].stripped for child in node.iter() if child.tag in PARAGRAPH_TAGS)
         if size > best_size:
             best, best_size = node, size
     # a container of the article whose paragraphs were direct children of body keeps body
-    return best if best_size >= 0.3 * len((body.text(deep=True) or "").strip()) else body
+    return best if best_size >= 0.3 * spans[body.mem_id].stripped else body
 
 
 def _block_text(root: LexborNode) -> str:
@@ -129,6 +207,9 @@ def _date(value: str) -> date | None:
 
 def read_html(data: bytes) -> Extracted:
     source_text, encoding = _decode_html(data)
+    if too_deep(source_text):
+        raise ReadError(f"HTML block elements nested over {MAX_NESTING} deep (tags left unclosed); "
+                        f"refused / 网页嵌套过深")
     tree = LexborHTMLParser(source_text)
     if tree.body is None:
         raise ReadError("not an HTML page (no body) / 不是网页")

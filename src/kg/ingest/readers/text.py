@@ -122,7 +122,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if scored:
         score, _rank, name, candidate = max(scored)
         if score >= MIN_PLAUSIBLE:
-            return candidate, name, []
+            return _checked(candidate, name), name, []  # two bytes can decode to one blank
     return _mostly_utf8(data)
 
 
