@@ -26,6 +26,7 @@ from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
 from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
+from kg.extract.recognize.quoted import is_product
 
 MODEL = Path(__file__).resolve().parent.parent.parent / "data" / "tagger.crfsuite"
 CORE_TYPES = ("AdministrativeArea", "Park", "Project", "Policy", "Program", "Organization")
@@ -297,8 +298,8 @@ def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
     formula before its head is specific (“1136”工作思路), as the quoted rule reads it."""
     if len(label) < MIN_SPAN or len(label) > MAX_SPAN or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", label):
         return False
-    if is_kind(label) or COUNTED.match(label):
-        return False
+    if is_kind(label) or COUNTED.match(label) or is_product(label):
+        return False  # (products and brands are none of the core types: “柳河山葡萄酒”)
     typed = type_of_name(label)
     return quoted or typed is None or typed.type != type_ or not is_generic(label, typed.suffix)
 
