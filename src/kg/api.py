@@ -157,11 +157,10 @@ class KnowledgeGraph:
 
     def show(self, height: int = 640) -> PageView:
         """The interactive page of the whole graph (as graph.html): a notebook cell shows it."""
-        from kg.graph.read import read_graph_text
-        from kg.publish.network import read_network
+        from kg.publish.network import network_from_triples
         from kg.publish.page import full_view, render_page
 
-        return PageView(render_page(full_view(read_network(read_graph_text(self._turtle)))), height)
+        return PageView(render_page(full_view(network_from_triples(self._result.triples))), height)
 
     def save(self, outdir: str | Path = "output") -> list[Path]:
         """Write graph.ttl, graph.html and the network files, as `kg build -o outdir` does."""

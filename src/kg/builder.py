@@ -7,30 +7,36 @@ Every output is written atomically, so a failed or killed build leaves the last 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import gc
 import multiprocessing
 import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+from tqdm import tqdm
 
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache, extractor_fingerprint
-from kg.doc import Doc
-from kg.graph.rdf import base_problem, build_graph
+from kg.doc import Doc, Sentence
+from kg.graph.rdf import base_problem, build_triples
+from kg.graph.triples import Lit, Triples
 from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
-from kg.graph.namespace import KGR
+from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
 from kg.extract.recognize import tagger
 from kg.extract.connectivity import connectivity
-from kg.extract.resolve import Entity, link_operators, resolve
-from kg.graph.turtle import serialize_turtle
+from kg.extract.resolve import Entity, break_containment_cycles, link_operators, resolve
+from kg.graph.turtle import iter_turtle, serialize_triples
 
 if TYPE_CHECKING:
     from kg.graph.validate import Report
@@ -40,10 +46,65 @@ HELP = "build the graph from files and folders / 从文档构建知识图谱"
 
 @dataclass
 class BuildResult:
+    """A build in memory: the documents (compact unless built with keep_text), the resolved
+    entities, and the graph as compact triples; `.graph` is the same as an rdflib Graph,
+    made on first use (the CLI never makes it)."""
+
     docs: list[Doc]
     entities: list[Entity]
-    graph: Graph
+    triples: Triples
     problems: list[str] = field(default_factory=list)
+    _graph: Graph | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            self._graph = self.triples.to_rdflib()
+        return self._graph
+
+    def observations(self) -> list[ObservationRecord]:
+        """The kg:Observation nodes the graph holds (a figure read in several documents is
+        one), in IRI order."""
+        return observation_records(self.triples)
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    """One kg:Observation as plain values."""
+
+    iri: str
+    subject: str  # the entity's IRI
+    subject_label: str
+    indicator: str
+    value: Decimal
+    unit: str
+    year: int
+    kind: str  # "Actual" or "Target"
+    documents: tuple[str, ...]  # file names, sorted
+
+
+def observation_records(triples: Triples) -> list[ObservationRecord]:
+    kg = str(KG)
+
+    def lexical(node: str, name: str) -> str:
+        value = triples.value(node, kg + name)
+        return value.lexical if isinstance(value, Lit) else (value or "")
+
+    records = []
+    for node in triples.subjects_of_type(kg + "Observation", str(RDF.type)):
+        subject = lexical(node, "subject")
+        label = triples.value(subject, str(RDFS.label))
+        files = (triples.value(str(d), kg + "fileName") for d in triples.objects(node, kg + "mentionedIn"))
+        records.append(ObservationRecord(
+            node, subject, label.lexical if isinstance(label, Lit) else "", lexical(node, "indicator"),
+            Decimal(lexical(node, "value")), lexical(node, "unit"), int(lexical(node, "year")),
+            lexical(node, "observationKind")[len(kg):], tuple(sorted(f.lexical for f in files if isinstance(f, Lit)))))
+    return records
+
+
+def turtle_text(result: BuildResult) -> str:
+    """graph.ttl of a build, as text (the bytes `kg build` writes, decoded)."""
+    return serialize_triples(result.triples)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +117,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", default=None, metavar="DIR",
                         help=f"extraction cache folder (default: {CACHE_DIR}/ beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="extract every document afresh")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="processes extracting documents (default: every core)")
+    parser.add_argument("--cluster", default=None, metavar="ADDRESS",
+                        help="extract on the workers of this Dask scheduler (tcp://host:8786); "
+                             "resolve and write here")
     parser.add_argument("--max-file-mb", type=_positive, default=MAX_FILE_BYTES // MB, metavar="MB",
                         help="refuse any input file larger than this (default: %(default)s)")
     parser.add_argument("--max-chars", type=_positive, default=MAX_TEXT_CHARS, metavar="N",
@@ -94,24 +160,18 @@ def cache_fingerprint() -> str:
     return hashlib.sha256(f"{extractor_fingerprint()}|{tagger.fingerprint()}".encode()).hexdigest()[:20]
 
 
-class Progress:
-    """A one-line progress bar on a terminal; silent otherwise."""
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total, self.done = total, 0
-        self.enabled = enabled and sys.stderr.isatty()
 
-    def step(self, label: str) -> None:
-        self.done += 1
-        if self.enabled:
-            width = 30
-            filled = width * self.done // max(self.total, 1)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label[:40]:<40}")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+def progress_bar(total: int, enabled: bool) -> tqdm:
+    """A progress bar on a terminal (tqdm); silent when stderr is a file or a pipe."""
+    return tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True,
+                disable=not (enabled and sys.stderr.isatty()))
 
 
 def read_inputs(inputs: list[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Doc], list[str]]:
@@ -121,49 +181,169 @@ def read_inputs(inputs: list[str], limits: Limits = DEFAULT_LIMITS) -> tuple[lis
     return docs, [f"{s.path}: {s.reason}" for s in skipped] + problems
 
 
-def extract(docs: list[Doc], progress: Progress | None = None, cache: ExtractionCache | None = None) -> list[Doc]:
-    """Run the per-document pipeline, reusing cached results for unchanged files."""
-    done = []
+def compact(doc: Doc) -> Doc:
+    """`doc` without what only extraction reads: the normalised text, its tokens and the
+    offset table (together several times the file's size). Sentences keep their raw-text
+    spans and no text, so evidence is still cut from `doc.raw`; mentions, relations and
+    figures stay as they are."""
+    sentences = []
+    for sentence in doc.sentences:
+        start, end = doc.raw_span(sentence.start, sentence.end)
+        sentences.append(Sentence(sentence.index, start, end, ""))
+    # replace() keeps every other field (milestones, and whatever a new stage adds)
+    return dataclasses.replace(doc, text="", offsets=[], tokens=[], sentences=sentences)
+
+
+@dataclass
+class _Job:
+    """What a worker needs besides the document: where to cache, whether to compact."""
+
+    cache: ExtractionCache | None
+    keep_text: bool
+    # this process's tagger settings (--no-tagger, --tagger-model): a spawned or remote
+    # worker starts with the defaults
+    tagger_settings: tagger.Settings = dataclasses.field(default_factory=lambda: dataclasses.replace(tagger.SETTINGS))
+
+
+_job: _Job | None = None  # set in each worker process by _start_worker
+
+
+def _start_worker(job: _Job) -> None:
+    global _job
+    _job = job
+
+
+def _extract_one(doc: Doc, job: _Job | None = None) -> Doc:
+    """Extract one document not found in the cache (in a worker or inline)."""
+    job = job or _job
+    assert job is not None
+    wanted = job.tagger_settings  # (a remote worker without the model file uses its own shipped one)
+    tagger.configure(wanted.enabled, wanted.model if wanted.model.is_file() else tagger.MODEL,
+                     wanted.types, wanted.min_confidence)
+    done = process(doc)
+    if job.cache:
+        job.cache.put(done)
+    return done if job.keep_text else compact(done)
+
+
+def warm_up() -> None:
+    """Load the lexicons and the tagger once, before worker processes are forked from this
+    one, so each worker starts with them in (shared) memory instead of loading its own."""
+    process(Doc(path="", file_name="warm-up.txt", raw="贵阳市花溪区经济开发区2024年地区生产总值增长5%。"))
+    # Objects loaded so far live as long as the process: the collector need not scan them
+    # again (NOTES.md measured it at 9% of a build), and forked workers keep sharing them.
+    gc.freeze()
+
+
+def _on_cluster(misses: list[Doc], job: _Job, address: str) -> Iterator[Doc]:
+    """The extracted form of each of `misses`, in their order, from the Dask workers of the
+    scheduler at `address`. Resolution and writing stay here, on the client: they need
+    every document at once and are a small part of the work. The cache is this machine's
+    folder, so workers return whole documents when there is one and the client stores
+    (and compacts) them."""
+    from distributed import Client
+
+    remote = _Job(cache=None, keep_text=job.keep_text or job.cache is not None)
+    with Client(address, set_as_default=False) as client:
+        futures = client.map(_extract_one, misses, job=remote, pure=False)
+        for future in futures:  # in input order, whichever finishes first
+            doc = future.result()
+            future.release()
+            if job.cache:
+                job.cache.put(doc)
+            yield doc if job.keep_text else compact(doc)
+
+
+def _extracted(misses: list[Doc], job: _Job, workers: int, cluster: str | None = None) -> Iterator[Doc]:
+    """The extracted form of each of `misses`, in their order, from `workers` processes
+    (or from a Dask cluster)."""
+    if cluster and misses:
+        yield from _on_cluster(misses, job, cluster)
+        return
+    if workers <= 1 or len(misses) <= 1:
+        for doc in misses:
+            yield _extract_one(doc, job)
+        return
+    warm_up()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(min(workers, len(misses)), initializer=_start_worker, initargs=(job,)) as pool:
+        # imap keeps input order, so the merged result is the serial one, byte for byte
+        yield from pool.imap(_extract_one, misses, chunksize=1)
+
+
+def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCache | None = None,
+            workers: int = 1, keep_text: bool = True, cluster: str | None = None) -> list[Doc]:
+    """Run the per-document pipeline, reusing cached results for unchanged files; with
+    `workers` > 1 the documents not in the cache are extracted in a process pool, with
+    `cluster` (a Dask scheduler address) on that cluster's workers. Without
+    `keep_text`, each document is compacted once extracted (see `compact`)."""
+    found: list[Doc | None] = []
     for doc in docs:
         cached = cache.get(doc) if cache else None
-        if cached is None:
-            cached = process(doc)
-            if cache:
-                cache.put(cached)
-        done.append(cached)
-        if progress:
-            progress.step(doc.file_name)
+        found.append(cached if cached is None or keep_text else compact(cached))
+        if cached is not None and progress:
+            progress.update(1)
+    misses = [doc for doc, hit in zip(docs, found) if hit is None]
+    fresh = _extracted(misses, _Job(cache, keep_text), workers, cluster)
+    done = []
+    for hit in found:
+        if hit is None:
+            hit = next(fresh)
+            if progress:
+                progress.update(1)
+        done.append(hit)
     return done
 
 
 def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
-          cache_dir: str | Path | None = None, limits: Limits = DEFAULT_LIMITS) -> BuildResult:
-    """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache)."""
+          cache_dir: str | Path | None = None, workers: int = 1, keep_text: bool = True,
+          cluster: str | None = None, limits: Limits = DEFAULT_LIMITS) -> BuildResult:
+    """Read, extract and resolve: the graph of `inputs`, nothing written (but the cache).
+
+    `workers` processes extract documents (the result does not depend on their number);
+    `keep_text=False` drops each document's text and tokens once extracted, so memory
+    grows with what the graph holds rather than with the corpus (what `kg build` does).
+    `cluster` is the address of a Dask scheduler whose workers extract the documents.
+    """
     docs, problems = read_inputs(inputs, limits)
-    progress = Progress(len(docs), not quiet)
-    docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None)
-    progress.close()
+    with progress_bar(len(docs), not quiet) as progress:
+        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers, keep_text, cluster)
+    # The documents live until the build ends: the collector need not scan them again while
+    # resolution and the writers allocate (NOTES.md: the collector took 9% of a build).
+    gc.freeze()
     entities = resolve(docs)
     link_operators(entities)
-    return BuildResult(docs, entities, build_graph(docs, entities, base), problems)
-
-
-def turtle_text(result: BuildResult) -> str:
-    """The Turtle that `kg build` writes to graph.ttl for `result`."""
-    return serialize_turtle(result.graph)
+    break_containment_cycles(docs)
+    return BuildResult(docs, entities, build_triples(docs, entities, base), problems)
 
 
 def write_outputs(result: BuildResult, outdir: Path) -> list[Path]:
     """graph.ttl and graph.html (and the Gephi/Cytoscape files), replacing `outdir` as a set."""
+    return write_and_check(result, outdir, check=False)[0]
+
+
+def write_and_check(result: BuildResult, outdir: Path, check: bool = True) -> tuple[list[Path], Report | None]:
+    """write_outputs, and with `check` graph.ttl checked against the shapes
+    (kg.graph.check) in a second process while the page is written; returns the written
+    paths and the report (None without `check`)."""
     from kg.publish import page as viz
+    from kg.publish.network import network_from_triples
     from kg.publish.outputs import publish
+
+    report: list[Report] = []
 
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
-        write_atomic(ttl, turtle_text(result))
-        return [ttl, *viz.write_build_outputs(result.graph, folder)]
+        write_atomic(ttl, iter_turtle(result.triples))
+        waiting = start_check(ttl) if check else None
+        written = [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
+        if waiting is not None:
+            report.append(waiting())
+        return written
 
-    return publish(Path(outdir), write)
+    written = publish(Path(outdir), write)
+    return written, (report[0] if report else None)
 
 
 def output_name(exc: OSError, outdir: Path) -> str:
@@ -177,41 +357,47 @@ def output_name(exc: OSError, outdir: Path) -> str:
     return str(failed)
 
 
-def start_validation(graph: Graph) -> Callable[[], Report]:
-    """Validate in a forked process while the outputs are written, so the build's largest
-    step runs on the second core; returns a function that waits for the report. Where
-    fork is unavailable (or the child dies), validation runs inline."""
-    from kg.graph.validate import validate_graph
+def start_check(ttl: Path) -> Callable[[], Report]:
+    """Check `ttl` against the shapes in a fresh process (`python -m kg.graph.check`), so it
+    runs on another core while the page is written; returns a function that waits for the
+    report. A fresh process rather than a fork: it needs nothing of this one's memory, and a
+    fork would hold on to all of it. If the child fails, the check runs inline."""
+    import pickle
+    import subprocess
 
+    from kg.graph.check import check_turtle
+
+    package_root = str(Path(__file__).resolve().parent.parent)  # where `kg` was imported from
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])))
     try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        report = validate_graph(graph)
+        child = subprocess.Popen([sys.executable, "-m", "kg.graph.check", str(ttl)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        report = check_turtle(ttl)
         return lambda: report
-    receiver, sender = context.Pipe(duplex=False)
-    # The forked child sees the graph as it is in memory: nothing is pickled on the way in.
-    process = context.Process(target=lambda: sender.send(validate_graph(graph)), daemon=True)
-    process.start()
-    sender.close()
 
     def wait() -> Report:
-        try:
-            return receiver.recv()
-        except EOFError:
-            return validate_graph(graph)
-        finally:
-            process.join()
+        output, _ = child.communicate()
+        if child.returncode == 0:
+            try:
+                return pickle.loads(output)
+            except Exception:  # a truncated answer: check here instead
+                pass
+        return check_turtle(ttl)
 
     return wait
 
 
 def summary(result: BuildResult, seconds: float) -> str:
+    """What the graph holds: relations are the distinct kg: links between entities (one
+    rdf:Statement each), observations the kg:Observation nodes (figures read twice are one)."""
     types = Counter(e.type for e in result.entities)
-    relations = sum(len(d.relations) for d in result.docs)
-    figures = sum(len(d.figures) for d in result.docs)
+    graph = result.triples
+    relations = len(graph.subjects_of_type(str(RDF.Statement), str(RDF.type)))
+    observations = len(graph.subjects_of_type(str(KG.Observation), str(RDF.type)))
     by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
     return (f"{len(result.docs)} documents, {len(result.entities)} entities ({by_type}), "
-            f"{relations} links, {figures} figures, {len(result.graph)} triples in {seconds:.1f}s\n"
+            f"{relations} relations, {observations} observations, {len(graph)} triples in {seconds:.1f}s\n"
             + connectivity(result.docs, result.entities).line())
 
 
@@ -225,22 +411,38 @@ def run(args: argparse.Namespace) -> int:
         return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
     limits = Limits(max_file_bytes=args.max_file_mb * MB, max_text_chars=args.max_chars)
-    result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, limits=limits)
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        print(f"kg build: --workers {workers}: needs at least 1 / 至少一个进程", file=sys.stderr)
+        return 2
+    if args.cluster:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("kg build: --cluster needs dask[distributed] (pip install 'dask[distributed]')", file=sys.stderr)
+            return 2
+    try:
+        result = build(args.inputs, args.base, quiet=args.quiet, cache_dir=cache_dir, workers=workers,
+                       keep_text=False, cluster=args.cluster, limits=limits)
+    except OSError as error:
+        if not args.cluster:
+            raise
+        # distributed raises OSError when the scheduler does not answer in time
+        print(f"kg build: --cluster {args.cluster}: cannot reach the scheduler: {error}", file=sys.stderr)
+        return 2
     for problem in result.problems:
         print(f"kg build: {problem}", file=sys.stderr)
     if not result.docs:
         print("kg build: no document could be read / 没有可读取的文档", file=sys.stderr)
         return 1
     outdir = Path(args.output)
-    validation = None if args.no_validate else start_validation(result.graph)
     try:
-        written = write_outputs(result, outdir)
+        written, report = write_and_check(result, outdir, check=not args.no_validate)
     except OSError as exc:  # a full disk, a read-only folder: the previous output is kept
         print(f"kg build: {output_name(exc, outdir)}: cannot write: {exc.strerror or exc} / 无法写入输出", file=sys.stderr)
         return 1
     status = 0
-    if validation is not None:
-        report = validation()
+    if report is not None:
         if not args.quiet:
             print(report.summary_line(), file=sys.stderr)
         if not report.conforms:

@@ -412,3 +412,60 @@ def link_operators(entities: list[Entity]) -> None:
         word = next((w for w in words if rest.startswith(w)), "")
         if word and core + word != owner.label:
             owner.aliases.add(core + word)
+
+
+CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies inside another
+
+# How sure each relation rule is of a containment it reads (kg.extract.relate), surest
+# first: the national division table is an official hierarchy; an address written before a
+# name (花溪区燕楼镇…) and a name holding its container come next; a phrase (位于…, 打造…)
+# or two names side by side can be read backwards; the district a document is about is a
+# guess. A rule not listed ranks last.
+CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "adjacent",
+                     "document-district")
+
+
+def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
+    """Containment never goes round in a circle (A in B in A): after resolution, two
+    readings can close one (北京 大兴区 read as 北京 in 大兴区 by a phrase while the division
+    table says the reverse). Links are kept strongest first: by the surest rule that read
+    them (CONTAINMENT_RULES), then by how often they were read across all documents, then
+    by key order, so the result does not depend on document order; a link that would close
+    a cycle among those kept is the weakest link of that cycle and is dropped from every
+    document. Returns the dropped (subject key, predicate, object key), sorted."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    surest: dict[tuple[str, str, str], int] = {}
+    for doc in docs:
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+                link = (relation.subject.key, relation.predicate, relation.object.key)
+                seen[link] += 1
+                rank = CONTAINMENT_RULES.index(relation.rule) if relation.rule in CONTAINMENT_RULES else len(CONTAINMENT_RULES)
+                surest[link] = min(surest.get(link, rank), rank)
+    inside: dict[str, set[str]] = defaultdict(set)  # kept links: key -> keys it lies in
+    dropped = set()
+    for link in sorted(seen, key=lambda link: (surest[link], -seen[link], link)):
+        subject, _predicate, container = link
+        if _reaches(inside, container, subject):
+            dropped.add(link)
+        else:
+            inside[subject].add(container)
+    if dropped:
+        for doc in docs:
+            doc.relations = [r for r in doc.relations
+                             if (r.subject.key, r.predicate, r.object.key) not in dropped]
+    return sorted(dropped)
+
+
+def _reaches(inside: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether `goal` is `start` or a container of it, following kept links."""
+    stack, visited = [start], {start}
+    while stack:
+        key = stack.pop()
+        if key == goal:
+            return True
+        for container in inside.get(key, ()):
+            if container not in visited:
+                visited.add(container)
+                stack.append(container)
+    return False

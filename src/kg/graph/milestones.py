@@ -12,41 +12,40 @@ from __future__ import annotations
 import hashlib
 from typing import Protocol
 
-from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
-from kg.doc import Doc
+from kg.doc import Doc, Sentence
 from kg.graph.namespace import KG
-from rdflib import Graph, URIRef
+from kg.graph.triples import Triples, integer
 
-from kg.doc import Sentence
+_TYPE = str(RDF.type)
 
 
 class Builder(Protocol):
     """What this module needs of rdf.GraphBuilder (which calls it: no import back)."""
 
-    graph: Graph
-    entity_iri: dict[str, URIRef]
+    triples: Triples
+    entity_iri: dict[str, str]
 
-    def iri(self, *path: str) -> URIRef: ...
-    def document_iri(self, doc: Doc) -> URIRef: ...
-    def evidence(self, doc: Doc, sentence: Sentence) -> URIRef: ...
+    def iri(self, *path: str) -> str: ...
+    def document_iri(self, doc: Doc) -> str: ...
+    def evidence(self, doc: Doc, sentence: Sentence) -> str: ...
 
 
 def add_milestones(builder: Builder, doc: Doc) -> None:
     """Write the milestones of one document (those whose project became an entity)."""
-    g = builder.graph
+    t = builder.triples
     for milestone in doc.milestones:
         project = builder.entity_iri.get(milestone.project.key)
         if project is None:
             continue
         digest = hashlib.sha1(f"{project}\x1f{milestone.kind}\x1f{milestone.year}\x1f{milestone.month}".encode()).hexdigest()[:12]
         node = builder.iri("Milestone", digest)
-        g.add((node, RDF.type, KG.Milestone))
-        g.add((node, KG.milestoneOf, project))
-        g.add((node, KG.milestoneKind, KG[milestone.kind]))
-        g.add((node, KG.year, Literal(milestone.year, datatype=XSD.integer)))
+        t.add(node, _TYPE, str(KG.Milestone))
+        t.add(node, str(KG.milestoneOf), project)
+        t.add(node, str(KG.milestoneKind), str(KG[milestone.kind]))
+        t.add(node, str(KG.year), integer(milestone.year))
         if milestone.month:
-            g.add((node, KG.month, Literal(milestone.month, datatype=XSD.integer)))
-        g.add((node, KG.mentionedIn, builder.document_iri(doc)))
-        g.add((node, KG.evidence, builder.evidence(doc, doc.sentences[milestone.sentence])))
+            t.add(node, str(KG.month), integer(milestone.month))
+        t.add(node, str(KG.mentionedIn), builder.document_iri(doc))
+        t.add(node, str(KG.evidence), builder.evidence(doc, doc.sentences[milestone.sentence]))

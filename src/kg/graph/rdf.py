@@ -1,4 +1,5 @@
-"""Graph: turn resolved entities, relations and figures into an rdflib Graph.
+"""Graph: turn resolved entities, relations and figures into triples (`Triples`, or an
+rdflib Graph on request).
 
 The shape is documented in `docs/graph-shape.md`; the vocabulary in `ontology/kg.ttl`.
 No blank nodes: every node has an IRI derived from its content, so the same input gives
@@ -10,12 +11,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.doc import Doc, Figure, Sentence
 from kg.graph.milestones import add_milestones
 from kg.graph.namespace import KG, KGR, PREFIXES
+from kg.graph.triples import XSD_DATE, Triples, decimal, integer, text, typed
 from kg.extract.resolve import Entity
 
 MAX_EVIDENCE_PER_ENTITY = 20  # keep the graph small for frequent names like 贵阳市
@@ -93,107 +95,124 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:12]
 
 
+_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_TITLE, _DATE, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
+
+
+_KG_TERMS: dict[str, str] = {}
+
+
+def _kg(name: str) -> str:
+    """The kg: IRI of `name` (made once per name)."""
+    iri = _KG_TERMS.get(name)
+    if iri is None:
+        iri = _KG_TERMS[name] = str(KG) + name
+    return iri
+
+
 class GraphBuilder:
-    """Collects triples for one build. `base` is the resource namespace (default kgr:)."""
+    """Collects the triples of one build (`kg.graph.triples.Triples`). `base` is the
+    resource namespace (default kgr:)."""
 
     def __init__(self, base: str = str(KGR)) -> None:
-        self.graph = new_graph()
+        self.triples = Triples(base)
         self.base = base
-        if base != str(KGR):
-            self.graph.bind("kgr", base, override=True, replace=True)
-        self.entity_iri: dict[str, URIRef] = {}
+        self.entity_iri: dict[str, str] = {}
+        self._observations: set[str] = set()  # observation nodes already described
 
-    def iri(self, *path: str) -> URIRef:
-        return URIRef(self.base + "/".join(iri_segment(part) for part in path))
+    def iri(self, *path: str) -> str:
+        return self.base + "/".join(iri_segment(part) for part in path)
 
-    def document_iri(self, doc: Doc) -> URIRef:
+    def document_iri(self, doc: Doc) -> str:
         return self.iri("Document", doc.doc_id)
 
-    def evidence(self, doc: Doc, sentence: Sentence) -> URIRef:
+    def evidence(self, doc: Doc, sentence: Sentence) -> str:
         """An evidence node: the sentence and its offsets in the raw file text."""
         start, end = doc.raw_span(sentence.start, sentence.end)
         node = self.iri("Evidence", doc.doc_id, f"{start}-{end}")
-        g = self.graph
-        if (node, RDF.type, KG.Evidence) not in g:
-            g.add((node, RDF.type, KG.Evidence))
-            g.add((node, KG.document, self.document_iri(doc)))
-            g.add((node, KG.sentence, Literal(doc.raw[start:end], lang="zh")))
-            g.add((node, KG.charStart, Literal(start)))
-            g.add((node, KG.charEnd, Literal(end)))
+        t = self.triples
+        if not t.has(node, _TYPE, _kg("Evidence")):
+            t.add(node, _TYPE, _kg("Evidence"))
+            t.add(node, _kg("document"), self.document_iri(doc))
+            t.add(node, _kg("sentence"), text(doc.raw[start:end], "zh"))
+            t.add(node, _kg("charStart"), integer(start))
+            t.add(node, _kg("charEnd"), integer(end))
         return node
 
     def add_document(self, doc: Doc) -> None:
-        g, node = self.graph, self.document_iri(doc)
-        g.add((node, RDF.type, KG.Document))
-        g.add((node, KG.fileName, Literal(display_text(doc.file_name))))
+        t, node = self.triples, self.document_iri(doc)
+        t.add(node, _TYPE, _kg("Document"))
+        t.add(node, _kg("fileName"), text(display_text(doc.file_name)))
         if doc.meta.title:
-            g.add((node, DCTERMS.title, Literal(doc.meta.title, lang="zh")))
+            t.add(node, _TITLE, text(doc.meta.title, "zh"))
         if doc.meta.date:
-            g.add((node, DCTERMS.date, Literal(doc.meta.date.isoformat(), datatype=XSD.date)))
+            t.add(node, _DATE, typed(doc.meta.date.isoformat(), XSD_DATE))
         if doc.meta.source:
-            g.add((node, DCTERMS.source, Literal(doc.meta.source, lang="zh")))
+            t.add(node, _SOURCE, text(doc.meta.source, "zh"))
         if doc.meta.sha256:
-            g.add((node, KG.sha256, Literal(doc.meta.sha256)))
+            t.add(node, _kg("sha256"), text(doc.meta.sha256))
 
-    def add_entity(self, entity: Entity) -> URIRef:
-        g = self.graph
+    def add_entity(self, entity: Entity) -> str:
+        t = self.triples
         node = self.iri(entity.type, entity.iri_slug)
         self.entity_iri[entity.key] = node
-        g.add((node, RDF.type, KG[entity.type]))
+        t.add(node, _TYPE, _kg(entity.type))
         if entity.sub:
-            g.add((node, RDF.type, KG[entity.sub]))
-        g.add((node, RDFS.label, Literal(entity.label, lang="zh")))
+            t.add(node, _TYPE, _kg(entity.sub))
+        t.add(node, _LABEL, text(entity.label, "zh"))
         for alias in sorted(entity.aliases):
-            g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+            t.add(node, _ALT, text(alias, "zh"))
         if entity.admin_code:
-            g.add((node, KG.adminCode, Literal(entity.admin_code)))
+            t.add(node, _kg("adminCode"), text(entity.admin_code))
         seen: set[tuple[str, int]] = set()
         for doc, mention in sorted(entity.mentions, key=lambda dm: (dm[0].doc_id, dm[1].start)):
-            g.add((node, KG.mentionedIn, self.document_iri(doc)))
+            t.add(node, _kg("mentionedIn"), self.document_iri(doc))
             if (doc.doc_id, mention.sentence) not in seen and len(seen) < MAX_EVIDENCE_PER_ENTITY:
                 seen.add((doc.doc_id, mention.sentence))
-                g.add((node, KG.evidence, self.evidence(doc, doc.sentences[mention.sentence])))
+                t.add(node, _kg("evidence"), self.evidence(doc, doc.sentences[mention.sentence]))
         return node
 
     def add_relation(self, doc: Doc, predicate: str, subject_key: str, object_key: str, sentence: int) -> None:
         s, o = self.entity_iri.get(subject_key), self.entity_iri.get(object_key)
         if s is None or o is None or s == o:
             return
-        g = self.graph
-        p = KG[predicate]
-        g.add((s, p, o))
+        t = self.triples
+        p = _kg(predicate)
+        t.add(s, p, o)
         statement = self.iri("Statement", _hash(s, p, o))
-        g.add((statement, RDF.type, RDF.Statement))
-        g.add((statement, RDF.subject, s))
-        g.add((statement, RDF.predicate, p))
-        g.add((statement, RDF.object, o))
-        g.add((statement, KG.evidence, self.evidence(doc, doc.sentences[sentence])))
+        t.add(statement, _TYPE, _STATEMENT)
+        t.add(statement, _SUBJECT, s)
+        t.add(statement, _PREDICATE, p)
+        t.add(statement, _OBJECT, o)
+        t.add(statement, _kg("evidence"), self.evidence(doc, doc.sentences[sentence]))
 
     def add_figure(self, doc: Doc, figure: Figure) -> None:
         subject = self.entity_iri.get(figure.subject.key) if figure.subject else None
         if subject is None or not figure.indicator:
             return
-        g = self.graph
-        kind = {"Target": KG.Target, "Estimate": KG.Estimate}.get(figure.kind, KG.Actual)
-        period = KG[PERIODS.get(figure.period, "FullYear")]
+        t = self.triples
+        kind = _kg({"Target": "Target", "Estimate": "Estimate"}.get(figure.kind, "Actual"))
         node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit,
                                              *((figure.period, figure.period_label) if figure.period != "Year" else ())))
-        g.add((node, RDF.type, KG.Observation))
-        g.add((node, KG.subject, subject))
-        g.add((node, KG.indicator, Literal(figure.indicator)))
-        if figure.surface and figure.surface != figure.indicator:
-            g.add((node, KG.indicatorAsWritten, Literal(figure.surface)))
-        g.add((node, KG.value, Literal(figure.value, datatype=XSD.decimal)))
-        g.add((node, KG.unit, Literal(figure.unit)))
-        g.add((node, KG.year, Literal(figure.year, datatype=XSD.integer)))
-        g.add((node, KG.observationKind, kind))
-        g.add((node, KG.period, period))
-        if figure.period_label:
-            g.add((node, KG.periodLabel, Literal(figure.period_label)))
-        if figure.base:
-            g.add((node, KG.growthBase, Literal(figure.base)))
-        g.add((node, KG.mentionedIn, self.document_iri(doc)))
-        g.add((node, KG.evidence, self.evidence(doc, doc.sentences[figure.sentence])))
+        if node not in self._observations:  # the same figure in many documents: described once
+            self._observations.add(node)
+            t.add(node, _TYPE, _kg("Observation"))
+            t.add(node, _kg("subject"), subject)
+            t.add(node, _kg("indicator"), text(figure.indicator))
+            t.add(node, _kg("value"), decimal(figure.value))
+            t.add(node, _kg("unit"), text(figure.unit))
+            t.add(node, _kg("year"), integer(figure.year))
+            t.add(node, _kg("observationKind"), kind)
+            t.add(node, _kg("period"), _kg(PERIODS.get(figure.period, "FullYear")))
+            if figure.period_label:
+                t.add(node, _kg("periodLabel"), text(figure.period_label))
+            if figure.base:
+                t.add(node, _kg("growthBase"), text(figure.base))
+        if figure.surface and figure.surface != figure.indicator:  # each document may word it its own way
+            t.add(node, _kg("indicatorAsWritten"), text(figure.surface))
+        t.add(node, _kg("mentionedIn"), self.document_iri(doc))
+        t.add(node, _kg("evidence"), self.evidence(doc, doc.sentences[figure.sentence]))
 
 
 # Figure.period -> the kg:ObservationPeriod individual that names it.
@@ -201,8 +220,8 @@ PERIODS = {"Year": "FullYear", "PartYear": "PartOfYear", "FiveYear": "FiveYearPe
            "Cumulative": "CumulativeTotal", "Average": "YearlyAverage"}
 
 
-def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR)) -> Graph:
-    """The whole graph of a build."""
+def build_triples(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR)) -> Triples:
+    """The whole graph of a build, as compact triples."""
     docs = sorted(docs, key=lambda d: d.doc_id)
     builder = GraphBuilder(base)
     for doc in docs:
@@ -215,4 +234,9 @@ def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR
         for figure in doc.figures:
             builder.add_figure(doc, figure)
         add_milestones(builder, doc)
-    return builder.graph
+    return builder.triples
+
+
+def build_graph(docs: Iterable[Doc], entities: list[Entity], base: str = str(KGR)) -> Graph:
+    """The whole graph of a build as an rdflib Graph."""
+    return build_triples(docs, entities, base).to_rdflib()

@@ -52,11 +52,3 @@ def infer_base(graph: Graph) -> str:
         if "/Document/" in text:
             return text[: text.rindex("Document/")]
     return str(KGR)
-
-
-def read_graph_text(turtle: str) -> Graph:
-    """A built graph from Turtle text (as `kg build` writes it)."""
-    graph = Graph(bind_namespaces="none")
-    graph.parse(data=turtle, format="turtle")
-    graph.bind("kgr", infer_base(graph), override=True, replace=True)
-    return graph

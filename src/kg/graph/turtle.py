@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.graph.namespace import KGR, PREFIXES
+from kg.graph.triples import XSD_INTEGER, Lit, Triples, sort_key
 
 Term = URIRef | Literal
 
@@ -30,6 +31,7 @@ _SAFE_RELATIVE = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+
 _BARE_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_FORBIDDEN = set('<>"{}|^`\\ ')
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
 
 
 class UnsupportedGraph(ValueError):
@@ -51,6 +53,8 @@ def prefixes_for(base: str) -> dict[str, str]:
 
 def escape_string(text: str) -> str:
     """`text` as a Turtle/N-Triples short string, quotes included."""
+    if not _NEEDS_ESCAPE.search(text):  # most text: nothing to escape, no loop over it
+        return '"' + text + '"'
     out = []
     for char in text:
         if char in _STRING_ESCAPES:
@@ -161,6 +165,42 @@ def serialize_turtle(graph: Graph, base: str | None = None) -> str:
     lines = _header(prefixes, writer.base)
     lines.extend(_blocks(graph, writer))
     return "\n".join(lines)
+
+
+def _literal_text(writer: TermWriter, term: Lit) -> str:
+    """A `Lit` as TermWriter.literal writes the equal rdflib Literal."""
+    if term.language:
+        return f"{escape_string(term.lexical)}@{term.language}"
+    if not term.datatype:
+        return escape_string(term.lexical)
+    if term.datatype == XSD_INTEGER and _BARE_INTEGER.match(term.lexical):
+        return term.lexical
+    return f"{escape_string(term.lexical)}^^{writer.iri(URIRef(term.datatype))}"
+
+
+def iter_turtle(triples: Triples) -> Iterator[str]:
+    """Turtle of compact triples in pieces, the same bytes `serialize_turtle` writes for
+    the equal rdflib graph; written block by block, never held as one string."""
+    base = triples.base
+    prefixes = prefixes_for(base)
+    writer = TermWriter(prefixes, base)
+    yield "\n".join(_header(prefixes, writer.base))
+    rdf_type = str(RDF.type)
+    inner, cont = "    ", "        "
+    for subject in sorted(triples.by_subject):
+        predicates = triples.by_subject[subject]
+        parts = []
+        for predicate in sorted(predicates, key=lambda p: (p != rdf_type, p)):
+            objects = sorted(predicates[predicate], key=sort_key)
+            name = "a" if predicate == rdf_type else writer.iri(predicate)
+            written = (_literal_text(writer, o) if isinstance(o, Lit) else writer.iri(o) for o in objects)
+            parts.append(f"{inner}{name} " + f" ,\n{cont}".join(written))
+        yield f"\n{writer.iri(subject)}\n" + " ;\n".join(parts) + " .\n"
+
+
+def serialize_triples(triples: Triples) -> str:
+    """Turtle text of compact triples (see iter_turtle)."""
+    return "".join(iter_turtle(triples))
 
 
 def serialize_trig(graphs: Mapping[URIRef | None, Iterable[tuple]], base: str) -> str:

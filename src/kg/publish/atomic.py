@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _UMASK = os.umask(0o022)  # read the process umask (and put it back)
 os.umask(_UMASK)
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "utf-8") -> None:
-    """Write to a temporary file beside `path`, fsync it, then rename over `path`."""
+def write_atomic(path: str | os.PathLike, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+    """Write to a temporary file beside `path`, fsync it, then rename over `path`. `data`
+    may be pieces of text, written as they come (a large file is never one string)."""
     target = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    if isinstance(data, (str, bytes)):
+        chunks: Iterable[bytes] = [data.encode(encoding) if isinstance(data, str) else data]
+    else:
+        chunks = (piece.encode(encoding) for piece in data)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -21,7 +26,8 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, encoding: str = "ut
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for others to read
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.publish.atomic import write_atomic
 from kg.graph.namespace import CORE_TYPES, KG, KGR, SUB_TYPES
+from kg.graph.triples import Lit, Obj, Triples
 
 # Where the ontology lives in a source checkout (src/kg/netgraph.py -> repo/ontology/kg.ttl).
 ONTOLOGY_PATH = Path(__file__).resolve().parents[3] / "ontology" / "kg.ttl"
@@ -257,6 +258,129 @@ def read_network(graph: Graph) -> Network:
         if str(s) in entities and str(o) in entities and s != o and str(p).startswith(str(KG)):
             local = str(p)[len(str(KG)):]
             links.append(LinkRecord(str(s), str(o), local, labels.get(local, local), statement_evidence.get((s, p, o), ())))
+    links.sort(key=lambda link: (link.source, link.predicate, link.target))
+    return Network(entities, tuple(links))
+
+
+# --- the same network from a build's compact triples ------------------------------------
+
+def _text(term: Obj | None) -> str:
+    if term is None:
+        return ""
+    return term.lexical if isinstance(term, Lit) else term
+
+
+def _first_label_of(triples: Triples, node: str, predicate: str = str(RDFS.label)) -> str:
+    """As _first_label: a @zh value first, then by text."""
+    values = sorted(triples.objects(node, predicate),
+                    key=lambda v: (not (isinstance(v, Lit) and v.language == "zh"), _text(v)))
+    return _text(values[0]) if values else ""
+
+
+def _int_or(term: Obj | None, default: int | None) -> int | None:
+    if isinstance(term, Lit) and term.lexical.strip().lstrip("+-").isdigit():
+        return int(term.lexical)
+    return default
+
+
+class _TripleEvidence:
+    """_EvidenceReader over compact triples."""
+
+    def __init__(self, triples: Triples) -> None:
+        self.triples = triples
+        self._files: dict[str, str] = {}
+        self._documents: dict[str, DocumentRef] = {}
+        self._evidence: dict[str, EvidenceRef] = {}
+
+    def document(self, document: str) -> DocumentRef:
+        if document not in self._documents:
+            self._documents[document] = DocumentRef(
+                self.file_name(document), _first_label_of(self.triples, document, str(DCTERMS.title)))
+        return self._documents[document]
+
+    def file_name(self, document: str) -> str:
+        if document not in self._files:
+            name = self.triples.value(document, str(KG.fileName))
+            self._files[document] = _text(name) if name is not None else document.rsplit("/", 1)[-1]
+        return self._files[document]
+
+    def evidence(self, node: str) -> EvidenceRef:
+        if node not in self._evidence:
+            t = self.triples
+            document = t.value(node, str(KG.document))
+            self._evidence[node] = EvidenceRef(
+                self.file_name(_text(document)) if document is not None else "",
+                _int_or(t.value(node, str(KG.charStart)), 0) or 0,
+                _text(t.value(node, str(KG.sentence))),
+            )
+        return self._evidence[node]
+
+    def evidence_of(self, node: str) -> tuple[EvidenceRef, ...]:
+        refs = {self.evidence(_text(e)) for e in self.triples.objects(node, str(KG.evidence))}
+        return tuple(sorted(refs, key=lambda r: (r.file_name, r.start, r.sentence)))
+
+
+def network_from_triples(triples: Triples) -> Network:
+    """The network `read_network` reads from the same graph, made from a build's compact
+    triples without an rdflib Graph (tests check the two agree)."""
+    kg, rdf_type = str(KG), str(RDF.type)
+    reader = _TripleEvidence(triples)
+    local_types: dict[str, set[str]] = {}
+    for node, predicates in triples.by_subject.items():
+        types = {o[len(kg):] for o in predicates.get(rdf_type, ()) if not isinstance(o, Lit) and o.startswith(kg)}
+        if types:
+            local_types[node] = types
+    figures: dict[str, list[FigureRef]] = defaultdict(list)
+    for node, types in local_types.items():
+        if "Observation" not in types:
+            continue
+        subject = triples.value(node, str(KG.subject))
+        if subject is None:
+            continue
+        year = triples.value(node, str(KG.year))
+        kind = triples.value(node, str(KG.observationKind))
+        figures[_text(subject)].append(FigureRef(
+            indicator=_text(triples.value(node, str(KG.indicator))),
+            value=_text(triples.value(node, str(KG.value))),
+            unit=_text(triples.value(node, str(KG.unit))),
+            year=_int_or(year, None) if isinstance(year, Lit) and year.lexical.lstrip("-").isdigit() else None,
+            kind=_text(kind)[len(kg):] if kind is not None else "",
+            period=_text(triples.value(node, str(KG.period)) or str(KG.FullYear))[len(kg):],
+        ))
+    entities: dict[str, EntityRecord] = {}
+    for node in sorted(n for n, types in local_types.items() if any(t in types for t in CORE_TYPES)):
+        core, sub = _core_and_sub(local_types[node])
+        documents = {reader.document(_text(d)) for d in triples.objects(node, str(KG.mentionedIn))}
+        entities[node] = EntityRecord(
+            iri=node,
+            label=_first_label_of(triples, node) or node.rsplit("/", 1)[-1],
+            core_type=core,
+            sub_type=sub,
+            aliases=tuple(sorted({_text(a) for a in triples.objects(node, str(SKOS.altLabel))})),
+            located_in=tuple(sorted({_first_label_of(triples, _text(a)) or _text(a)
+                                     for a in triples.objects(node, str(KG.locatedIn))})),
+            documents=tuple(sorted(documents, key=lambda d: d.file_name)),
+            evidence=reader.evidence_of(node),
+            figures=tuple(sorted(set(figures.get(node, [])), key=lambda f: (
+                f.year if f.year is not None else 0, f.indicator, f.kind, f.value, f.unit))),
+        )
+    statement_evidence: dict[tuple, set[EvidenceRef]] = defaultdict(set)
+    for node, predicates in triples.by_subject.items():
+        if str(RDF.Statement) in predicates.get(rdf_type, ()):
+            key = tuple(_text(triples.value(node, str(p))) for p in (RDF.subject, RDF.predicate, RDF.object))
+            statement_evidence[key].update(reader.evidence_of(node))
+    labels = relation_labels()
+    links = []
+    for source in entities:
+        for predicate, objects in triples.by_subject[source].items():
+            if not predicate.startswith(kg):
+                continue
+            local = predicate[len(kg):]
+            for target in objects:
+                if not isinstance(target, Lit) and target in entities and target != source:
+                    evidence = tuple(sorted(statement_evidence.get((source, predicate, target), ()),
+                                            key=lambda r: (r.file_name, r.start)))
+                    links.append(LinkRecord(source, target, local, labels.get(local, local), evidence))
     links.sort(key=lambda link: (link.source, link.predicate, link.target))
     return Network(entities, tuple(links))
 

@@ -368,9 +368,10 @@ def write_page(view: View, path: Path) -> Path:
     return path
 
 
-def write_build_outputs(graph: Graph, outdir: Path) -> list[Path]:
-    """What `kg build` writes beside graph.ttl: graph.html, graph.graphml, graph.gexf."""
-    network = read_network(graph)
+def write_build_outputs(graph: Graph | Network, outdir: Path) -> list[Path]:
+    """What `kg build` writes beside graph.ttl: graph.html, graph.graphml, graph.gexf, from
+    a graph or from the network a build made without one (network_from_triples)."""
+    network = graph if isinstance(graph, Network) else read_network(graph)
     html_path, graphml_path, gexf_path = outdir / "graph.html", outdir / "graph.graphml", outdir / "graph.gexf"
     write_page(full_view(network), html_path)
     nx_graph = network_to_networkx(network)
