@@ -129,7 +129,8 @@ def test_unreachable_cluster_is_one_line_naming_it(tmp_path):
 def test_python_api_gives_entities_and_observations_as_records(seed_build, seed_ttl):
     observations = seed_build.observations()
     assert len(observations) == seed_ttl.read_text(encoding="utf-8").count("\n<Observation/")
-    assert all(o.subject_label and o.kind in ("Actual", "Target") and o.documents for o in observations)
+    assert all(o.subject_label and o.kind in ("Actual", "Target", "Estimate") and o.documents for o in observations)
+    assert {o.period for o in observations} >= {"FullYear", "FiveYearPeriod"}
     assert any(o.subject_label == "花溪区" for o in observations)
     labels = {e.label for e in seed_build.entities}
     assert {o.subject_label for o in observations} <= labels

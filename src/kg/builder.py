@@ -79,8 +79,9 @@ class ObservationRecord:
     value: Decimal
     unit: str
     year: int
-    kind: str  # "Actual" or "Target"
+    kind: str  # "Actual", "Target" or "Estimate"
     documents: tuple[str, ...]  # file names, sorted
+    period: str = "FullYear"  # FullYear, PartOfYear, FiveYearPeriod, CumulativeTotal, YearlyAverage
 
 
 def observation_records(triples: Triples) -> list[ObservationRecord]:
@@ -98,7 +99,8 @@ def observation_records(triples: Triples) -> list[ObservationRecord]:
         records.append(ObservationRecord(
             node, subject, label.lexical if isinstance(label, Lit) else "", lexical(node, "indicator"),
             Decimal(lexical(node, "value")), lexical(node, "unit"), int(lexical(node, "year")),
-            lexical(node, "observationKind")[len(kg):], tuple(sorted(f.lexical for f in files if isinstance(f, Lit)))))
+            lexical(node, "observationKind")[len(kg):], tuple(sorted(f.lexical for f in files if isinstance(f, Lit))),
+            (lexical(node, "period") or kg + "FullYear")[len(kg):]))
     return records
 
 

@@ -53,6 +53,7 @@ class Mention:
     address: str = ""  # area words written before the name (花溪区燕楼镇), not part of the label
     ref: str = ""  # an identifier the recogniser knows, e.g. the division code of 花溪 (520111)
     key: str = ""  # filled by resolution: the entity key this mention resolves to
+    edges: str = ""  # the edge decisions that moved its span (`L:国家级`, `split:park`), for `kg eval --errors`
 
 
 @dataclass

@@ -264,10 +264,14 @@ def score_document(system: SystemDoc, gold_doc: dict) -> DocScore:
             kind = _error_class(name, system_names, i in matched_untyped, "missing")
             score.false_negatives.append(f"{entity['name']}/{entity['type']} [{kind}]")
 
-    score.located, _, _ = _score_pairs(system.located_in, gold_doc.get("located_in", []), index, symmetric=False)
+    # A pair's ends match as entities do: by label, else by an altLabel the document uses.
+    as_named = {e.label: _label_for_document(e, index) for e in system.entities}
+    located = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.located_in}
+    score.located, _, _ = _score_pairs(located, gold_doc.get("located_in", []), index, symmetric=False)
     if "relations" in gold_doc:
+        related = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.relations}
         score.relations, score.missed_relations, score.false_relations = _score_pairs(
-            system.relations, gold_doc["relations"], index, symmetric=True)
+            related, gold_doc["relations"], index, symmetric=True)
 
     for obs in gold_doc.get("observations", []):
         subjects = index.get(normalize_name(obs["subject"]), set())
@@ -337,11 +341,28 @@ def summary_line(t: dict[str, Counts]) -> str:
             f"relation F1 {t['relations'].f1:.3f}; observation recall {t['observations'].recall:.3f}")
 
 
-def error_lines(scores: list[DocScore]) -> list[str]:
+def decisions(docs: list) -> dict[str, dict[str, str]]:
+    """Per document, per normalised label: the recogniser and the edge decisions that made
+    the name (`suffix L:国家级`, `list L:的`), to show beside false names."""
+    found: dict[str, dict[str, str]] = {}
+    for doc in docs:
+        table = found.setdefault(doc.file_name, {})
+        for mention in doc.mentions:
+            table.setdefault(normalize_name(mention.label), " ".join(p for p in (mention.rule, mention.edges) if p))
+    return found
+
+
+def _with_decision(item: str, how: dict[str, str]) -> str:
+    label = item.split("/", 1)[0]
+    return f"{item} <{how[label]}>" if label in how else item
+
+
+def error_lines(scores: list[DocScore], how: dict[str, dict[str, str]] | None = None) -> list[str]:
     lines = []
     for s in scores:
+        made = (how or {}).get(s.document, {})
         lines += [f"\n== {s.document}",
-                  "false names: " + " | ".join(s.false_positives),
+                  "false names: " + " | ".join(_with_decision(item, made) for item in s.false_positives),
                   "missed names: " + " | ".join(s.false_negatives),
                   "false relations: " + " | ".join(s.false_relations),
                   "missed relations: " + " | ".join(s.missed_relations),
@@ -355,17 +376,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"folder of gold JSON files (default: {GOLD_SETS[0][1]} and {GOLD_SETS[1][1]})")
     parser.add_argument("--documents", action="store_true", help="print a line of scores per document")
     parser.add_argument("--errors", action="store_true",
-                        help="list false and missed names (with their error class), relations and figures per document")
+                        help="list false and missed names (with their error class, and for false names the rule and "
+                             "edge decisions that made them), relations and figures per document")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     from kg.builder import add_tagger_arguments
 
     add_tagger_arguments(parser)
 
 
-def _score_set(inputs: list[str], gold_dir: Path) -> list[DocScore]:
+def _score_set(inputs: list[str], gold_dir: Path) -> tuple[list[DocScore], dict[str, dict[str, str]]]:
     from kg.builder import build
 
-    return evaluate(build(inputs), gold_dir)
+    result = build(inputs)
+    return evaluate(result, gold_dir), decisions(result.docs)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -384,7 +407,7 @@ def run(args: argparse.Namespace) -> int:
         if not gold_dir.is_dir():
             print(f"kg eval: {gold_dir}: no such folder of gold files / 找不到标注目录", file=sys.stderr)
             return 2
-        scores = _score_set(inputs, gold_dir)
+        scores, how = _score_set(inputs, gold_dir)
         if not scores:
             print(f"kg eval: no gold file in {gold_dir} matches an input document", file=sys.stderr)
             return 2
@@ -395,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
         if args.documents:
             print(format_table(scores))
         if args.errors:
-            print("\n".join(error_lines(scores)))
+            print("\n".join(error_lines(scores, how)))
         print(f"{name} ({gold_dir}, {len(scores)} documents): {summary_line(t)}")
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 
@@ -22,23 +23,21 @@ class Suffix:
     text: str
     type: str
     sub: str
-    rule: str = ""  # "", or flags "exact", "body", "weak", "qualified", "titled" joined by + (see suffixes.tsv)
+    rule: str = ""  # "", or flags "exact", "body", "weak", "qualified", "titled", "quoted" joined by + (see suffixes.tsv)
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):  # a named tuple: 46,000 of them are made at start-up, ~5x faster than a frozen dataclass
     code: str
     name: str
-    level: str  # Province, City or District
+    level: str  # Province, City, District or Township
     parent: str  # parent code or ""
+    short_forms: tuple[str, ...] = ()  # 郑州市 -> 郑州; 黔南布依族苗族自治州 -> 黔南州, 黔南 (longest first)
+    former_names: tuple[str, ...] = ()  # 襄阳市 -> 襄樊市, 襄樊
 
     @property
     def short(self) -> str:
-        """The name without its level word: 花溪区 -> 花溪, 贵州省 -> 贵州."""
-        for tail in ("特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "区", "县", "盟", "旗"):
-            if self.name.endswith(tail) and len(self.name) - len(tail) >= 2:
-                return self.name[: -len(tail)]
-        return self.name
+        """The shortest form documents use for it: 花溪区 -> 花溪, 黔南布依族苗族自治州 -> 黔南."""
+        return self.short_forms[-1] if self.short_forms else self.name
 
 
 def _suffix_rows(name: str) -> list[Suffix]:
@@ -71,13 +70,26 @@ def longest_suffix() -> int:
     return max(len(s.text) for s in suffixes())
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[Division, ...]:
+    """Every row of `gazetteer.tsv` (national divisions to township level, from jionlp)."""
+    rows = []
+    for line in _lines("gazetteer.tsv"):
+        code, name, level, parent, short, former = (line.split("\t") + [""] * 6)[:6]
+        rows.append(Division(code, name, level, parent, tuple(short.split(",")) if short else (),
+                             tuple(former.split(",")) if former else ()))
+    return tuple(rows)
+
+
+# County-level zones the table lists beside counties (邯郸经济技术开发区, 唐山市汉沽管理区):
+# GUIDELINES types development zones as parks, so recognition does not read them as areas.
+PARK_ENDINGS = ("开发区", "园区", "示范区", "合作区", "保税区", "试验区", "管理区")
+
+
 @lru_cache(maxsize=None)
 def divisions() -> tuple[Division, ...]:
-    rows = []
-    for line in _lines("admin_divisions.tsv"):
-        code, name, level, parent = (line.split("\t") + [""])[:4]
-        rows.append(Division(code, name, level, parent))
-    return tuple(rows)
+    """Provinces, cities and counties (the levels whose names are known words)."""
+    return tuple(div for div in _gazetteer() if div.level != "Township")
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +99,8 @@ def division_by_name() -> dict[str, Division]:
     shorts: dict[str, list[Division]] = {}
     for div in divisions():
         table.setdefault(div.name, div)
-        shorts.setdefault(div.short, []).append(div)
+        for form in div.short_forms:
+            shorts.setdefault(form, []).append(div)
     for short, divs in shorts.items():
         if len(divs) == 1 and short not in table:
             table[short] = divs[0]
@@ -96,26 +109,63 @@ def division_by_name() -> dict[str, Division]:
 
 @lru_cache(maxsize=None)
 def divisions_by_full_name() -> dict[str, tuple[Division, ...]]:
-    """Full name -> every division of that name (白云区 is in 贵阳 and in 广州)."""
+    """Full name -> every division of that name (白云区 is in 贵阳 and in 广州); a former
+    full name (襄樊市) gives the division as it is now."""
     table: dict[str, list[Division]] = {}
     for div in divisions():
         table.setdefault(div.name, []).append(div)
+    for div in divisions():
+        for former in div.former_names:
+            if former[-1] in "省市区县州盟旗" and former not in table:
+                table.setdefault(former, []).append(div)
     return {name: tuple(divs) for name, divs in table.items()}
 
 
 @lru_cache(maxsize=None)
 def divisions_by_short_name() -> dict[str, tuple[Division, ...]]:
-    """Short name -> divisions going by it (花溪 -> 花溪区)."""
+    """Short name -> divisions going by it (花溪 -> 花溪区; 海南 -> 海南省, 海南州, 海南区)."""
     table: dict[str, list[Division]] = {}
+    full = divisions_by_full_name()
     for div in divisions():
-        if div.short != div.name:
-            table.setdefault(div.short, []).append(div)
+        forms = div.short_forms + tuple(f for f in div.former_names if f not in full)
+        for form in forms:
+            if form != div.name and div not in table.get(form, []):
+                table.setdefault(form, []).append(div)
+    return {name: tuple(divs) for name, divs in table.items()}
+
+
+@lru_cache(maxsize=None)
+def townships_by_name() -> dict[str, tuple[Division, ...]]:
+    """Full township names (镇, 乡, 街道) -> every township of that name (石板镇 is in
+    贵州, 广东, 重庆 and 四川): only the areas a document names tell them apart."""
+    table: dict[str, list[Division]] = {}
+    for div in _gazetteer():
+        if div.level == "Township":
+            table.setdefault(div.name, []).append(div)
+    return {name: tuple(divs) for name, divs in table.items()}
+
+
+@lru_cache(maxsize=None)
+def townships_by_short_name() -> dict[str, tuple[Division, ...]]:
+    """Short township names (塘口 for 塘口镇) -> the townships going by them; read only in a
+    list of a whole's parts, where the document's areas tell them apart."""
+    table: dict[str, list[Division]] = {}
+    for div in _gazetteer():
+        if div.level == "Township":
+            for form in div.short_forms:
+                table.setdefault(form, []).append(div)
     return {name: tuple(divs) for name, divs in table.items()}
 
 
 @lru_cache(maxsize=None)
 def division_by_code() -> dict[str, Division]:
-    return {div.code: div for div in divisions()}
+    return {div.code: div for div in _gazetteer()}
+
+
+@lru_cache(maxsize=None)
+def edge_words(kind: str) -> tuple[str, ...]:
+    """Words of `name_edges.tsv` of one kind (`left`, `describes`), longest first."""
+    return tuple(sorted(_words_of_kind("name_edges.tsv", kind), key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,7 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, A、B等项目在X落地, the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the towns of a district's document,
   and parents from the national division table.
@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import division_by_code, relation_cues
+from kg.extract.lexicon import division_by_code, divisions_by_full_name, relation_cues
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -29,7 +29,7 @@ RelationRule = Callable[[Doc, list[Mention]], list[Relation]]
 RELATION_RULES: dict[str, RelationRule] = {}  # read one sentence's mentions
 DOCUMENT_RULES: dict[str, RelationRule] = {}  # read all mentions of a document
 LOCATABLE = ("AdministrativeArea", "Park", "Project")
-INNER_RULES = ("prefix", "inner-area")  # areas read inside another name
+INNER_RULES = ("prefix", "inner-area", "bracket-area")  # areas read inside another name
 
 
 def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule], RelationRule]:
@@ -101,6 +101,35 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
         elif place.type == "Park":
             found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
+SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
+CLAUSE_BREAKS = "，,；;：:。"
+
+
+@relation_rule("settled_in_area")
+def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
+    area are in it (GUIDELINES: `在…落地`)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, area in enumerate(flat):
+        if area.type != "AdministrativeArea":
+            continue
+        before = doc.text[max(0, area.start - 2):area.start]
+        after = doc.text[area.end:area.end + SETTLE_GAP + 2]
+        settles_after = before.endswith("在") and any(verb in after[:SETTLE_GAP + 2] for verb in SETTLES)
+        settles_before = before in ("落户", "落地", "入驻", "选址")
+        if not (settles_after or settles_before):
+            continue
+        cue = area.start - (1 if settles_after else 2)
+        for thing in reversed(flat[:index]):
+            if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
+                break
+            if thing.type in ("Project", "Park") or (thing.type == "Organization" and thing.rule == "list"):
+                found.append(Relation("locatedIn", thing, area, area.sentence, "settled-in-area"))
     return found
 
 
@@ -272,10 +301,18 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def is_governed_zone(mention: Mention) -> bool:
+    """A development zone the national table lists beside counties (邯郸经济技术开发区): a
+    park (GUIDELINES), but it governs like a county and may be what a report is about."""
+    full = divisions_by_full_name().get(mention.label, ())
+    return mention.type == "Park" and any(d.level == "District" for d in full)
+
+
 def main_subject(doc: Doc) -> Mention | None:
     """The area a document is about: the administrative area it names most often."""
     areas = [m for m in doc.mentions
-             if m.type == "AdministrativeArea" and m.sub in ("City", "District") and m.rule not in INNER_RULES]
+             if (is_governed_zone(m) or (m.type == "AdministrativeArea" and m.sub in ("City", "District")))
+             and m.rule not in INNER_RULES]
     counts = Counter(m.ref or m.label for m in areas)  # 花溪 and 花溪区 count as one
     if not counts:
         return None
@@ -293,7 +330,10 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     # doc.relations holds what the sentence rules found: a town placed there keeps its parent.
     placed = {r.subject.label for r in doc.relations if r.predicate == "locatedIn"}
     found = []
+    table = division_by_code()
     for mention in mentions:
+        if mention.ref and district.ref and not is_ancestor(district.ref, mention.ref, table):
+            continue  # the table puts this town in another county
         if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
             placed.add(mention.label)
             found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
@@ -302,8 +342,9 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """Divisions a document names together with their parent in the national table
-    (白云区 and 贵阳市): the child is in the parent."""
+    """Divisions a document names together with an ancestor in the national table
+    (白云区 and 贵阳市; 石板镇 and 贵阳市 when 花溪区 is not named): the child is in its
+    nearest named ancestor."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
         if mention.ref:
@@ -311,10 +352,30 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     table = division_by_code()
     found = []
     for code, mention in by_code.items():
-        parent = by_code.get(table[code].parent) if code in table else None
+        parent = nearest_named_ancestor(code, by_code, table)
         if parent is not None:
             found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
     return found
+
+
+def is_ancestor(code: str, of: str, table: dict) -> bool:
+    seen = {of}
+    while of in table and table[of].parent and table[of].parent not in seen:
+        of = table[of].parent
+        seen.add(of)
+        if of == code:
+            return True
+    return False
+
+
+def nearest_named_ancestor(code: str, named: dict[str, Mention], table: dict) -> Mention | None:
+    seen = {code}
+    while code in table and table[code].parent and table[code].parent not in seen:
+        code = table[code].parent
+        seen.add(code)
+        if code in named:
+            return named[code]
+    return None
 
 
 def relate(doc: Doc) -> Doc:

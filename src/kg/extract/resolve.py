@@ -264,7 +264,7 @@ def _body_short_forms(name: str) -> list[str]:
     return forms
 
 
-HEAD_VARIANT_TYPES = ("Program", "Policy", "Park")
+HEAD_VARIANT_TYPES = ("Program", "Policy", "Park", "Project")
 
 
 @lru_cache(maxsize=None)
@@ -273,6 +273,7 @@ def head_variants(type_: str) -> tuple[str, ...]:
     (四主四市 / 四主四市工作思路, 十四五 / 十四五规划) or a suffix of the same type
     (青岩古镇 / 青岩古镇景区)."""
     heads = {s.text for s in lexicon.suffixes() if s.type == type_ and len(s.text) >= 2}
+    heads |= set(lexicon.edge_words("variant-" + type_))  # 花溪工业园 / 花溪工业园区
     if type_ in ("Program", "Policy"):
         heads |= lexicon.quote_heads()
     return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
@@ -290,12 +291,30 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
                        if (type_, entity.label + head) in by_label), None)
         if target is None or target is entity or target.key not in entities:
             continue
-        for _doc, mention in entity.mentions:
-            mention.key = target.key
-        target.mentions.extend(entity.mentions)
-        target.written.update(entity.written)
-        target.aliases |= entity.aliases | {entity.label}
-        del entities[entity.key]
+        fold(entity, target, entities)
+    merge_parks_called_projects(entities)
+
+
+def fold(entity: Entity, target: Entity, entities: dict[str, Entity]) -> None:
+    """Make `entity` one with `target`: its mentions, forms and counts go to the target."""
+    for _doc, mention in entity.mentions:
+        mention.key = target.key
+    target.mentions.extend(entity.mentions)
+    target.written.update(entity.written)
+    target.aliases |= entity.aliases | {entity.label}
+    del entities[entity.key]
+
+
+def merge_parks_called_projects(entities: dict[str, Entity]) -> None:
+    """An industrial park the text also calls a project (浙能智慧能源科技产业园 / …产业园项目)
+    is one node, a park (GUIDELINES "Park or project")."""
+    by_label = {(e.type, e.label): e for e in entities.values()}
+    # (a public park's 项目 is the works on it: 花溪湖公园 / 花溪湖公园项目 stay two)
+    for park in sorted((e for e in entities.values() if e.type == "Park" and e.sub == "IndustrialPark"), key=lambda e: e.key):
+        for tail in lexicon.edge_words("variant-Park"):
+            project = by_label.get(("Project", park.label + tail))
+            if project is not None and project.key in entities and park.key in entities:
+                fold(project, park, entities)
 
 
 def place_key(type_: str, name: str) -> str:
@@ -341,6 +360,15 @@ def assign_slugs(entities: list[Entity]) -> None:
             entity.iri_slug = slug + suffix
 
 
+OFFICIAL_CODE = re.compile(r"[0-9]{6}")
+
+
+def division_key(division: lexicon.Division) -> str:
+    """One node per division: its name, and for a township (石板镇 is in four counties) the
+    county it is in as well."""
+    return division.name if division.level != "Township" else f"{division.name}@{division.parent}"
+
+
 def resolve(docs: list[Doc]) -> list[Entity]:
     """Group all mentions into entities; sets `Mention.key`. Returns entities sorted by key."""
     entities: dict[str, Entity] = {}
@@ -354,7 +382,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             address = normalize_name(mention.address) if mention.type != "Organization" else ""
             # (the address says what a fuller form would: 柳河县|经济开发区, not 柳河县|柳河经济开发区)
             full = name if address else local.get((mention.type, name), name)
-            key_name = division.name if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
+            key_name = division_key(division) if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = entities.get(key)
@@ -369,7 +397,9 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             if mention.sub and not entity.sub:
                 entity.sub = mention.sub
             if division:
-                entity.admin_code, entity.sub = division.code, division.level
+                entity.sub = division.level
+                if OFFICIAL_CODE.fullmatch(division.code):  # townships have no GB/T 2260 code in the source
+                    entity.admin_code = division.code
     for entity in entities.values():
         entity.label = sorted(entity.aliases, key=entity.label_order)[0]
     merge_head_variants(entities)

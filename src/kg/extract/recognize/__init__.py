@@ -22,10 +22,12 @@ import bisect
 import re
 
 from kg.doc import Doc, Mention, Token
+from kg.extract import lexicon
 from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
+from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
-from kg.extract.recognize.gazetteer import area_context, new_area_short_forms, pick_division
+from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 from kg.extract.recognize.tagger import complement
 
@@ -55,6 +57,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
         nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
             t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
             and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
+            and not (t.type == "Organization" and mention.type == "Policy")  # 成都市规划|和自然资源局: no plan
             for t in overlapping)
         if overlapping and not nested:
             continue
@@ -225,6 +228,19 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
     return found
 
 
+def named_on_its_own(area: Mention, mentions: list[Mention]) -> bool:
+    """GUIDELINES "Names inside names": a place word that is part of another thing's name
+    (清镇 in 清镇职教城, 咸阳 in 咸阳高新区) is an entity only where the document also names it
+    on its own; a full name with its level word written as an address (花溪区燕楼镇…) always is."""
+    if area.rule != "inner-area" or area.sub in ("Township", "Village"):
+        return True
+    division = lexicon.division_by_code().get(area.ref) if area.ref else None
+    if division is not None and area.label == division.name:
+        return True
+    return any(m.type == "AdministrativeArea" and ((area.ref and m.ref == area.ref) or m.label == area.label)
+               for m in mentions)
+
+
 def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     """A place or a park inside 《…》 is part of the work's name (《贵阳日报》,
     《花溪区经开区吸引高校毕业生…政策措施》); the bodies that issue a policy
@@ -243,14 +259,18 @@ def recognize(doc: Doc) -> Doc:
     tokens_of = sentence_tokens(doc)
     candidates: list[Mention] = []
     for sentence, tokens in zip(doc.sentences, tokens_of):
+        proposed: list[Mention] = []
         for func in RECOGNIZERS.values():
-            candidates.extend(func(doc, sentence, tokens))
+            proposed.extend(func(doc, sentence, tokens))
+        candidates.extend(decide_edges(doc, proposed, tokens))
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
+    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
     mentions = select(candidates)
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
-    mentions += [m for m in complement(doc, mentions, tokens_of) if not (inside_title(m, titles) or describes_a_kind(doc, m))]
+    mentions += [m for m in complement(doc, mentions, tokens_of) if not (
+        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]
     mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     inner = []
     for mention in mentions:
@@ -261,6 +281,13 @@ def recognize(doc: Doc) -> Doc:
             inner.extend(parts)
         else:
             inner.extend(inner_areas(doc, mention, tokens_of[mention.sentence]))
+    inner = [m for m in inner if named_on_its_own(m, mentions)]
+    taken = {(m.start, m.end) for m in mentions + inner}
+    inner += [m for m in bracketed_areas(doc) if (m.start, m.end) not in taken]
     doc.mentions = sorted(mentions + inner, key=lambda m: (m.start, -m.end))
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and mention.sub == "Township" and not mention.ref:
+            township = pick_township(mention.label, doc.areas)
+            mention.ref = township.code if township else ""
     return doc
 

@@ -157,10 +157,13 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if start == 0:
         return False
     middle_start = tokens[0].start + start
-    if not any(t.start == middle_start for t in tokens) and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
+    one_word = len(tokens) == 1 and tokens[0].pos == "nt"  # 北京市委/nt
+    if not one_word and not any(t.start == middle_start for t in tokens) \
+            and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
         return False  # 区|域医疗中心, 市|区两级…: the area word must be a word of its own
     middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
-    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX and not any(t.pos.startswith(("v", "d")) for t in middle)
+    verbs = [t for t in middle if t.pos.startswith(("v", "d")) and t.pos != "vn"]  # 发展/vn和改革委员会 is a department
+    return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX + 4 * ("和" in name) and not verbs
 
 
 def is_specific(tokens: list[Token]) -> bool:
@@ -229,6 +232,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
     programme head without a proper name in front specific enough."""
     if "body" in typed.rule:  # 市|人大常委会: a level word alone is enough before a body
         return name not in lexicon.generic_phrases() and is_body_name(name, typed, tokens)
+    if counted_campaign(name, typed):
+        return True
     if is_generic(name, typed.suffix) and not launched_with_generic_head(name, typed, introduced):
         return False
     if typed.type == "AdministrativeArea":
@@ -280,8 +285,14 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
     """A verb right before a programme head is part of the name: 基础设施建设|行动,
     创新主体培育|行动 (the boundary list holds it for 建设|某项目)."""
     typed = type_of_name(tokens[head].text)
-    return (i == head - 1 and typed is not None and typed.type == "Program"
-            and tokens[i].pos.startswith("v") and len(tokens[i].text) == 2)
+    return (head - 2 <= i < head and typed is not None and typed.type == "Program"
+            and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
+
+
+def ends_a_name(word: str) -> bool:
+    """Does the word end an organisation's name (市人民政府|和贵安新区管委会: two bodies)?"""
+    typed = type_of_name(word)
+    return typed is not None and typed.type == "Organization" and word.endswith(typed.suffix) and len(typed.suffix) >= 2
 
 
 def left_edge(tokens: list[Token], head: int) -> int:
@@ -289,8 +300,15 @@ def left_edge(tokens: list[Token], head: int) -> int:
     first = head
     i = head - 1
     end = tokens[head].start + len(tokens[head].text)
+    head_type = type_of_name(tokens[head].text)
+    body = head_type is not None and "body" in head_type.rule
     while i >= 0:
         tok = tokens[i]
+        if body and tok.text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
+                and not ends_a_name(tokens[i - 1].text):
+            first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
+            i -= 1
+            continue
         if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
             j = i - 1
             while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:
@@ -315,7 +333,48 @@ def left_edge(tokens: list[Token], head: int) -> int:
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1
+    return glued_first_character(tokens, counted_campaign_start(tokens, first, head))
+
+
+GLUED_POS = ("zg", "ng", "nr", "ns")  # a lone character of a name the segmenter cut off: 崧/zg|泽高架
+
+
+def glued_first_character(tokens: list[Token], first: int) -> int:
+    """A name's first character that the segmenter left alone before the rest (，|崧|泽高架,
+    的|杭|可科技…): a lone character tagged as a name part or morpheme, right after a
+    punctuation mark, 的 or a preposition, belongs to the name."""
+    if first < 1:
+        return first
+    lone, before = tokens[first - 1], tokens[first - 2] if first >= 2 else None
+    if len(lone.text) != 1 or lone.pos not in GLUED_POS or lone.text in STOP_SINGLE or lone.text in LEADING_FUNCTION_CHARS \
+            or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+        return first
+    if before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的"):
+        return first - 1
     return first
+
+
+CAMPAIGN_COUNT = re.compile(r"^[一二三四五六七八九十百千万亿两]+[个亩级项条]*")
+CAMPAIGN_CONTENT_MIN = 4  # characters between a campaign's count and its head: 千万亩|高标准农田改造提升|行动
+
+
+def counted_campaign_start(tokens: list[Token], first: int, head: int) -> int:
+    """A named campaign may open with a count (千万亩高标准农田改造提升行动, 千个巴渝和美乡村
+    建设行动): the count words right before a programme's name belong to it."""
+    typed = type_of_name(tokens[head].text)
+    if typed is None or typed.type != "Program" or first == 0:
+        return first
+    start = first
+    while start > 0 and tokens[start - 1].pos in ("m", "q", "mq") and re.fullmatch(r"[一二三四五六七八九十百千万亿两]*[个亩级项条]*", tokens[start - 1].text):
+        start -= 1
+    return start if counted_campaign("".join(t.text for t in tokens[start:head + 1]), typed) else first
+
+
+def counted_campaign(name: str, typed: Typed) -> bool:
+    """A campaign named with a count and at least a few words of its own before its head."""
+    count = CAMPAIGN_COUNT.match(name)
+    return (typed.type == "Program" and typed.suffix.endswith(("行动", "工程", "计划")) and count is not None
+            and len(name) - count.end() - len(typed.suffix) >= CAMPAIGN_CONTENT_MIN)
 
 
 def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Typed, rule: str, label: str = "") -> Mention:
@@ -323,6 +382,18 @@ def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Type
     return Mention(text=text, label=label or text, type=typed.type, sub=typed.sub, start=start, end=end,
                    sentence=sentence.index, rule=rule)
 
+
+
+BRAND_HEADS = ("集团", "公司")
+
+
+def brand_before_company(tokens: list[Token], left: int, head: int) -> bool:
+    """A two-character brand the tagger reads as a verb, alone before 集团 or 公司 at the start
+    of a clause: ，浙能/v集团与…签约 (a verb there would govern nothing)."""
+    before = tokens[left - 1] if left > 0 else None
+    return (left == head - 1 and tokens[head].text in BRAND_HEADS and len(tokens[left].text) == 2
+            and tokens[left].pos == "v" and tokens[left].text not in lexicon.boundary_words()
+            and (before is None or before.pos in ("x", "w", "p", "c") or before.text in ("、", "，")))
 
 
 def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int, head: int) -> Mention | None:
@@ -336,7 +407,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
     for skip_verbs in passes:
         for left in range(first, head + 1):
-            if skip_verbs and left < head and starts_badly(tokens, left):
+            if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
                 continue
             start = tokens[left].start
             name = doc.text[start:end]
@@ -347,7 +418,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
                                        or follows_programme(tokens, left))
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
                 typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
-            if typed and accept_name(name, typed, tokens[left:head + 1], introduced):
+            if typed and (accept_name(name, typed, tokens[left:head + 1], introduced) or phased(doc, end, name, typed)):
                 if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
@@ -357,5 +428,14 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
 
 
 
-TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
+PHASE = re.compile(r"\((?:[一二三四五六七八九十]|[0-9])期\)")
+
+
+def phased(doc: Doc, end: int, name: str, typed: Typed) -> bool:
+    """A project with a phase in brackets after it is one concrete undertaking, however
+    plain its words: 航天智能制造基础件产业集群(一期)."""
+    return typed.type == "Project" and bool(PHASE.match(doc.text, end)) and not is_generic(name, typed.suffix)
+
+
+TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[\u4e00-\u9fff]{1,5}段|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
 

@@ -1,6 +1,8 @@
 """Administrative divisions from the national table: 花溪区, and 花溪 where the text is about 贵阳."""
 from __future__ import annotations
 
+import re
+
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, recognizer
@@ -8,7 +10,8 @@ from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, rec
 
 def area_context(doc: Doc) -> frozenset[str]:
     """Codes of the divisions a document names by an unambiguous full name, of the
-    provinces it names by short name (贵州), and of all their ancestors."""
+    provinces and cities it names by an unambiguous short name (贵州, 郑州), and of all
+    their ancestors."""
     full = lexicon.divisions_by_full_name()
     shorts = lexicon.divisions_by_short_name()
     codes: set[str] = set()
@@ -16,31 +19,74 @@ def area_context(doc: Doc) -> frozenset[str]:
         divs = full.get(tok.text, ())
         if len(divs) == 1:
             codes.add(divs[0].code)
-        codes.update(d.code for d in shorts.get(tok.text, ()) if d.level == "Province")
+        upper = [d for d in shorts.get(tok.text, ()) if d.level in ("Province", "City")]
+        if len(upper) == 1 and (upper[0].level == "Province" or tok.pos.startswith("ns")):
+            codes.add(upper[0].code)
+    return frozenset(with_ancestors(codes))
+
+
+def with_ancestors(codes: set[str]) -> set[str]:
     by_code = lexicon.division_by_code()
-    for code in list(codes):
+    found = set(codes)
+    for code in codes:
         while code in by_code and by_code[code].parent:
             code = by_code[code].parent
-            codes.add(code)
-    return frozenset(codes)
+            found.add(code)
+    return found
 
 
-def pick_division(text: str, context: frozenset[str]) -> lexicon.Division | None:
+def named_in_full(context: frozenset[str], candidates: tuple[lexicon.Division, ...]) -> lexicon.Division | None:
+    """The one candidate the document names (or names a part of)."""
+    named = [d for d in candidates if d.code in context]
+    return named[0] if len(named) == 1 else None
+
+
+def pick_division(text: str, context: frozenset[str], proper: bool = False) -> lexicon.Division | None:
     """The division a word names in this document, or None when it names none we can tell.
 
     A full name that is unique in the table always counts; an ambiguous one (白云区) or a
-    short name (花溪, 贵阳) counts only when its parent is among the areas the document
-    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区."""
-    if text in lexicon.generic_phrases():
-        return None  # 老城区, 城区: district names that are also common words
+    short name (花溪, 贵阳) counts when it or its parent is among the areas the document
+    names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区. A province's short name counts
+    alone (海南: the province, not 青海's 海南州), and so does a city's that no other
+    province or city goes by, where the tagger reads it as a place (`proper`: 郑州)."""
+    if text in lexicon.generic_phrases() or text.endswith(lexicon.PARK_ENDINGS):
+        return None  # 老城区, 城区: district names that are also common words; zones are parks
     full = lexicon.divisions_by_full_name().get(text, ())
     if len(full) == 1:
         return full[0]
     candidates = full or lexicon.divisions_by_short_name().get(text, ())
-    if not full and len(candidates) == 1 and candidates[0].level == "Province":
-        return candidates[0]
+    if not candidates:
+        return None
+    if not full:
+        provinces = [d for d in candidates if d.level == "Province"]
+        if len(provinces) == 1 and not any(d.code in context for d in candidates if d.level != "Province"):
+            return provinces[0]
+    named = named_in_full(context, candidates)
+    if named is not None and named.level != "Province":
+        return named
     matching = [d for d in candidates if d.parent in context]
-    return matching[0] if len(matching) == 1 else None
+    if len(matching) == 1:
+        return matching[0]
+    if not full and proper and not matching:
+        cities = [d for d in candidates if d.level == "City"]
+        if len(cities) == 1 and len(candidates) == 1:
+            return cities[0]
+    return None
+
+
+def pick_township(name: str, context: frozenset[str], short: bool = False) -> lexicon.Division | None:
+    """The township a full name (石板镇, 清溪街道), or a `short` one (塘口), names: the one
+    whose county, or else whose city, the document names."""
+    table = lexicon.townships_by_short_name() if short else lexicon.townships_by_name()
+    candidates = table.get(name, ())
+    by_code = lexicon.division_by_code()
+    for level in (lambda d: d.parent, lambda d: by_code[d.parent].parent if d.parent in by_code else ""):
+        matching = [d for d in candidates if level(d) in context]
+        if len(matching) == 1:
+            return matching[0]
+        if matching:
+            return None
+    return None
 
 
 def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
@@ -54,7 +100,7 @@ def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     for i, tok in enumerate(tokens):
-        division = pick_division(tok.text, doc.areas)
+        division = pick_division(tok.text, doc.areas, tok.pos.startswith("ns"))
         if division is None:
             continue
         short = division.name != tok.text
@@ -62,6 +108,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
             continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
         if short and runs_on(tokens, i, LEVEL_WORD_CHARS):
             continue
+        if i + 1 < len(tokens) and doc.text.startswith(lexicon.edge_words("media"), tokens[i + 1].start):
+            continue  # 浙江日报, 湖南卫视: a medium's name
         typed = Typed("AdministrativeArea", division.level, "")
         mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
         mention.ref = division.code
@@ -92,4 +140,93 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
             continue  # (贵阳|贵安 too)
         typed = Typed("AdministrativeArea", "District", "")
         found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
+    return found
+
+
+TOWN_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}")
+TOWN_LIST_MIN = 2  # items: one short word alone is too often a common word (大路, 城西)
+
+
+@recognizer("township-list")
+def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
+    崂山、城西4个街道): every item a township of an area the document names."""
+    found: list[Mention] = []
+    starts = {t.start for t in tokens}
+    for match in TOWN_LIST.finditer(sentence.text):
+        items, position, picked = match.group().split("、"), sentence.start + match.start(), []
+        for index, item in enumerate(items):
+            # the first item may carry the words before the list (推动|塘口), the last the
+            # words after it (蚬岗|等)
+            options = [(cut, item[cut:]) for cut in range(len(item) - 1)] if index == 0 else [(0, item)]
+            if index == len(items) - 1:
+                options = [(0, item[:size]) for size in range(len(item), 1, -1)]
+            township, chosen = None, (0, item)
+            for cut, option in options:
+                if position + cut in starts:
+                    township = pick_township(option, doc.areas, short=True)
+                    if township is not None:
+                        chosen = (cut, option)
+                        break
+            picked.append((chosen[1], position + chosen[0], township))
+            position += len(item) + 1
+        known = [(item, start, township) for item, start, township in picked if township is not None]
+        if len(known) < max(TOWN_LIST_MIN, len(items) - 1):
+            continue  # all items, or all but one (a town the table knows by an older name), are towns
+        for item, start, township in known:
+            mention = make_mention(doc, sentence, start, start + len(item), Typed("AdministrativeArea", "Township", ""), "gazetteer")
+            mention.ref = township.code
+            found.append(mention)
+    return found
+
+
+BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+
+
+def bracketed_areas(doc: Doc) -> list[Mention]:
+    """清远(英德): a county written in brackets after its city (GUIDELINES: bracket notation),
+    inside a name or not; both are areas, the county a child of the city in the table."""
+    found: list[Mention] = []
+    for match in BRACKETED.finditer(doc.text):
+        outer = next((d for size in range(len(match.group(1)), 1, -1)
+                      if (d := pick_division(match.group(1)[-size:], doc.areas, True)) is not None), None)
+        if outer is None:
+            continue
+        outer_text = next(match.group(1)[-size:] for size in range(len(match.group(1)), 1, -1)
+                          if pick_division(match.group(1)[-size:], doc.areas, True) == outer)
+        inner_text = match.group(2)
+        children = [d for d in (lexicon.divisions_by_full_name().get(inner_text, ()) + lexicon.divisions_by_short_name().get(inner_text, ()))
+                    if d.parent == outer.code]
+        if len(children) != 1:
+            continue
+        sentence = next(s for s in doc.sentences if s.start <= match.start() < s.end)
+        outer_start = match.start(1) + len(match.group(1)) - len(outer_text)
+        for text, start, division in ((outer_text, outer_start, outer), (inner_text, match.start(2), children[0])):
+            mention = make_mention(doc, sentence, start, start + len(text), Typed("AdministrativeArea", division.level, ""), "bracket-area")
+            mention.ref = division.code
+            found.append(mention)
+    return found
+
+
+TOWN_LEVEL = re.compile(r"镇|乡|街道")
+TOWN_HEAD = (2, 4)  # characters of a town's own name before its level word
+
+
+@recognizer("township")
+def townships_in_text(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """Towns of the areas a document names, found in the text whatever the segmenter made of
+    them (在勤|丰镇建设, 在道|滘|镇): the table says which strings are towns of that county or city."""
+    found: list[Mention] = []
+    for level in TOWN_LEVEL.finditer(sentence.text):
+        end = sentence.start + level.end()
+        for size in range(TOWN_HEAD[1], TOWN_HEAD[0] - 1, -1):
+            start = sentence.start + level.start() - size
+            if start < sentence.start:
+                continue
+            township = pick_township(doc.text[start:end], doc.areas)
+            if township is not None:
+                mention = make_mention(doc, sentence, start, end, Typed("AdministrativeArea", "Township", ""), "gazetteer")
+                mention.ref = township.code
+                found.append(mention)
+                break
     return found

@@ -130,8 +130,8 @@ def slogan_type(name: str, typed: Typed | None) -> Typed:
     """A counted slogan is a programme (“一圈两场三改”), unless it counts facilities:
     “一局四中心”, “一平台两中心” are the centres and platforms built."""
     if typed is not None and typed.type in ("Organization", "Project") and len(typed.suffix) >= 2 \
-            and NUMERAL.search(name[: -len(typed.suffix)]):
-        return FACILITY
+            and NUMERAL.search(name[: -len(typed.suffix)]) and typed.suffix not in CAMPAIGN_HEADS:
+        return FACILITY  # (“百千万工程”, “一号工程”: a campaign, like “东数西算”工程)
     return PROGRAM
 
 
@@ -169,6 +169,10 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
+    head = next((s for s in lexicon.suffixes() if doc.text.startswith(s.text, end) and s.text in lexicon.quote_heads()), None)
+    if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
+        typed = Typed(head.type, head.sub, head.text)
+        return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
     if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1]:
         return [make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner)]
     return []
@@ -186,7 +190,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if LIST_MARKS.search(inner):
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
-        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and not inner.isdigit():
+        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
             mention = quoted_name(doc, sentence, tokens, inner, start, end)
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
@@ -202,6 +206,17 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
     return found
+
+
+CODE_MIN = 3  # digits of a coded formula: “1136”工作思路 (one digit per part); “2024” is a year
+
+
+def coded_formula(doc: Doc, tokens: list[Token], inner: str, end: int) -> bool:
+    """A quoted string of digits names a programme only as a code for its parts, with the
+    noun phrase after it: “1136”工作思路, “12345”发展思路, “1234”生产力空间布局, “4633”目标."""
+    if len(inner) < CODE_MIN or (len(inner) == 4 and inner.startswith(("19", "20"))):
+        return False
+    return bool(_noun_tail(tokens, end))  # “4633”目标, “433”工作安排, “1115”项目任务
 
 
 QUOTE_CHAIN = re.compile(r"(?:[、和]?“[^“”\n]{1,%d}”)*" % MAX_QUOTED)
@@ -231,7 +246,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     after = doc.text[end: end + 6]
     head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
-    if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)):
+    described = doc.text.endswith("的", 0, start) and len(inner) <= 3  # 出政策的“提质”要求: a description
+    if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)) and not described:
         # (“一河一道两片”规划建设: planning it, not a plan of that name)
         typed = Typed(head.type, head.sub, head.text)
         return make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)
@@ -239,6 +255,9 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)
+    if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
+        tail = _noun_tail(tokens, end)
+        return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 

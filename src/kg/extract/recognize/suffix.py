@@ -28,7 +28,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
     boundary = lexicon.boundary_words()
     for head, tok in enumerate(tokens):
         head_type = type_of_name(tok.text)
-        if head_type is None or "titled" in head_type.rule or not head_ok(tokens, head, head_type):
+        if head_type is None or "titled" in head_type.rule or "quoted" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
         if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):

@@ -1,0 +1,203 @@
+"""Edges: one left-edge and one right-edge decision per candidate name, from the words
+around and inside it, after the recognisers proposed it and before the best spans are
+chosen (so that a place cut off a name is still there to be chosen as a name of its own).
+
+Left edge (parks, projects, organisations):
+- `L:的`: an area and 的 before the name are its address (宁安市的|果蔬保鲜冷链加工);
+- `L:<word>`: a rank or description before the name (国家级|长兴经济技术开发区,
+  龙头企业|湖南创普…公司, 全资子公司|华陆工程科技有限责任公司), words of kind `left` in
+  `data/name_edges.tsv`;
+- `split:park`: a park's name before another name is where the thing is
+  (乌兰工业园|青海尚品驼奶加工, 长兴经济技术开发区|煤山绿色制造产业园): two candidates;
+- `drop:describes`: what is left after the area's name is only a description of a kind
+  (松江区|重大工程项目, 长兴县|50亿元重大工业项目): no name.
+Right edge: a bracket that belongs to the name (a phase, a plan's period, a section of a
+road: 津石高速(新区段)) is kept by `extend_trailing_bracket` (`TRAILING_BRACKET`).
+
+The decisions are kept in `Mention.edges`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.doc import Doc, Mention, Token
+from kg.extract import lexicon
+from kg.extract.recognize.gazetteer import pick_division
+from kg.extract.recognize.base import area_prefix_length, is_generic, is_specific, type_of_name
+
+EDGED_TYPES = ("Park", "Project", "Organization")
+EDGED_RULES = ("suffix", "list")
+MIN_HEAD = 2  # characters of a name's own words before its type suffix
+# Heads that end a park's name and may stand before what is in the park.
+PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
+              "综保区", "保税区", "物流园", "科技园", "园区")
+QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批亿万元级余多]*)+")
+
+
+def still_a_name(text: str, type_: str) -> bool:
+    """Is `text` (what is left of a candidate) a name of the same core type?"""
+    typed = type_of_name(text)
+    return typed is not None and typed.type == type_ and len(text) - len(typed.suffix) >= MIN_HEAD
+
+
+def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
+    """Where the name starts inside the candidate `text`, and why (0, "" for no change).
+    A list item (`listed`) is typed by the list's head, not by its own ending."""
+    best = (0, "")
+
+    def rest_ok(rest: str) -> bool:
+        return len(rest) >= MIN_HEAD + 1 if listed else still_a_name(rest, type_)
+
+    for match in re.finditer("的", text):
+        before = text[:match.start()]
+        if before and before[-1] in "省市区县州镇乡村园" and rest_ok(text[match.end():]):
+            best = max(best, (match.end(), "L:的"))
+    for word in lexicon.edge_words("left"):
+        index = text.rfind(word)
+        if index >= 0 and rest_ok(text[index + len(word):]):
+            best = max(best, (index + len(word), "L:" + word))
+    return best
+
+
+def describes_only(text: str, suffix: str) -> bool:
+    """Only words of a kind and quantities before the head: 重大工程项目 (in 松江区重大工程项目),
+    50亿元重大工业项目, 第四批重大项目, 1000亿级产业园区."""
+    rest = text[:len(text) - len(suffix)]
+    words = lexicon.edge_words("describes")
+    while rest:
+        word = next((w for w in words if rest.startswith(w)), None)  # before counts: 一季度
+        quantity = QUANTITY.match(rest)
+        if word is None and quantity and quantity.group():
+            rest = rest[quantity.end():]
+            continue
+        if word is None:
+            return False
+        rest = rest[len(word):]
+    return True
+
+
+def park_then_description(text: str, tokens: list[Token], start: int) -> int:
+    """Where a park's name ends when only a description of a kind follows it
+    (万州经开区|重点产业项目): the park is the name; 0 if that is not so."""
+    ends = {t.start + len(t.text) - start for t in tokens}
+    for end in sorted(ends):
+        park, rest = type_of_name(text[:end]), text[end:]
+        typed = type_of_name(rest)
+        if 0 < end < len(text) and park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
+                and len(text[:end]) - len(park.suffix) >= MIN_HEAD and typed is not None \
+                and len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix):
+            return end
+    return 0
+
+
+def park_split(text: str, tokens: list[Token], start: int) -> int:
+    """Where a park's name ends inside the candidate, when another name with a proper name
+    of its own follows it (乌兰工业园|青海尚品驼奶加工); 0 if none (贵阳综保区综合物流基地 is
+    one name: 综合物流基地 says nothing alone)."""
+    ends = {t.start + len(t.text) - start for t in tokens}
+    for head in sorted(PARK_HEADS, key=len, reverse=True):
+        index = text.find(head)
+        while index >= 0:
+            end = index + len(head)
+            rest = text[end:]
+            park = type_of_name(text[:end])
+            if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
+                    and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
+                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) \
+                    and not is_generic(rest, type_of_name(rest).suffix):
+                return end
+            index = text.find(head, index + 1)
+    return 0
+
+
+PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?")
+SECTION_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,8}至)?([\u4e00-\u9fff]{2,5})段|[东南西北]延伸段?")
+
+
+def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
+    """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
+    宁波地铁5号线一期工程) or a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
+    延吉至龙井段, 轨道交通12号线西延伸). (0, "") for no change."""
+    if mention.type not in ("Project", "Park"):
+        return 0, ""
+    phase = PHASE_TAIL.match(doc.text, mention.end)
+    if phase:
+        return phase.end(), "R:phase"
+    section = SECTION_TAIL.match(doc.text, mention.end)
+    if section and mention.type == "Project":
+        place = section.group(1)
+        named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
+            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
+        if named:
+            return section.end(), "R:section"
+    return 0, ""
+
+
+def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """The candidates of one sentence with their edges decided (some split, some dropped)."""
+    found: list[Mention] = []
+    for mention in mentions:
+        end, why = right_decision(doc, mention)
+        if end and mention.label == mention.text:
+            # a park's phase is built as a project (敖东工业园二期)
+            type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
+            mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
+                              type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
+        if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text:
+            found.append(mention)
+            continue
+        found.extend(edge_one(doc, mention, tokens))
+    return found
+
+
+def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
+    text = doc.text[mention.start:mention.end]
+    cut, why = left_decision(text, mention.type, mention.rule == "list")
+    if cut:
+        mention = moved(doc, mention, mention.start + cut, why)
+        text = mention.text
+        if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
+            return []  # 省级|避暑旅游度假区: a rank before a kind
+    split = park_split(text, tokens, mention.start)
+    if split:
+        park_type = type_of_name(text[:split])
+        park = replace(moved(doc, mention, mention.start, "", mention.start + split),
+                       type=park_type.type, sub=park_type.sub, edges=(mention.edges + " split:park").strip())
+        rest = moved(doc, mention, mention.start + split, "L:park")
+        return [park] + edge_one(doc, rest, tokens)
+    described = park_then_description(text, tokens, mention.start) if mention.type in ("Park", "Project") else 0
+    if described:
+        park_type = type_of_name(text[:described])
+        return [replace(moved(doc, mention, mention.start, "R:description", mention.start + described),
+                        type=park_type.type, sub=park_type.sub)]
+    if mention.type in ("Park", "Project") and names_nothing(text, after_park="L:park" in mention.edges):
+        return []
+    return [mention]
+
+
+def names_nothing(text: str, after_park: bool) -> bool:
+    """An area's name (or, after a park's name, nothing) before a description of a kind."""
+    typed = type_of_name(text)
+    prefix = area_prefix_length(text)
+    if typed is None or not (prefix or after_park):
+        return False
+    rest = text[prefix:]
+    return len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix)
+
+
+def moved(doc: Doc, mention: Mention, start: int, why: str, end: int | None = None) -> Mention:
+    end = mention.end if end is None else end
+    text = doc.text[start:end]
+    return replace(mention, start=start, end=end, text=text, label=text,
+                   edges=(mention.edges + " " + why).strip() if why else mention.edges)
+
+
+LEVEL_ONLY = re.compile(r"^(?:中共)?[省市区县州乡镇]{0,2}")
+
+
+def unqualified_body(label: str) -> bool:
+    """A body named by a level word alone (市委, 省政府, 县人民政府, 人大, 管委会): the
+    guidelines leave it out, since it names no one body without its place."""
+    rest = label[LEVEL_ONLY.match(label).end():]
+    return rest in lexicon.edge_words("bare-body")
