@@ -352,7 +352,9 @@ def test_counted_first_of_a_kind_and_plural_phrases_are_descriptions():
     doc = run_text("开展反诈宣传活动36场。启动实施“平急两用”公共基础设施项目55个。投用全球首条400G算力通道。"
                    "成立乡村振兴、经济高质量发展两个专业代表之家。建成市区两级城市运行管理中心。"
                    "按照‘基层党组织+公司+低收入群体’的运行模式。")
-    assert labels(doc) == set()
+    # No description is a name; the programme quoted inside one is (“平急两用”, a Program in
+    # seed 002's gold), which the learned tagger adds where the rules drop the description.
+    assert labels(doc) <= {"平急两用"}
 
 
 def test_a_quoted_programme_counts_its_units_and_stays_a_name():

@@ -26,13 +26,14 @@ from tqdm import tqdm
 
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
-from kg.cache import ExtractionCache
+from kg.cache import ExtractionCache, extractor_fingerprint
 from kg.doc import Doc, Sentence
 from kg.graph.rdf import base_problem, build_triples
 from kg.graph.triples import Lit, Triples
 from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
 from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
+from kg.extract.recognize import tagger
 from kg.extract.connectivity import connectivity
 from kg.extract.resolve import Entity, break_containment_cycles, link_operators, resolve
 from kg.graph.turtle import iter_turtle, serialize_triples
@@ -127,6 +128,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="refuse any input file larger than this (default: %(default)s)")
     parser.add_argument("--max-chars", type=_positive, default=MAX_TEXT_CHARS, metavar="N",
                         help="refuse a document whose text is longer than this (default: %(default)s)")
+    add_tagger_arguments(parser)
 
 
 def _positive(value: str) -> int:
@@ -134,6 +136,30 @@ def _positive(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError(f"must be a positive number, not {value}")
     return number
+
+
+def add_tagger_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-tagger", action="store_true",
+                        help="recognise names by the rules alone, without the learned tagger")
+    parser.add_argument("--tagger-model", default=None, metavar="FILE",
+                        help="tagger model to use (default: the shipped one; see `kg train`)")
+
+
+def configure_tagger(args: argparse.Namespace) -> str | None:
+    """Apply --no-tagger/--tagger-model; returns a one-line problem, or None."""
+    model = getattr(args, "tagger_model", None)
+    if model is not None and not Path(model).is_file():
+        return f"{model}: no such tagger model file / 找不到模型文件"
+    tagger.configure(enabled=not getattr(args, "no_tagger", False), model=model or tagger.MODEL)
+    return None
+
+
+def cache_fingerprint() -> str:
+    """The extractor's fingerprint and the tagger's settings: a build with the tagger off
+    never reads what a build with it on stored."""
+    import hashlib
+
+    return hashlib.sha256(f"{extractor_fingerprint()}|{tagger.fingerprint()}".encode()).hexdigest()[:20]
 
 
 def default_workers() -> int:
@@ -176,6 +202,9 @@ class _Job:
 
     cache: ExtractionCache | None
     keep_text: bool
+    # this process's tagger settings (--no-tagger, --tagger-model): a spawned or remote
+    # worker starts with the defaults
+    tagger_settings: tagger.Settings = dataclasses.field(default_factory=lambda: dataclasses.replace(tagger.SETTINGS))
 
 
 _job: _Job | None = None  # set in each worker process by _start_worker
@@ -190,6 +219,9 @@ def _extract_one(doc: Doc, job: _Job | None = None) -> Doc:
     """Extract one document not found in the cache (in a worker or inline)."""
     job = job or _job
     assert job is not None
+    wanted = job.tagger_settings  # (a remote worker without the model file uses its own shipped one)
+    tagger.configure(wanted.enabled, wanted.model if wanted.model.is_file() else tagger.MODEL,
+                     wanted.types, wanted.min_confidence)
     done = process(doc)
     if job.cache:
         job.cache.put(done)
@@ -278,7 +310,7 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     """
     docs, problems = read_inputs(inputs, limits)
     with progress_bar(len(docs), not quiet) as progress:
-        docs = extract(docs, progress, ExtractionCache(cache_dir) if cache_dir else None, workers, keep_text, cluster)
+        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers, keep_text, cluster)
     # The documents live until the build ends: the collector need not scan them again while
     # resolution and the writers allocate (NOTES.md: the collector took 9% of a build).
     gc.freeze()
@@ -375,6 +407,9 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if (problem := base_problem(args.base)) is not None:
         print(f"kg build: --base {args.base!r}: {problem} / 命名空间无效", file=sys.stderr)
+        return 2
+    if (problem := configure_tagger(args)) is not None:
+        print(f"kg build: {problem}", file=sys.stderr)
         return 2
     cache_dir = None if args.no_cache else (args.cache or Path(args.output).absolute().parent / CACHE_DIR)
     limits = Limits(max_file_bytes=args.max_file_mb * MB, max_text_chars=args.max_chars)

@@ -26,7 +26,7 @@ from kg.doc import Doc
 
 DEFAULT_DIR = ".kgcache"
 LIBRARIES = ["jieba", "rjieba", "opencc-python-reimplemented", "pypinyin", "charset-normalizer",
-             "selectolax", "python-docx", "pypdf", "pyahocorasick"]
+             "selectolax", "python-docx", "pypdf", "pyahocorasick", "python-crfsuite"]
 PICKLE_PROTOCOL = 5
 
 

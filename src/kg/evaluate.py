@@ -379,6 +379,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list false and missed names (with their error class, and for false names the rule and "
                              "edge decisions that made them), relations and figures per document")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    from kg.builder import add_tagger_arguments
+
+    add_tagger_arguments(parser)
 
 
 def documents_of(gold_dir: Path, fallback: str) -> list[str]:
@@ -400,6 +403,12 @@ def _score_set(inputs: list[str], gold_dir: Path) -> tuple[list[DocScore], dict[
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.builder import configure_tagger
+
+    problem = configure_tagger(args)
+    if problem:
+        print(f"kg eval: {problem}", file=sys.stderr)
+        return 2
     if args.gold or args.inputs:
         sets = [("gold", Path(args.gold or DEFAULT_GOLD), args.inputs or ["seeds"])]
     else:

@@ -29,6 +29,7 @@ from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
+from kg.extract.recognize.tagger import complement
 
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
@@ -266,7 +267,11 @@ def recognize(doc: Doc) -> Doc:
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
     candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
-    mentions = [extend_trailing_bracket(doc, m) for m in select(candidates)]
+    mentions = select(candidates)
+    # The learned tagger runs last: only spans the rules did not find, through the same filters.
+    mentions += [m for m in complement(doc, mentions, tokens_of) if not (
+        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]
+    mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     inner = []
     for mention in mentions:
         parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])
