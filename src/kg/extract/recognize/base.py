@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -81,6 +82,7 @@ def as_campaign(typed: Typed) -> Typed:
 ORGANIZATION = Typed("Organization", "", "")
 
 
+@lru_cache(maxsize=1 << 16)  # asked ~1000 times per document, mostly of the same words; Typed is frozen
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
     table = lexicon.suffix_map()
