@@ -210,6 +210,14 @@ def quote_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def quote_head_suffixes() -> tuple[Suffix, ...]:
+    """The suffixes that are quote heads, in `suffixes()` order: read after every quoted
+    phrase, so filtered once rather than there."""
+    heads = quote_heads()
+    return tuple(s for s in suffixes() if s.text in heads)
+
+
+@lru_cache(maxsize=None)
 def enterprises() -> frozenset[str]:
     return _words("enterprises.txt")
 
@@ -298,7 +306,7 @@ def load_all() -> None:
     suffix_map(), longest_suffix(), divisions(), division_by_name(), divisions_by_full_name()
     divisions_by_short_name(), townships_by_name(), townships_by_short_name(), division_by_code()
     generic_phrases(), boundary_words(), outcome_words(), product_words(), gov_bodies()
-    programme_verbs(), quote_heads(), enterprises(), industry_words(), list_heads(), name_patterns()
+    programme_verbs(), quote_heads(), quote_head_suffixes(), enterprises(), industry_words(), list_heads(), name_patterns()
     indicators(), units()
     for cue in ("located", "builds", "issues", "implements"):
         relation_cues(cue)
