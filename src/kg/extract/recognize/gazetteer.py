@@ -155,6 +155,8 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
     """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
     崂山、城西4个街道): every item a township of an area the document names."""
     found: list[Mention] = []
+    if "、" not in sentence.text:
+        return found  # no list: spares the set of word starts below
     starts = {t.start for t in tokens}
     for match in TOWN_LIST.finditer(sentence.text):
         items, position, picked = match.group().split("、"), sentence.start + match.start(), []
