@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -81,6 +82,7 @@ def as_campaign(typed: Typed) -> Typed:
 ORGANIZATION = Typed("Organization", "", "")
 
 
+@lru_cache(maxsize=1 << 16)  # asked ~1000 times per document, mostly of the same words; Typed is frozen
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
     table = lexicon.suffix_map()
@@ -97,6 +99,17 @@ def is_kind(name: str) -> bool:
     return name in generic or any(name[:size] in generic and name[size:] in generic for size in range(2, len(name)))
 
 
+# Compiled once: these run for every candidate name and every word left of a head.
+LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
+WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
+NUMERALS = re.compile(NUMERAL.pattern + "+")
+
+
+@lru_cache(maxsize=1)
+def _programme_verbs() -> tuple[str, ...]:
+    return tuple(lexicon.programme_verbs())
+
+
 def is_generic(name: str, suffix: str) -> bool:
     """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
     generic = lexicon.generic_phrases()
@@ -104,7 +117,7 @@ def is_generic(name: str, suffix: str) -> bool:
     if is_kind(name) or len(name) <= len(suffix) or COUNTED.match(name):
         return True
     head = name[: -len(suffix)]
-    return head in generic or head in lexicon.boundary_words() or bool(re.fullmatch(NUMERAL.pattern + "+", head))
+    return head in generic or head in lexicon.boundary_words() or bool(NUMERALS.fullmatch(head))
 
 
 def division_level(name: str) -> str | None:
@@ -262,7 +275,7 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return True
     if tok.pos == "zg" and tok.text in lexicon.suffix_map():
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
-    if (is_stop_pos(tok.pos) and not re.search(r"[0-9A-Za-z]", tok.text)) or not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z]+", tok.text):
+    if (is_stop_pos(tok.pos) and not LATIN_OR_DIGIT.search(tok.text)) or not WORD_CHARS.fullmatch(tok.text):
         return True
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
@@ -414,7 +427,7 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             if name.count(")") > name.count("("):
                 continue  # 区(市)|县投促局: a name does not start inside brackets
             typed = type_of_name(name)
-            introduced = left > 0 and (tokens[left - 1].text.endswith(tuple(lexicon.programme_verbs()))  # 认真落实/z
+            introduced = left > 0 and (tokens[left - 1].text.endswith(_programme_verbs())  # 认真落实/z
                                        or follows_programme(tokens, left))
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
                 typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程

@@ -49,12 +49,15 @@ def pick_division(text: str, context: frozenset[str], proper: bool = False) -> l
     names, so 吉利 in 吉利汽车 never becomes 洛阳's 吉利区. A province's short name counts
     alone (海南: the province, not 青海's 海南州), and so does a city's that no other
     province or city goes by, where the tagger reads it as a place (`proper`: 郑州)."""
+    full_names, short_names = lexicon.divisions_by_full_name(), lexicon.divisions_by_short_name()
+    if text not in full_names and text not in short_names:
+        return None  # most words: asked of every token, so answered with two lookups
     if text in lexicon.generic_phrases() or text.endswith(lexicon.PARK_ENDINGS):
         return None  # 老城区, 城区: district names that are also common words; zones are parks
-    full = lexicon.divisions_by_full_name().get(text, ())
+    full = full_names.get(text, ())
     if len(full) == 1:
         return full[0]
-    candidates = full or lexicon.divisions_by_short_name().get(text, ())
+    candidates = full or short_names.get(text, ())
     if not candidates:
         return None
     if not full:
@@ -152,6 +155,8 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
     """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
     崂山、城西4个街道): every item a township of an area the document names."""
     found: list[Mention] = []
+    if "、" not in sentence.text:
+        return found  # no list: spares the set of word starts below
     starts = {t.start for t in tokens}
     for match in TOWN_LIST.finditer(sentence.text):
         items, position, picked = match.group().split("、"), sentence.start + match.start(), []

@@ -39,6 +39,8 @@ def _list_pattern() -> re.Pattern[str]:
 @recognizer("list")
 def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
+    if "等" not in sentence.text:
+        return []  # the pattern needs 等; most sentences have none, and its search backtracks
     heads = lexicon.list_heads()
     found: list[Mention] = []
     word_ends = {t.start + len(t.text) for t in tokens}

@@ -169,7 +169,7 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
-    head = next((s for s in lexicon.suffixes() if doc.text.startswith(s.text, end) and s.text in lexicon.quote_heads()), None)
+    head = next((s for s in lexicon.quote_head_suffixes() if doc.text.startswith(s.text, end)), None)
     if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
         typed = Typed(head.type, head.sub, head.text)
         return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
@@ -245,7 +245,7 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         tail = _noun_tail(tokens, end)  # a bare formula (“15+”) names nothing by itself
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     after = doc.text[end: end + 6]
-    head = next((s for s in lexicon.suffixes() if after.startswith(s.text) and s.text in lexicon.quote_heads()), None)
+    head = next((s for s in lexicon.quote_head_suffixes() if after.startswith(s.text)), None)
     described = doc.text.endswith("的", 0, start) and len(inner) <= 3  # 出政策的“提质”要求: a description
     if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)) and not described:
         # (“一河一道两片”规划建设: planning it, not a plan of that name)
