@@ -119,6 +119,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="passed to kg build --workers")
     parser.add_argument("--src", default=str(ROOT / "src"), help="the kg source to build with")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each command (median time)")
+    parser.add_argument("--no-tagger", action="store_true", help="passed to kg build: the rules alone")
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(Path(args.src).resolve()))
     print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'MB/s':>5} {'PSS MB':>7} {'RSS MB':>7} {'exit':>4} | "
@@ -132,6 +133,8 @@ def main() -> None:
                        "--no-cache", "-q"]
             if args.workers is not None:
                 command += ["--workers", str(args.workers)]
+            if args.no_tagger:
+                command.append("--no-tagger")
             build = repeated(command, args.repeat, env)
             lcut = repeated([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)], args.repeat)
             tag = repeated([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)], args.repeat)
