@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.doc import Doc, Token
+from kg.doc import Doc
+from kg.extract.recognize import sentence_tokens
 from kg.extract.recognize.tagger import MODEL, sentence_features, span_labels
 from kg.extract.segment import segment
 from kg.ingest.files import read_document
@@ -133,17 +134,6 @@ def _with_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_groups(doc: Doc) -> list[list[Token]]:
-    """The document's tokens, by sentence."""
-    groups: list[list[Token]] = [[] for _ in doc.sentences]
-    index = 0
-    for tok in doc.tokens:
-        while index < len(doc.sentences) - 1 and tok.start >= doc.sentences[index].end:
-            index += 1
-        groups[index].append(tok)
-    return groups
-
-
 def make_example(gold_file: Path, text_dirs: list[Path]) -> Example:
     try:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -153,7 +143,7 @@ def make_example(gold_file: Path, text_dirs: list[Path]) -> Example:
     doc = read_text(find_text(gold_file, document, text_dirs))
     spans = gold_spans(doc.text, gold)
     sequences = []
-    for sentence, tokens in zip(doc.sentences, sentence_groups(doc)):
+    for sentence, tokens in zip(doc.sentences, sentence_tokens(doc)):
         inside = [(s - sentence.start, e - sentence.start, t) for s, e, t in spans
                   if sentence.start <= s and e <= sentence.end]
         sequences.append(Sequence(sentence_features(sentence.text, tokens, sentence.start),
