@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import shutil
 import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from kg.doc import Doc
 from kg.pipeline import process
@@ -34,3 +40,29 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(folder: Path, persistent: bool = False) -> Iterator[str]:
+    """A real `oxigraph serve` on a free loopback port (its store in `folder` when
+    `persistent`, else in memory; its log in folder/server.log); yields its base URL."""
+    port = free_port()
+    command = [oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"]
+    if persistent:
+        command[2:2] = ["--location", str(folder / "data")]
+    log = folder / "server.log"
+    with open(log, "wb") as handle:
+        process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(300):  # wait for the port, at most ~30 s
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"oxigraph exited: {log.read_text(errors='replace')}")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

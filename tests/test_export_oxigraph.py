@@ -3,16 +3,13 @@ answers contract queries over HTTP with the same answers rdflib gives on the bui
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from kg.publish.export import export_text
-from helpers import free_port, oxigraph_binary
+from helpers import oxigraph_server
 
 PARKS_IN_HUAXI = """
 PREFIX kg: <https://w3id.org/gykg/ontology#>
@@ -38,30 +35,13 @@ SELECT ?kind (COUNT(?o) AS ?n) (SUM(?v) AS ?total) WHERE {
 
 @pytest.fixture(scope="module")
 def server(seed_build, tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("oxigraph") / "server.log"
-    with open(log, "wb") as handle:
-        process = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
-                                   stdout=handle, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):  # wait for the port, at most ~30 s
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"oxigraph exited: {log.read_text(errors='replace')}")
-                time.sleep(0.1)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
         body = export_text(seed_build.graph, "ttl").encode("utf-8")
         request = urllib.request.Request(f"{url}/store?default", data=body, method="POST",
                                          headers={"Content-Type": "text/turtle"})
         with urllib.request.urlopen(request, timeout=60) as response:
             assert response.status in (200, 201, 204)
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def sparql_over_http(url: str, query: str) -> list[dict]:

@@ -4,9 +4,6 @@ adding to it, named graphs work, and failures are one line naming what went wron
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -15,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from helpers import free_port, oxigraph_binary
+from helpers import free_port, oxigraph_server
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NAMED = "https://example.org/graphs/kg"
@@ -24,24 +21,8 @@ NAMED = "https://example.org/graphs/kg"
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory):
     """A running Oxigraph server with an empty store; yields its base URL."""
-    port = free_port()
-    folder = tmp_path_factory.mktemp("oxigraph-push")
-    with open(folder / "server.log", "wb") as handle:
-        process = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(folder / "data"),
-                                    "--bind", f"127.0.0.1:{port}"], stdout=handle, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(300):  # wait for the port, at most ~30 s
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"oxigraph exited: {(folder / 'server.log').read_text(errors='replace')}")
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-push"), persistent=True) as url:
+        yield url
 
 
 def count(url: str, graph: str | None = None) -> int:
