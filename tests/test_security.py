@@ -21,13 +21,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
+from helpers import http_server_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED_HOST = "kg.example"
@@ -113,12 +114,8 @@ class Listener(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def canary():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Listener)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    server.shutdown()
-    server.server_close()
+    with http_server_in_thread(Listener) as url:
+        yield url + "/sparql"
 
 
 def hits() -> int:
