@@ -151,9 +151,61 @@ def reporting_park(doc: Doc, area: Mention | None) -> Mention | None:
     park's work, and the projects and firms it lists are in it."""
     parks = [m for m in doc.mentions if m.type == "Park" and m.rule not in INNER_RULES]
     counts = Counter(m.label for m in parks)
-    area_count = sum(1 for m in doc.mentions if area is not None and (m.ref or m.label) == (area.ref or area.label))
+    # 银川 inside 银川经开区 is no mention of the city as a speaker
+    area_count = sum(1 for m in doc.mentions if area is not None and m.rule not in INNER_RULES
+                     and (m.ref or m.label) == (area.ref or area.label))
     opening = [m for m in parks if m.start < 150 and counts[m.label] >= max(3, area_count)]
-    return max(opening, key=lambda m: (counts[m.label], -m.start)) if opening else None
+    if opening:
+        return max(opening, key=lambda m: (counts[m.label], -m.start))
+    # 经开区78个项目开复工 / 日前从长春经开区获悉…经开区已开复工: a park that heads the
+    # document (its title line or its opening sentence's subject) and that the text keeps
+    # naming, in full or by its generic tail (经开区), at least as often as the area.
+    if not parks or parks[0].start >= 150 or not (_in_title(doc, parks[0]) or _opens_document(doc, parks[0])):
+        return None
+    # 淮安经济技术开发区 … 淮安经开区: the full and the short name of one park
+    forms = [m for m in parks if m.label[:2] == parks[0].label[:2] and PARK_TAIL.search(m.label)]
+    named = len(forms) + _bare_tail_count(doc, parks[0], parks)
+    return max(forms, key=lambda m: (len(m.label), -m.start)) if forms and named >= max(2, area_count) else None
+
+
+PARK_TAIL = re.compile(r"(经开区|高新区|开发区|工业园区|产业园区|工业园|产业园|综保区|保税区|合作区|示范区|试验区)$")
+# 日前从长春经开区获悉, 记者日前从玉溪高新区获悉: the park the news comes from.
+HEARD_FROM = re.compile(r"^(记者)?(日前|近日|昨日|今天|近期)?(从|自)$")
+
+
+def _bare_tail_count(doc: Doc, park: Mention, parks: list[Mention]) -> int:
+    """How often the text names a park by its generic tail alone (经开区 after 长春经开区)."""
+    tail = PARK_TAIL.search(park.label)
+    if tail is None:
+        return 0
+    inside = sum(1 for m in parks if m.label.endswith(tail.group()))
+    return max(0, doc.text.count(tail.group()) - inside)
+
+
+def _in_title(doc: Doc, mention: Mention) -> bool:
+    """Is the mention on the document's first line, a headline of at most 40 characters?"""
+    first = doc.text.lstrip()
+    offset = len(doc.text) - len(first)
+    line_end = first.find("\n")
+    line_end = len(first) if line_end < 0 else line_end
+    if any(m.type == "AdministrativeArea" and m.rule not in INNER_RULES and offset <= m.start < mention.start
+           for m in doc.mentions):
+        return False  # 湟中县 “三措并举”大力推进县属工业园区快速发展: the area's headline
+    return line_end <= 40 and offset <= mention.start < offset + line_end
+
+
+def _opens_document(doc: Doc, mention: Mention) -> bool:
+    """Is the mention the subject opening one of the document's first two sentences
+    (2023年以来,咸阳高新区将…; 记者日前从玉溪高新区获悉)?"""
+    if mention.sentence > 1:
+        return False
+    sentence = doc.sentences[mention.sentence]
+    lead = doc.text[sentence.start:mention.start].strip()
+    if any(m.type == "AdministrativeArea" and m.rule not in INNER_RULES and sentence.start <= m.start < mention.start
+           for m in doc.mentions):
+        return False  # 湟中县…推进县属工业园区: the area speaks
+    lead = re.sub(r"^[0-9]{1,2}月[0-9]{1,2}日[，,]?", "", lead)
+    return OPENERS.sub("", lead) == "" or bool(HEARD_FROM.match(lead))
 
 
 def speaks_for_area(body: Mention) -> bool:
