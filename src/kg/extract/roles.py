@@ -478,31 +478,48 @@ def _names_other_area(label: str, others: set[str], own: set[str]) -> bool:
 
 # --- parts of a programme -------------------------------------------------------------------
 
+# Between a programme and the list of its parts: “四千行动”是指实施A、B; 十大重点工业项目，分别为A、B.
+PARTS_INTRO = re.compile(r"[”\"]?(，|,)?(即|包括|主要包括|分别为|分别是|是指|指|：|:|\()(实施|推进|开展)?[“\"]?")
+# Words that say the list is the whole's parts whatever the whole is called.
+PARTS_SAID = ("是指", "即", "包括", "分别为", "分别是")
+# Between two items of a list: a separator, or one item not read as a name (设备更新、回收循环利用、标准提升).
+ITEM_GAP = re.compile(r"[”\"]?([、和及与]|、[^，,。；;、“”()（）]{1,10}、)[“\"]?")
+CUT_ITEM_GAP = re.compile(r"[^，,。；;、“”()（）]{1,12}[、和及与]")
+
+
 def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """工业强区、创新兴区、生态立区、文旅活区“四大战略”, and “四大战略”：工业强区、…: the items
-    listed next to a counted programme are its parts."""
+    """工业强区、创新兴区、生态立区、文旅活区“四大战略”, “四大战略”：工业强区、…, and
+    “四千行动”是指实施A、B…: the items listed next to a programme that counts them, or
+    after one the sentence says is made of them, are its parts."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for index, whole in enumerate(flat):
-        if whole.type not in WORK_TYPES or not COUNTED.match(whole.label):
+        if whole.type not in WORK_TYPES:
             continue
-        # items before: A、B、C(等)四大战略
         items: list[Mention] = []
-        cursor = index - 1
-        while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
-            if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
-                break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
-            gap = _gap(doc, flat[cursor], items[-1] if items else whole)
-            if not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap) and not (not items and re.fullmatch(r"等?", gap)):
-                break
-            items.append(flat[cursor])
-            cursor -= 1
-        # items after: 四大战略：A、B、C
-        if not items and index + 1 < len(flat) and re.fullmatch(r"[”\"]?(，|,)?(即|包括|：|:|\(|是指|指)(实施|推进|开展)?[“\"]?", _gap(doc, whole, flat[index + 1])):
-            cursor = index + 1
-            while cursor < len(flat) and flat[cursor].type in WORK_TYPES + ("Project",):
+        if COUNTED.match(whole.label):
+            # items before: A、B、C(等)四大战略
+            cursor = index - 1
+            while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
+                if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
+                    break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
+                gap = _gap(doc, flat[cursor], items[-1] if items else whole)
+                if not (items and ITEM_GAP.fullmatch(gap)) and not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap):
+                    break
                 items.append(flat[cursor])
-                if cursor + 1 >= len(flat) or not re.fullmatch(r"[”\"]?[、和及与][“\"]?", _gap(doc, flat[cursor], flat[cursor + 1])):
+                cursor -= 1
+        # items after: 四大战略：A、B、C / 四千行动是指实施A、B
+        intro = PARTS_INTRO.fullmatch(_gap(doc, whole, flat[index + 1])) if index + 1 < len(flat) else None
+        if not items and intro and (COUNTED.match(whole.label) or intro.group(2) in PARTS_SAID):
+            cursor = index + 1
+            while cursor < len(flat):
+                if flat[cursor].type in WORK_TYPES + ("Project",):
+                    items.append(flat[cursor])
+                    gap_ok = ITEM_GAP.fullmatch
+                else:
+                    # 吉利|新车型及发动机项目、: an item read only in part; the list goes on
+                    gap_ok = CUT_ITEM_GAP.fullmatch
+                if cursor + 1 >= len(flat) or not gap_ok(_gap(doc, flat[cursor], flat[cursor + 1])):
                     break
                 cursor += 1
         found.extend(Relation("componentOf", item, whole, whole.sentence, "counted-parts") for item in items
