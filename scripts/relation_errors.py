@@ -64,6 +64,11 @@ def main() -> int:
             name = f"missed {kinds.get(text, '?')} {why}"
             classes[name] += 1
             items.setdefault(name, []).append(f"{gold['document']}: {text}")
+        false_set = set(false)
+        for s_label, o_label in sorted(related):
+            if f"{s_label} → {o_label}" not in false_set:
+                rule = rules.get(gold["document"], {}).get((s_label, o_label), "?")
+                classes[f"true {rule}"] += 1
         for text in false:
             s, o = text.split(" → ")
             why = "wrong-link" if s in index and o in index else "wrong-end"

@@ -100,21 +100,35 @@ GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深�
 
 def reporting_area(doc: Doc) -> Mention | None:
     """The area a document speaks for: a city, district or province named in its title or
-    opening lines (the lowest level of those), else the one it names most."""
+    opening lines (the lowest level of those), else the level its scope words say (全市,
+    我县), else the one it names most."""
     areas = [m for m in doc.mentions
-             if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule not in INNER_RULES]
-    if not areas:
+             if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule not in INNER_RULES
+             and not MEDIA_TAIL.match(doc.text, m.end)]
+    # (贵州省)2021年黔西南州人民政府工作报告: the area inside the government's name on a report's title line
+    titled_inner = [m for m in doc.mentions
+                    if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule in INNER_RULES
+                    and m.start < 150 and _title_line(doc, m)]
+    if not areas and not titled_inner:
         return None
     counts: Counter[str] = Counter(m.ref or m.label for m in areas)
     first: dict[str, Mention] = {}
-    for mention in areas:
+    for mention in areas + titled_inner:
         first.setdefault(mention.ref or mention.label, mention)
     # 在绥化市北林区第六届人民代表大会…上, 天津市滨海新区2022年…计划: the most local area
     # a title or congress line names speaks, however rarely the text repeats its name.
     titled = [m for m in areas if m.start < 150 and (_title_line(doc, m) or (doc.meta.title and m.label in doc.meta.title[:40]))]
+    titled += titled_inner
+    # 黔西南州人民政府工作报告 read as one body: the area its name opens with, named later on its own
+    governments = [m for m in doc.mentions if m.type == "Organization" and m.start < 150 and speaks_for_area(m)
+                   and _title_line(doc, m)]
+    titled += [m for m in areas if any(g.label.startswith(m.label) for g in governments)]
     if titled:
         best = max(titled, key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
         return first[best.ref or best.label]
+    scoped = _scope_area(doc, areas, counts)
+    if scoped is not None:
+        return first[scoped.ref or scoped.label]
     opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
     if opening:
         # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming.
@@ -124,6 +138,26 @@ def reporting_area(doc: Doc) -> Mention | None:
         return first[best.ref or best.label]
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return first[key]
+
+
+# 湖南日报, 浙江在线, 黄山新闻网: a newspaper or site named after an area, not the area speaking
+MEDIA_TAIL = re.compile(r"(日报|晚报|在线|新闻|网|电视台|广播|客户端|发布)")
+# Words by which a report speaks for its own area (全市上下, 我县, 本区), by level.
+SCOPE_WORDS = (("City", re.compile(r"(全|我|本)(市|州|盟)")), ("District", re.compile(r"(全|我|本)(县|区|旗)")),
+               ("Province", re.compile(r"(全|我|本)省")))
+
+
+def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention | None:
+    """The area of the level the text's scope words name most (全市 ×4: the city it names
+    most), where it names at least two of them and an area of that level."""
+    levels = sorted(((len(pattern.findall(doc.text)), level) for level, pattern in SCOPE_WORDS), reverse=True)
+    for number, level in levels:
+        if number < 2:
+            break
+        of_level = [m for m in areas if m.sub == level]
+        if of_level:
+            return max(of_level, key=lambda m: (counts[m.ref or m.label], -m.start))
+    return None
 
 
 TITLE_LINE = re.compile(r"(人民代表大会|政府工作报告|工作报告|国民经济和社会发展|统计公报|工作综述|计划执行)")
