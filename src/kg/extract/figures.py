@@ -27,6 +27,7 @@ from kg.extract import lexicon
 from kg.doc import Doc, Figure, Mention, Sentence
 from kg.extract.numbers import parse_number
 from kg.extract.relate import INNER_RULES, main_subject
+from kg.extract.roles import area_of_body
 
 INDICATOR_MAX = 16  # characters kept of an indicator read from the words before a figure
 HEADING_MAX = 40  # a line this short without a closing mark is a heading
@@ -422,9 +423,6 @@ def frame_area(doc: Doc) -> Mention | None:
     return after[0] if after else None
 
 
-_BODY_AREA = re.compile(r"^(.{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗|盟))(?:人民政府|政府|统计局|人大常委会|人民代表大会)")
-
-
 def most_named_area(doc: Doc) -> Mention | None:
     """The area of any level a text names most (内蒙古 in a text on the region's figures)."""
     areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES]
@@ -433,24 +431,6 @@ def most_named_area(doc: Doc) -> Mention | None:
     counts = Counter(m.ref or m.label for m in areas)
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return next(m for m in areas if (m.ref or m.label) == key)
-
-
-def area_of_body(doc: Doc) -> Mention | None:
-    """The area in the name of the body a report's header names (澄城县人民政府县长 -> 澄城县),
-    as a mention of its own, for a text that names its area no other way."""
-    for mention in doc.mentions:
-        if mention.start >= FRAME_HEAD or mention.type != "Organization":
-            continue
-        if match := _BODY_AREA.match(mention.label):
-            name = match.group(1)
-            division = lexicon.division_by_name().get(name)
-            area = Mention(text=name, label=name, type="AdministrativeArea",
-                           sub=division.level if division else "District", start=mention.start,
-                           end=mention.start + len(name), sentence=mention.sentence, rule="frame",
-                           ref=division.code if division else "")
-            doc.mentions.append(area)
-            return area
-    return None
 
 
 _LEVEL_SUBS = {"省": ("Province",), "市": ("City", "District"), "县": ("District",), "区": ("District", "Province"),

@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.doc import Doc, Mention, Relation
+from kg.extract import lexicon
 from kg.extract.relate import INNER_RULES, is_body, short_forms, unique_relations
 
 AGENT_TYPES = ("Organization", "AdministrativeArea")
@@ -110,7 +111,7 @@ def reporting_area(doc: Doc) -> Mention | None:
                     if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule in INNER_RULES
                     and m.start < 150 and _title_line(doc, m)]
     if not areas and not titled_inner:
-        return None
+        return area_of_body(doc)  # 澄城县人民政府县长 in a report's header, the area named no other way
     counts: Counter[str] = Counter(m.ref or m.label for m in areas)
     first: dict[str, Mention] = {}
     for mention in areas + titled_inner:
@@ -157,6 +158,31 @@ def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention
         of_level = [m for m in areas if m.sub == level]
         if of_level:
             return max(of_level, key=lambda m: (counts[m.ref or m.label], -m.start))
+    return None
+
+
+FRAME_HEAD = 300  # the title and header a report's body is named in (as figures reads them)
+_BODY_AREA = re.compile(r"^(.{1,8}?(?:自治区|自治州|自治县|省|市|县|区|州|旗|盟))(?:人民政府|政府|统计局|人大常委会|人民代表大会)")
+
+
+def area_of_body(doc: Doc) -> Mention | None:
+    """The area in the name of the body a report's header names (澄城县人民政府县长 -> 澄城县),
+    as a mention of its own, for a text that names its area no other way."""
+    framed = next((m for m in doc.mentions if m.rule == "frame"), None)
+    if framed is not None:
+        return framed  # read already (by reporting_area, then by figures)
+    for mention in doc.mentions:
+        if mention.start >= FRAME_HEAD or mention.type != "Organization":
+            continue
+        if match := _BODY_AREA.match(mention.label):
+            name = match.group(1)
+            division = lexicon.division_by_name().get(name)
+            area = Mention(text=name, label=name, type="AdministrativeArea",
+                           sub=division.level if division else "District", start=mention.start,
+                           end=mention.start + len(name), sentence=mention.sentence, rule="frame",
+                           ref=division.code if division else "")
+            doc.mentions.append(area)
+            return area
     return None
 
 
