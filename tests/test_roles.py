@@ -112,3 +112,59 @@ def test_a_company_called_anothers_subsidiary_is_its_unit():
     assert ("绿源新材料有限公司", "华恒控股集团") in pairs(doc, "subOrganizationOf")
     listed = run_text("绿源新材料有限公司是华恒控股集团的重要客户。\n")
     assert ("绿源新材料有限公司", "华恒控股集团") not in pairs(listed, "subOrganizationOf")
+
+
+def test_a_park_that_heads_a_news_item_holds_the_projects_it_lists():
+    # the headline names the park only by its tail (经开区); the opening sentence names it in full
+    doc = run_text("经开区38个项目开复工\n日前从长春经开区获悉，截至3月31日，经开区已开复工项目38个。\n"
+                   "中粮年产3万吨聚乳酸原料项目、大众置业长春总部基地项目等重点项目均如期开复工。\n"
+                   "经开区将持续优化营商环境。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("大众置业长春总部基地项目", "长春经开区") in part_of
+    # a county's news about its own park keeps the county as the speaker
+    doc = run_text("湟中县“三措并举”推进县属工业园区发展\n湟中县依托资源优势，建设甘河工业园区，引进建材项目。\n")
+    assert not any(o == "甘河工业园区" for _, o in pairs(doc, "partOf") if _ != "甘河工业园区")
+
+
+def test_the_parts_a_programme_is_said_to_be_made_of():
+    doc = run_text("重庆市2024年工作综述\n全市深入实施“四千行动”，即实施千万亩高标准农田改造提升行动、千亿级生态特色产业培育行动。\n"
+                   "今年，我市明确了十大重点工业项目，分别为比亚迪新能源汽车零部件项目、吉利新车型及发动机项目、"
+                   "宝钛集团技改二期项目。\n")
+    parts = pairs(doc, "componentOf")
+    assert ("千万亩高标准农田改造提升行动", "四千行动") in parts
+    assert ("千亿级生态特色产业培育行动", "四千行动") in parts
+    # the list goes on past an item read only in part (吉利 of 吉利新车型及发动机项目)
+    assert ("宝钛集团技改二期项目", "十大重点工业项目") in parts
+
+
+def test_a_counted_list_goes_on_past_an_item_not_read_as_a_name():
+    doc = run_text("江苏省2024年工作综述\n会议指出，要大力实施设备更新、消费品以旧换新、回收循环利用、标准提升四大行动，"
+                   "积极鼓励企业抢抓政策机遇。\n")
+    parts = pairs(doc, "componentOf")
+    assert {("设备更新", "四大行动"), ("消费品以旧换新", "四大行动"), ("标准提升", "四大行动")} <= parts
+
+
+def test_the_reporting_area_from_the_government_named_in_the_header():
+    doc = run_text("政 府 工 作 报 告\n澄城县人民政府县长 张 旭\n各位代表：\n"
+                   "2022年，全县上下扎实推进“十项重点工作”“十二项行动”，较好完成了全年目标任务。\n")
+    assert ("澄城县", "十二项行动") in pairs(doc, "implements")
+
+
+def test_scope_words_say_which_named_area_speaks():
+    # 广东 is named first, but the bulletin speaks of 全市 and names 阳江市 as its city
+    doc = run_text("2023年经济运行情况\n2023年，全市上下深入贯彻习近平总书记视察广东重要讲话精神，紧紧围绕市委“433”工作安排，"
+                   "全市经济平稳向好。\n根据广东省地区生产总值统一核算结果，2023年阳江市地区生产总值1581.79亿元。\n"
+                   "全市常住人口260万人。\n")
+    implements = pairs(doc, "implements")
+    assert ("阳江市", "433工作安排") in implements
+    assert not any(s in ("广东", "广东省") for s, _ in implements)
+
+
+def test_a_project_taken_up_again_by_gai_xiangmu():
+    doc = run_text("位于石岛工业园的运强食品精深加工项目场地平整工作已经正式启动，该项目由荣成市运强水产有限公司"
+                   "和青岛润源进出口有限公司共同投资5000万元建设。\n明晟机电项目是本次集中动工的项目之一。"
+                   "该项目由山东明晟重工科技股份有限公司投资，计划投资总额10亿元。\n")
+    invested = pairs(doc, "investedBy")
+    assert ("运强食品精深加工项目", "荣成市运强水产有限公司") in invested
+    assert ("运强食品精深加工项目", "青岛润源进出口有限公司") in invested
+    assert ("明晟机电项目", "山东明晟重工科技股份有限公司") in invested

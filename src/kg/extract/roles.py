@@ -738,6 +738,45 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# 该项目由X投资 / 该园区是…由X开发: a project named in an earlier clause, taken up again.
+ANAPHOR_BY = re.compile(r"(该|此|这个|这一)(项目|园区|产业园|基地)[，,]?(是|主要|均|将)?由")
+ANAPHOR_REACH = 2  # sentences back where the project taken up may be named
+
+
+def company_of_anaphor(doc: Doc) -> list[Relation]:
+    """该项目由X和Y共同投资5000万元建设: the companies after 由 invest in, build or run the
+    project (or park) the text named last before 该项目, in the same sentence or the two
+    before it, when the verb after them says so."""
+    outer = _flat(doc.mentions)
+    found: list[Relation] = []
+    for match in ANAPHOR_BY.finditer(doc.text):
+        after = [m for m in outer if m.start >= match.end()]
+        if not after or after[0].start != match.end():
+            continue
+        sentence = after[0].sentence
+        kinds = ("Project",) if match.group(2) == "项目" else ("Park", "Project")
+        before = [m for m in outer if m.end <= match.start() and m.type in kinds
+                  and sentence - ANAPHOR_REACH <= m.sentence <= sentence]
+        if not before:
+            continue
+        companies = [after[0]]
+        for nxt in after[1:]:
+            gap = _gap(doc, companies[-1], nxt)
+            if SUBSIDIARY.fullmatch(gap):
+                companies[-1] = nxt  # 由中国化学全资子公司华陆工程…投资: the subsidiary invests
+            elif gap in ("、", "和", "与", "及"):
+                companies.append(nxt)
+            else:
+                break
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[sentence].end])[0])[0]
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in clause[:16] for w in cues(role)):
+                found.extend(Relation(predicate, before[-1], company, sentence, "anaphor-company")
+                             for company in companies if is_company(company))
+                break
+    return found
+
+
 SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
 
 
@@ -826,5 +865,6 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
-    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc))
+    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
+                                     + company_of_anaphor(doc))
     return doc
