@@ -569,7 +569,11 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 items.append(flat[cursor])
                 cursor -= 1
         # items after: 四大战略：A、B、C / 四千行动是指实施A、B
-        intro = PARTS_INTRO.fullmatch(_gap(doc, whole, flat[index + 1])) if index + 1 < len(flat) else None
+        gap = _gap(doc, whole, flat[index + 1]) if index + 1 < len(flat) else ""
+        if whole.label in gap:
+            # “四千行动”深入实施…“四千行动”是指: the name written again, not read a second time
+            gap = gap[gap.rfind(whole.label) + len(whole.label):]
+        intro = PARTS_INTRO.fullmatch(gap) if index + 1 < len(flat) else None
         if not items and intro and (COUNTED.match(whole.label) or intro.group(2) in PARTS_SAID):
             cursor = index + 1
             while cursor < len(flat):
