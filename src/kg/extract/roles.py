@@ -143,17 +143,19 @@ def reporting_area(doc: Doc) -> Mention | None:
 
 # 湖南日报, 浙江在线, 黄山新闻网: a newspaper or site named after an area, not the area speaking
 MEDIA_TAIL = re.compile(r"(日报|晚报|在线|新闻|网|电视台|广播|客户端|发布)")
-# Words by which a report speaks for its own area (全市上下, 我县, 本区), by level.
-SCOPE_WORDS = (("City", re.compile(r"(全|我|本)(市|州|盟)")), ("District", re.compile(r"(全|我|本)(县|区|旗)")),
-               ("Province", re.compile(r"(全|我|本)省")))
+# Words by which a report speaks for its own area, by level: 我市, 本县, 全市上下. A bare
+# 全市/全省 is no such word: 全市首个, 全省第一 rank the text's area among the others.
+SCOPE_WORDS = (("City", re.compile(r"我(市|州|盟)|本(市|州)|全(市|州|盟)上下")),
+               ("District", re.compile(r"我(县|区|旗)|本(县|区)|全(县|区|旗)上下")),
+               ("Province", re.compile(r"我省|本省|全省上下")))
 
 
 def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention | None:
-    """The area of the level the text's scope words name most (全市 ×4: the city it names
-    most), where it names at least two of them and an area of that level."""
+    """The area of the level the text's scope words name most (全市上下: the city it names
+    most), where it names an area of that level."""
     levels = sorted(((len(pattern.findall(doc.text)), level) for level, pattern in SCOPE_WORDS), reverse=True)
     for number, level in levels:
-        if number < 2:
+        if number < 1:
             break
         of_level = [m for m in areas if m.sub == level]
         if of_level:
