@@ -168,3 +168,36 @@ def test_a_project_taken_up_again_by_gai_xiangmu():
     assert ("运强食品精深加工项目", "荣成市运强水产有限公司") in invested
     assert ("运强食品精深加工项目", "青岛润源进出口有限公司") in invested
     assert ("明晟机电项目", "山东明晟重工科技股份有限公司") in invested
+
+
+def test_a_plan_drawn_up_to_carry_out_others_is_based_on_them():
+    doc = run_text("近日，市委市政府印发了《曲靖市促进区域协调发展实施方案》，全文如下：\n"
+                   "为贯彻落实《中共中央、国务院关于建立更加有效的区域协调发展新机制的意见》精神，结合曲靖实际，制定本实施方案。\n"
+                   "根据《中共泰州市委关于制定泰州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》，"
+                   "编制《泰州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。\n")
+    based = pairs(doc, "basedOn")
+    assert ("曲靖市促进区域协调发展实施方案", "中共中央、国务院关于建立更加有效的区域协调发展新机制的意见") in based
+    assert ("泰州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+            "中共泰州市委关于制定泰州市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议") in based
+
+
+def test_a_department_named_after_its_area_is_no_relation_but_a_parks_management_is():
+    doc = run_text("顺义区商务局会同顺义区各部门推进工作。\n贵安新区管委会推动贵安新区高质量发展。\n")
+    body_of = pairs(doc, "bodyOf")
+    assert ("顺义区商务局", "顺义区") not in body_of
+    assert ("贵安新区管委会", "贵安新区") in body_of
+
+
+def test_a_unit_is_under_a_parent_the_text_names_on_its_own():
+    doc = run_text("崇明区政府与中国电信上海分公司签署合作协议。\n吉利发动机、吉利汽车扩能扩产，吉利持续加大投资。\n")
+    units = pairs(doc, "subOrganizationOf")
+    assert ("中国电信上海分公司", "中国电信") not in units  # 中国电信 is only part of the branch's name
+    assert ("吉利汽车", "吉利") in units
+
+
+def test_ranking_words_do_not_say_who_speaks():
+    # 全市首个, 全省第一 rank the district; they do not make the city or province the speaker
+    doc = run_text("山河为卷绘锦绣\n今年以来，花溪区深入实施“四大战略”，建成全市首个数字农业产业园，"
+                   "多项指标全市第一、全省前列，贵阳市、贵州省给予肯定。\n花溪区持续开展“五帮”专项行动。\n")
+    implementers = {s for s, o in pairs(doc, "implements")}
+    assert implementers == {"花溪区"}

@@ -470,6 +470,61 @@ def notice_issuers(doc: Doc) -> list[Relation]:
             if policy.label in policy_labels and body.label not in policy.label]
 
 
+# 为贯彻落实《A》…，结合实际，制定本方案 / 根据《A》，编制《B》: the policy a document draws up
+# and the policies it says it carries out.
+BASIS_CUE = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|为实施)")
+DRAWN_UP = re.compile(r"(制定|编制|制订|研究制定|特制定)(了)?(本|此)")
+DRAWN_UP_NAMED = re.compile(r"(制定|编制|制订)《")
+
+
+def own_policy(doc: Doc) -> Mention | None:
+    """The policy a document is: the one its notice issues (关于印发X的通知, 现将《X》印发给你们),
+    else a policy written alone on one of its first lines (曲靖市促进区域协调发展实施方案)."""
+    outer = [m for m in _flat(doc.mentions) if m.type == "Policy"]
+    for policy in outer:
+        if "印发给" in doc.text[policy.end:policy.end + 16] or (
+                policy.start < FRAME_HEAD and "印发" in doc.text[max(0, policy.start - 5):policy.start]):
+            return policy  # 关于印发X的通知, 现将《X》印发给你们, 市委市政府印发了《X》
+    for start, end in [span for span in _lines(doc) if doc.text[span[0]:span[1]].strip()][:6]:
+        line = doc.text[start:end].strip("《》 \t")
+        alone = [m for m in outer if start <= m.start and m.end <= end and m.label == line]
+        if alone:
+            return alone[0]
+    return None
+
+
+def based_on(doc: Doc) -> list[Relation]:
+    """为贯彻落实《A》、《B》精神…制定本实施方案: the document's own policy carries out A and
+    B (kg:basedOn); 根据《A》，编制《B》 says the same of B. A notice that issues one
+    document (关于印发〈A〉的通知) stands for that document."""
+    own = own_policy(doc)
+    found: list[Relation] = []
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start:sentence.end]
+        drawn = DRAWN_UP.search(text)
+        named = DRAWN_UP_NAMED.search(text)
+        mentions = [m for m in doc.mentions if m.sentence == sentence.index and m.type == "Policy"]
+        if named:
+            target = next((m for m in mentions if m.start == sentence.start + named.end() - 1
+                           or m.start == sentence.start + named.end()), None)
+            limit = sentence.start + named.start()
+        elif drawn and own is not None:
+            target, limit = own, sentence.start + drawn.start()
+        else:
+            continue
+        cue = BASIS_CUE.search(text)
+        if target is None or cue is None or sentence.start + cue.start() >= limit:
+            continue
+        cited = [m for m in _flat(mentions) if sentence.start + cue.start() <= m.start and m.end <= limit]
+        for policy in cited:
+            # 《…关于印发〈A〉的通知》: the notice stands for A
+            inner = [m for m in mentions if m is not policy and policy.start < m.start and m.end < policy.end]
+            basis = inner[-1] if inner and "印发" in policy.label else policy
+            if basis.label != target.label:
+                found.append(Relation("basedOn", target, basis, sentence.index, "based-on"))
+    return found
+
+
 def names_work(doc: Doc, work: Mention) -> bool:
     """Does the sentence present the mention as work someone carries out? A bare quoted
     slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
@@ -880,5 +935,5 @@ def roles(doc: Doc) -> Doc:
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
-                                     + company_of_anaphor(doc))
+                                     + company_of_anaphor(doc) + based_on(doc))
     return doc
