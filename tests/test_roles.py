@@ -201,3 +201,13 @@ def test_ranking_words_do_not_say_who_speaks():
                    "多项指标全市第一、全省前列，贵阳市、贵州省给予肯定。\n花溪区持续开展“五帮”专项行动。\n")
     implementers = {s for s, o in pairs(doc, "implements")}
     assert implementers == {"花溪区"}
+
+
+def test_signing_partners_past_a_company_read_only_by_its_place_and_co_investors():
+    doc = run_text("会上，崇明区政府分别与市体育局、上海电力、中国电信上海分公司、中国移动上海有限公司签订战略合作框架协议。\n"
+                   "该项目由荣成市运强水产有限公司和青岛润源进出口有限公司共同投资5000万元建设。\n")
+    signed = pairs(doc, "cooperatesWith")
+    assert ("崇明区政府", "中国移动上海有限公司") in signed
+    assert ("崇明区政府", "上海") not in signed  # 上海 of 上海电力 is no partner
+    assert ("崇明区政府", "市体育局") not in signed  # an unqualified body is no entity
+    assert ("荣成市运强水产有限公司", "青岛润源进出口有限公司") in signed

@@ -747,6 +747,10 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def _cue_in(text: str, role: str) -> bool:
+    return any(w in text for w in cues(role))
+
+
 def _cue_gap(gap: str, words: tuple[str, ...], limit: int) -> bool:
     return len(gap) <= limit and _one_clause(gap) and not COMMA.search(gap) and any(w in gap for w in words)
 
@@ -795,6 +799,7 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             if any(w in clause[:12] for w in cues(role)):
                 found.extend(Relation(predicate, left, company, left.sentence, "by-company")
                              for company in companies if is_company(company))
+                found.extend(co_investors(companies, clause, left.sentence))
                 break
     return found
 
@@ -834,8 +839,20 @@ def company_of_anaphor(doc: Doc) -> list[Relation]:
             if any(w in clause[:16] for w in cues(role)):
                 found.extend(Relation(predicate, before[-1], company, sentence, "anaphor-company")
                              for company in companies if is_company(company))
+                found.extend(co_investors(companies, clause, sentence))
                 break
     return found
+
+
+JOINTLY = ("共同", "联手", "合资", "联合")
+
+
+def co_investors(companies: list[Mention], clause: str, sentence: int) -> list[Relation]:
+    """由A和B共同投资 / 由A和B联手打造: the companies that carry a project together cooperate."""
+    if not any(w in clause[:8] for w in JOINTLY):
+        return []
+    firms = [c for c in companies if is_company(c)]
+    return [Relation("cooperatesWith", a, b, sentence, "co-investors") for a, b in zip(firms, firms[1:])]
 
 
 SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
@@ -866,15 +883,24 @@ def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
             continue
         partners = [flat[index + 1]]
+        heads: list[Mention] = []  # 上海 of 上海电力: no partner of its own
         for nxt in flat[index + 2:]:
-            if _gap(doc, partners[-1], nxt) not in ("、", "和", "及"):
+            gap = _gap(doc, partners[-1], nxt)
+            # 上海|电力、: a company read only by the place its name opens with; the list goes on
+            cut = partners[-1].type != "Organization" and CUT_ITEM_GAP.fullmatch(gap) and not _cue_in(gap, "signs")
+            if gap not in ("、", "和", "及") and not cut:
                 break
+            if cut:
+                heads.append(partners[-1])
             partners.append(nxt)
+        partners = [m for m in partners if m not in heads]
         rest = doc.text[partners[-1].end:doc.sentences[left.sentence].end]
         clause = CLAUSE_BREAK.split(COMMA.split(rest)[0])[0]
         if len(clause) > 20 or not any(w in clause for w in cues("signs")):
             continue
         for right in partners:
+            if is_actor_body(right) and not is_qualified(right):
+                continue  # 市体育局: whose body, the text does not say (GUIDELINES "Bodies")
             if right.type in AGENT_TYPES and "Organization" in (left.type, right.type):
                 found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
     return found
