@@ -205,7 +205,7 @@ def test_ranking_words_do_not_say_who_speaks():
 
 def test_signing_partners_past_a_company_read_only_by_its_place_and_co_investors():
     doc = run_text("会上，崇明区政府分别与市体育局、上海电力、中国电信上海分公司、中国移动上海有限公司签订战略合作框架协议。\n"
-                   "该项目由荣成市运强水产有限公司和青岛润源进出口有限公司共同投资5000万元建设。\n")
+                   "运强食品精深加工项目已经正式启动，该项目由荣成市运强水产有限公司和青岛润源进出口有限公司共同投资5000万元建设。\n")
     signed = pairs(doc, "cooperatesWith")
     assert ("崇明区政府", "中国移动上海有限公司") in signed
     assert ("崇明区政府", "上海") not in signed  # 上海 of 上海电力 is no partner
