@@ -211,3 +211,13 @@ def test_signing_partners_past_a_company_read_only_by_its_place_and_co_investors
     assert ("崇明区政府", "上海") not in signed  # 上海 of 上海电力 is no partner
     assert ("崇明区政府", "市体育局") not in signed  # an unqualified body is no entity
     assert ("荣成市运强水产有限公司", "青岛润源进出口有限公司") in signed
+
+
+def test_a_park_made_of_parks():
+    doc = run_text("重庆綦江工业园区是2006年批准设立的市级特色工业园区，由铝铜加工(北渡产业园)、装备制造(桥河产业园)"
+                   "和煤电化工产业园组成，规划用地面积77.5平方公里。\n"
+                   "特别是萧山经开区，产业项目投资总额占全区五成，其辖区内高教园区、三江创智新城等多个产业单元均有重大项目开工。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("北渡产业园", "重庆綦江工业园区") in part_of
+    assert ("煤电化工产业园", "重庆綦江工业园区") in part_of
+    assert ("三江创智新城", "萧山经开区") in part_of

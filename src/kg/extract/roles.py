@@ -688,6 +688,52 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# A park and the parks it is made of: 由A、B和C组成 / 包括A、B等园区 / 辖区内A、B; and
+# A是Y的(重要)组成部分.
+MADE_OF = re.compile(r"(由|包括|包含|涵盖|下辖|辖区内|内设)")
+
+
+def park_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """重庆綦江工业园区是…园区，由铝铜加工(北渡产业园)、装备制造(桥河产业园)和煤电化工产业园
+    组成; 特别是萧山经开区，…其辖区内桥南、高教园区、三江创智新城等: the parks listed after a
+    word of making up, in a sentence whose subject is a park, are its parts; 广德产业园作为广清
+    经济特别合作区的重要组成部分 says it of the park named first."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        # A作为/是 Y 的重要组成部分
+        if left.type in ("Park", "Project") and right.type == "Park" and _gap(doc, left, right) in ("作为", "是") \
+                and re.match(r"[”\"]?[^，,。；;]{0,8}?的(重要)?(组成部分|一部分)", doc.text[right.end:right.end + 14]):
+            found.append(Relation("partOf", left, right, left.sentence, "park-parts"))
+    if not flat or flat[0].type != "Park":
+        return found
+    whole = flat[0]
+    sentence = doc.sentences[whole.sentence]
+    lead = doc.text[sentence.start:whole.start].strip()
+    if SUBJECT_LEAD.sub("", OPENERS.sub("", lead)) != "":
+        return found
+    clause_end = CLAUSE_BREAK.search(doc.text, whole.end, sentence.end)
+    end = clause_end.start() if clause_end else sentence.end
+    cue = MADE_OF.search(doc.text, whole.end, end)
+    if cue is None:
+        return found
+    parts = [m for m in flat if m.type == "Park" and m.start >= cue.end() and m.end <= end]
+    if not parts or COMMA.search(doc.text[cue.end():parts[0].start]):
+        return found
+    listed = [parts[0]]
+    for nxt in parts[1:]:
+        gap = _gap(doc, listed[-1], nxt)
+        if COMMA.search(gap) or len(gap) > 12:
+            break
+        listed.append(nxt)
+    found.extend(Relation("partOf", part, whole, whole.sentence, "park-parts") for part in listed
+                 if part.label != whole.label)
+    return found
+
+
+SUBJECT_LEAD = re.compile(r"^(特别是|尤其是|其中)[，,]?")
+
+
 # After the last item of a list of projects or firms: 等12个产业项目签约落户Y, 等企业入驻Y.
 LIST_SETTLES = re.compile(r"[”\"]?等[一二三四五六七八九十百0-9余多个家批]*(重点|产业|工业|重大|优质|新|外资)*(项目|企业)")
 
@@ -946,7 +992,7 @@ def named_after(doc: Doc) -> list[Relation]:
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list, subsidiary)
+                  signed_with, settled_list, subsidiary, park_parts)
 
 
 def roles(doc: Doc) -> Doc:
