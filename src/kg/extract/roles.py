@@ -473,7 +473,7 @@ def notice_issuers(doc: Doc) -> list[Relation]:
 # 为贯彻落实《A》…，结合实际，制定本方案 / 根据《A》，编制《B》: the policy a document draws up
 # and the policies it says it carries out.
 BASIS_CUE = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|为实施)")
-DRAWN_UP = re.compile(r"(制定|编制|制订|研究制定|特制定)(了)?(本|此)")
+DRAWN_UP = re.compile(r"(制定|编制|制订)(了)?(本|此|如下)")
 DRAWN_UP_NAMED = re.compile(r"(制定|编制|制订)《")
 
 
