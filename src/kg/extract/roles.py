@@ -735,7 +735,8 @@ SUBJECT_LEAD = re.compile(r"^(特别是|尤其是|其中)[，,]?")
 
 
 # After the last item of a list of projects or firms: 等12个产业项目签约落户Y, 等企业入驻Y.
-LIST_SETTLES = re.compile(r"[”\"]?等[一二三四五六七八九十百0-9余多个家批]*(重点|产业|工业|重大|优质|新|外资)*(项目|企业)")
+LIST_SETTLES = re.compile(r"[”\"]?(等[一二三四五六七八九十百0-9余多个家批]*|[一二三四五六七八九十百0-9]+[个家])"
+                          r"([^，,。；;、]{0,4}?(重点|产业|工业|重大|优质|新|外资))*[^，,。；;、]{0,4}?(项目|企业)")
 
 
 def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
@@ -764,6 +765,9 @@ def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
+
+
 def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A sentence whose subject is a park (绥化经济开发区引进江苏远景集团…, 常州高新区…殷拓
     智慧供应链、克福斯弹簧等一批优质外资项目相继落户): the projects and firms it says come,
@@ -773,7 +777,9 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         return []
     sentence = doc.sentences[flat[0].sentence]
     park = flat[0]
-    if park.start - sentence.start > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
+    # 在11个投资超10亿元的大项目中，绥化经济开发区引进…: a frame before the subject
+    lead = FRAME_LEAD.sub("", doc.text[sentence.start:park.start].strip())
+    if len(lead) > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
         return []  # 集隽光电产业园、贵阳二手车出口基地等…: a list of places, not a subject
     found: list[Relation] = []
     for mention in flat[1:]:
@@ -790,6 +796,39 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
         elif is_company(mention):
             found.append(Relation("settledIn", mention, park, park.sentence, "park-subject"))
+    return found
+
+
+def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """虎门镇电子产业园内，富士高电声科技的新厂房… / 在南充高新技术产业园区科创中心，四川神舟
+    微科电子有限公司的厂房内…: a sentence that opens on a place in a park sets its scene
+    there; the projects and firms its next clause opens with are in the park."""
+    flat = _flat(mentions)
+    if len(flat) < 2 or flat[0].type != "Park":
+        return []
+    park = flat[0]
+    sentence = doc.sentences[park.sentence]
+    if doc.text[sentence.start:park.start].strip() not in ("", "在"):
+        return []
+    comma = COMMA.search(doc.text, park.end, sentence.end)
+    if comma is None or comma.start() - park.end > 8 or CLAUSE_BREAK.search(doc.text, park.end, comma.start()):
+        return []
+    if doc.text[sentence.start:park.start].strip() == "" and not re.match(r"(内|里|中)$", doc.text[park.end:comma.start()]):
+        return []  # 虎门镇电子产业园内，: without 在, only 内/里 makes it a scene
+    after = [m for m in flat if m.start >= comma.end()]
+    if not after or after[0].start - comma.end() > 2:
+        return []
+    items = [after[0]]
+    for nxt in after[1:]:
+        if _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
+            break
+        items.append(nxt)
+    found: list[Relation] = []
+    for item in items:
+        if item.type == "Project":
+            found.append(Relation("partOf", item, park, park.sentence, "park-frame"))
+        elif item.type == "Organization" and not is_actor_body(item):
+            found.append(Relation("settledIn", item, park, park.sentence, "park-frame"))
     return found
 
 
@@ -992,7 +1031,7 @@ def named_after(doc: Doc) -> list[Relation]:
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list, subsidiary, park_parts)
+                  signed_with, settled_list, subsidiary, park_parts, park_frame)
 
 
 def roles(doc: Doc) -> Doc:
