@@ -234,3 +234,11 @@ def test_a_park_as_the_scene_or_the_subject_behind_a_frame():
     # a topic frame (在绿色发展上) is no scene: the park that follows is one item of a list
     doc = run_text("在绿色发展上，孟关国有林场完成全市首张森林碳票交易，中电环保二期、静脉产业园等标杆项目落地。\n")
     assert not any(o == "孟关国有林场" for _, o in pairs(doc, "partOf"))
+
+
+def test_the_state_council_issues_what_its_title_opens_with_and_the_area_carries_it_out():
+    doc = run_text("内蒙古自治区2024年政府工作报告\n全区上下以落实国务院《关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见》"
+                   "为总抓手，锚定目标。\n")
+    policy = "关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见"
+    assert (policy, "国务院") in pairs(doc, "issuedBy")
+    assert any(o == policy for _, o in pairs(doc, "implements"))

@@ -68,8 +68,8 @@ def is_company(mention: Mention) -> bool:
 
 
 def is_actor_body(mention: Mention) -> bool:
-    """A body that acts on its own (人大常委会, 发改委, a park's 管委会), not a company."""
-    return mention.type == "Organization" and is_body(mention.label)
+    """A body that acts on its own (人大常委会, 发改委, a park's 管委会, 国务院), not a company."""
+    return mention.type == "Organization" and (is_body(mention.label) or mention.label in NATIONAL_BODIES)
 
 
 def _gap(doc: Doc, left: Mention, right: Mention) -> str:
@@ -284,7 +284,8 @@ def is_qualified(body: Mention) -> bool:
 def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
     """The body that the work's sentence names before it as the actor (花溪区人大常委会…开展
     “双岗建功”活动): the nearest body before the work in the same sentence."""
-    before = [m for m in mentions if m.end <= work.start and is_actor_body(m) and m.sentence == work.sentence]
+    before = [m for m in mentions if m.end <= work.start and is_actor_body(m) and m.sentence == work.sentence
+              and m.label not in NATIONAL_BODIES]  # 落实国务院《…》: the state issues, the area acts
     if not before or COMMA.search(_gap(doc, before[-1], work)) and len(_gap(doc, before[-1], work)) > 30:
         return None
     return before[-1]
@@ -296,16 +297,36 @@ def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]
     inside = [m for m in mentions if policy.start <= m.start and m.end <= policy.end and m is not policy
               and is_actor_body(m) and "关于" in policy.label[m.end - policy.start:]]
     if inside:
-        return [m for m in inside if is_qualified(m)]
+        return [m for m in inside if is_qualified(m) or m.label in NATIONAL_BODIES]
     named = head_issuers(doc, policy)
     if named:
         return named
     before = [m for m in mentions if m.end <= policy.start and is_actor_body(m)]
-    if before and is_qualified(before[-1]):
+    if before and (is_qualified(before[-1]) or before[-1].label in NATIONAL_BODIES):
         gap = _gap(doc, before[-1], policy)
         if len(gap) <= 12 and _one_clause(gap) and not COMMA.search(gap) and any(c in gap for c in cues("issues")):
             return [before[-1]]
+        if gap.strip(" 《") == "" and policy.label.startswith("关于"):
+            return [before[-1]]  # 国务院关于推动内蒙古…的意见: the body its title opens with
     return []
+
+
+# Bodies no place qualifies that issue under their own name (国务院关于…的意见).
+NATIONAL_BODIES = ("国务院", "党中央", "中共中央", "中共中央、国务院")
+
+
+def issued_inside(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """《国务院关于印发〈推动大规模设备更新…行动方案〉的通知》: the notice's issuers issue the
+    document it prints (GUIDELINES: a notice that issues one document is its alias)."""
+    found: list[Relation] = []
+    for relation in relations:
+        if relation.predicate != "issuedBy" or "印发" not in relation.subject.label:
+            continue
+        notice = relation.subject
+        inner = [m for m in doc.mentions if m.type == "Policy" and m is not notice
+                 and notice.start < m.start and m.end < notice.end and "印发" not in m.label]
+        found.extend(Relation("issuedBy", m, relation.object, relation.sentence, "issuer-notice") for m in inner)
+    return found
 
 
 def is_heading(doc: Doc, sentence: int) -> bool:
@@ -407,7 +428,7 @@ def own_work(doc: Doc) -> list[Relation]:
         if work.type == "Policy":
             bodies = issuers(doc, work, sentence_mentions)
             found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
-            if bodies:
+            if bodies and not all(body.label in NATIONAL_BODIES for body in bodies):
                 continue  # a policy and its issuer: who carries it out is not said
         agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
         if agent is None:
@@ -1047,4 +1068,5 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc))
+    doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     return doc
