@@ -242,3 +242,8 @@ def test_the_state_council_issues_what_its_title_opens_with_and_the_area_carries
     policy = "关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见"
     assert (policy, "国务院") in pairs(doc, "issuedBy")
     assert any(o == policy for _, o in pairs(doc, "implements"))
+
+
+def test_a_company_brought_in_to_build_a_project():
+    doc = run_text("成功引进唯一以医药为主业的全国500强企业国药控股，建设国药医药中心。\n")
+    assert ("国药医药中心", "国药控股") in pairs(doc, "builtBy")

@@ -861,15 +861,24 @@ def _cue_gap(gap: str, words: tuple[str, ...], limit: int) -> bool:
     return len(gap) <= limit and _one_clause(gap) and not COMMA.search(gap) and any(w in gap for w in words)
 
 
+BRING_THEN_BUILD = re.compile(r"[，,](拟|将|计划)?(总)?(投资[0-9.]+[亿万]元)?(投资)?(建设|打造|新建|兴建)(的)?")
+
+
 def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project and its company: X投资建设的Y / 由X建设的Y / X投资Y (investedBy, builtBy,
     operatedBy by the verb)."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for left, right in zip(flat, flat[1:]):
-        if not (is_company(left) and right.type in ("Project", "Park")):
+        if right.type not in ("Project", "Park") or left.type != "Organization" or is_actor_body(left):
             continue
         gap = _gap(doc, left, right)
+        if BRING_THEN_BUILD.fullmatch(gap) and re.search(r"(引进|引入|招引|企业)$", doc.text[max(0, left.start - 6):left.start]):
+            # 引进全国500强企业国药控股，建设国药医药中心: the company brought in builds it
+            found.append(Relation("builtBy", right, left, left.sentence, "company-verb"))
+            continue
+        if not is_company(left):
+            continue
         if gap.strip("“”\"") in ("", "的"):
             # 宁夏鑫晶盛电子材料有限公司“工业蓝宝石晶体制造加工项目”: the company's own project
             found.append(Relation("operatedBy", right, left, left.sentence, "company-project"))
