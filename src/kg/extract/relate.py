@@ -340,6 +340,101 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+CONTAINERS = ("AdministrativeArea", "Park")
+SUBJECT_LEAD = 8  # characters a clause may open with before its subject: 目前|, 此次|, 1月12日，|
+CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
+# A clause that goes on with the items of the subject's clause: 海口江东新区已开工项目186个，
+# 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
+LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
+BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
+LIST_MARKS = "、和与及"
+# 嘉定还将与A、B等11个产业项目签约, 赫山区集中签约了A、B: a project signed is promised, not
+# yet there (unless it 落户/落地 in the same sentence: SETTLES)
+SIGNS = ("签约", "签订", "签署")
+
+
+def _clause_start(doc: Doc, sentence_start: int, position: int) -> int:
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(doc.text, sentence_start, position)]
+    return breaks[-1] if breaks else sentence_start
+
+
+def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
+    """Index in `flat` -> the area or park that is the subject of its clause there: the last
+    of an address chain (贵州省黔南州|都匀市) that opens the clause after at most a few
+    characters (目前, 此次, 1月12日), not a province (a source of investment more often
+    than its place: 江苏润泽…项目), not the first item of a list (表面产业园、格智刺梨)."""
+    subjects: dict[int, Mention] = {}
+    index = 0
+    while index < len(flat):
+        if flat[index].type not in CONTAINERS:
+            index += 1
+            continue
+        chain = [flat[index]]
+        while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+            chain.append(flat[index + len(chain)])
+        last = index + len(chain) - 1
+        subject = chain[-1]
+        start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
+        opens = len(doc.text[start:chain[0].start].strip()) <= SUBJECT_LEAD
+        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS
+        if opens and not listed and subject.sub != "Province":
+            subjects[last] = subject
+        index = last + 1
+    return subjects
+
+
+def _goes_on(doc: Doc, subject: Mention, item: Mention) -> bool:
+    """Is the item in the subject's clause, or in a clause that lists the subject's items
+    (，其中，A、B; ，主要包括A、B; ：A、B)?"""
+    clauses = CLAUSE_BREAK.split(doc.text[subject.end:item.start])
+    if len(clauses) == 1:
+        return True
+    if doc.text[subject.end:item.start].count("：") + doc.text[subject.end:item.start].count(":") and len(clauses) == 2:
+        return True
+    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
+
+
+def _signed_only(text: str) -> bool:
+    return any(word in text for word in SIGNS) and not any(word in text for word in SETTLES)
+
+
+@relation_rule("sentence_subject", scope="document")
+def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
+    新建项目11个, 目前海口江东新区已累计开工项目186个，其中，A、B…): the projects it
+    names, with no other area or park between, are in it; a sentence opening with 其中 goes
+    on with the subject that opened the sentence before (丹阳市22个项目…。其中，A、B…)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[Relation] = []
+    opening: dict[int, Mention] = {}  # sentence -> the subject that opens it
+    for index in sorted(by_sentence):
+        flat = sorted(by_sentence[index], key=lambda m: m.start)
+        subjects = _clause_subjects(doc, flat)
+        first = min(subjects, default=None)
+        if first is not None and all(m.type in CONTAINERS for m in flat[:first]):
+            opening[index] = subjects[first]
+        sentence = doc.sentences[index]
+        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
+        subject = opening.get(index - 1) if back else None
+        for position, mention in enumerate(flat):
+            if mention.type in CONTAINERS:
+                subject = subjects.get(position)  # a container that is no subject ends the last one's reach
+                continue
+            if subject is None or mention.type != "Project":
+                continue
+            if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention):
+                continue
+            if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
+                continue
+            found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
+                                  mention, subject, mention.sentence, "subject"))
+    return found
+
+
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table

@@ -499,3 +499,35 @@ def _reaches(inside: dict[str, set[str]], start: str, goal: str) -> bool:
                 visited.add(container)
                 stack.append(container)
     return False
+
+
+def keep_nearest_containers(docs: list[Doc]) -> list[tuple[str, str, str]]:
+    """A thing lies directly in its nearest container only (GUIDELINES: located_in holds
+    direct containment): where a document places a thing both in P and in G, and the
+    containment read anywhere in the corpus puts P inside G, the link to G skips a level
+    (嘉定工业区南门社区地块项目 in 嘉定工业区 and in 嘉定区) and is dropped from that
+    document. Runs after `break_containment_cycles` (the links form no cycle). Returns the
+    dropped (subject key, predicate, object key), sorted."""
+    inside: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+                inside[relation.subject.key].add(relation.object.key)
+    dropped: set[tuple[str, str, str]] = set()
+    for doc in docs:
+        containers: dict[str, set[str]] = defaultdict(set)
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+                containers[relation.subject.key].add(relation.object.key)
+        skipped = {(child, outer) for child, outers in containers.items() for outer in outers
+                   if any(inner != outer and _reaches(inside, inner, outer) for inner in outers)}
+        if not skipped:
+            continue
+        kept = []
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and (relation.subject.key, relation.object.key) in skipped:
+                dropped.add((relation.subject.key, relation.predicate, relation.object.key))
+            else:
+                kept.append(relation)
+        doc.relations = kept
+    return sorted(dropped)
