@@ -258,7 +258,12 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
-    if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
+    if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
+            and type_of_name(label[end:]).type == "AdministrativeArea":
+        return False  # 天竺镇 / 天竺: the town and the short name it goes by
+    # (宜宾|三江新区: the rest is an area the document names, written after its parent)
+    if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
+                                        for f in forms if f != form and len(f) >= 2):
         return False
     if province and (index == 0 or thing.type == "Organization"):
         return False
@@ -384,15 +389,25 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
     return subjects
 
 
-def _goes_on(doc: Doc, subject: Mention, item: Mention) -> bool:
-    """Is the item in the subject's clause, or in a clause that lists the subject's items
-    (，其中，A、B; ，主要包括A、B; ：A、B)?"""
-    clauses = CLAUSE_BREAK.split(doc.text[subject.end:item.start])
+def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
+    """Does the subject's clause reach `position`: in the same clause, or in a clause that
+    lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
+    between = doc.text[subject.end:position]
+    clauses = CLAUSE_BREAK.split(between)
     if len(clauses) == 1:
         return True
-    if doc.text[subject.end:item.start].count("：") + doc.text[subject.end:item.start].count(":") and len(clauses) == 2:
+    if ("：" in between or ":" in between) and len(clauses) == 2:
         return True
     return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
+
+
+LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}项目")
+
+
+def _listed_as_project(doc: Doc, mention: Mention) -> bool:
+    """A firm listed as a project (中石化、中国银行等产业项目25个; GUIDELINES "Park or
+    project": an Organization with alt_type Project)."""
+    return mention.type == "Organization" and bool(LISTED_PROJECTS.match(doc.text, mention.end))
 
 
 def _signed_only(text: str) -> bool:
@@ -403,14 +418,16 @@ def _signed_only(text: str) -> bool:
 def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
     新建项目11个, 目前海口江东新区已累计开工项目186个，其中，A、B…): the projects it
-    names, with no other area or park between, are in it; a sentence opening with 其中 goes
-    on with the subject that opened the sentence before (丹阳市22个项目…。其中，A、B…)."""
+    names, with no other area or park between, are in it. The subject goes on into the
+    next sentence when that opens with 其中 (丹阳市22个项目…。其中，A、B…) or when its
+    reach runs to a ；that goes on listing (…其中，A、B等项目67个；C、D等项目17个；)."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         if mention.rule not in INNER_RULES:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: list[Relation] = []
     opening: dict[int, Mention] = {}  # sentence -> the subject that opens it
+    carried: dict[int, Mention] = {}  # sentence -> the subject its ；hands to the next one
     for index in sorted(by_sentence):
         flat = sorted(by_sentence[index], key=lambda m: m.start)
         subjects = _clause_subjects(doc, flat)
@@ -419,19 +436,22 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             opening[index] = subjects[first]
         sentence = doc.sentences[index]
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
-        subject = opening.get(index - 1) if back else None
+        subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
         for position, mention in enumerate(flat):
             if mention.type in CONTAINERS:
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
-            if subject is None or mention.type != "Project":
+            if subject is None or not (mention.type == "Project" or _listed_as_project(doc, mention)):
                 continue
-            if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention):
+            if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention.start):
                 continue
             if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
                 continue
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
+        if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
+                (subject.sentence != index or _goes_on(doc, subject, sentence.end)):
+            carried[index] = subject
     return found
 
 
