@@ -353,6 +353,7 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 LIST_MARKS = "、和与及"
+LISTING = re.compile(r"等[^，,。；;：:]{0,10}项目")  # A、B等新建项目11个
 # 嘉定还将与A、B等11个产业项目签约, 赫山区集中签约了A、B: a project signed is promised, not
 # yet there (unless it 落户/落地 in the same sentence: SETTLES)
 SIGNS = ("签约", "签订", "签署")
@@ -398,6 +399,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if ("：" in between or ":" in between) and len(clauses) == 2:
         return True
+    if all(LISTING.search(clause) for clause in clauses[:-1]):
+        return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
     return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
 
 
@@ -408,6 +411,12 @@ def _listed_as_project(doc: Doc, mention: Mention) -> bool:
     """A firm listed as a project (中石化、中国银行等产业项目25个; GUIDELINES "Park or
     project": an Organization with alt_type Project)."""
     return mention.type == "Organization" and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+
+
+def _in_list(doc: Doc, mention: Mention) -> bool:
+    """An item of a list (A、B等项目), not a place something is in (在A建设B)."""
+    return doc.text[mention.start - 1:mention.start] == "、" or doc.text[mention.end:mention.end + 1] == "、" \
+        or bool(LISTED_PROJECTS.match(doc.text, mention.end))
 
 
 def _signed_only(text: str) -> bool:
@@ -438,10 +447,11 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
         for position, mention in enumerate(flat):
-            if mention.type in CONTAINERS:
+            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
+            if mention.type in CONTAINERS and not listed_park:
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
-            if subject is None or not (mention.type == "Project" or _listed_as_project(doc, mention)):
+            if subject is None or not (mention.type == "Project" or listed_park or _listed_as_project(doc, mention)):
                 continue
             if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention.start):
                 continue
