@@ -517,6 +517,7 @@ def relate(doc: Doc) -> Doc:
         sentences_of.setdefault(mention.label, set()).add(mention.sentence)
     for rule in DOCUMENT_RULES.values():
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
+        doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
     doc.relations = unique_relations(relations)
     return doc
