@@ -243,6 +243,15 @@ def _in_brackets(label: str, index: int) -> bool:
     return label[:index].count("(") > label[:index].count(")")
 
 
+def _overlap(label: str, other: str, start: int, end: int) -> bool:
+    """Does `other` occur in `label` across one edge of the span [start, end)?"""
+    for at in range(max(0, start - len(other) + 1), min(end, len(label))):
+        if label.startswith(other, at) and (at < start < at + len(other) or at < end < at + len(other)) \
+                and not (at <= start and at + len(other) >= end):
+            return True
+    return False
+
+
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
@@ -261,6 +270,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
             and type_of_name(label[end:]).type == "AdministrativeArea":
         return False  # 天竺镇 / 天竺: the town and the short name it goes by
+    if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
+        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
     if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
                                         for f in forms if f != form and len(f) >= 2):
@@ -353,6 +364,7 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 LIST_MARKS = "、和与及"
+TOPIC_TAIL = 1  # characters between a subject and the comma that sets it apart (X，则… / X也，…)
 LISTING = re.compile(r"等[^，,。；;：:]{0,10}项目")  # A、B等新建项目11个
 # 嘉定还将与A、B等11个产业项目签约, 赫山区集中签约了A、B: a project signed is promised, not
 # yet there (unless it 落户/落地 in the same sentence: SETTLES)
@@ -395,6 +407,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
     lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
     between = doc.text[subject.end:position]
     clauses = CLAUSE_BREAK.split(between)
+    if len(clauses) > 1 and len(clauses[0].strip()) <= TOPIC_TAIL:
+        clauses = clauses[1:]  # 湖州太湖旅游度假区，则亮出了A和B: the subject set apart by a comma
     if len(clauses) == 1:
         return True
     if ("：" in between or ":" in between) and len(clauses) == 2:
