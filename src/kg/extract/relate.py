@@ -395,7 +395,7 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         subject = chain[-1]
         start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
         opens = len(doc.text[start:chain[0].start].strip()) <= SUBJECT_LEAD
-        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS
+        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
         index = last + 1
