@@ -501,6 +501,30 @@ def _reaches(inside: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
+AREA_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
+
+
+def _depth(mention: Mention) -> int:
+    """How far down a container is: a park below any area, an area by its level."""
+    return 9 if mention.type != "AdministrativeArea" else AREA_RANK.get(mention.sub, 3)
+
+
+def _name_links_with_nearer(doc: Doc) -> set[tuple[str, str]]:
+    """Links read only from an area's name inside the thing's name (绵阳…项目 in 绵阳市) where
+    another rule places the thing somewhere nearer (in a park, or a lower-level area): the
+    guidelines' name pair holds "unless the entity already has a more specific pair"."""
+    rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+    depth: dict[str, int] = {}
+    for relation in doc.relations:
+        if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+            rules[(relation.subject.key, relation.object.key)].add(relation.rule)
+            depth[relation.object.key] = _depth(relation.object)
+    by_name = [(child, outer) for (child, outer), made in rules.items() if made == {"name"}]
+    return {(child, outer) for child, outer in by_name
+            if any(c == child and other != outer and made != {"name"} and depth[other] > depth[outer]
+                   for (c, other), made in rules.items())}
+
+
 def keep_nearest_containers(docs: list[Doc]) -> list[tuple[str, str, str]]:
     """A thing lies directly in its nearest container only (GUIDELINES: located_in holds
     direct containment): where a document places a thing both in P and in G, and the
@@ -521,6 +545,7 @@ def keep_nearest_containers(docs: list[Doc]) -> list[tuple[str, str, str]]:
                 containers[relation.subject.key].add(relation.object.key)
         skipped = {(child, outer) for child, outers in containers.items() for outer in outers
                    if any(inner != outer and _reaches(inside, inner, outer) for inner in outers)}
+        skipped |= _name_links_with_nearer(doc)
         if not skipped:
             continue
         kept = []
