@@ -92,6 +92,25 @@ def test_a_link_that_skips_a_level_is_dropped_when_the_nearer_one_is_known():
     assert len(other.relations) == 1  # the park stays in its city
 
 
+def test_a_name_link_yields_to_a_nearer_container_read_otherwise():
+    # 湘潭智能装备项目 is named after 湘潭市, but a sentence puts it in 雨湖高新区: the
+    # guidelines' name pair holds "unless the entity already has a more specific pair"
+    from kg.extract.resolve import keep_nearest_containers
+
+    project = _mention("湘潭智能装备项目", "Project", "Project|湘潭智能装备项目")
+    park = _mention("雨湖高新区", "Park", "Park|雨湖高新区")
+    city = Mention("湘潭市", "湘潭市", "AdministrativeArea", "City", key="AdministrativeArea|湘潭市")
+    news = Doc(path="a.txt", file_name="a.txt", raw="")
+    news.relations = [Relation("locatedIn", project, city, 0, "name"),
+                      Relation("partOf", project, park, 0, "park-holds")]
+    keep_nearest_containers([news])
+    assert [(r.subject.label, r.object.label) for r in news.relations] == [("湘潭智能装备项目", "雨湖高新区")]
+    alone = Doc(path="b.txt", file_name="b.txt", raw="")
+    alone.relations = [Relation("locatedIn", project, city, 0, "name")]
+    keep_nearest_containers([alone])
+    assert len(alone.relations) == 1  # nothing nearer: the name says where it is
+
+
 # --- the scorer's account of containment errors ---------------------------------------------
 
 def _gold() -> dict:
