@@ -471,6 +471,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
                 continue
+            if any(dash in mention.label for dash in ROUTE_DASHES):
+                continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
