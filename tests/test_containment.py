@@ -49,6 +49,18 @@ def test_projects_an_area_only_signs_with_are_not_in_it():
     assert not any(parent == "茶陵县" for _, parent in contained(doc))
 
 
+def test_a_new_area_listed_with_districts_is_in_their_city():
+    # the division table knows 岳麓区 and 望城区, not 湘江新区: listed as their sibling, it is
+    # in the city that holds them
+    doc = run_text("今天上午，长沙市岳麓区、望城区、湘江新区先后举行重大项目集中开工仪式。")
+    assert ("湘江新区", "长沙市") in contained(doc)
+
+
+def test_a_list_of_areas_from_several_cities_places_no_newcomer():
+    doc = run_text("长沙市岳麓区、株洲市芦淞区、湘江新区先后举行重大项目集中开工仪式。")
+    assert not any(child == "湘江新区" for child, _ in contained(doc))
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():

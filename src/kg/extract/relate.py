@@ -499,6 +499,58 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+SIBLING_MARKS = ("、", "和", "及", "与")
+
+
+def _area_lists(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of two or more areas and parks written as one list (江北新区、栖霞区、浦口区)."""
+    runs: list[list[Mention]] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    for flat in by_sentence.values():
+        run: list[Mention] = []
+        for mention in sorted(flat, key=lambda m: m.start):
+            if mention.type in CONTAINERS and run and _between(doc, run[-1], mention) in SIBLING_MARKS:
+                run.append(mention)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [mention] if mention.type in CONTAINERS else []
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
+
+
+@relation_rule("listed_siblings", scope="document")
+def listed_siblings(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Parts of one whole listed together (GUIDELINES: "a list of a whole's parts"): an area
+    or park of the list with no container yet is in the area that holds every placed item of
+    the list — 江北新区、栖霞区、浦口区、六合区 with 南京 named: 江北新区 (a new area the
+    division table does not know) is in 南京 as the three districts are."""
+    containers: dict[str, set[str]] = {}
+    by_label: dict[str, Mention] = {}
+    for relation in doc.relations:
+        if relation.predicate == "locatedIn" and relation.object.type == "AdministrativeArea":
+            containers.setdefault(relation.subject.label, set()).add(relation.object.label)
+            by_label[relation.object.label] = relation.object
+    found = []
+    for run in _area_lists(doc, mentions):
+        placed = [containers[m.label] for m in run if m.label in containers]
+        if len(placed) < 2 or len(set.intersection(*placed)) != 1:
+            continue
+        (parent,) = set.intersection(*placed)
+        if any(m.label == parent for m in run):
+            continue  # 南京、江北新区: the whole is listed with its parts
+        for mention in run:
+            # (an area the division table knows is placed by the table, or left unplaced by it)
+            if mention.label not in containers and not mention.ref:
+                found.append(Relation("locatedIn", mention, by_label[parent], mention.sentence, "siblings"))
+                containers[mention.label] = {parent}
+    return found
+
+
 def is_ancestor(code: str, of: str, table: dict) -> bool:
     seen = {of}
     while of in table and table[of].parent and table[of].parent not in seen:
