@@ -61,6 +61,13 @@ def test_a_list_of_areas_from_several_cities_places_no_newcomer():
     assert not any(child == "湘江新区" for child, _ in contained(doc))
 
 
+def test_an_area_in_brackets_after_an_area_is_in_it():
+    doc = run_text("兴义市(义龙新区)第一季度集中开工重大项目30个。")
+    assert ("义龙新区", "兴义市") in contained(doc)
+    doc = run_text("兴义市(黔西南州)召开会议。")  # the higher level in brackets is no part
+    assert ("黔西南州", "兴义市") not in contained(doc)
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():

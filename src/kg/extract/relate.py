@@ -104,6 +104,25 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+OPEN_BRACKETS, CLOSE_BRACKETS = ("(", "（"), (")", "）")
+
+
+@relation_rule("bracketed_area")
+def bracketed_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """清远(英德), 兴义市(义龙新区): an area in brackets right after an area is in it
+    (GUIDELINES "bracket notation"), unless it is the higher level of the two."""
+    found: list[Relation] = []
+    for outer, inner in neighbours(mentions):
+        if outer.type != "AdministrativeArea" or inner.type != "AdministrativeArea":
+            continue
+        if _between(doc, outer, inner) not in OPEN_BRACKETS or doc.text[inner.end:inner.end + 1] not in CLOSE_BRACKETS:
+            continue
+        if inner.ref and outer.ref and _rank(inner) <= _rank(outer):
+            continue
+        found.append(Relation("locatedIn", inner, outer, inner.sentence, "bracket"))
+    return found
+
+
 SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
