@@ -383,6 +383,7 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 LIST_MARKS = "、和与及"
+ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
 TOPIC_TAIL = 1  # characters between a subject and the comma that sets it apart (X，则… / X也，…)
 LISTING = re.compile(r"等[^，,。；;：:]{0,10}项目")  # A、B等新建项目11个
 # 嘉定还将与A、B等11个产业项目签约, 赫山区集中签约了A、B: a project signed is promised, not
@@ -448,7 +449,7 @@ def _listed_as_project(doc: Doc, mention: Mention) -> bool:
 
 def _in_list(doc: Doc, mention: Mention) -> bool:
     """An item of a list (A、B等项目), not a place something is in (在A建设B)."""
-    return doc.text[mention.start - 1:mention.start] == "、" or doc.text[mention.end:mention.end + 1] == "、" \
+    return doc.text[max(0, mention.start - 1):mention.start] in ITEM_MARKS or doc.text[mention.end:mention.end + 1] in ITEM_MARKS \
         or bool(LISTED_PROJECTS.match(doc.text, mention.end))
 
 
