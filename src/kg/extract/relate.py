@@ -438,6 +438,7 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
     return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
 
 
+COUNTED_ITEMS = re.compile(r"[0-9一二三四五六七八九十百]+[个项家批]$")
 LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}项目")
 
 
@@ -493,6 +494,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
+            if COUNTED_ITEMS.search(mention.label):
+                continue  # 工业项目13个: a count of projects names none of them
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
