@@ -68,6 +68,13 @@ def test_an_area_in_brackets_after_an_area_is_in_it():
     assert ("黔西南州", "兴义市") not in contained(doc)
 
 
+def test_a_project_located_at_an_address_is_in_its_innermost_place():
+    doc = run_text("南岳区智能制造产业园项目位于衡阳市南岳区南岳经济开发区，总投资5亿元。")
+    assert ("智能制造产业园项目", "南岳经济开发区") in contained(doc)
+    # kg:locatedIn points at areas only (shapes.ttl): a park holds by kg:partOf
+    assert all(r.object.type == "AdministrativeArea" for r in doc.relations if r.predicate == "locatedIn")
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():

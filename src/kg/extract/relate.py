@@ -123,6 +123,34 @@ def bracketed_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+LOCATED_AFTER = re.compile(r"[，,]?(?:均|也|就|目前|现)?(?:位于|坐落于|地处)(?:国家级|省级)?")
+BRACKETED = re.compile(r"[(（][^)）]{1,20}[)）]")
+
+
+@relation_rule("located_after")
+def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """B位于A: a project or park written before 位于/坐落于/地处 and a place is in that place,
+    the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
+    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in ("Project", "Park") or not LOCATED_AFTER.fullmatch(_between(doc, thing, flat[index + 1])):
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            gap = _between(doc, chain[-1], nxt)
+            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap)):
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if place.type not in CONTAINERS or doc.text[place.end:place.end + 1] == "的":
+            continue  # B位于A的东部 / 位于A的C: not B's container
+        predicate = "partOf" if place.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
+        found.append(Relation(predicate, thing, place, thing.sentence, "located-after"))
+    return found
+
+
 SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
