@@ -95,6 +95,17 @@ def test_a_town_is_not_inside_the_short_name_it_goes_by():
     assert [(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)] == [("青石工业园", "青石")]
 
 
+def test_a_place_and_the_word_projects_is_no_name_that_says_where():
+    from kg.extract.relate import named_in_area
+
+    text = "泗洪县项目建设提速，泗洪县经济开发区新开工项目5个。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("泗洪县项目", "泗洪县项目", "Project", "", 0, 5, 0, "suffix"),
+                    Mention("泗洪县", "泗洪县", "AdministrativeArea", "District", 0, 3, 0, "prefix", ref="321324"),
+                    Mention("泗洪县经济开发区", "泗洪县经济开发区", "Park", "", 10, 18, 0, "suffix")]
+    assert [(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)] == [("泗洪县经济开发区", "泗洪县")]
+
+
 # --- after resolution: the nearest container only -------------------------------------------
 
 def _mention(label: str, type_: str, key: str) -> Mention:

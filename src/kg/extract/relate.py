@@ -261,6 +261,7 @@ def short_forms(area: Mention) -> set[str]:
 
 
 COMPANY_TAILS = ("公司", "集团")
+GENERIC_REST = re.compile(r"的?(?:重大|重点|产业|新|招商|城建)*项目")
 ROUTE_DASHES = ("—", "-", "–", "至")
 
 
@@ -312,6 +313,10 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
     if label[end:end + 1] in ROUTE_DASHES:
         return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
+    if container.label != form and label.startswith(container.label, index):
+        return False  # 泗洪|县项目: the full name written there decides (泗洪县|项目)
+    if GENERIC_REST.fullmatch(label[end:]):
+        return False  # 泗洪县项目, 仙林大学城重大项目: the place's projects, not one named thing
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
