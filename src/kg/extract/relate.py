@@ -4,10 +4,13 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, A、B等项目在X落地, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地, the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
-  an area that builds something (支持乌当区打造…), the towns of a district's document,
-  and parents from the national division table.
+  an area that builds something (支持乌当区打造…), the projects a clause's subject area or
+  park names (肇东市引进…建设X项目; 其中/；lists go on with it), bracket notation (兴义市(义龙新区)),
+  an area listed with siblings one area holds, the towns of a district's document, and
+  parents from the national division table. `kg.extract.resolve.keep_nearest_containers`
+  later keeps a thing's nearest container only.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
   by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).

@@ -449,10 +449,11 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # How sure each relation rule is of a containment it reads (kg.extract.relate), surest
 # first: the national division table is an official hierarchy; an address written before a
 # name (花溪区燕楼镇…) and a name holding its container come next; a phrase (位于…, 打造…)
-# or two names side by side can be read backwards; the district a document is about is a
+# or two names side by side can be read backwards; a clause's subject holding what it names
+# and the parent of listed siblings are inferences; the district a document is about is a
 # guess. A rule not listed ranks last.
-CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "adjacent",
-                     "document-district")
+CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "located-after", "bracket",
+                     "adjacent", "subject", "siblings", "document-district")
 
 
 def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
