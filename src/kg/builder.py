@@ -38,7 +38,7 @@ from kg.extract.events import milestone_cues
 from kg.extract.roles import role_cues
 from kg.extract.recognize import tagger
 from kg.extract.connectivity import connectivity
-from kg.extract.resolve import Entity, break_containment_cycles, link_operators, resolve
+from kg.extract.resolve import Entity, break_containment_cycles, keep_nearest_containers, link_operators, resolve
 from kg.graph.turtle import iter_turtle, serialize_triples
 
 if TYPE_CHECKING:
@@ -322,6 +322,7 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     entities = resolve(docs)
     link_operators(entities)
     break_containment_cycles(docs)
+    keep_nearest_containers(docs)
     return BuildResult(docs, entities, build_triples(docs, entities, base), problems)
 
 

@@ -71,6 +71,8 @@ class DocScore:
     observations: Counts = field(default_factory=Counts)  # tp / fn only: recall
     false_positives: list[str] = field(default_factory=list)  # "label/Type [class]"
     false_negatives: list[str] = field(default_factory=list)
+    missed_located: list[str] = field(default_factory=list)  # "child → parent [class]"
+    false_located: list[str] = field(default_factory=list)
     missed_relations: list[str] = field(default_factory=list)
     false_relations: list[str] = field(default_factory=list)
     missed_observations: list[str] = field(default_factory=list)
@@ -246,6 +248,85 @@ def _score_pairs(system_pairs: set[tuple[str, str]], gold_pairs: list[list[str]]
     return counts, missed, false
 
 
+def _gold_containers(gold_pairs: list[list[str]], index: dict[str, set[int]]) -> dict[int, set[int]]:
+    """Gold entity -> the gold entities it lies directly in."""
+    parents: dict[int, set[int]] = defaultdict(set)
+    for pair in gold_pairs:
+        for c in index.get(normalize_name(pair[0]), ()):
+            parents[c] |= index.get(normalize_name(pair[-1]), set())
+    return parents
+
+
+def _above(start: set[int], parents: dict[int, set[int]]) -> set[int]:
+    """Every gold entity the `start` entities lie in, directly or further up."""
+    found: set[int] = set()
+    stack = list(start)
+    while stack:
+        for parent in parents.get(stack.pop(), ()):
+            if parent not in found:
+                found.add(parent)
+                stack.append(parent)
+    return found
+
+
+def false_pair_class(child: set[int], parent: set[int], parents: dict[int, set[int]]) -> str:
+    """Why a system pair (child, parent), both gold entities, is no gold pair:
+    `reversed`; `grand-parent` (the parent is further up the gold chain: a level skipped);
+    `below-parent` (the parent lies inside the child's gold parent: too specific);
+    `other-parent` (the child has another gold parent); `unstated` (the gold gives the
+    child no parent at all)."""
+    gold_parents = {p for c in child for p in parents.get(c, ())}
+    if any(c in parents.get(p, ()) for c in child for p in parent):
+        return "reversed"
+    if parent & _above(gold_parents, parents):
+        return "grand-parent"
+    if gold_parents & _above(parent, parents):
+        return "below-parent"
+    return "other-parent" if gold_parents else "unstated"
+
+
+def containment_errors(located: set[tuple[str, str]], gold_pairs: list[list[str]], index: dict[str, set[int]],
+                       present: set[int], ignore: set[str]) -> tuple[list[str], list[str]]:
+    """The missed and the false located_in pairs, each `child → parent [class]`.
+
+    A missed pair's class says whether the system found its ends (`no child`, `no parent`,
+    `no ends`), gave the child another parent (`system parent: X`), or left it `unlinked`.
+    A false pair's class is `ignored end` or `not gold end` when an end is no gold entity
+    (no score either way for the first), else `false_pair_class`."""
+    parents = _gold_containers(gold_pairs, index)
+    matched = [(c, p, index.get(c, set()), index.get(p, set())) for c, p in sorted(located)]
+    hits = {(ci, pi) for _, _, cs, ps in matched for ci in cs for pi in ps}
+    missed = []
+    for pair in gold_pairs:
+        child, parent = normalize_name(pair[0]), normalize_name(pair[-1])
+        cs, ps = index.get(child, set()), index.get(parent, set())
+        if any((c, p) in hits for c in cs for p in ps):
+            continue
+        ends = [name for name, found in (("child", cs & present), ("parent", ps & present)) if not found]
+        others = sorted(p for c, p, sc, _ in matched if sc & cs)
+        if len(ends) == 2:
+            kind = "no ends"
+        elif ends:
+            kind = f"no {ends[0]}"
+        elif others:
+            kind = "system parent: " + "、".join(others)
+        else:
+            kind = "unlinked"
+        missed.append(f"{pair[0]} → {pair[-1]} [{kind}]")
+    wanted = {(c, p) for c, ps in parents.items() for p in ps}
+    false = []
+    for child, parent, cs, ps in matched:
+        if any((c, p) in wanted for c in cs for p in ps):
+            continue
+        if not cs or not ps:
+            label = child if not cs else parent
+            kind = "ignored end" if label in ignore else "not gold end"
+        else:
+            kind = false_pair_class(cs, ps, parents)
+        false.append(f"{child} → {parent} [{kind}]")
+    return sorted(set(missed)), false
+
+
 def score_document(system: SystemDoc, gold_doc: dict) -> DocScore:
     gold = gold_doc["entities"]
     ignore = {normalize_name(n) for n in gold_doc.get("ignore", [])}
@@ -268,6 +349,9 @@ def score_document(system: SystemDoc, gold_doc: dict) -> DocScore:
     as_named = {e.label: _label_for_document(e, index) for e in system.entities}
     located = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.located_in}
     score.located, _, _ = _score_pairs(located, gold_doc.get("located_in", []), index, symmetric=False)
+    present = {i for label in system_names for i in index.get(label, ())}
+    score.missed_located, score.false_located = containment_errors(
+        located, gold_doc.get("located_in", []), index, present, ignore)
     if "relations" in gold_doc:
         related = {(as_named.get(c, c), as_named.get(p, p)) for c, p in system.relations}
         score.relations, score.missed_relations, score.false_relations = _score_pairs(
@@ -357,13 +441,42 @@ def _with_decision(item: str, how: dict[str, str]) -> str:
     return f"{item} <{how[label]}>" if label in how else item
 
 
-def error_lines(scores: list[DocScore], how: dict[str, dict[str, str]] | None = None) -> list[str]:
+def containment_rules(docs: list, entities: list) -> dict[str, dict[tuple[str, str], str]]:
+    """Per document, per (child, parent) by any of their names: the relation rules that
+    read the containment (`table`, `area-prefix`…), to show beside false pairs."""
+    names: dict[str, set[str]] = {e.key: {normalize_name(n) for n in {e.label, *e.aliases}} for e in entities}
+    found: dict[str, dict[tuple[str, str], str]] = {}
+    for doc in docs:
+        table = found.setdefault(doc.file_name, {})
+        rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT:
+                rules[(relation.subject.key, relation.object.key)].add(relation.rule)
+        for (child, parent), made in rules.items():
+            for c in names.get(child, ()):
+                for p in names.get(parent, ()):
+                    table[(c, p)] = ",".join(sorted(made))
+    return found
+
+
+def _with_rule(item: str, rules: dict[tuple[str, str], str]) -> str:
+    child, _, rest = item.partition(" → ")
+    parent = rest.split(" [", 1)[0]
+    return f"{item} <{rules[(child, parent)]}>" if (child, parent) in rules else item
+
+
+def error_lines(scores: list[DocScore], how: dict[str, dict[str, str]] | None = None,
+                rules: dict[str, dict[tuple[str, str], str]] | None = None) -> list[str]:
+    rules = rules or {}
     lines = []
     for s in scores:
         made = (how or {}).get(s.document, {})
         lines += [f"\n== {s.document}",
                   "false names: " + " | ".join(_with_decision(item, made) for item in s.false_positives),
                   "missed names: " + " | ".join(s.false_negatives),
+                  "false locatedIn: " + " | ".join(_with_rule(item, rules.get(s.document, {}))
+                                                   for item in s.false_located),
+                  "missed locatedIn: " + " | ".join(s.missed_located),
                   "false relations: " + " | ".join(s.false_relations),
                   "missed relations: " + " | ".join(s.missed_relations),
                   "missed figures: " + " | ".join(s.missed_observations)]
@@ -377,7 +490,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--documents", action="store_true", help="print a line of scores per document")
     parser.add_argument("--errors", action="store_true",
                         help="list false and missed names (with their error class, and for false names the rule and "
-                             "edge decisions that made them), relations and figures per document")
+                             "edge decisions that made them), locatedIn pairs (with their error class, and for false "
+                             "pairs the rules that read them), relations and figures per document")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     from kg.builder import add_tagger_arguments
 
@@ -395,11 +509,11 @@ def documents_of(gold_dir: Path, fallback: str) -> list[str]:
     return texts or [fallback]
 
 
-def _score_set(inputs: list[str], gold_dir: Path) -> tuple[list[DocScore], dict[str, dict[str, str]]]:
+def _score_set(inputs: list[str], gold_dir: Path) -> tuple[list[DocScore], dict[str, dict[str, str]], dict]:
     from kg.builder import build
 
     result = build(inputs)
-    return evaluate(result, gold_dir), decisions(result.docs)
+    return evaluate(result, gold_dir), decisions(result.docs), containment_rules(result.docs, result.entities)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -418,7 +532,7 @@ def run(args: argparse.Namespace) -> int:
         if not gold_dir.is_dir():
             print(f"kg eval: {gold_dir}: no such folder of gold files / 找不到标注目录", file=sys.stderr)
             return 2
-        scores, how = _score_set(inputs, gold_dir)
+        scores, how, rules = _score_set(inputs, gold_dir)
         if not scores:
             print(f"kg eval: no gold file in {gold_dir} matches an input document", file=sys.stderr)
             return 2
@@ -429,7 +543,7 @@ def run(args: argparse.Namespace) -> int:
         if args.documents:
             print(format_table(scores))
         if args.errors:
-            print("\n".join(error_lines(scores, how)))
+            print("\n".join(error_lines(scores, how, rules)))
         print(f"{name} ({gold_dir}, {len(scores)} documents): {summary_line(t)}")
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

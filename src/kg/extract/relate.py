@@ -4,10 +4,13 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, A、B等项目在X落地, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地, the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
-  an area that builds something (支持乌当区打造…), the towns of a district's document,
-  and parents from the national division table.
+  an area that builds something (支持乌当区打造…), the projects a clause's subject area or
+  park names (肇东市引进…建设X项目; 其中/；lists go on with it), bracket notation (兴义市(义龙新区)),
+  an area listed with siblings one area holds, the towns of a district's document, and
+  parents from the national division table. `kg.extract.resolve.keep_nearest_containers`
+  later keeps a thing's nearest container only.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
   by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).
@@ -101,6 +104,53 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
         elif place.type == "Park":
             found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+OPEN_BRACKETS, CLOSE_BRACKETS = ("(", "（"), (")", "）")
+
+
+@relation_rule("bracketed_area")
+def bracketed_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """清远(英德), 兴义市(义龙新区): an area in brackets right after an area is in it
+    (GUIDELINES "bracket notation"), unless it is the higher level of the two."""
+    found: list[Relation] = []
+    for outer, inner in neighbours(mentions):
+        if outer.type != "AdministrativeArea" or inner.type != "AdministrativeArea":
+            continue
+        if _between(doc, outer, inner) not in OPEN_BRACKETS or doc.text[inner.end:inner.end + 1] not in CLOSE_BRACKETS:
+            continue
+        if inner.ref and outer.ref and _rank(inner) <= _rank(outer):
+            continue
+        found.append(Relation("locatedIn", inner, outer, inner.sentence, "bracket"))
+    return found
+
+
+LOCATED_AFTER = re.compile(r"[，,]?(?:均|也|就|目前|现)?(?:位于|坐落于|地处)(?:国家级|省级)?")
+BRACKETED = re.compile(r"[(（][^)）]{1,20}[)）]")
+
+
+@relation_rule("located_after")
+def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """B位于A: a project or park written before 位于/坐落于/地处 and a place is in that place,
+    the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
+    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in ("Project", "Park") or not LOCATED_AFTER.fullmatch(_between(doc, thing, flat[index + 1])):
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            gap = _between(doc, chain[-1], nxt)
+            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap)):
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if place.type not in CONTAINERS or doc.text[place.end:place.end + 1] == "的":
+            continue  # B位于A的东部 / 位于A的C: not B's container
+        predicate = "partOf" if place.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
+        found.append(Relation(predicate, thing, place, thing.sentence, "located-after"))
     return found
 
 
@@ -214,6 +264,7 @@ def short_forms(area: Mention) -> set[str]:
 
 
 COMPANY_TAILS = ("公司", "集团")
+GENERIC_REST = re.compile(r"的?(?:重大|重点|产业|新|招商|城建)*项目")
 ROUTE_DASHES = ("—", "-", "–", "至")
 
 
@@ -243,6 +294,15 @@ def _in_brackets(label: str, index: int) -> bool:
     return label[:index].count("(") > label[:index].count(")")
 
 
+def _overlap(label: str, other: str, start: int, end: int) -> bool:
+    """Does `other` occur in `label` across one edge of the span [start, end)?"""
+    for at in range(max(0, start - len(other) + 1), min(end, len(label))):
+        if label.startswith(other, at) and (at < start < at + len(other) or at < end < at + len(other)) \
+                and not (at <= start and at + len(other) >= end):
+            return True
+    return False
+
+
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
@@ -256,9 +316,20 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
     if label[end:end + 1] in ROUTE_DASHES:
         return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
+    if container.label != form and label.startswith(container.label, index):
+        return False  # 泗洪|县项目: the full name written there decides (泗洪县|项目)
+    if GENERIC_REST.fullmatch(label[end:]):
+        return False  # 泗洪县项目, 仙林大学城重大项目: the place's projects, not one named thing
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
-    if any(label[:index].endswith(f) or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
+    if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
+            and type_of_name(label[end:]).type == "AdministrativeArea":
+        return False  # 天竺镇 / 天竺: the town and the short name it goes by
+    if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
+        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
+    # (宜宾|三江新区: the rest is an area the document names, written after its parent)
+    if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
+                                        for f in forms if f != form and len(f) >= 2):
         return False
     if province and (index == 0 or thing.type == "Organization"):
         return False
@@ -340,6 +411,135 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+CONTAINERS = ("AdministrativeArea", "Park")
+SUBJECT_LEAD = 8  # characters a clause may open with before its subject: 目前|, 此次|, 1月12日，|
+CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
+# A clause that goes on with the items of the subject's clause: 海口江东新区已开工项目186个，
+# 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
+LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
+BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
+LIST_MARKS = "、和与及"
+ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
+TOPIC_TAIL = 1  # characters between a subject and the comma that sets it apart (X，则… / X也，…)
+LISTING = re.compile(r"等[^，,。；;：:]{0,10}项目")  # A、B等新建项目11个
+# 嘉定还将与A、B等11个产业项目签约, 赫山区集中签约了A、B: a project signed is promised, not
+# yet there (unless it 落户/落地 in the same sentence: SETTLES)
+SIGNS = ("签约", "签订", "签署")
+
+
+def _clause_start(doc: Doc, sentence_start: int, position: int) -> int:
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(doc.text, sentence_start, position)]
+    return breaks[-1] if breaks else sentence_start
+
+
+def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
+    """Index in `flat` -> the area or park that is the subject of its clause there: the last
+    of an address chain (贵州省黔南州|都匀市) that opens the clause after at most a few
+    characters (目前, 此次, 1月12日), not a province (a source of investment more often
+    than its place: 江苏润泽…项目), not the first item of a list (表面产业园、格智刺梨)."""
+    subjects: dict[int, Mention] = {}
+    index = 0
+    while index < len(flat):
+        if flat[index].type not in CONTAINERS:
+            index += 1
+            continue
+        chain = [flat[index]]
+        while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+            chain.append(flat[index + len(chain)])
+        last = index + len(chain) - 1
+        subject = chain[-1]
+        start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
+        opens = len(doc.text[start:chain[0].start].strip()) <= SUBJECT_LEAD
+        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
+        if opens and not listed and subject.sub != "Province":
+            subjects[last] = subject
+        index = last + 1
+    return subjects
+
+
+def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
+    """Does the subject's clause reach `position`: in the same clause, or in a clause that
+    lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
+    between = doc.text[subject.end:position]
+    clauses = CLAUSE_BREAK.split(between)
+    if len(clauses) > 1 and len(clauses[0].strip()) <= TOPIC_TAIL:
+        clauses = clauses[1:]  # 湖州太湖旅游度假区，则亮出了A和B: the subject set apart by a comma
+    if len(clauses) == 1:
+        return True
+    if ("：" in between or ":" in between) and len(clauses) == 2:
+        return True
+    if all(LISTING.search(clause) for clause in clauses[:-1]):
+        return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
+    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
+
+
+COUNTED_ITEMS = re.compile(r"[0-9一二三四五六七八九十百]+[个项家批]$")
+LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}项目")
+
+
+def _listed_as_project(doc: Doc, mention: Mention) -> bool:
+    """A firm listed as a project (中石化、中国银行等产业项目25个; GUIDELINES "Park or
+    project": an Organization with alt_type Project)."""
+    return mention.type == "Organization" and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+
+
+def _in_list(doc: Doc, mention: Mention) -> bool:
+    """An item of a list (A、B等项目), not a place something is in (在A建设B)."""
+    return doc.text[max(0, mention.start - 1):mention.start] in ITEM_MARKS or doc.text[mention.end:mention.end + 1] in ITEM_MARKS \
+        or bool(LISTED_PROJECTS.match(doc.text, mention.end))
+
+
+def _signed_only(text: str) -> bool:
+    return any(word in text for word in SIGNS) and not any(word in text for word in SETTLES)
+
+
+@relation_rule("sentence_subject", scope="document")
+def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
+    新建项目11个, 目前海口江东新区已累计开工项目186个，其中，A、B…): the projects it
+    names, with no other area or park between, are in it. The subject goes on into the
+    next sentence when that opens with 其中 (丹阳市22个项目…。其中，A、B…) or when its
+    reach runs to a ；that goes on listing (…其中，A、B等项目67个；C、D等项目17个；)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[Relation] = []
+    opening: dict[int, Mention] = {}  # sentence -> the subject that opens it
+    carried: dict[int, Mention] = {}  # sentence -> the subject its ；hands to the next one
+    for index in sorted(by_sentence):
+        flat = sorted(by_sentence[index], key=lambda m: m.start)
+        subjects = _clause_subjects(doc, flat)
+        first = min(subjects, default=None)
+        if first is not None and all(m.type in CONTAINERS for m in flat[:first]):
+            opening[index] = subjects[first]
+        sentence = doc.sentences[index]
+        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
+        subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
+        for position, mention in enumerate(flat):
+            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
+            if mention.type in CONTAINERS and not listed_park:
+                subject = subjects.get(position)  # a container that is no subject ends the last one's reach
+                continue
+            if subject is None or not (mention.type == "Project" or listed_park or _listed_as_project(doc, mention)):
+                continue
+            if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention.start):
+                continue
+            if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
+                continue
+            if any(dash in mention.label for dash in ROUTE_DASHES):
+                continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
+            if COUNTED_ITEMS.search(mention.label):
+                continue  # 工业项目13个: a count of projects names none of them
+            found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
+                                  mention, subject, mention.sentence, "subject"))
+        if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
+                (subject.sentence != index or _goes_on(doc, subject, sentence.end)):
+            carried[index] = subject
+    return found
+
+
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table
@@ -355,6 +555,58 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         parent = nearest_named_ancestor(code, by_code, table)
         if parent is not None:
             found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+    return found
+
+
+SIBLING_MARKS = ("、", "和", "及", "与")
+
+
+def _area_lists(doc: Doc, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of two or more areas and parks written as one list (江北新区、栖霞区、浦口区)."""
+    runs: list[list[Mention]] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    for flat in by_sentence.values():
+        run: list[Mention] = []
+        for mention in sorted(flat, key=lambda m: m.start):
+            if mention.type in CONTAINERS and run and _between(doc, run[-1], mention) in SIBLING_MARKS:
+                run.append(mention)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [mention] if mention.type in CONTAINERS else []
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
+
+
+@relation_rule("listed_siblings", scope="document")
+def listed_siblings(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Parts of one whole listed together (GUIDELINES: "a list of a whole's parts"): an area
+    or park of the list with no container yet is in the area that holds every placed item of
+    the list — 江北新区、栖霞区、浦口区、六合区 with 南京 named: 江北新区 (a new area the
+    division table does not know) is in 南京 as the three districts are."""
+    containers: dict[str, set[str]] = {}
+    by_label: dict[str, Mention] = {}
+    for relation in doc.relations:
+        if relation.predicate == "locatedIn" and relation.object.type == "AdministrativeArea":
+            containers.setdefault(relation.subject.label, set()).add(relation.object.label)
+            by_label[relation.object.label] = relation.object
+    found = []
+    for run in _area_lists(doc, mentions):
+        placed = [containers[m.label] for m in run if m.label in containers]
+        if len(placed) < 2 or len(set.intersection(*placed)) != 1:
+            continue
+        (parent,) = set.intersection(*placed)
+        if any(m.label == parent for m in run):
+            continue  # 南京、江北新区: the whole is listed with its parts
+        for mention in run:
+            # (an area the division table knows is placed by the table, or left unplaced by it)
+            if mention.label not in containers and not mention.ref:
+                found.append(Relation("locatedIn", mention, by_label[parent], mention.sentence, "siblings"))
+                containers[mention.label] = {parent}
     return found
 
 
@@ -392,6 +644,7 @@ def relate(doc: Doc) -> Doc:
         sentences_of.setdefault(mention.label, set()).add(mention.sentence)
     for rule in DOCUMENT_RULES.values():
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
+        doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
     doc.relations = unique_relations(relations)
     return doc

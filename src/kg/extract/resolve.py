@@ -449,10 +449,11 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # How sure each relation rule is of a containment it reads (kg.extract.relate), surest
 # first: the national division table is an official hierarchy; an address written before a
 # name (花溪区燕楼镇…) and a name holding its container come next; a phrase (位于…, 打造…)
-# or two names side by side can be read backwards; the district a document is about is a
+# or two names side by side can be read backwards; a clause's subject holding what it names
+# and the parent of listed siblings are inferences; the district a document is about is a
 # guess. A rule not listed ranks last.
-CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "adjacent",
-                     "document-district")
+CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "located-after", "bracket",
+                     "adjacent", "subject", "siblings", "document-district")
 
 
 def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
@@ -499,3 +500,60 @@ def _reaches(inside: dict[str, set[str]], start: str, goal: str) -> bool:
                 visited.add(container)
                 stack.append(container)
     return False
+
+
+AREA_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
+
+
+def _depth(mention: Mention) -> int:
+    """How far down a container is: a park below any area, an area by its level."""
+    return 9 if mention.type != "AdministrativeArea" else AREA_RANK.get(mention.sub, 3)
+
+
+def _name_links_with_nearer(doc: Doc) -> set[tuple[str, str]]:
+    """Links read only from an area's name inside the thing's name (绵阳…项目 in 绵阳市) where
+    another rule places the thing somewhere nearer (in a park, or a lower-level area): the
+    guidelines' name pair holds "unless the entity already has a more specific pair"."""
+    rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+    depth: dict[str, int] = {}
+    for relation in doc.relations:
+        if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+            rules[(relation.subject.key, relation.object.key)].add(relation.rule)
+            depth[relation.object.key] = _depth(relation.object)
+    by_name = [(child, outer) for (child, outer), made in rules.items() if made == {"name"}]
+    return {(child, outer) for child, outer in by_name
+            if any(c == child and other != outer and made != {"name"} and depth[other] > depth[outer]
+                   for (c, other), made in rules.items())}
+
+
+def keep_nearest_containers(docs: list[Doc]) -> list[tuple[str, str, str]]:
+    """A thing lies directly in its nearest container only (GUIDELINES: located_in holds
+    direct containment): where a document places a thing both in P and in G, and the
+    containment read anywhere in the corpus puts P inside G, the link to G skips a level
+    (嘉定工业区南门社区地块项目 in 嘉定工业区 and in 嘉定区) and is dropped from that
+    document. Runs after `break_containment_cycles` (the links form no cycle). Returns the
+    dropped (subject key, predicate, object key), sorted."""
+    inside: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+                inside[relation.subject.key].add(relation.object.key)
+    dropped: set[tuple[str, str, str]] = set()
+    for doc in docs:
+        containers: dict[str, set[str]] = defaultdict(set)
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and relation.subject.key != relation.object.key:
+                containers[relation.subject.key].add(relation.object.key)
+        skipped = {(child, outer) for child, outers in containers.items() for outer in outers
+                   if any(inner != outer and _reaches(inside, inner, outer) for inner in outers)}
+        skipped |= _name_links_with_nearer(doc)
+        if not skipped:
+            continue
+        kept = []
+        for relation in doc.relations:
+            if relation.predicate in CONTAINMENT and (relation.subject.key, relation.object.key) in skipped:
+                dropped.add((relation.subject.key, relation.predicate, relation.object.key))
+            else:
+                kept.append(relation)
+        doc.relations = kept
+    return sorted(dropped)

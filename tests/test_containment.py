@@ -1,0 +1,198 @@
+"""Containment (kg:locatedIn, kg:partOf) read from how a sentence is built, on sentences written
+the way news and reports from other provinces are (none copied from a gold document), and the
+scorer's account of containment errors that `kg eval --errors` prints."""
+from __future__ import annotations
+
+from helpers import run_text
+
+from kg.doc import Doc, Mention, Relation
+
+
+def contained(doc: Doc) -> set[tuple[str, str]]:
+    """(child, container) labels of the document's kg:locatedIn and kg:partOf relations."""
+    return {(r.subject.label, r.object.label) for r in doc.relations if r.predicate in ("locatedIn", "partOf")}
+
+
+# --- the subject of a clause holds the projects it names ------------------------------------
+
+def test_an_area_that_builds_a_project_holds_it():
+    doc = run_text("衡南县引进湖南金联星集团投资12亿元建设特冶新材料产业园项目，预计明年建成投产。")
+    assert ("特冶新材料产业园项目", "衡南县") in contained(doc)
+
+
+def test_a_park_that_opens_a_list_of_its_projects_holds_them_all():
+    doc = run_text("此次株洲高新区集中开工的项目共17个，主要包括北汽株洲基地、硬质合金产业园和动力谷自主创新园等项目。")
+    assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区"),
+            ("动力谷自主创新园", "株洲高新区")} <= contained(doc)
+
+
+def test_lists_after_a_semicolon_go_on_with_the_subject():
+    doc = run_text("目前，醴陵市已开工建设项目30个，其中，陶瓷新材料产业园二期项目、电瓷电器产业园项目等工业项目18个；"
+                   "渌江书院修缮工程项目、城南污水处理厂项目等民生项目12个。")
+    assert {("陶瓷新材料产业园二期项目", "醴陵市"), ("渌江书院修缮工程项目", "醴陵市"),
+            ("城南污水处理厂项目", "醴陵市")} <= contained(doc)
+
+
+def test_a_sentence_opening_with_qizhong_goes_on_with_the_subject_before():
+    doc = run_text("攸县12个计划新开工项目，9个已开工建设。其中，网岭循环经济园扩建项目、湘东钨业等项目厂房正在施工。")
+    # 湘东钨业 is a firm listed as a project: it is in the county all the same
+    assert {("网岭循环经济园扩建项目", "攸县"), ("湘东钨业", "攸县")} <= contained(doc)
+
+
+def test_the_subject_does_not_reach_the_next_sentence_without_qizhong():
+    doc = run_text("天心区新开工项目12个，完成投资30亿元。城南片区综合开发项目、暮云污水处理厂项目同步推进。")
+    assert not {child for child, _ in contained(doc)} & {"城南片区综合开发项目", "暮云污水处理厂项目"}
+
+
+def test_projects_an_area_only_signs_with_are_not_in_it():
+    doc = run_text("茶陵县还将与湘电风能项目、中联重科配件项目等8个产业项目签约。")
+    assert not any(parent == "茶陵县" for _, parent in contained(doc))
+
+
+def test_a_new_area_listed_with_districts_is_in_their_city():
+    # the division table knows 岳麓区 and 望城区, not 湘江新区: listed as their sibling, it is
+    # in the city that holds them
+    doc = run_text("今天上午，长沙市岳麓区、望城区、湘江新区先后举行重大项目集中开工仪式。")
+    assert ("湘江新区", "长沙市") in contained(doc)
+
+
+def test_a_list_of_areas_from_several_cities_places_no_newcomer():
+    doc = run_text("长沙市岳麓区、株洲市芦淞区、湘江新区先后举行重大项目集中开工仪式。")
+    assert not any(child == "湘江新区" for child, _ in contained(doc))
+
+
+def test_an_area_in_brackets_after_an_area_is_in_it():
+    doc = run_text("兴义市(义龙新区)第一季度集中开工重大项目30个。")
+    assert ("义龙新区", "兴义市") in contained(doc)
+    doc = run_text("兴义市(黔西南州)召开会议。")  # the higher level in brackets is no part
+    assert ("黔西南州", "兴义市") not in contained(doc)
+
+
+def test_a_project_located_at_an_address_is_in_its_innermost_place():
+    doc = run_text("南岳区智能制造产业园项目位于衡阳市南岳区南岳经济开发区，总投资5亿元。")
+    assert ("智能制造产业园项目", "南岳经济开发区") in contained(doc)
+    # kg:locatedIn points at areas only (shapes.ttl): a park holds by kg:partOf
+    assert all(r.object.type == "AdministrativeArea" for r in doc.relations if r.predicate == "locatedIn")
+
+
+# --- names that hold their container --------------------------------------------------------
+
+def test_an_area_written_after_its_city_is_in_that_city():
+    doc = run_text("宜宾三江新区加快建设。三江新区新开工项目20个，宜宾市支持三江新区发展。")
+    assert ("宜宾三江新区", "宜宾市") in contained(doc)
+
+
+def test_a_town_is_not_inside_the_short_name_it_goes_by():
+    from kg.extract.relate import named_in_area
+
+    # 青石镇着力构建具有青石特点的产业集群 (the tagger reads 青石 as an area): one town
+    text = "青石镇着力构建具有青石特点的产业集群。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("青石镇", "青石镇", "AdministrativeArea", "Township", 0, 3, 0, "suffix"),
+                    Mention("青石", "青石", "AdministrativeArea", "", 9, 11, 0, "tagger")]
+    assert named_in_area(doc, doc.mentions) == []
+    doc.mentions.append(Mention("青石工业园", "青石工业园", "Park", "", 12, 17, 0, "suffix"))
+    assert [(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)] == [("青石工业园", "青石")]
+
+
+def test_a_place_and_the_word_projects_is_no_name_that_says_where():
+    from kg.extract.relate import named_in_area
+
+    text = "泗洪县项目建设提速，泗洪县经济开发区新开工项目5个。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("泗洪县项目", "泗洪县项目", "Project", "", 0, 5, 0, "suffix"),
+                    Mention("泗洪县", "泗洪县", "AdministrativeArea", "District", 0, 3, 0, "prefix", ref="321324"),
+                    Mention("泗洪县经济开发区", "泗洪县经济开发区", "Park", "", 10, 18, 0, "suffix")]
+    assert [(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)] == [("泗洪县经济开发区", "泗洪县")]
+
+
+# --- after resolution: the nearest container only -------------------------------------------
+
+def _mention(label: str, type_: str, key: str) -> Mention:
+    return Mention(label, label, type_, key=key)
+
+
+def test_a_link_that_skips_a_level_is_dropped_when_the_nearer_one_is_known():
+    from kg.extract.resolve import keep_nearest_containers
+
+    project = _mention("智能装备项目", "Project", "Project|智能装备项目")
+    park = _mention("雨湖高新区", "Park", "Park|雨湖高新区")
+    city = _mention("湘潭市", "AdministrativeArea", "AdministrativeArea|湘潭市")
+    news = Doc(path="a.txt", file_name="a.txt", raw="")
+    news.relations = [Relation("partOf", project, park, 0, "park-holds"),
+                      Relation("locatedIn", project, city, 0, "name")]
+    other = Doc(path="b.txt", file_name="b.txt", raw="")
+    other.relations = [Relation("locatedIn", park, city, 0, "name")]
+    dropped = keep_nearest_containers([news, other])
+    assert dropped == [("Project|智能装备项目", "locatedIn", "AdministrativeArea|湘潭市")]
+    assert [(r.subject.label, r.object.label) for r in news.relations] == [("智能装备项目", "雨湖高新区")]
+    assert len(other.relations) == 1  # the park stays in its city
+
+
+def test_a_name_link_yields_to_a_nearer_container_read_otherwise():
+    # 湘潭智能装备项目 is named after 湘潭市, but a sentence puts it in 雨湖高新区: the
+    # guidelines' name pair holds "unless the entity already has a more specific pair"
+    from kg.extract.resolve import keep_nearest_containers
+
+    project = _mention("湘潭智能装备项目", "Project", "Project|湘潭智能装备项目")
+    park = _mention("雨湖高新区", "Park", "Park|雨湖高新区")
+    city = Mention("湘潭市", "湘潭市", "AdministrativeArea", "City", key="AdministrativeArea|湘潭市")
+    news = Doc(path="a.txt", file_name="a.txt", raw="")
+    news.relations = [Relation("locatedIn", project, city, 0, "name"),
+                      Relation("partOf", project, park, 0, "park-holds")]
+    keep_nearest_containers([news])
+    assert [(r.subject.label, r.object.label) for r in news.relations] == [("湘潭智能装备项目", "雨湖高新区")]
+    alone = Doc(path="b.txt", file_name="b.txt", raw="")
+    alone.relations = [Relation("locatedIn", project, city, 0, "name")]
+    keep_nearest_containers([alone])
+    assert len(alone.relations) == 1  # nothing nearer: the name says where it is
+
+
+# --- the scorer's account of containment errors ---------------------------------------------
+
+def _gold() -> dict:
+    return {"document": "x.txt", "ignore": ["湖南日报"], "observations": [],
+            "located_in": [["雨湖区", "湘潭市"], ["雨湖高新区", "雨湖区"], ["智能装备项目", "雨湖高新区"],
+                           ["鹤岭镇", "雨湖区"]],
+            "entities": [{"name": n, "type": t} for n, t in (
+                ("湘潭市", "AdministrativeArea"), ("雨湖区", "AdministrativeArea"), ("鹤岭镇", "AdministrativeArea"),
+                ("雨湖高新区", "Park"), ("智能装备项目", "Project"), ("长沙市", "AdministrativeArea"))]}
+
+
+def test_eval_errors_say_why_a_containment_pair_is_false_or_missed():
+    from kg.evaluate import SystemDoc, SystemEntity, score_document
+
+    names = ("湘潭市", "雨湖区", "雨湖高新区", "智能装备项目", "长沙市", "湖南日报")
+    system = SystemDoc([SystemEntity(n, "AdministrativeArea") for n in names],
+                       {("智能装备项目", "雨湖区"), ("雨湖区", "湘潭市"), ("湘潭市", "雨湖区"),
+                        ("雨湖高新区", "长沙市"), ("湖南日报", "湘潭市")}, [])
+    score = score_document(system, _gold())
+    assert sorted(score.false_located) == [
+        "智能装备项目 → 雨湖区 [grand-parent]",  # a level skipped: the park is between
+        "湖南日报 → 湘潭市 [ignored end]",
+        "湘潭市 → 雨湖区 [reversed]",
+        "雨湖高新区 → 长沙市 [other-parent]"]
+    assert sorted(score.missed_located) == [
+        "智能装备项目 → 雨湖高新区 [system parent: 雨湖区]",
+        "雨湖高新区 → 雨湖区 [system parent: 长沙市]",
+        "鹤岭镇 → 雨湖区 [no child]"]
+    assert (score.located.tp, score.located.fp, score.located.fn) == (1, 4, 3)
+
+
+def test_eval_errors_print_containment_pairs_with_the_rule_that_read_them(tmp_path):
+    from kg.evaluate import containment_rules, error_lines, evaluate
+    from kg.builder import build
+
+    text = tmp_path / "x.txt"
+    text.write_text("湘潭市雨湖区鹤岭镇新开工项目5个。", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text(
+        '{"document": "x.txt", "observations": [], "located_in": [["鹤岭镇", "雨湖区"]], "entities": ['
+        '{"name": "雨湖区", "type": "AdministrativeArea"}, {"name": "鹤岭镇", "type": "AdministrativeArea"}]}',
+        encoding="utf-8")
+    result = build([str(text)])
+    lines = error_lines(evaluate(result, gold), rules=containment_rules(result.docs, result.entities))
+    false_line = next(line for line in lines if line.startswith("false locatedIn: "))
+    assert "雨湖区 → 湘潭市 [not gold end] <" in false_line  # 湘潭市 is no gold entity here
+    assert next(line for line in lines if line.startswith("missed locatedIn: ")) == "missed locatedIn: "
