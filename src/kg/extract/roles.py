@@ -1027,7 +1027,6 @@ def named_after(doc: Doc) -> list[Relation]:
     new area is its management (贵安新区管委会: kg:bodyOf). The longest name inside wins;
     unqualified names (区委) carry no place."""
     orgs = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
-    standalone = {m.label for m in _flat(doc.mentions)} | {m.label for m in doc.mentions if m.rule not in ("nested",) + INNER_RULES}
     places: dict[str, Mention] = {}
     for mention in doc.mentions:
         if mention.type == "AdministrativeArea" and mention.rule not in INNER_RULES:
@@ -1038,10 +1037,7 @@ def named_after(doc: Doc) -> list[Relation]:
     for label, org in orgs.items():
         if label[:1] in LEVEL_WORDS:
             continue  # 市人大常委会: whose body it is, the name does not say
-        # the parent must be named on its own somewhere: 中国电信 read only inside 中国电信上海分公司
-        # is part of that name (GUIDELINES "Names inside names"), not an organisation of the text
         parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
-                   and name in standalone
                    and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))]
         if parents:
             parent = max(parents, key=lambda o: len(o.label))
