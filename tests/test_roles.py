@@ -240,3 +240,21 @@ def test_the_state_council_issues_what_its_title_opens_with_and_the_area_carries
 def test_a_company_brought_in_to_build_a_project():
     doc = run_text("成功引进唯一以医药为主业的全国500强企业国药控股，建设国药医药中心。\n")
     assert ("国药医药中心", "国药控股") in pairs(doc, "builtBy")
+
+
+def test_inside_a_bodys_section_the_area_still_speaks_where_the_sentence_says_so():
+    doc = run_text("山河为卷绘锦绣\n花溪区2025年发展综述\n——花溪区人大常委会2025年工作综述\n"
+                   "花溪区人大常委会深入开展“双岗建功”活动。\n"
+                   "城市“一圈两场三改”成效显著，建成“15分钟生活圈”8个。\n"
+                   "改革成效获贵州改革工作动态刊发推广。\n")
+    implements = pairs(doc, "implements")
+    assert ("花溪区", "15分钟生活圈") in implements
+    assert ("花溪区人大常委会", "15分钟生活圈") not in implements
+    assert not any(o == "贵州改革" for _, o in implements)
+
+
+def test_inspections_and_partners_are_not_read_as_work_or_tenants():
+    doc = run_text("贵阳市2025年政府工作报告\n完成第二轮中央生态环保督察反馈问题整改17个。\n"
+                   "贵阳大数据科创城聚集企业1854家，累计引进华为云生态伙伴超100家。\n")
+    assert not any("督察" in o for _, o in pairs(doc, "implements"))
+    assert ("华为云", "贵阳大数据科创城") not in pairs(doc, "settledIn")

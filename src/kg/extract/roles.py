@@ -92,8 +92,9 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
-# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠): not work anyone carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠), and inspections a higher
+# level makes of the area (第二轮中央生态环保督察): not work the area carries out.
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
@@ -374,9 +375,21 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
             return speaker
         return None
     subject = sentence_subject(doc, work, sentence_mentions)
-    if subject is None and speaker is not None and area is not None and _opens_with(doc, work, sentence_mentions, area):
-        return area  # 花溪区深入践行…理念 inside the 人大 article: the area's own work
+    if subject is None and speaker is not None and area is not None and (
+            _opens_with(doc, work, sentence_mentions, area) or _opens_with_scope(doc, work)):
+        # 花溪区深入践行…理念, 城市“一圈两场三改”成效显著 inside the 人大 article: the area's own work
+        return area
     return subject or speaker or area
+
+
+# Words that open a sentence about the area as a whole: 城市“一圈两场三改”成效显著, 全区…
+AREA_SCOPE_OPENING = re.compile(r"^(城市|全区|全市|全县|全州|全省|我区|我市|我县|全区上下|全市上下)")
+
+
+def _opens_with_scope(doc: Doc, work: Mention) -> bool:
+    sentence = doc.sentences[work.sentence]
+    lead = OPENERS.sub("", doc.text[sentence.start:work.start].strip())
+    return bool(AREA_SCOPE_OPENING.match(lead))
 
 
 def _opens_with(doc: Doc, work: Mention, mentions: list[Mention], area: Mention) -> bool:
@@ -558,6 +571,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
     before = doc.text[clause_start:work.start]
     if any(before.endswith(v) or before[-GOVERN_WINDOW:].find(v) >= 0 for v in HONOUR_VERBS if len(v) > 1):
         return False
+    if before.endswith("获"):
+        return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.rule != "quoted":
@@ -786,6 +801,8 @@ def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# 引进华为云生态伙伴超100家: the company names whose partners come, not itself.
+COMPANY_MODIFIES = re.compile(r"(生态伙伴|合作伙伴|伙伴|供应商|配套企业|上下游)")
 FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
 
 
@@ -815,7 +832,7 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
-        elif is_company(mention):
+        elif is_company(mention) and not COMPANY_MODIFIES.match(doc.text, mention.end):
             found.append(Relation("settledIn", mention, park, park.sentence, "park-subject"))
     return found
 
