@@ -258,3 +258,12 @@ def test_inspections_and_partners_are_not_read_as_work_or_tenants():
                    "贵阳大数据科创城聚集企业1854家，累计引进华为云生态伙伴超100家。\n")
     assert not any("督察" in o for _, o in pairs(doc, "implements"))
     assert ("华为云", "贵阳大数据科创城") not in pairs(doc, "settledIn")
+
+
+def test_a_programme_addressed_to_another_area_is_that_areas_and_figures_of_speech_are_not_work():
+    doc = run_text("贵阳市2025年政府工作报告\n息烽县农村集体经营性建设用地入市试点工作入选全国典型示范案例。\n"
+                   "紧盯群众关心关切，推动“民生愿景”变成“幸福实景”。\n")
+    implements = pairs(doc, "implements")
+    assert ("息烽县", "农村集体经营性建设用地入市试点") in implements
+    assert ("贵阳市", "农村集体经营性建设用地入市试点") not in implements
+    assert not any(o == "民生愿景" for _, o in implements)

@@ -444,6 +444,8 @@ def own_work(doc: Doc) -> list[Relation]:
             if bodies and not all(body.label in NATIONAL_BODIES for body in bodies):
                 continue  # a policy and its issuer: who carries it out is not said
         agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
+        if agent is area:
+            agent = addressed_area(doc, work, area) or agent
         if agent is None:
             continue
         if agent is area and _names_other_area(work.label, other_areas, _forms(area)):
@@ -451,6 +453,17 @@ def own_work(doc: Doc) -> list[Relation]:
         rule = "reporting-area" if agent is area else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
     return found
+
+
+def addressed_area(doc: Doc, work: Mention, area: Mention | None) -> Mention | None:
+    """息烽县农村集体经营性建设用地入市试点: a programme written after another area's name as
+    its address is that area's work, not the reporting area's."""
+    if not work.address or area is None or work.address in _forms(area):
+        return None
+    # the address is read inside the programme's span or right before it
+    named = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.label == work.address
+             and work.start - 2 - len(m.label) <= m.start <= work.start]
+    return named[-1] if named else None
 
 
 DATE_LINE = re.compile(r"\s*[0-9〇零一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日\s*")
@@ -573,6 +586,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False
     if before.endswith("获"):
         return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
+    if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为)", doc.text[work.end:work.end + 4])):
+        return False  # 推动“民生愿景”变成“幸福实景”: a figure of speech, not work
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.rule != "quoted":
