@@ -267,3 +267,11 @@ def test_a_programme_addressed_to_another_area_is_that_areas_and_figures_of_spee
     assert ("息烽县", "农村集体经营性建设用地入市试点") in implements
     assert ("贵阳市", "农村集体经营性建设用地入市试点") not in implements
     assert not any(o == "民生愿景" for _, o in implements)
+
+
+def test_programmes_studied_or_turned_from_are_not_carried_out():
+    doc = run_text("贵阳市2025年政府工作报告\n深刻领会做好新形势下经济工作“五个必须”的核心要义。\n"
+                   "加快“卖酒”向“卖生活方式”转变，培育扶持一批精酿啤酒品牌。\n深入实施“四大战略”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"五个必须", "卖生活方式", "卖酒"}
+    assert "四大战略" in works

@@ -98,6 +98,8 @@ NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(督察|巡视|巡察
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
+# Verbs that study or weigh a programme rather than carry it out.
+STUDY_VERBS = ("领会", "考虑", "参考", "借鉴")
 
 
 def reporting_area(doc: Doc) -> Mention | None:
@@ -586,8 +588,10 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False
     if before.endswith("获"):
         return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
-    if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为)", doc.text[work.end:work.end + 4])):
-        return False  # 推动“民生愿景”变成“幸福实景”: a figure of speech, not work
+    if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为|转变)", doc.text[work.end:work.end + 4])):
+        return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
+    if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
+        return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.rule != "quoted":
