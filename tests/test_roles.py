@@ -275,3 +275,12 @@ def test_programmes_studied_or_turned_from_are_not_carried_out():
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"五个必须", "卖生活方式", "卖酒"}
     assert "四大战略" in works
+
+
+def test_a_lettered_heading_starts_the_pages_next_article():
+    doc = run_text("花溪区2025年发展综述\n——花溪区人大常委会2025年工作综述\n深入开展“双岗建功”活动。\n"
+                   "B 功能为重 城乡融合步伐更快\n一体推进“两清两改两治”和农村“五治”。\n")
+    implements = pairs(doc, "implements")
+    assert ("花溪区人大常委会", "双岗建功活动") in implements or ("花溪区人大常委会", "双岗建功") in implements
+    assert ("花溪区", "两清两改两治") in implements
+    assert ("花溪区人大常委会", "两清两改两治") not in implements

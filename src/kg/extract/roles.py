@@ -339,6 +339,10 @@ def is_heading(doc: Doc, sentence: int) -> bool:
     return 0 < len(text) <= 40 and not CLAUSE_BREAK.search(text[:-1])
 
 
+# A newspaper page's lettered article heading (A 产业为基…, B 功能为重…).
+LETTERED_HEADING = re.compile(r"^[A-ZＡ-Ｚ][\s\u3000]+\S")
+
+
 def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Mention | None) -> dict[int, Mention]:
     """Per sentence, whom a section speaks for where its heading says so: a dash heading
     naming a body, park or area (——花溪区人大常委会2025年工作综述, 贵阳经开区——,
@@ -358,6 +362,8 @@ def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Ment
                 current = None
             else:
                 current = speaker
+        elif is_heading(doc, sentence.index) and LETTERED_HEADING.match(text):
+            current = None  # B 功能为重 城乡融合步伐更快: the page's next article, the area's again
         if current is not None:
             speakers[sentence.index] = current
     return speakers
