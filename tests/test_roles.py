@@ -284,3 +284,11 @@ def test_a_lettered_heading_starts_the_pages_next_article():
     assert ("花溪区人大常委会", "双岗建功活动") in implements or ("花溪区人大常委会", "双岗建功") in implements
     assert ("花溪区", "两清两改两治") in implements
     assert ("花溪区人大常委会", "两清两改两治") not in implements
+
+
+def test_the_people_work_is_for_and_a_programmes_qualities_are_not_work():
+    doc = run_text("贵阳市2025年政府工作报告\n锚定“三大抓手”、关爱“五类人群”，用心用情解决好人民群众急难愁盼。\n"
+                   "大数据正在发挥“一业带百业”的巨大潜力。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert "三大抓手" in works
+    assert not works & {"五类人群", "一业带百业"}

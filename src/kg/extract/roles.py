@@ -92,9 +92,10 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
-# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠), and inspections a higher
-# level makes of the area (第二轮中央生态环保督察): not work the area carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠), inspections a higher
+# level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
+# not work the area carries out.
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
@@ -596,6 +597,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
     if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为|转变)", doc.text[work.end:work.end + 4])):
         return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
+    if work.rule == "quoted" and re.match(r"[”\"]?的(巨大)?(潜力|作用|优势|效应|魅力)", doc.text[work.end:work.end + 6]):
+        return False  # 发挥“一业带百业”的巨大潜力: a quality, not work
     if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
