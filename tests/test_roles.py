@@ -292,3 +292,27 @@ def test_the_people_work_is_for_and_a_programmes_qualities_are_not_work():
     works = {o for _, o in pairs(doc, "implements")}
     assert "三大抓手" in works
     assert not works & {"五类人群", "一业带百业"}
+
+
+def test_ideas_held_and_plans_to_are_not_work_the_area_carries_out():
+    doc = run_text("门头沟区2024年工作报告\n门头沟区深刻践行“两山”理论，深入实施“一号工程”建设。\n"
+                   "今年，门头沟区计划开工建设项目56个。\n")
+    works = {o for s, o in pairs(doc, "implements") if s == "门头沟区"}
+    assert "两山" not in works  # an idea held: “…”理论
+    assert "门头沟区计划" not in works  # 计划 as "plans to": a verb follows
+    assert "一号工程" in works
+
+
+def test_report_titles_ordinals_and_bare_generic_heads_are_not_programmes():
+    doc = run_text("海口市政府工作报告\n海口市十六届人大六次会议文件\n海口市扎实推进“三大攻坚战”。"
+                   "一是聚焦战略强储备。结合海口实际，制定如下实施方案。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"海口市十六届人大六次会议文件", "一是聚焦战略", "如下实施方案"}
+    assert "三大攻坚战" in works
+
+
+def test_a_provinces_policy_is_not_the_county_report_s_own_work():
+    doc = run_text("澄城县政府工作报告\n我们对标落实国家33条、省级39条稳增长一揽子政策，深入实施“果业强县”行动。\n")
+    works = {o for s, o in pairs(doc, "implements") if s == "澄城县"}
+    assert "省级39条稳增长一揽子政策" not in works
+    assert "果业强县行动" in works

@@ -95,7 +95,13 @@ LEVEL_WORDS = "省市区县州旗乡镇"
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠), inspections a higher
 # level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
 # not work the area carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)")
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+                      # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
+                      # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
+                      # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
+                      # 远景目标纲要 cut from a plan's full title).
+                      r"|会议文件$|(出席|开工|奠基)活动$|^[一二三四五六七八九十]是|^(如下|本|该|此)"
+                      r"|^(纲要|规划纲要|远景目标纲要|行动计划|实施方案|工作方案)$")
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
 HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
 GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
@@ -457,7 +463,7 @@ def own_work(doc: Doc) -> list[Relation]:
             agent = addressed_area(doc, work, area) or agent
         if agent is None:
             continue
-        if agent is area and _names_other_area(work.label, other_areas, _forms(area)):
+        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province"):
             continue
         rule = "reporting-area" if agent is area else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
@@ -581,6 +587,15 @@ def based_on(doc: Doc) -> list[Relation]:
     return found
 
 
+# What a bare slogan is when the word after it calls it an idea held (“两山”理论, “五大发展”
+# 理念, “两个一百年”奋斗目标): GUIDELINES ignore such slogans that only describe. A bare 目标
+# or 定位 after it is no such word: the gold counts “一都四区”目标 and “一极一高地两示范”定位 as
+# the area's work as often as not.
+IDEA_AFTER = re.compile(r"[”\"]?(的)?(理念|理论|奋斗目标|精神|思想)")
+# 长春新区计划开工…, 艾普强粒子计划建设成…: 计划 as "plans to", a verb after it, not a plan's name.
+PLANS_TO = re.compile(r"(开工|开建|建设|建成|投资|投产|实施|完成|引进|新建|于|在|到|用|将|年内|今年)")
+
+
 def names_work(doc: Doc, work: Mention) -> bool:
     """Does the sentence present the mention as work someone carries out? A bare quoted
     slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
@@ -603,6 +618,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
+    if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
+        return False
     if work.rule != "quoted":
         return True
     if COUNTED.match(work.label):
@@ -612,6 +629,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
     clause_end = COMMA.search(doc.text, work.end, sentence.end)
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end][:GOVERN_WINDOW]
     after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)
+    if IDEA_AFTER.match(after):
+        return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
 
 
@@ -648,12 +667,19 @@ def _area_forms(doc: Doc) -> set[str]:
     return forms
 
 
-def _names_other_area(label: str, others: set[str], own: set[str]) -> bool:
+# A policy a province or region makes (省级39条稳增长一揽子政策, 自治区40条稳大盘政策) in the
+# report of a city or county below it.
+UPPER_LEVEL = ("省级", "省委", "省政府", "自治区")
+
+
+def _names_other_area(label: str, others: set[str], own: set[str], below_province: bool = False) -> bool:
     """A programme or policy named after another place (天津市…规划 in a 东丽区 report,
-    国家…) is that place's, not the reporting area's own work; one naming the reporting
-    area is its own even when it names others too."""
+    国家…, 省级… in a city's) is that place's, not the reporting area's own work; one naming
+    the reporting area is its own even when it names others too."""
     if any(form in label for form in own):
         return False
+    if below_province and label.startswith(UPPER_LEVEL):
+        return True
     return any(form in label for form in others if len(form) >= 2) or label.startswith(("国家", "中共中央", "国务院", "全国"))
 
 
