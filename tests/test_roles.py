@@ -316,3 +316,17 @@ def test_a_provinces_policy_is_not_the_county_report_s_own_work():
     works = {o for s, o in pairs(doc, "implements") if s == "澄城县"}
     assert "省级39条稳增长一揽子政策" not in works
     assert "果业强县行动" in works
+
+
+def test_signing_pairs_side_by_side_and_a_long_agreement_after_the_verb():
+    doc = run_text("湖南省人民政府与中国石油化工集团有限公司、岳阳市人民政府与中国石化巴陵石化公司共同签订"
+                   "《关于中国石化巴陵石化公司己内酰胺产业链搬迁与升级转型发展合作框架协议》。\n")
+    signed = {frozenset(p) for p in pairs(doc, "cooperatesWith")}
+    assert frozenset(("湖南省人民政府", "中国石油化工集团有限公司")) in signed
+    assert frozenset(("岳阳市人民政府", "中国石化巴陵石化公司")) in signed
+    assert frozenset(("湖南省人民政府", "岳阳市人民政府")) not in signed  # the next pair's signer
+
+
+def test_a_project_signed_right_after_the_verb_is_the_signing_companys():
+    doc = run_text("今年3月，宜宾市与宁德时代新能源科技股份有限公司正式签订宜宾动力电池生产基地项目。\n")
+    assert ("宜宾动力电池生产基地项目", "宁德时代新能源科技股份有限公司") in pairs(doc, "investedBy")

@@ -1080,16 +1080,45 @@ def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 heads.append(partners[-1])
             partners.append(nxt)
         partners = [m for m in partners if m not in heads]
-        rest = doc.text[partners[-1].end:doc.sentences[left.sentence].end]
+        chain_end = partners[-1].end
+        # 湖南省人民政府与中石化集团、岳阳市人民政府与巴陵石化共同签订: pairs side by side; the
+        # last item opens the next pair, and the verb stands after the whole chain.
+        position = flat.index(partners[-1])
+        while len(partners) > 1 and position + 1 < len(flat) and _gap(doc, flat[position], flat[position + 1]) == "与":
+            chain_end = flat[position + 1].end
+            if flat[position] is partners[-1]:
+                partners.pop()
+            position += 1
+            while position + 1 < len(flat) and _gap(doc, flat[position], flat[position + 1]) in ("、", "和"):
+                position += 1
+                chain_end = flat[position].end
+        rest = doc.text[chain_end:doc.sentences[left.sentence].end]
         clause = CLAUSE_BREAK.split(COMMA.split(rest)[0])[0]
-        if len(clause) > 20 or not any(w in clause for w in cues("signs")):
+        # the verb opens the clause; what is signed (a long agreement's title) may follow it
+        if not any(w in clause[:SIGN_REACH] for w in cues("signs")):
             continue
         for right in partners:
             if is_actor_body(right) and not is_qualified(right):
                 continue  # 市体育局: whose body, the text does not say (GUIDELINES "Bodies")
             if right.type in AGENT_TYPES and "Organization" in (left.type, right.type):
                 found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
+        found.extend(signed_project(doc, flat, [left] + partners, chain_end + len(clause)))
     return found
+
+
+SIGN_REACH = 20  # characters after the partners where the signing verb stands
+SIGNED_PROJECT = re.compile(r"^(三方|双方|共同|陆续|正式|成功|先后)*(签订|签约|签署)(了)?$")
+
+
+def signed_project(doc: Doc, flat: list[Mention], signers: list[Mention], clause_end: int) -> list[Relation]:
+    """宜宾与宁德时代陆续签订四川时代动力电池一至六期项目: a project written right after the
+    signing verb is the signing companies' project."""
+    last = signers[-1]
+    after = [m for m in flat if last.end < m.start and m.end <= clause_end]
+    if not after or after[0].type != "Project" or not SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
+        return []
+    return [Relation("investedBy", after[0], signer, last.sentence, "signed-project")
+            for signer in signers if is_company(signer)]
 
 
 def named_after(doc: Doc) -> list[Relation]:
