@@ -330,3 +330,17 @@ def test_signing_pairs_side_by_side_and_a_long_agreement_after_the_verb():
 def test_a_project_signed_right_after_the_verb_is_the_signing_companys():
     doc = run_text("今年3月，宜宾市与宁德时代新能源科技股份有限公司正式签订宜宾动力电池生产基地项目。\n")
     assert ("宜宾动力电池生产基地项目", "宁德时代新能源科技股份有限公司") in pairs(doc, "investedBy")
+
+
+def test_a_slogan_ending_in_qiangqu_is_the_areas_strategy_not_an_honour():
+    doc = run_text("赫山区2024年工作报告\n近年来，赫山区始终坚持产业立区、制造强区，跻身全国综合实力百强区。\n")
+    works = {o for s, o in pairs(doc, "implements") if s == "赫山区"}
+    assert "制造强区" in works
+    assert not any("百强" in w for w in works)
+
+
+def test_a_higher_levels_policy_the_area_says_it_carries_out_is_its_work():
+    doc = run_text("儋州市2024年政府工作报告\n儋州市是海南省西部中心城市。一年来，我们坚决贯彻落实重要讲话和《海南自由贸易港建设总体方案》要求。\n")
+    assert ("儋州市", "海南自由贸易港建设总体方案") in pairs(doc, "implements")
+    doc = run_text("儋州市2024年政府工作报告\n儋州市是海南省西部中心城市。一年来，我们学习借鉴《海南自由贸易港建设总体方案》的经验。\n")
+    assert ("儋州市", "海南自由贸易港建设总体方案") not in pairs(doc, "implements")

@@ -92,10 +92,11 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
 
 GOVERNMENT_HEADS = ("人民政府", "政府", "区委", "市委", "县委", "省委", "州委", "旗委", "党委", "党工委")
 LEVEL_WORDS = "省市区县州旗乡镇"
-# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠), inspections a higher
+# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
+# an area's strategy), inspections a higher
 # level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
 # not work the area carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|强县|强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
@@ -463,11 +464,25 @@ def own_work(doc: Doc) -> list[Relation]:
             agent = addressed_area(doc, work, area) or agent
         if agent is None:
             continue
-        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province"):
+        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province") \
+                and not carried_out(doc, work):
             continue
         rule = "reporting-area" if agent is area else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
     return found
+
+
+# Verbs by which an area carries out what a higher level issued: 贯彻落实《…》精神, 对标落实.
+CARRY_OUT = re.compile(r"(贯彻|落实|执行)[^，,。；;]{0,24}$")
+
+
+def carried_out(doc: Doc, work: Mention) -> bool:
+    """Is a policy named after another place (《海南自由贸易港建设总体方案》 in 儋州, 《国务院
+    关于…》) one the sentence says the area carries out (坚决贯彻落实…《A》精神和《B》要求)?"""
+    if work.type != "Policy" or work.label.startswith(UPPER_LEVEL):
+        return False  # 落实省级39条…政策: one of the province's, named without its title
+    sentence = doc.sentences[work.sentence]
+    return bool(CARRY_OUT.search(doc.text[max(sentence.start, work.start - 60):work.start]))
 
 
 def addressed_area(doc: Doc, work: Mention, area: Mention | None) -> Mention | None:
