@@ -344,3 +344,10 @@ def test_a_higher_levels_policy_the_area_says_it_carries_out_is_its_work():
     assert ("儋州市", "海南自由贸易港建设总体方案") in pairs(doc, "implements")
     doc = run_text("儋州市2024年政府工作报告\n儋州市是海南省西部中心城市。一年来，我们学习借鉴《海南自由贸易港建设总体方案》的经验。\n")
     assert ("儋州市", "海南自由贸易港建设总体方案") not in pairs(doc, "implements")
+
+
+def test_a_notice_sends_out_the_policy_that_opens_its_sentence():
+    doc = run_text("佛山市人民政府关于印发佛山市国民\n经济和社会发展第十四个五年规划\n和2035年远景目标纲要的通知\n"
+                   "各区人民政府:\n《佛山市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》已经佛山市第十五届"
+                   "人民代表大会第六次会议审议通过，现印发给你们，请遵照执行。\n佛山市人民政府\n2021年4月6日\n")
+    assert ("佛山市国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "佛山市人民政府") in pairs(doc, "issuedBy")

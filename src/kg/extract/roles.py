@@ -508,6 +508,15 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _sent_out(doc: Doc, policy: Mention, outer: list[Mention]) -> bool:
+    """《X》已经…会议审议通过，现印发给你们: a policy that opens the sentence whose verb sends
+    it out, however long the clause between."""
+    sentence = doc.sentences[policy.sentence]
+    first = next((m for m in outer if m.sentence == policy.sentence), None)
+    return first is policy and doc.text[sentence.start:policy.start].strip(" 《") == "" \
+        and "印发给" in doc.text[policy.end:sentence.end]
+
+
 def notice_issuers(doc: Doc) -> list[Relation]:
     """A notice that issues a policy (关于印发…的通知; 现将《…》印发给你们) is signed by its
     issuers: the bodies its title line names before 关于, else the body alone on the line
@@ -531,7 +540,7 @@ def notice_issuers(doc: Doc) -> list[Relation]:
             title_bodies = [m for m in bodies if start <= m.start and m.end <= start + cut
                             and re.match(r"\s|、|和|关于", doc.text[m.end:m.end + 2])
                             and (m.start == start or re.match(r"\s|、|和", doc.text[m.start - 1]))]
-    issued.extend(m for m in policies if "印发给" in doc.text[m.end:m.end + 16])
+    issued.extend(m for m in policies if "印发给" in doc.text[m.end:m.end + 16] or _sent_out(doc, m, outer))
     if not issued:
         return []
     signers = title_bodies
