@@ -351,3 +351,11 @@ def test_a_notice_sends_out_the_policy_that_opens_its_sentence():
                    "各区人民政府:\n《佛山市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》已经佛山市第十五届"
                    "人民代表大会第六次会议审议通过，现印发给你们，请遵照执行。\n佛山市人民政府\n2021年4月6日\n")
     assert ("佛山市国民经济和社会发展第十四个五年规划和2035年远景目标纲要", "佛山市人民政府") in pairs(doc, "issuedBy")
+
+
+def test_an_area_that_opens_the_clause_carries_out_its_work():
+    doc = run_text("英德市2024年政府工作报告\n英德市农业稳步发展。农业方面，清远市打造“五大百亿”农业产业，英德市深入实施“百千万工程”。\n")
+    implements = pairs(doc, "implements")
+    assert ("清远市", "五大百亿") in implements
+    assert ("英德市", "五大百亿") not in implements
+    assert ("英德市", "百千万工程") in implements

@@ -390,7 +390,7 @@ def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speak
         if speaker is not None and speaker.label.endswith(body.label[1:]):
             return speaker
         return None
-    subject = sentence_subject(doc, work, sentence_mentions)
+    subject = sentence_subject(doc, work, sentence_mentions) or clause_area(doc, work, sentence_mentions)
     if subject is None and speaker is not None and area is not None and (
             _opens_with(doc, work, sentence_mentions, area) or _opens_with_scope(doc, work)):
         # 花溪区深入践行…理念, 城市“一圈两场三改”成效显著 inside the 人大 article: the area's own work
@@ -430,6 +430,26 @@ def sentence_subject(doc: Doc, work: Mention, mentions: list[Mention]) -> Mentio
     return flat[0] if OPENERS.sub("", lead) == "" else None
 
 
+def clause_area(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """An area that opens the work's clause as its subject, a governing verb after it
+    (清远打造“五大百亿”农业产业, 黑龙江省要深度融入共建“一带一路”): that area carries the
+    work out, whichever area the document speaks for."""
+    sentence = doc.sentences[work.sentence]
+    clause_start = sentence.start
+    for match in COMMA.finditer(doc.text, sentence.start, work.start):
+        clause_start = match.end()
+    flat = [m for m in _flat(mentions) if clause_start <= m.start and m.end <= work.start]
+    if not flat or flat[0].type != "AdministrativeArea" or flat[0].rule in INNER_RULES:
+        return None
+    lead = doc.text[clause_start:flat[0].start].strip()
+    if OPENERS.sub("", lead) != "":
+        return None
+    gap = doc.text[flat[0].end:work.start]
+    if len(gap) > 16 or not any(v in gap for v in cues("governs")):
+        return None
+    return flat[0]
+
+
 def head_issuers(doc: Doc, policy: Mention) -> list[Mention]:
     """The bodies a policy's title names before 关于 (台州市椒江区人民政府关于…若干意见,
     中共花溪区委 花溪区人民政府关于…), where the document names them as organisations."""
@@ -467,7 +487,10 @@ def own_work(doc: Doc) -> list[Relation]:
         if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province") \
                 and not carried_out(doc, work):
             continue
-        rule = "reporting-area" if agent is area else "acting-body"
+        if agent is area or (area is not None and agent.type == area.type == "AdministrativeArea" and (agent.ref or agent.label) == (area.ref or area.label)):
+            rule = "reporting-area"
+        else:
+            rule = "clause-area" if agent.type == "AdministrativeArea" else "acting-body"
         found.append(Relation("implements", agent, work, work.sentence, rule))
     return found
 
