@@ -359,3 +359,9 @@ def test_an_area_that_opens_the_clause_carries_out_its_work():
     assert ("清远市", "五大百亿") in implements
     assert ("英德市", "五大百亿") not in implements
     assert ("英德市", "百千万工程") in implements
+
+
+def test_a_slogan_walked_or_used_as_a_method_is_work():
+    doc = run_text("弥勒市2024年政府工作报告\n弥勒市坚定不移走“两型三化”发展路子，运用“有解思维”破解难题。\n")
+    works = {o for s, o in pairs(doc, "implements") if s == "弥勒市"}
+    assert {"两型三化", "有解思维"} <= works
