@@ -365,3 +365,12 @@ def test_a_slogan_walked_or_used_as_a_method_is_work():
     doc = run_text("弥勒市2024年政府工作报告\n弥勒市坚定不移走“两型三化”发展路子，运用“有解思维”破解难题。\n")
     works = {o for s, o in pairs(doc, "implements") if s == "弥勒市"}
     assert {"两型三化", "有解思维"} <= works
+
+
+def test_a_wire_storys_dateline_city_does_not_speak():
+    doc = run_text("黑龙江：扩大高水平开放合作中新网 哈尔滨1月24日电 24日，黑龙江省政府工作报告指出，黑龙江省要深度融入共建"
+                   "“一带一路”。今年，深入实施“黑河公路口岸大桥畅通行动”。\n")
+    implements = pairs(doc, "implements")
+    subjects = {s for s, o in implements if o == "黑河公路口岸大桥畅通行动"}
+    assert subjects and subjects <= {"黑龙江", "黑龙江省"}
+    assert not any(s.startswith("哈尔滨") for s, _ in implements)

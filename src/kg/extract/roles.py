@@ -116,7 +116,7 @@ def reporting_area(doc: Doc) -> Mention | None:
     我县), else the one it names most."""
     areas = [m for m in doc.mentions
              if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule not in INNER_RULES
-             and not MEDIA_TAIL.match(doc.text, m.end)]
+             and not MEDIA_TAIL.match(doc.text, m.end) and not WIRE_DATELINE.match(doc.text, m.end)]
     # (贵州省)2021年黔西南州人民政府工作报告: the area inside the government's name on a report's title line
     titled_inner = [m for m in doc.mentions
                     if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule in INNER_RULES
@@ -154,6 +154,9 @@ def reporting_area(doc: Doc) -> Mention | None:
 
 # 湖南日报, 浙江在线, 黄山新闻网: a newspaper or site named after an area, not the area speaking
 MEDIA_TAIL = re.compile(r"(日报|晚报|在线|新闻|网|电视台|广播|客户端|发布)")
+# 中新网 哈尔滨1月24日电, 中新社拉萨1月31日电: the city a wire story was filed from, not the
+# area it speaks for (黑龙江省, 西藏自治区 in those stories).
+WIRE_DATELINE = re.compile(r"\s?[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日电")
 # Words by which a report speaks for its own area, by level: 我市, 本县, 全市上下. A bare
 # 全市/全省 is no such word: 全市首个, 全省第一 rank the text's area among the others.
 SCOPE_WORDS = (("City", re.compile(r"我(市|州|盟)|本(市|州)|全(市|州|盟)上下")),
