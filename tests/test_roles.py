@@ -374,3 +374,10 @@ def test_a_wire_storys_dateline_city_does_not_speak():
     subjects = {s for s, o in implements if o == "黑河公路口岸大桥畅通行动"}
     assert subjects and subjects <= {"黑龙江", "黑龙江省"}
     assert not any(s.startswith("哈尔滨") for s, _ in implements)
+
+
+def test_a_government_heading_the_headline_speaks_for_its_area():
+    doc = run_text("扬州市政府召开常务会议\n昨日，市长主持召开市政府常务会议。会议强调，江苏省经济形势总体向好，"
+                   "要深入推进“两快两争两提升”。\n")
+    subjects = {s for s, o in pairs(doc, "implements") if o == "两快两争两提升"}
+    assert subjects == {"扬州市"}

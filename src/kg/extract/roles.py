@@ -120,7 +120,11 @@ def reporting_area(doc: Doc) -> Mention | None:
     # (贵州省)2021年黔西南州人民政府工作报告: the area inside the government's name on a report's title line
     titled_inner = [m for m in doc.mentions
                     if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule in INNER_RULES
-                    and m.start < 150 and _title_line(doc, m)]
+                    and m.start < 150 and (_title_line(doc, m) or _headline_government(doc, m))]
+    if not titled_inner:
+        # 扬州市政府召开常务会议: a headline government whose area was not read inside its name
+        titled_inner = [area for m in doc.mentions if m.type == "Organization" and m.start < 150
+                        and speaks_for_area(m) and _in_title(doc, m) and (area := _body_area(doc, m)) is not None]
     if not areas and not titled_inner:
         return area_of_body(doc)  # 澄城县人民政府县长 in a report's header, the area named no other way
     counts: Counter[str] = Counter(m.ref or m.label for m in areas)
@@ -133,7 +137,7 @@ def reporting_area(doc: Doc) -> Mention | None:
     titled += titled_inner
     # 黔西南州人民政府工作报告 read as one body: the area its name opens with, named later on its own
     governments = [m for m in doc.mentions if m.type == "Organization" and m.start < 150 and speaks_for_area(m)
-                   and _title_line(doc, m)]
+                   and (_title_line(doc, m) or _in_title(doc, m))]
     titled += [m for m in areas if any(g.label.startswith(m.label) for g in governments)]
     if titled:
         best = max(titled, key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
@@ -190,16 +194,33 @@ def area_of_body(doc: Doc) -> Mention | None:
     for mention in doc.mentions:
         if mention.start >= FRAME_HEAD or mention.type != "Organization":
             continue
-        if match := _BODY_AREA.match(mention.label):
-            name = match.group(1)
-            division = lexicon.division_by_name().get(name)
-            area = Mention(text=name, label=name, type="AdministrativeArea",
-                           sub=division.level if division else "District", start=mention.start,
-                           end=mention.start + len(name), sentence=mention.sentence, rule="frame",
-                           ref=division.code if division else "")
-            doc.mentions.append(area)
+        area = _body_area(doc, mention)
+        if area is not None:
             return area
     return None
+
+
+def _body_area(doc: Doc, body: Mention) -> Mention | None:
+    """The area a body's name opens with (澄城县 of 澄城县人民政府), as a mention of its own
+    (rule "frame"), made once."""
+    match = _BODY_AREA.match(body.label)
+    if match is None:
+        return None
+    name, offset = match.group(1), 0
+    divisions = lexicon.division_by_name()
+    # 重庆市渝中区人民政府: the most local division the name ends with (渝中区)
+    offset = next((i for i in range(len(name) - 1) if name[i:] in divisions), 0)
+    name = name[offset:]
+    made = next((m for m in doc.mentions if m.rule == "frame" and m.label == name and m.start == body.start + offset), None)
+    if made is not None:
+        return made
+    division = divisions.get(name)
+    area = Mention(text=name, label=name, type="AdministrativeArea",
+                   sub=division.level if division else "District", start=body.start + offset,
+                   end=body.start + offset + len(name), sentence=body.sentence, rule="frame",
+                   ref=division.code if division else "")
+    doc.mentions.append(area)
+    return area
 
 
 TITLE_LINE = re.compile(r"(人民代表大会|政府工作报告|工作报告|国民经济和社会发展|统计公报|工作综述|计划执行)")
@@ -212,6 +233,14 @@ def _title_line(doc: Doc, mention: Mention) -> bool:
     end = doc.text.find("\n", mention.end)
     line = doc.text[start:end if end >= 0 else len(doc.text)]
     return len(line) <= 80 and bool(TITLE_LINE.search(line))
+
+
+def _headline_government(doc: Doc, area: Mention) -> bool:
+    """扬州市政府召开常务会议: an area read inside the name of the government that heads the
+    document's headline; the meeting's work is that area's."""
+    return _in_title(doc, area) and any(
+        m.type == "Organization" and speaks_for_area(m) and m.start <= area.start and area.end <= m.end
+        for m in doc.mentions)
 
 
 def _level(area: Mention) -> int:
