@@ -381,3 +381,11 @@ def test_a_government_heading_the_headline_speaks_for_its_area():
                    "要深入推进“两快两争两提升”。\n")
     subjects = {s for s, o in pairs(doc, "implements") if o == "两快两争两提升"}
     assert subjects == {"扬州市"}
+
+
+def test_a_government_opening_a_run_in_title_speaks_but_a_news_source_does_not():
+    doc = run_text("2月14日，浙江嘉兴市人民政府发布关于印发2025年重点工作责任分解的通知。文件提出，浙江要忠实践行"
+                   "“八八战略”，深入实施“四大行动”。\n")
+    assert {s for s, o in pairs(doc, "implements") if o == "四大行动"} == {"嘉兴市"}
+    doc = run_text("据天津市政府网站消息，10月10日，西青区专场新闻发布会举行。西青区深入落实高质量发展“十项行动”。\n")
+    assert {s for s, o in pairs(doc, "implements") if o == "十项行动"} == {"西青区"}

@@ -124,7 +124,8 @@ def reporting_area(doc: Doc) -> Mention | None:
     if not titled_inner:
         # 扬州市政府召开常务会议: a headline government whose area was not read inside its name
         titled_inner = [area for m in doc.mentions if m.type == "Organization" and m.start < 150
-                        and speaks_for_area(m) and _in_title(doc, m) and (area := _body_area(doc, m)) is not None]
+                        and speaks_for_area(m) and _heads_headline(doc, m)
+                        and (area := _body_area(doc, m)) is not None]
     if not areas and not titled_inner:
         return area_of_body(doc)  # 澄城县人民政府县长 in a report's header, the area named no other way
     counts: Counter[str] = Counter(m.ref or m.label for m in areas)
@@ -235,12 +236,31 @@ def _title_line(doc: Doc, mention: Mention) -> bool:
     return len(line) <= 80 and bool(TITLE_LINE.search(line))
 
 
+def _headline(doc: Doc, mention: Mention) -> bool:
+    """Is the mention in the document's headline: its first line, or the first 40
+    characters of a title run into the text (2月14日,浙江嘉兴市人民政府发布…)?"""
+    return _in_title(doc, mention) or bool(doc.meta.title and mention.start < 150
+                                           and mention.label in doc.meta.title[:40])
+
+
+def _opens_headline(doc: Doc, mention: Mention) -> bool:
+    """Does the mention open its line as the subject, after a date at most (2月14日,浙江嘉兴市
+    人民政府发布…), not a source (据天津市政府网站消息)?"""
+    lead = doc.text[doc.text.rfind("\n", 0, mention.start) + 1:mention.start].strip()
+    return re.sub(r"^[0-9]{1,2}月[0-9]{1,2}日[，,]?", "", lead) == ""
+
+
 def _headline_government(doc: Doc, area: Mention) -> bool:
     """扬州市政府召开常务会议: an area read inside the name of the government that heads the
     document's headline; the meeting's work is that area's."""
-    return _in_title(doc, area) and any(
-        m.type == "Organization" and speaks_for_area(m) and m.start <= area.start and area.end <= m.end
-        for m in doc.mentions)
+    return any(m.type == "Organization" and speaks_for_area(m) and m.start <= area.start and area.end <= m.end
+               and _heads_headline(doc, m) for m in doc.mentions)
+
+
+def _heads_headline(doc: Doc, government: Mention) -> bool:
+    """Is a government the headline's subject: on a headline line of its own, or opening a
+    title run into the text?"""
+    return _in_title(doc, government) or (_headline(doc, government) and _opens_headline(doc, government))
 
 
 def _level(area: Mention) -> int:
