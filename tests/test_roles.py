@@ -389,3 +389,10 @@ def test_a_government_opening_a_run_in_title_speaks_but_a_news_source_does_not()
     assert {s for s, o in pairs(doc, "implements") if o == "四大行动"} == {"嘉兴市"}
     doc = run_text("据天津市政府网站消息，10月10日，西青区专场新闻发布会举行。西青区深入落实高质量发展“十项行动”。\n")
     assert {s for s, o in pairs(doc, "implements") if o == "十项行动"} == {"西青区"}
+
+
+def test_an_area_read_without_a_level_takes_the_division_tables():
+    from kg.doc import Mention
+    from kg.extract.roles import area_level
+    read = Mention(text="宝鸡", label="宝鸡", type="AdministrativeArea", sub="", start=0, end=2, sentence=0, rule="tagger")
+    assert area_level(read) == "City"

@@ -115,11 +115,11 @@ def reporting_area(doc: Doc) -> Mention | None:
     opening lines (the lowest level of those), else the level its scope words say (全市,
     我县), else the one it names most."""
     areas = [m for m in doc.mentions
-             if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule not in INNER_RULES
+             if m.type == "AdministrativeArea" and area_level(m) in AREA_LEVELS and m.rule not in INNER_RULES
              and not MEDIA_TAIL.match(doc.text, m.end) and not WIRE_DATELINE.match(doc.text, m.end)]
     # (贵州省)2021年黔西南州人民政府工作报告: the area inside the government's name on a report's title line
     titled_inner = [m for m in doc.mentions
-                    if m.type == "AdministrativeArea" and m.sub in AREA_LEVELS and m.rule in INNER_RULES
+                    if m.type == "AdministrativeArea" and area_level(m) in AREA_LEVELS and m.rule in INNER_RULES
                     and m.start < 150 and (_title_line(doc, m) or _headline_government(doc, m))]
     if not titled_inner:
         # 扬州市政府召开常务会议: a headline government whose area was not read inside its name
@@ -176,7 +176,7 @@ def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention
     for number, level in levels:
         if number < 1:
             break
-        of_level = [m for m in areas if m.sub == level]
+        of_level = [m for m in areas if area_level(m) == level]
         if of_level:
             return max(of_level, key=lambda m: (counts[m.ref or m.label], -m.start))
     return None
@@ -263,10 +263,19 @@ def _heads_headline(doc: Doc, government: Mention) -> bool:
     return _in_title(doc, government) or (_headline(doc, government) and _opens_headline(doc, government))
 
 
+def area_level(area: Mention) -> str:
+    """An area's level, from the division table where the reader left it open (宝鸡 read by
+    the tagger)."""
+    if area.sub:
+        return area.sub
+    division = lexicon.division_by_name().get(area.label)
+    return division.level if division else ""
+
+
 def _level(area: Mention) -> int:
     """How local an area is: province 1, city 2, district 3. A new area outside the
     national table (贵安新区 in 贵阳贵安) ranks below the city it is named with."""
-    rank = {"Province": 1, "City": 2, "District": 3}.get(area.sub, 0)
+    rank = {"Province": 1, "City": 2, "District": 3}.get(area_level(area), 0)
     return rank - 2 if not area.ref and area.label.endswith("新区") else rank
 
 
