@@ -397,3 +397,13 @@ def test_an_area_read_without_a_level_takes_the_division_tables():
     from kg.extract.roles import area_level
     read = Mention(text="宝鸡", label="宝鸡", type="AdministrativeArea", sub="", start=0, end=2, sentence=0, rule="tagger")
     assert area_level(read) == "City"
+
+
+def test_the_bodies_a_notice_is_addressed_to_carry_out_its_policy():
+    doc = run_text("达州市人民政府关于印发《达州市推动大规模设备更新和消费品以旧换新实施方案》的通知\n"
+                   "各县(市、区)人民政府，达州高新区管委会，达州东部经开区管委会，市级各部门(单位)：\n"
+                   "现将《达州市推动大规模设备更新和消费品以旧换新实施方案》印发给你们，请认真组织实施。\n"
+                   "达州市人民政府\n2024年6月25日\n")
+    implements = pairs(doc, "implements")
+    assert ("达州高新区管委会", "达州市推动大规模设备更新和消费品以旧换新实施方案") in implements
+    assert ("达州东部经开区管委会", "达州市推动大规模设备更新和消费品以旧换新实施方案") in implements

@@ -635,9 +635,27 @@ def notice_issuers(doc: Doc) -> list[Relation]:
                 signers = alone[:1]
                 break
     policy_labels = {m.label for m in issued}
-    return [Relation("issuedBy", policy, body, policy.sentence, "notice")
-            for policy in {m.label: m for m in issued}.values() for body in signers
-            if policy.label in policy_labels and body.label not in policy.label]
+    policies_issued = list({m.label: m for m in issued}.values())
+    addressed = [Relation("implements", body, policy, body.sentence, "notice-addressee")
+                 for body in addressees(doc, bodies) for policy in policies_issued]
+    return addressed + [Relation("issuedBy", policy, body, policy.sentence, "notice")
+                        for policy in policies_issued for body in signers
+                        if policy.label in policy_labels and body.label not in policy.label]
+
+
+def addressees(doc: Doc, bodies: list[Mention]) -> list[Mention]:
+    """各县(市、区)人民政府,达州高新区管委会,市级各部门: a notice's address, opening with 各 and
+    ending with a colon before the sentence that sends the policy out; the bodies it names
+    (qualified, other than governments, which speak for areas) are to carry the policy out."""
+    address = ADDRESS_LINE.search(doc.text, 0, FRAME_HEAD * 2)
+    if address is None:
+        return []
+    return [m for m in bodies if address.start() <= m.start and m.end <= address.end()
+            and is_actor_body(m) and not speaks_for_area(m)]
+
+
+# 各县(市、区)人民政府，…，市级各部门(单位)： (a line of its own, or run into the title)
+ADDRESS_LINE = re.compile(r"各[^。；;：:\n《》]{1,150}[：:]")
 
 
 # 为贯彻落实《A》…，结合实际，制定本方案 / 根据《A》，编制《B》: the policy a document draws up
