@@ -407,3 +407,10 @@ def test_the_bodies_a_notice_is_addressed_to_carry_out_its_policy():
     implements = pairs(doc, "implements")
     assert ("达州高新区管委会", "达州市推动大规模设备更新和消费品以旧换新实施方案") in implements
     assert ("达州东部经开区管委会", "达州市推动大规模设备更新和消费品以旧换新实施方案") in implements
+
+
+def test_bare_numbers_and_counted_articles_are_not_programmes():
+    doc = run_text("郴州市2024年政府工作报告\n全面落实消费品以旧换新、房“18条”、公积金“15条”等措施，"
+                   "我们认真落实全区“1+10”实施方案和“1 10”专项行动。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"18条", "15条", "1 10", "110"}

@@ -96,7 +96,7 @@ LEVEL_WORDS = "省市区县州旗乡镇"
 # an area's strategy), inspections a higher
 # level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
 # not work the area carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.]+$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
