@@ -196,3 +196,21 @@ def test_eval_errors_print_containment_pairs_with_the_rule_that_read_them(tmp_pa
     false_line = next(line for line in lines if line.startswith("false locatedIn: "))
     assert "雨湖区 → 湘潭市 [not gold end] <" in false_line  # 湘潭市 is no gold entity here
     assert next(line for line in lines if line.startswith("missed locatedIn: ")) == "missed locatedIn: "
+
+
+# --- firms that settle in an area or park ------------------------------------------------------
+
+def test_an_institute_that_settles_in_an_area_is_in_it():
+    doc = run_text("在当天的签约仪式上，浙江大学智能制造研究院落地萧山。")
+    assert ("浙江大学智能制造研究院", "萧山") in contained(doc)
+    assert not any(child == "浙江大学" for child, _ in contained(doc))  # the name read inside it
+
+
+def test_firms_listed_before_settling_in_a_park_are_part_of_it():
+    doc = run_text("今年，湖南宏达贸易有限公司、恒信物流有限公司等企业落户长沙经开区。")
+    assert {("湖南宏达贸易有限公司", "长沙经开区"), ("恒信物流有限公司", "长沙经开区")} <= contained(doc)
+
+
+def test_the_owner_of_firms_that_settle_is_not_settled():
+    doc = run_text("近年来，华润医药旗下已有5家公司在梅州落户。")
+    assert not any(child.startswith("华润") for child, _ in contained(doc))

@@ -4,7 +4,8 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
+  (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
   park names (肇东市引进…建设X项目; 其中/；lists go on with it), bracket notation (兴义市(义龙新区)),
@@ -159,6 +160,20 @@ SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落
 CLAUSE_BREAKS = "，,；;：:。"
 
 
+FIRM_GAP = 6  # characters between a firm and the settling cue: 百度地图标注中心|也签约|落户
+
+
+def _settles_as_firm(doc: Doc, thing: Mention, cue: int) -> bool:
+    """An organisation that 落户/落地 somewhere is a firm, institute or centre set up there
+    (西湖大学智能产业研究院落地余杭, 联昇贸易、中拉控股2家企业落户林芝经开区): one written
+    right before the cue or as an item of a list; not a government body, nor a name read inside
+    another name (西湖大学 in 西湖大学智能产业研究院), nor the owner of what settles
+    (四环医药旗下10家公司在梅河口落户) or a firm naming a project (金隅集团新型材料…项目落户)."""
+    if thing.type != "Organization" or thing.rule == "nested" or is_body(thing.label):
+        return False
+    return thing.rule == "list" or cue - thing.end <= FIRM_GAP or doc.text[thing.end:thing.end + 1] in ITEM_MARKS
+
+
 @relation_rule("settled_in_area")
 def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
@@ -166,7 +181,7 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
     flat = [m for m in mentions if m.rule not in INNER_RULES]
     for index, area in enumerate(flat):
-        if area.type != "AdministrativeArea":
+        if area.type not in CONTAINERS:
             continue
         before = doc.text[max(0, area.start - 2):area.start]
         after = doc.text[area.end:area.end + SETTLE_GAP + 2]
@@ -178,8 +193,9 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         for thing in reversed(flat[:index]):
             if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
                 break
-            if thing.type in ("Project", "Park") or (thing.type == "Organization" and thing.rule == "list"):
-                found.append(Relation("locatedIn", thing, area, area.sentence, "settled-in-area"))
+            if thing.type in ("Project", "Park") or _settles_as_firm(doc, thing, cue):
+                predicate = "partOf" if area.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
+                found.append(Relation(predicate, thing, area, area.sentence, "settled-in-area"))
     return found
 
 
