@@ -214,3 +214,16 @@ def test_firms_listed_before_settling_in_a_park_are_part_of_it():
 def test_the_owner_of_firms_that_settle_is_not_settled():
     doc = run_text("近年来，华润医药旗下已有5家公司在梅州落户。")
     assert not any(child.startswith("华润") for child, _ in contained(doc))
+
+
+# --- lists of works described by their investment ----------------------------------------------
+
+def test_a_park_in_a_list_of_invested_works_does_not_end_the_subjects_reach():
+    doc = run_text("此次许昌市集中开工的重点项目共有15个，主要包括总投资8亿元的建安区食品产业园，"
+                   "总投资3亿元的城北污水处理厂扩建项目和总投资1.2亿元的市急救中心等项目。")
+    assert ("城北污水处理厂扩建项目", "许昌市") in contained(doc)
+
+
+def test_a_firm_in_front_of_a_listed_work_is_not_that_work():
+    doc = run_text("此次襄城县开工的项目主要包括宏远集团生物医药产业园和城东热力站等项目。")
+    assert not any(child == "宏远集团" for child, _ in contained(doc))

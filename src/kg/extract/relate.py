@@ -497,13 +497,23 @@ LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}�
 def _listed_as_project(doc: Doc, mention: Mention) -> bool:
     """A firm listed as a project (中石化、中国银行等产业项目25个; GUIDELINES "Park or
     project": an Organization with alt_type Project)."""
-    return mention.type == "Organization" and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+    # the firm is an item itself (A、B等项目), not the owner in front of one (天源集团青蒿素…产业园和…等项目)
+    follows = doc.text[mention.end:mention.end + 1]
+    return mention.type == "Organization" and (follows in ITEM_MARKS or follows == "等") \
+        and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+
+
+# 总投资10亿元的A，总投资6.2亿元的B: a thing described by its investment is an item of a list
+# of works, not a place something is in
+INVESTED_ITEM = re.compile(r"投资[^，,。；;：:]{0,12}元的$")
 
 
 def _in_list(doc: Doc, mention: Mention) -> bool:
-    """An item of a list (A、B等项目), not a place something is in (在A建设B)."""
+    """An item of a list (A、B等项目; 总投资10亿元的A，总投资3亿元的B), not a place
+    something is in (在A建设B)."""
     return doc.text[max(0, mention.start - 1):mention.start] in ITEM_MARKS or doc.text[mention.end:mention.end + 1] in ITEM_MARKS \
-        or bool(LISTED_PROJECTS.match(doc.text, mention.end))
+        or bool(LISTED_PROJECTS.match(doc.text, mention.end)) \
+        or bool(INVESTED_ITEM.search(doc.text, max(0, mention.start - 20), mention.start))
 
 
 def _signed_only(text: str) -> bool:
