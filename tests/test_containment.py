@@ -227,3 +227,9 @@ def test_a_park_in_a_list_of_invested_works_does_not_end_the_subjects_reach():
 def test_a_firm_in_front_of_a_listed_work_is_not_that_work():
     doc = run_text("此次襄城县开工的项目主要包括宏远集团生物医药产业园和城东热力站等项目。")
     assert not any(child == "宏远集团" for child, _ in contained(doc))
+
+
+def test_an_address_after_weiyu_goes_on_through_words_that_are_no_name():
+    doc = run_text("新会智能制造产业园位于莒南县东部滨海片区，规划面积12平方公里。")
+    assert ("新会智能制造产业园", "滨海片区") in contained(doc)
+    assert ("新会智能制造产业园", "莒南县") not in contained(doc)

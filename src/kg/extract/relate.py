@@ -129,6 +129,9 @@ def bracketed_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 LOCATED_AFTER = re.compile(r"[，,]?(?:均|也|就|目前|现)?(?:位于|坐落于|地处)(?:国家级|省级)?")
 BRACKETED = re.compile(r"[(（][^)）]{1,20}[)）]")
+# an address goes on through words the recogniser did not take as a name (位于珠海|国家农业科技
+# 园区(斗门生态农业园)|白蕉核心片区; 位于莒南县|东部…): not through a list or a 的
+ADDRESS_GAP = re.compile(r"[^，,。；;：:、的和与及]{1,12}(?:[(（][^)）]{1,20}[)）])?")
 
 
 @relation_rule("located_after")
@@ -144,7 +147,7 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         chain = [flat[index + 1]]
         for nxt in flat[index + 2:]:
             gap = _between(doc, chain[-1], nxt)
-            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap)):
+            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)):
                 break
             chain.append(nxt)
         place = chain[-1]
