@@ -233,3 +233,15 @@ def test_an_address_after_weiyu_goes_on_through_words_that_are_no_name():
     doc = run_text("新会智能制造产业园位于莒南县东部滨海片区，规划面积12平方公里。")
     assert ("新会智能制造产业园", "滨海片区") in contained(doc)
     assert ("新会智能制造产业园", "莒南县") not in contained(doc)
+
+
+# --- what a clause's subject does not hold -----------------------------------------------------
+
+def test_a_park_after_a_verb_is_no_subject_of_its_clause():
+    doc = run_text("合肥将加快建设滨湖科学城，积极推进合肥先进光源项目等大科学装置。")
+    assert ("合肥先进光源项目", "滨湖科学城") not in contained(doc)
+
+
+def test_a_kind_of_project_counted_is_no_item_of_the_subject():
+    doc = run_text("鸡西市新开工项目50个。其中，亿元以上项目38个，拟申报“省百大项目”12个。")
+    assert not any(child == "省百大项目" for child, _ in contained(doc))

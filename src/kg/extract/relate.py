@@ -451,6 +451,9 @@ def _clause_start(doc: Doc, sentence_start: int, position: int) -> int:
     return breaks[-1] if breaks else sentence_start
 
 
+OBJECT_VERBS = ("推进", "支持", "依托", "围绕", "聚焦", "对接", "融入", "引进", "服务", "做强", "做大", "提升", "发展")
+
+
 def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
     """Index in `flat` -> the area or park that is the subject of its clause there: the last
     of an address chain (贵州省黔南州|都匀市) that opens the clause after at most a few
@@ -469,7 +472,9 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         last = index + len(chain) - 1
         subject = chain[-1]
         start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
-        opens = len(doc.text[start:chain[0].start].strip()) <= SUBJECT_LEAD
+        lead = doc.text[start:chain[0].start].strip()
+        # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
+        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS)
         listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
@@ -494,6 +499,7 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
 
 
 COUNTED_ITEMS = re.compile(r"[0-9一二三四五六七八九十百]+[个项家批]$")
+COUNT_AFTER = re.compile(r"[”’\"」』]?[0-9一二三四五六七八九十百]+[个项家批]")  # 拟申报“省重点项目”15个: a kind of project, counted
 LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}项目")
 
 
@@ -559,7 +565,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
-            if COUNTED_ITEMS.search(mention.label):
+            if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
                 continue  # 工业项目13个: a count of projects names none of them
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
