@@ -245,3 +245,15 @@ def test_a_park_after_a_verb_is_no_subject_of_its_clause():
 def test_a_kind_of_project_counted_is_no_item_of_the_subject():
     doc = run_text("鸡西市新开工项目50个。其中，亿元以上项目38个，拟申报“省百大项目”12个。")
     assert not any(child == "省百大项目" for child, _ in contained(doc))
+
+
+# --- a whole that names its parts ---------------------------------------------------------------
+
+def test_the_parks_within_a_parks_jurisdiction_are_part_of_it():
+    doc = run_text("特别是滨江高新区，产业项目投资总额占全区四成，其辖区内白马湖科创园、物联网产业园等多个产业单元均有重大项目开工。")
+    assert {("白马湖科创园", "滨江高新区"), ("物联网产业园", "滨江高新区")} <= contained(doc)
+
+
+def test_a_park_made_of_parks_holds_them():
+    doc = run_text("长寿经济技术开发区成立于2010年，由晏家工业园、江南产业园和八颗产业园组成。")
+    assert {("江南产业园", "长寿经济技术开发区"), ("八颗产业园", "长寿经济技术开发区")} <= contained(doc)

@@ -435,7 +435,8 @@ SUBJECT_LEAD = 8  # characters a clause may open with before its subject: 目前
 CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 # A clause that goes on with the items of the subject's clause: 海口江东新区已开工项目186个，
 # 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
-LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
+LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
+MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 LIST_MARKS = "、和与及"
 ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
@@ -482,6 +483,13 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
     return subjects
 
 
+def _clause_at(doc: Doc, position: int) -> str:
+    """The clause (between two of ，；：。) that holds `position`."""
+    start = max(doc.text.rfind(mark, 0, position) for mark in "，,；;：:。") + 1
+    after = CLAUSE_BREAK.search(doc.text, position)
+    return doc.text[start:after.start() if after else len(doc.text)]
+
+
 def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
     """Does the subject's clause reach `position`: in the same clause, or in a clause that
     lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
@@ -495,7 +503,9 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
-    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
+    # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
+    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:]) \
+        or bool(MADE_OF.match(_clause_at(doc, position)))
 
 
 COUNTED_ITEMS = re.compile(r"[0-9一二三四五六七八九十百]+[个项家批]$")
