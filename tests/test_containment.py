@@ -257,3 +257,15 @@ def test_the_parks_within_a_parks_jurisdiction_are_part_of_it():
 def test_a_park_made_of_parks_holds_them():
     doc = run_text("长寿经济技术开发区成立于2010年，由晏家工业园、江南产业园和八颗产业园组成。")
     assert {("江南产业园", "长寿经济技术开发区"), ("八颗产业园", "长寿经济技术开发区")} <= contained(doc)
+
+
+# --- a project said to be an area's -------------------------------------------------------------
+
+def test_a_project_said_to_be_an_areas_project_is_in_it():
+    doc = run_text("年产5万吨生物基材料项目是涪陵区今年重点引进的制造业项目之一，总投资18亿元。")
+    assert ("年产5万吨生物基材料项目", "涪陵区") in contained(doc)
+
+
+def test_what_a_project_does_for_an_area_does_not_place_it():
+    doc = run_text("此次开工的医疗器械产业化基地二期项目是宝山区高端医疗器械产业发展的又一新增长点。")
+    assert ("医疗器械产业化基地二期项目", "宝山区") not in contained(doc)

@@ -158,6 +158,30 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+IS_OF = re.compile(r"(?:也|则)?是(?:今年|当年|我[市区县州省]|全[市区县州省])?$")
+
+
+@relation_rule("project_is_of")
+def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X项目是长寿区重点引进的外资项目之一, X项目是今年喀什市的新建项目: a project the clause
+    opens with, said to be an area's or a park's, is in it."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for thing, place in zip(flat, flat[1:]):
+        if thing.type != "Project" or place.type not in CONTAINERS or not IS_OF.search(_between(doc, thing, place)):
+            continue
+        if len(_between(doc, thing, place)) > 5 or doc.text[place.end:place.end + 1] in LIST_MARKS:
+            continue  # (是A、B两区共建的项目: neither alone)
+        if "项目" not in CLAUSE_BREAK.split(doc.text[place.end:doc.sentences[place.sentence].end])[0]:
+            continue  # X项目是嘉定区…发展的新增长点: what it does for the area, not whose it is
+        start = _clause_start(doc, doc.sentences[thing.sentence].start, thing.start)
+        if len(doc.text[start:thing.start].strip()) > SUBJECT_LEAD:
+            continue
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "is-of"))
+    return found
+
+
 SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
