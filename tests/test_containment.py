@@ -269,3 +269,13 @@ def test_a_project_said_to_be_an_areas_project_is_in_it():
 def test_what_a_project_does_for_an_area_does_not_place_it():
     doc = run_text("此次开工的医疗器械产业化基地二期项目是宝山区高端医疗器械产业发展的又一新增长点。")
     assert ("医疗器械产业化基地二期项目", "宝山区") not in contained(doc)
+
+
+def test_a_project_whose_groundbreaking_is_held_somewhere_is_there():
+    doc = run_text("4月8日，周口市第二批集中开工重大项目暨金丝猴食品产业园建设项目开工活动在郸城县举行。")
+    assert ("金丝猴食品产业园建设项目", "郸城县") in contained(doc)
+
+
+def test_a_signing_ceremony_places_nothing():
+    doc = run_text("智能装备产业园项目集中签约仪式在郸城县举行。")
+    assert not any(parent == "郸城县" for _, parent in contained(doc))

@@ -158,6 +158,32 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+CEREMONY = re.compile(r"(?:暨)?(?:建设)?(?:开工|动工|奠基|投产|投运|竣工)[^，,。；;：:]{0,6}(?:仪式|活动)(?:隆重|正式)?在$")
+
+
+@relation_rule("ceremony_at")
+def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X项目开工活动在鄢陵县举行, X一期项目投运仪式在Y产业园举行: a project whose works start
+    with a ceremony somewhere is there (the innermost of an address chain; a signing ceremony
+    only promises: 签约仪式在…举行 is left out)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in ("Project", "Park") or not CEREMONY.search(_between(doc, thing, flat[index + 1])):
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if place.type not in CONTAINERS or not re.match(r"[^，,。；;]{0,6}举行", doc.text[place.end:]):
+            continue
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "ceremony"))
+    return found
+
+
 IS_OF = re.compile(r"(?:也|则)?是(?:今年|当年|我[市区县州省]|全[市区县州省])?$")
 
 
