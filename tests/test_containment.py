@@ -279,3 +279,10 @@ def test_a_project_whose_groundbreaking_is_held_somewhere_is_there():
 def test_a_signing_ceremony_places_nothing():
     doc = run_text("智能装备产业园项目集中签约仪式在郸城县举行。")
     assert not any(parent == "郸城县" for _, parent in contained(doc))
+
+
+def test_what_is_built_at_a_place_is_there():
+    doc = run_text("湘绣文创基地项目由湖南锦绣文创有限公司投资建设，总投资2000万元，计划在湘绣产业园创办刺绣培训中心。")
+    assert ("湘绣文创基地项目", "湘绣产业园") in contained(doc)
+    doc = run_text("今年将在望城经开区新建智能终端产业园，带动就业2000人。")
+    assert ("智能终端产业园", "望城经开区") in contained(doc)

@@ -158,6 +158,44 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+BUILD_AT = re.compile(r"(?:[^，,。；;：:]{0,4}投资[^，,。；;：:]{0,10}?)?(?:规划建设|建设|新建|创办|打造|启动|布局)")
+
+
+@relation_rule("built_at")
+def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """在五道口先导区启动X建设, 计划在波密县古乡嘎朗村投资5000万元建设…: what is built at a place
+    (the projects and parks named after the verb in that clause) is there; with none named,
+    the project the sentence opens with (X项目由…投资建设，计划在印章产业园创办…)."""
+    found: list[Relation] = []
+    flat = sorted((m for m in mentions if m.rule not in INNER_RULES), key=lambda m: m.start)
+    index = 0
+    while index < len(flat):
+        first = flat[index]
+        if first.type not in CONTAINERS or doc.text[max(0, first.start - 1):first.start] != "在":
+            index += 1
+            continue
+        chain = [first]
+        while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+            chain.append(flat[index + len(chain)])
+        place, index = chain[-1], index + len(chain)
+        verb = BUILD_AT.match(doc.text, place.end)
+        if verb is None:
+            continue
+        clause_end = CLAUSE_BREAK.search(doc.text, verb.end())
+        stop = clause_end.start() if clause_end else len(doc.text)
+        built = [m for m in flat[index:] if m.start < stop and m.type in ("Project", "Park")]
+        if not built:
+            opening = flat[0] if flat[0].type == "Project" and flat[0].start < first.start else None
+            lead = doc.text[doc.sentences[first.sentence].start:opening.start].strip() if opening else ""
+            built = [opening] if opening and len(lead) <= SUBJECT_LEAD and \
+                not any(m.type in CONTAINERS and m.sub != "Province" for m in flat if opening.start < m.start < first.start) else []
+            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
+        for thing in built:
+            found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "built-at"))
+    return found
+
+
 CEREMONY = re.compile(r"(?:暨)?(?:建设)?(?:开工|动工|奠基|投产|投运|竣工)[^，,。；;：:]{0,6}(?:仪式|活动)(?:隆重|正式)?在$")
 
 
