@@ -286,3 +286,15 @@ def test_what_is_built_at_a_place_is_there():
     assert ("湘绣文创基地项目", "湘绣产业园") in contained(doc)
     doc = run_text("今年将在望城经开区新建智能终端产业园，带动就业2000人。")
     assert ("智能终端产业园", "望城经开区") in contained(doc)
+
+
+# --- an area named only inside a body's name or a dateline ---------------------------------------
+
+def test_a_dateline_names_no_place_to_contain():
+    doc = run_text("新华社银川6月10日电 记者从宁夏回族自治区获悉，全区今年新开工项目400个。")
+    assert not any(child in ("银川", "银川市") for child, _ in contained(doc))
+
+
+def test_an_area_named_as_the_head_of_a_body_is_no_container():
+    doc = run_text("1月28日，三亚市人大代表走进三亚崖州湾科技城。海南省将继续支持科技城建设。")
+    assert ("三亚市", "海南省") not in contained(doc)

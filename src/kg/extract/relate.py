@@ -448,8 +448,12 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A name that carries an area's or a park's name is in it: 贵阳大数据科创城 in 贵阳市,
     清镇职教城 in 清镇, 贵阳综保区综合物流基地 part of 贵阳综保区. The innermost wins."""
     containers: dict[str, Mention] = {}
+    # (an area the document names only inside other names, as a body's head or in a dateline
+    # is no entity the name could point at: GUIDELINES "Names inside names")
+    places = {m.ref or m.label for m in mentions if m.type == "AdministrativeArea" and m.rule != "inner-area"
+              and named_as_place(doc, m, mentions)}
     for mention in mentions:
-        if mention.type == "AdministrativeArea":
+        if mention.type == "AdministrativeArea" and (mention.ref or mention.label) in places:
             for form in short_forms(mention):
                 containers.setdefault(form, mention)
         elif mention.type == "Park":
@@ -673,6 +677,24 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# words after an area's name that make it part of a body's, a medium's or an event's name
+# (海口市人大代表, 郴州市委, 湖南日报, 新重庆客户端) or a dateline (新华社拉萨6月10日电)
+NOT_A_PLACE_AFTER = re.compile(r"(?:市委|区委|县委|州委|省委|委|人大|政府|政协|党代会|两会|日报|客户端|融媒|援|[0-9]{1,2}月[0-9]{1,2}日电)")
+
+
+def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
+    short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
+    the full form with its level word would be an address), nor the head of a body's, a
+    medium's or a dateline's name."""
+    if NOT_A_PLACE_AFTER.match(doc.text, mention.end):
+        return False
+    division = division_by_code().get(mention.ref) if mention.ref else None
+    if division is not None and mention.label == division.name:
+        return True
+    return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
+
+
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table
@@ -680,7 +702,7 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     nearest named ancestor."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.ref:
+        if mention.ref and named_as_place(doc, mention, mentions):
             by_code.setdefault(mention.ref, mention)
     table = division_by_code()
     found = []
