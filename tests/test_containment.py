@@ -298,3 +298,8 @@ def test_a_dateline_names_no_place_to_contain():
 def test_an_area_named_as_the_head_of_a_body_is_no_container():
     doc = run_text("1月28日，三亚市人大代表走进三亚崖州湾科技城。海南省将继续支持科技城建设。")
     assert ("三亚市", "海南省") not in contained(doc)
+
+
+def test_a_countys_short_form_that_is_its_citys_says_nothing():
+    doc = run_text("长沙县今年新开工项目80个。长沙经开区智能制造产业园一期建成投产。")
+    assert not any(parent == "长沙县" and child.startswith("长沙经开区") for child, parent in contained(doc))

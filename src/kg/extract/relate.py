@@ -365,9 +365,18 @@ def short_forms(area: Mention) -> set[str]:
         return forms
     for tail in ("新区直管区", "新区", "自治州", "自治县", "省", "市", "区", "县"):
         if area.label.endswith(tail) and len(area.label) - len(tail) >= 2:
-            forms.add(area.label[: -len(tail)])
+            short = area.label[: -len(tail)]
+            if tail in ("区", "县") and _higher_goes_by(short):
+                break  # 长沙县 / 长沙: the short form is the city's (长沙经开区 is no sign of 长沙县)
+            forms.add(short)
             break
     return forms
+
+
+def _higher_goes_by(short: str) -> bool:
+    """Is `short` the short form of a city or province of the division table (长沙 -> 长沙市)?"""
+    full = divisions_by_full_name()
+    return any(d.level in ("Province", "City") for name in (short + "市", short + "省") for d in full.get(name, ()))
 
 
 COMPANY_TAILS = ("公司", "集团")
