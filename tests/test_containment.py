@@ -303,3 +303,8 @@ def test_an_area_named_as_the_head_of_a_body_is_no_container():
 def test_a_countys_short_form_that_is_its_citys_says_nothing():
     doc = run_text("长沙县今年新开工项目80个。长沙经开区智能制造产业园一期建成投产。")
     assert not any(parent == "长沙县" and child.startswith("长沙经开区") for child, parent in contained(doc))
+
+
+def test_an_areas_name_holding_a_new_areas_short_form_is_not_in_it():
+    doc = run_text("去年，公主岭市获批建立省级新区公主新区。公主岭市常住人口30万人。")
+    assert ("公主岭市", "公主新区") not in contained(doc)

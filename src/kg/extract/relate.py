@@ -481,6 +481,8 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if container.type == "AdministrativeArea" and mention.label in short_forms(container):
                 continue
+            if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
+                continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             if not _says_where(mention, container, form, index, area_forms):
                 continue
             end = index + len(form)
