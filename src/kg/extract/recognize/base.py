@@ -213,6 +213,18 @@ def modifies(following: Token) -> bool:
         and following.text not in lexicon.outcome_words()
 
 
+# Programme heads that are also a verb or an adjective: 计划 (to plan), 战略 (strategic).
+VERBAL_HEADS = ("计划", "战略")
+
+
+def head_used_as_word(typed: Typed, following: Token | None) -> bool:
+    """Is a programme head followed by a verb or a number a verb or a modifier there, not
+    the end of a name? 哈市计划|开工重点项目, 项目计划|2月开工, 计划|总投资5000万元,
+    签订战略|合作备忘录 (but 实施…计划，, 坚持…战略不动摇 end names)."""
+    return (following is not None and typed.type == "Program" and typed.suffix in VERBAL_HEADS
+            and following.pos.startswith(("v", "m", "b")))
+
+
 def starts_badly(tokens: list[Token], i: int) -> bool:
     """Names do not begin with a verb (推行|…制度) or a one-character modifier (好|…),
     except 新 before a proper name."""

@@ -11,6 +11,7 @@ from kg.extract.recognize.base import (
     VERBAL_AFTER_POLICY,
     accept_name,
     head_ok,
+    head_used_as_word,
     left_edge,
     make_mention,
     modifies,
@@ -35,6 +36,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
             continue  # 重要改革|事项: the head word is a modifier here
+        if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
+            continue  # 长春新区计划|开工项目406个: a verb here
         if is_planning(tokens, head):
             continue
         first = left_edge(tokens, head)
