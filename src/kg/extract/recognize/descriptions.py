@@ -1,7 +1,7 @@
 """Spans that have a name's shape but describe a kind of thing, read from the words
 around them: a count after (跨境电商产业园3个), a first-of-its-kind inside
 (全球首条400G算力通道), a plural inside (市区两级城市运行管理中心), or members' title
-after a body (区人大|代表)."""
+after a body (区人大|代表), or a report's title (包头市政府|工作报告)."""
 from __future__ import annotations
 
 import re
@@ -25,6 +25,10 @@ SINGLE_THING_TYPES = ("Organization", "Park", "Project")
 # A congress or a CPPCC before its members' title names the people, not the body:
 # 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
 MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
+# A government's name right before 工作报告 is part of a report's title (2022年包头市政府
+# 工作报告), which GUIDELINES "Titles of reports" leave out; the body is an entity where
+# the text names it elsewhere.
+REPORT_AFTER = re.compile(r"工作报告")
 
 
 def describes_a_kind(doc: Doc, mention: Mention) -> bool:
@@ -41,6 +45,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
         return True
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
+        return True
+    if mention.type == "Organization" and REPORT_AFTER.match(doc.text, mention.end):
         return True
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label
