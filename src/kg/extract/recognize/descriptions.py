@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention
+from kg.extract import lexicon
+from kg.extract.recognize.edges import QUANTITY
 
 # A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
 # 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
@@ -31,6 +33,23 @@ MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
 REPORT_AFTER = re.compile(r"工作报告")
 
 
+def names_a_kind(label: str) -> bool:
+    """Is `label` a kind of firm, association or park (`kind_names.txt`), after rank and
+    quantity words: 全资子公司, 世界级旅游度假区, 100亿级产业园区 (but 贵州裕能…公司)?"""
+    kinds, words = lexicon.kind_names(), lexicon.edge_words("describes")
+    rest = label
+    while rest and rest not in kinds:
+        quantity = QUANTITY.match(rest)
+        word = next((w for w in words if rest.startswith(w) and len(w) < len(rest)), None)
+        if quantity and quantity.group():
+            rest = rest[quantity.end():]
+        elif word:
+            rest = rest[len(word):]
+        else:
+            return False
+    return bool(rest)
+
+
 def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     """Is `mention` a description rather than a name?
     Places are left alone: 贵阳市10个区县 counts the city's parts, not cities."""
@@ -40,6 +59,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True
     if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
+    if mention.type in SINGLE_THING_TYPES and mention.rule not in ("quoted", "book") and names_a_kind(mention.label):
+        return True
     if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
         return True
     if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):

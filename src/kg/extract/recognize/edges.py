@@ -32,7 +32,7 @@ MIN_HEAD = 2  # characters of a name's own words before its type suffix
 # Heads that end a park's name and may stand before what is in the park.
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
               "综保区", "保税区", "物流园", "科技园", "园区")
-QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批亿万元级余多]*)+")
+QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
 
 def still_a_name(text: str, type_: str) -> bool:
@@ -177,12 +177,12 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
 
 
 def names_nothing(text: str, after_park: bool) -> bool:
-    """An area's name (or, after a park's name, nothing) before a description of a kind."""
+    """A description of a kind, alone or after an area's name or a park's name:
+    500亿级产业集群, 第三产业项目, 松江区重大工程项目, (乌兰工业园)重点产业项目."""
     typed = type_of_name(text)
-    prefix = area_prefix_length(text)
-    if typed is None or not (prefix or after_park):
+    if typed is None:
         return False
-    rest = text[prefix:]
+    rest = text[area_prefix_length(text):]
     return len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix)
 
 
