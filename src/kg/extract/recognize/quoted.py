@@ -47,7 +47,7 @@ def is_product(text: str) -> bool:
     return word is not None and len(text) > len(word) and not NUMERAL.fullmatch(text[-len(word) - 1])
 
 
-FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]*)+")
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万NX]+(?:\+[0-9一二三四五六七八九十个万NX]*)+")  # (X, N: the open part: “4+X”)
 NOUN_TAIL_MAX = 10
 
 
