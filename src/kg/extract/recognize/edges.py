@@ -31,7 +31,8 @@ EDGED_RULES = ("suffix", "list")
 MIN_HEAD = 2  # characters of a name's own words before its type suffix
 # Heads that end a park's name and may stand before what is in the park.
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
-              "综保区", "保税区", "物流园", "科技园", "园区")
+              "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
+PROJECT_HEAD = "项目"
 QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
 
@@ -182,7 +183,10 @@ def names_nothing(text: str, after_park: bool) -> bool:
     typed = type_of_name(text)
     if typed is None:
         return False
-    rest = text[area_prefix_length(text):]
+    prefix = area_prefix_length(text)
+    rest = text[prefix:]
+    if prefix and rest == typed.suffix == PROJECT_HEAD:
+        return True  # 巴林左旗|项目, 泗洪县|项目: an area's projects, none of them named
     return len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix)
 
 
