@@ -33,6 +33,7 @@ MIN_HEAD = 2  # characters of a name's own words before its type suffix
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
               "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
 PROJECT_HEAD = "项目"
+COUNTED_QUANTITY = re.compile(r"^第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]")
 QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
 
@@ -64,18 +65,27 @@ def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
 def describes_only(text: str, suffix: str) -> bool:
     """Only words of a kind and quantities before the head: 重大工程项目 (in 松江区重大工程项目),
     50亿元重大工业项目, 第四批重大项目, 1000亿级产业园区."""
+    return description_words(text, suffix) is not None
+
+
+def description_words(text: str, suffix: str) -> tuple[int, int] | None:
+    """How many quantities and words of a kind stand before the head, when nothing else
+    does (None otherwise)."""
     rest = text[:len(text) - len(suffix)]
     words = lexicon.edge_words("describes")
+    quantities = kinds = 0
     while rest:
         word = next((w for w in words if rest.startswith(w)), None)  # before counts: 一季度
         quantity = QUANTITY.match(rest)
         if word is None and quantity and quantity.group():
             rest = rest[quantity.end():]
+            quantities += 1
             continue
         if word is None:
-            return False
+            return None
         rest = rest[len(word):]
-    return True
+        kinds += 1
+    return quantities, kinds
 
 
 def park_then_description(text: str, tokens: list[Token], start: int) -> int:
@@ -187,7 +197,15 @@ def names_nothing(text: str, after_park: bool) -> bool:
     rest = text[prefix:]
     if prefix and rest == typed.suffix == PROJECT_HEAD:
         return True  # 巴林左旗|项目, 泗洪县|项目: an area's projects, none of them named
-    return len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix)
+    counts = description_words(rest, typed.suffix) if len(rest) > len(typed.suffix) else None
+    if counts is None:
+        return False
+    quantities, kinds = counts
+    if prefix or after_park:
+        return True
+    # alone, a description counts with a unit or stacks words of a kind: 100亿级产业园区,
+    # 19宗项目, 新兴产业项目, 第三产业项目 (民生路, 工业设计城, 219线, 3号线 are names)
+    return (kinds >= 1 and quantities + kinds >= 2) or bool(COUNTED_QUANTITY.match(rest))
 
 
 def moved(doc: Doc, mention: Mention, start: int, why: str, end: int | None = None) -> Mention:
