@@ -87,9 +87,13 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             continue
         item, start = piece, position
         position += len(piece)
+        if "等" in item:
+            continue  # 中科电气等龙头企业|和梓靖铜箔…: the end of another list, read on its own
         # The first item may carry the verb before it: trim with the token boundary rule.
         if start == offset and "(" not in piece:
-            item, start = trim_left(doc, tokens, start, start + len(piece))
+            end = start + len(piece)
+            start = word_start(tokens, start)  # the pattern's length limit may cut a word: 紫|金矿业…
+            item, start = trim_left(doc, tokens, start, end)
         item_type = typed
         title = TITLE_WORDS.search(item)
         if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
@@ -131,6 +135,12 @@ def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> li
             if len(item) >= 2 and item not in lexicon.generic_phrases():
                 found.append(make_mention(doc, sentence, start, start + len(item), PROGRAM, "enumerated"))
     return found
+
+
+def word_start(tokens: list[Token], position: int) -> int:
+    """The start of the word that holds `position`."""
+    holder = next((t for t in tokens if t.start <= position < t.start + len(t.text)), None)
+    return holder.start if holder is not None else position
 
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
