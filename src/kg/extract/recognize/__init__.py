@@ -68,6 +68,30 @@ def select(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
+FIRM_HEADS = ("公司", "集团")
+
+
+def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """GUIDELINES "Names inside names": a firm written only at the start of another firm's
+    name is that firm's parent or its shorter name, part of the name (中国电信 in 中国电信上海
+    分公司, 阿里巴巴 in 阿里巴巴集团), no entity of the document unless the text also writes
+    it on its own. (Firms inside a project's or an institution's name, 闪聚电池第三条生产线,
+    北京协和医院贵州医院, are counted: the seeds' gold does.)"""
+    if mention.rule != "nested" or mention.type != "Organization":
+        return False
+    holders = [m for m in mentions if m is not mention and m.start <= mention.start and mention.end <= m.end]
+    if not any(h.type == "Organization" and h.label.endswith(FIRM_HEADS) for h in holders):
+        return False
+    spans = [(m.start, m.end) for m in mentions if m.end - m.start > len(mention.text)]
+    position = doc.text.find(mention.text)
+    while position >= 0:
+        end = position + len(mention.text)
+        if not any(start <= position and end <= stop for start, stop in spans):
+            return False  # written on its own here
+        position = doc.text.find(mention.text, position + 1)
+    return True
+
+
 def sentence_tokens(doc: Doc) -> list[list[Token]]:
     """Tokens grouped by sentence (tokens never cross sentence boundaries)."""
     groups: list[list[Token]] = [[] for _ in doc.sentences]
@@ -268,6 +292,7 @@ def recognize(doc: Doc) -> Doc:
         inside_title(m, titles) or describes_a_kind(doc, m))]
     candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
     mentions = select(candidates)
+    mentions = [m for m in mentions if not firm_inside_firm(doc, m, mentions)]
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
         inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]
