@@ -13,9 +13,10 @@ POLICY = Typed("Policy", "", "条")
 # its subject (国务院, 民营经济, 推动经济高质量发展) stands before the count of articles, and a
 # word for what the articles are (政策, 措施, 举措) may close it.
 _ITEM = r"[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,11}?[0-9一二三四五六七八九十百]+条(?:政策|措施|举措)?"
-_END = r"(?=[、，。；,;：:]|和|及|$)"
-PACKAGE = re.compile(rf"(?:出台|落实|贯彻|执行|制定)({_ITEM}){_END}")
-NEXT_ITEM = re.compile(rf"、({_ITEM}){_END}")
+_END = r"(?=[、，。；,;：:等]|和|及|$)"
+_VERB = r"(?:出台|落实|贯彻|执行|制定)"
+PACKAGE = re.compile(rf"{_VERB}({_ITEM}){_END}")
+NEXT_ITEM = re.compile(rf"、(?!{_VERB})({_ITEM}){_END}")  # (an item with its own verb is matched on its own)
 
 
 @recognizer("package")
