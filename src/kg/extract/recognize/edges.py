@@ -145,8 +145,29 @@ def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
     return 0, ""
 
 
+COMPANY_NAME_ENDS = ("有限公司", "有限责任公司", "股份有限公司")
+
+
+def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A project written right after the full name of the company that carries it out is
+    named with it (许昌正德医疗用品有限公司|手术感控生产线扩产项目): the company's name is
+    the project's first words, and stays a name of its own inside it."""
+    companies = {m.end: m for m in mentions if m.type == "Organization" and m.label.endswith(COMPANY_NAME_ENDS)
+                 and m.label == m.text}
+    joined = []
+    for mention in mentions:
+        company = companies.get(mention.start)
+        if company is not None and mention.type == "Project" and mention.rule in EDGED_RULES and mention.label == mention.text:
+            text = doc.text[company.start:mention.end]
+            mention = replace(mention, start=company.start, text=text, label=text,
+                              edges=(mention.edges + " L:company").strip())
+        joined.append(mention)
+    return joined
+
+
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
+    mentions = with_its_company(mentions, doc)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention)
