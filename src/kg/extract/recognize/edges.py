@@ -126,23 +126,33 @@ PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?"
 SECTION_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,8}至)?([\u4e00-\u9fff]{2,5})段|[东南西北]延伸段?")
 
 
+# Works on a facility written after its name make one undertaking, a project of its own
+# (G15公路嘉金段改建, 兰南高速加宽改造, 6ZR发动机技改升级), when the clause ends there.
+WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|加宽改造|升级改造|技改升级|改造升级|升级)(?=[、，。；,;等和及]|$)")
+
+
 def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
     """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
-    宁波地铁5号线一期工程) or a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
-    延吉至龙井段, 轨道交通12号线西延伸). (0, "") for no change."""
+    宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
+    延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建).
+    (0, "") for no change."""
     if mention.type not in ("Project", "Park"):
         return 0, ""
     phase = PHASE_TAIL.match(doc.text, mention.end)
     if phase:
         return phase.end(), "R:phase"
+    end, why = mention.end, ""
     section = SECTION_TAIL.match(doc.text, mention.end)
     if section and mention.type == "Project":
         place = section.group(1)
         named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
             or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
         if named:
-            return section.end(), "R:section"
-    return 0, ""
+            end, why = section.end(), "R:section"
+    works = WORKS_TAIL.match(doc.text, end) if mention.type == "Project" else None
+    if works:
+        return works.end(), (why + " R:works").strip()
+    return (end, why) if why else (0, "")
 
 
 COMPANY_NAME_ENDS = ("有限公司", "有限责任公司", "股份有限公司")
