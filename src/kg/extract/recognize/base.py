@@ -82,6 +82,12 @@ def as_campaign(typed: Typed) -> Typed:
 ORGANIZATION = Typed("Organization", "", "")
 
 
+# An innovation district (中央创新区, 银瓶创新区) is a park developed for research firms; its
+# name ends in 新区 only because 创新 (innovation) does.
+INNOVATION_DISTRICT = "创新区"
+INNOVATION_PARK = Typed("Park", "IndustrialPark", INNOVATION_DISTRICT)
+
+
 @lru_cache(maxsize=1 << 16)  # asked ~1000 times per document, mostly of the same words; Typed is frozen
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
@@ -89,6 +95,8 @@ def type_of_name(name: str) -> Typed | None:
     for size in range(min(len(name), lexicon.longest_suffix()), 0, -1):
         suffix = table.get(name[-size:])
         if suffix is not None:
+            if suffix.text == "新区" and name.endswith(INNOVATION_DISTRICT):
+                return INNOVATION_PARK  # 中央创新区: 创新|区, no 新区 (new area)
             return Typed(suffix.type, suffix.sub, suffix.text, suffix.rule)
     return None
 
