@@ -22,7 +22,7 @@ from kg.extract.recognize.base import (
 
 # People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
-CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
+CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类|相关")  # (等相关企业: firms of those fields)
 COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
 _LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
@@ -60,9 +60,17 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
-            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
+
+
+ITEM_COUNT = re.compile(r"^[0-9一二三四五六七八九十百千两几]+[余多]?[个项家座条所批]|[0-9一二三四五六七八九十百千两]+[个项家座条所批]$")
+
+
+def counted_item(item: str) -> bool:
+    """An item that counts (20余个光伏配套项目, 工业项目13个, 9个) is a kind, not a name."""
+    return bool(ITEM_COUNT.search(item))
 
 
 KIND_LIST_MIN = 3  # items: a shorter list says too little about its neighbours
