@@ -53,7 +53,9 @@ def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
 
     for match in re.finditer("的", text):
         before = text[:match.start()]
-        if before and before[-1] in "省市区县州镇乡村园" and rest_ok(text[match.end():]):
+        # an area or a park and 的 (宁安市的, 奉化的, 良渚新城的) is where the thing is
+        place = before and (before[-1] in "省市区县州镇乡村园城" or before in lexicon.division_by_name())
+        if place and rest_ok(text[match.end():]):
             best = max(best, (match.end(), "L:的"))
     for word in lexicon.edge_words("left"):
         index = text.rfind(word)
