@@ -23,7 +23,7 @@ import re
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
-from kg.extract.recognize import gazetteer, lexical, lists, packages, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
+from kg.extract.recognize import gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
@@ -36,7 +36,7 @@ __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
