@@ -91,3 +91,22 @@ def test_a_party_committee_the_segmenter_cut():
 def test_an_innovation_district_is_a_park():
     doc = run_text("银瓶创新区加快建设,中央创新区集聚科研企业。")
     assert {"银瓶创新区", "中央创新区"} <= labels(doc, "Park")
+
+
+def test_counted_list_items_and_fields_of_related_firms_are_kinds():
+    doc = run_text("其中,工业项目13个、农业项目2个、服务业项目1个等项目集中开工。"
+                   "将入驻无人机整机及零部件生产制造、低空应用展示交易、测试飞行等相关企业。")
+    assert not labels(doc) & {"工业项目13个", "农业项目2个", "低空应用展示交易", "测试飞行"}
+
+
+def test_a_short_area_name_and_de_before_a_listed_project_are_its_address():
+    doc = run_text("推进宁波地铁5号线一期工程、奉化的比亚迪新能源汽车项目、宁海通用机场项目等建设。")
+    assert "比亚迪新能源汽车项目" in labels(doc, "Project")
+    assert "奉化的比亚迪新能源汽车项目" not in labels(doc)
+
+
+def test_a_five_year_plan_by_its_standard_title_without_marks():
+    doc = run_text("天津市东丽区国民经济和社会发展第十四个五年规划和二 〇 三五年远景目标纲要\n"
+                   "“十四五”时期,是东丽区开启全面建设社会主义现代化新征程的关键时期。")
+    assert "天津市东丽区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要" in labels(doc, "Policy")
+    assert "远景目标纲要" not in labels(doc)
