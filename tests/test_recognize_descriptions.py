@@ -100,7 +100,7 @@ def test_counted_list_items_and_fields_of_related_firms_are_kinds():
 
 
 def test_a_short_area_name_and_de_before_a_listed_project_are_its_address():
-    doc = run_text("推进宁波地铁5号线一期工程、奉化的比亚迪新能源汽车项目、宁海通用机场项目等建设。")
+    doc = run_text("本次开工的有宁波地铁5号线一期工程、奉化的比亚迪新能源汽车项目、宁海通用机场项目(一期)等一大批重点项目。")
     assert "比亚迪新能源汽车项目" in labels(doc, "Project")
     assert "奉化的比亚迪新能源汽车项目" not in labels(doc)
 
