@@ -101,7 +101,7 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
         if start == offset and "(" not in piece:
             end = start + len(piece)
             start = word_start(tokens, start)  # the pattern's length limit may cut a word: 紫|金矿业…
-            item, start = trim_left(doc, tokens, start, end)
+            item, start = trim_first_item(doc, tokens, start, end)
         item_type = typed
         title = TITLE_WORDS.search(item)
         if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
@@ -149,6 +149,26 @@ def word_start(tokens: list[Token], position: int) -> int:
     """The start of the word that holds `position`."""
     holder = next((t for t in tokens if t.start <= position < t.start + len(t.text)), None)
     return holder.start if holder is not None else position
+
+
+def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
+    """The first item of a `A、B等企业` list starts after the word that introduces the list:
+    a verb (引入|德方纳米, 支持|真实生物), 的 (爱民区的|旭昇化工…), a function word or a
+    punctuation mark. The names of firms in such lists are often words the segmenter does
+    not know (德方/q, 真实/d, 旭/nr|昇/zg), which the name rules stop at; the list's own
+    shape says where the item starts."""
+    inside = [t for t in tokens if start <= t.start < end]
+    first = start
+    for tok in inside[:-1]:
+        stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
+                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn")
+                or tok.text in lexicon.boundary_words())
+        if stop:
+            first = tok.start + len(tok.text)
+    return doc.text[first:end], first
+
+
+WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+")
 
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
