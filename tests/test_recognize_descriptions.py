@@ -110,3 +110,20 @@ def test_a_five_year_plan_by_its_standard_title_without_marks():
                    "“十四五”时期,是东丽区开启全面建设社会主义现代化新征程的关键时期。")
     assert "天津市东丽区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要" in labels(doc, "Policy")
     assert "远景目标纲要" not in labels(doc)
+
+
+def test_a_long_run_of_he_before_deng_without_a_list_head_is_read_at_once():
+    # the list pattern once split such a run in exponentially many ways (a 60-item run hung)
+    import signal
+
+    def give_up(signum, frame):
+        raise TimeoutError("the list pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    try:
+        doc = run_text("甲乙和" * 60 + "等措施。" + "吉利汽车、长江汽车等企业落户。")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert {"吉利汽车", "长江汽车"} <= labels(doc, "Organization")

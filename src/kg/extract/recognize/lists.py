@@ -25,7 +25,9 @@ TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局�
 CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类|相关")  # (等相关企业: firms of those fields)
 COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
-_LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
+# An item holds no separator (和 is U+548C, cut out of the CJK range): with 和 inside, the
+# items of a long run of 和 without a head could be split in exponentially many ways.
+_LIST_ITEM = r"[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
 
 
 @lru_cache(maxsize=1)
