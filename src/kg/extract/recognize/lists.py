@@ -99,11 +99,16 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
         position += len(piece)
         if "等" in item:
             continue  # 中科电气等龙头企业|和梓靖铜箔…: the end of another list, read on its own
-        # The first item may carry the verb before it: trim with the token boundary rule.
-        if start == offset and "(" not in piece:
-            end = start + len(piece)
+        end = start + len(piece)
+        if start == offset:
             start = word_start(tokens, start)  # the pattern's length limit may cut a word: 紫|金矿业…
+            item = doc.text[start:end]
+        # The first item may carry the verb before it: trim with the token boundary rule.
+        if start <= offset and "(" not in piece:
             item, start = trim_first_item(doc, tokens, start, end)
+        elif "的" in item[:-2]:  # 、总投资5亿元的|同创普润…产业园: a description before the name
+            cut = item.rindex("的") + 1
+            item, start = item[cut:], start + cut
         item_type = typed
         title = TITLE_WORDS.search(item)
         if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
