@@ -9,9 +9,14 @@ in `RECOGNIZERS`; `recognize` runs them all and keeps the best non-overlapping s
 - `quoted.py`: “四大战略”, “强省会”行动, 《…规划》.
 - `gazetteer.py`: administrative divisions from the national table, by full name, and by
   short name (花溪) where the document names the parent (贵阳).
-- `lexical.py`: government bodies (国务院, 区政协) and well-known firms (吉利汽车).
+- `lexical.py`: government bodies (国务院, 区政协), a division's party committee (宁波市委)
+  and well-known firms (吉利汽车).
 - `lists.py`: items of a list that share a head (吉利汽车、长江汽车等企业), and the parts
   of a counted programme (工业强区…“四大战略”).
+- `packages.py`: numbered policy packages without quotes (出台推动经济高质量发展60条).
+- `plans.py`: five-year plans by their standard title (…国民经济和社会发展第十四个五年规划…纲要).
+- `descriptions.py` (a filter): spans with a name's shape that describe a kind (跨国公司,
+  100亿级产业园区, 跨境电商产业园3个).
 
 This module then keeps the best spans (`select`), and reads the areas written inside
 names (花溪区燕楼镇数字农业产业园, 清镇职教城) as mentions of their own.
