@@ -158,6 +158,10 @@ def word_start(tokens: list[Token], position: int) -> int:
     return holder.start if holder is not None else position
 
 
+WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+")
+FIRM_NAME_ENDS = ("有限公司", "有限责任公司", "集团")
+
+
 def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
     """The first item of a `A、B等企业` list starts after the word that introduces the list:
     a verb (引入|德方纳米, 支持|真实生物), 的 (爱民区的|旭昇化工…), a function word or a
@@ -166,16 +170,18 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
     shape says where the item starts."""
     inside = [t for t in tokens if start <= t.start < end]
     first = start
+    after_firm = False
     for tok in inside[:-1]:
+        # a verb introduces the item (引入|德方纳米, 已集聚|奇安信), except after a firm's full
+        # name: the item is then the firm's project, whose words may be verbs (…有限公司
+        # 手术感控生产线扩产项目)
         stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
-                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn")
+                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and not after_firm)
                 or tok.text in lexicon.boundary_words())
+        after_firm = after_firm or tok.text.endswith(FIRM_NAME_ENDS)
         if stop:
             first = tok.start + len(tok.text)
     return doc.text[first:end], first
-
-
-WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+")
 
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
