@@ -171,12 +171,14 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
     inside = [t for t in tokens if start <= t.start < end]
     first = start
     after_firm = False
-    for tok in inside[:-1]:
-        # a verb introduces the item (引入|德方纳米, 已集聚|奇安信), except after a firm's full
-        # name: the item is then the firm's project, whose words may be verbs (…有限公司
-        # 手术感控生产线扩产项目)
+    for i, tok in enumerate(inside[:-1]):
+        # A verb introduces the item when it opens the piece (引入|德方纳米), follows an adverb
+        # (已集聚|奇安信, 积极融入|…) or has words of a name after it; one right before the
+        # head is the name's (智能装备制造|项目), and so are the words of a firm's project
+        # after its full name (…有限公司手术感控生产线扩产项目).
+        introduces = i == 0 or inside[i - 1].pos in ("d", "ad") or len(inside) - i - 1 >= 2
         stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
-                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and not after_firm)
+                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and introduces and not after_firm)
                 or tok.text in lexicon.boundary_words())
         after_firm = after_firm or tok.text.endswith(FIRM_NAME_ENDS)
         if stop:
