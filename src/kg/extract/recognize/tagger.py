@@ -141,13 +141,14 @@ def _listed_trie() -> dict:
     return root
 
 
-def _listed_marks(text: str) -> dict[int, list[str]]:
+def _listed_marks(text: str, starts: Iterable[int] | None = None) -> dict[int, list[str]]:
     """The characters of `text` that begin, continue or end a listed name (the longest
-    listed name starting at each position), with their features, in feature order."""
+    listed name starting at each position), with their features, in feature order.
+    `starts`: the only positions where a name may start (all when None), in order."""
     root = _listed_trie()
     marks: dict[int, list[str]] = {}
-    for start, char in enumerate(text):
-        node = root.get(char)
+    for start in range(len(text)) if starts is None else starts:
+        node = root.get(text[start])
         if node is None:
             continue  # (most positions open no listed name)
         longest, kinds = 0, ()
@@ -181,16 +182,26 @@ def _suffixes_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
     return {last: tuple(sorted(items, key=lambda item: -len(item[0]))) for last, items in found.items()}
 
 
-def _suffix_end_marks(text: str) -> dict[int, str]:
-    """The characters of `text` where a type suffix ends: the type and size of the longest."""
+def _suffix_end_marks(text: str, lasts: Iterable[int] | None = None) -> dict[int, str]:
+    """The characters of `text` where a type suffix ends: the type and size of the longest.
+    `lasts`: the only positions where a suffix may end (all when None), in order."""
     by_last = _suffixes_by_last_char()
     ends: dict[int, str] = {}
-    for end, char in enumerate(text, 1):
-        for suffix, value in by_last.get(char, ()):
-            if text.endswith(suffix, 0, end):
-                ends[end - 1] = value
+    for last in range(len(text)) if lasts is None else lasts:
+        for suffix, value in by_last.get(text[last], ()):
+            if text.endswith(suffix, 0, last + 1):
+                ends[last] = value
                 break
     return ends
+
+
+@lru_cache(maxsize=1)
+def _openings() -> tuple[np.ndarray, np.ndarray]:
+    """Code points that end a type suffix, and pairs (as first * 0x110000 + second) that
+    open a listed name, sorted: where `document_scores` looks for them."""
+    lasts = np.array(sorted({ord(c) for c in _suffixes_by_last_char()}), dtype=np.int64)
+    pairs = {ord(name[0]) * 0x110000 + ord(name[1]) for name in _listed_names() if len(name) <= LONGEST_LISTED}
+    return lasts, np.array(sorted(pairs), dtype=np.int64)
 
 
 def _suffix_ends(text: str) -> list[str | None]:
@@ -439,8 +450,11 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
     real_of = np.full(len(padded), -1, dtype=np.int64)
     real_of[real] = np.arange(size)
-    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded).items()}
-    listed = {int(real_of[i]): v for i, v in _listed_marks(padded).items()}
+    lasts, pairs = _openings()
+    wide = points.astype(np.int64)
+    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(np.isin(wide, lasts)).tolist()).items()}
+    openers = np.flatnonzero(np.isin(wide[:-1] * 0x110000 + wide[1:], pairs)).tolist()
+    listed = {int(real_of[i]): v for i, v in _listed_marks(padded, openers).items()}
     suffix_places = [(i, value, PLACES[place[i]]) for i, value in suffix_at.items()]
     sfx = np.zeros(size, dtype=np.int64)
     sfx_place = np.zeros(size, dtype=np.int64)
@@ -485,8 +499,9 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         tables.next_rows[next_type, np.where(same, bucket, 0)],
     ]
     scores = np.zeros((size, len(crf.labels)))
+    weights = np.empty_like(scores)
     for rows in columns:
-        scores += crf.state[rows]
+        np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
     layer = 0
     while True:  # a character's listed-name marks, in their order
         marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
