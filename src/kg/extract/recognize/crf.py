@@ -73,28 +73,27 @@ def read_crf(path: Path) -> Crf:
 
 
 @dataclass(frozen=True)
-class _Grid:
-    """Sequences laid side by side, time first: `scores[t, k]` is the state scores of
-    position t of the k-th longest sequence; at step t the first `active[t]` sequences
-    are still running, so each step works on a plain slice."""
+class _Packed:
+    """Sequences laid out step by step: the positions t of all sequences longer than t,
+    longest sequence first, at rows `offsets[t]` to `offsets[t + 1]`. The sequences still
+    running at step t + 1 are the first ones of step t, so each step reads and writes plain
+    slices, with no padding."""
 
-    scores: np.ndarray  # (longest, sequences, labels)
-    active: np.ndarray  # per step: how many sequences are longer than it
-    places: tuple[np.ndarray, np.ndarray]  # (t, k) of every row of the flat layout
+    rows: np.ndarray  # packed row -> row of the caller's layout
+    offsets: np.ndarray  # (longest + 1,)
+
+    def step(self, t: int) -> tuple[int, int]:
+        return int(self.offsets[t]), int(self.offsets[t + 1])
 
 
-def _grid(scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> _Grid:
+def _packed(starts: np.ndarray, lengths: np.ndarray) -> _Packed:
     order = np.argsort(-lengths, kind="stable")
     starts, lengths = starts[order], lengths[order]
-    longest = int(lengths[0])
-    sequence = np.repeat(np.arange(len(lengths)), lengths)
-    step = np.arange(len(sequence)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    rows = np.repeat(starts, lengths) + step
-    grid = np.zeros((longest, len(lengths), scores.shape[1]))
-    grid[step, sequence] = scores[rows]
-    t_of, k_of = np.empty_like(rows), np.empty_like(rows)
-    t_of[rows], k_of[rows] = step, sequence
-    return _Grid(grid, np.searchsorted(-lengths, -np.arange(longest + 1), side="left"), (t_of, k_of))
+    running = np.searchsorted(-lengths, -np.arange(int(lengths[0])), side="left")  # per step: longer than t
+    offsets = np.concatenate(([0], np.cumsum(running)))
+    step = np.repeat(np.arange(len(running)), running)
+    sequence = np.arange(len(step)) - offsets[step]
+    return _Packed(starts[sequence] + step, offsets)
 
 
 def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -102,54 +101,72 @@ def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     state scores of several sequences side by side, sequence k at `starts[k]` for
     `lengths[k]` positions. The sequences advance together, so the Python loop runs once
     per position of the longest one rather than once per character."""
+    best = np.zeros(len(scores), dtype=np.int64)
     if len(starts) == 0:
-        return np.zeros(len(scores), dtype=np.int64)
-    grid = _grid(scores, starts, lengths)
-    longest, count, _ = grid.scores.shape
+        return best
+    packed = _packed(starts, lengths)
+    state = scores[packed.rows]
     labels = scores.shape[1]
-    score = grid.scores[0].copy()
-    back = np.zeros((longest, count, labels), dtype=np.int8 if labels < 128 else np.int64)
+    score = np.empty_like(state)  # best path score ending in each label, per packed row
+    back = np.zeros(state.shape, dtype=np.int8 if labels < 128 else np.int64)
     into = np.ascontiguousarray(crf.transition.T)[None, :, :]  # (to, from)
-    candidates = np.empty((count, labels, labels))
-    for t in range(1, longest):
-        k = int(grid.active[t])
+    steps = len(packed.offsets) - 1
+    first, end = packed.step(0)
+    score[first:end] = state[first:end]
+    candidates = np.empty((end - first, labels, labels))
+    for t in range(1, steps):
+        before, (first, end) = first, packed.step(t)
+        k = end - first
         step = candidates[:k]
-        np.add(score[:k, None, :], into, out=step)  # (sequence, to, from): prev[i] + trans[i][j]
+        np.add(score[before:before + k, None, :], into, out=step)  # (sequence, to, from): prev[i] + trans[i][j]
         came = step.argmax(axis=2)  # the first best, as CRFsuite keeps it
-        back[t, :k] = came
-        score[:k] = np.take_along_axis(step, came[:, :, None], axis=2)[:, :, 0] + grid.scores[t, :k]
-    current = score.argmax(axis=1)
-    best = np.zeros((longest, count), dtype=np.int64)
-    for t in range(longest - 1, -1, -1):
-        k = int(grid.active[t])
-        best[t, :k] = current[:k]
+        back[first:end] = came
+        score[first:end] = np.take_along_axis(step, came[:, :, None], axis=2)[:, :, 0] + state[first:end]
+    # each sequence's last position: the best label there, then back along the links
+    label = np.zeros(len(state), dtype=np.int64)
+    current = np.zeros(int(packed.offsets[1] - packed.offsets[0]), dtype=np.int64)
+    for t in range(steps - 1, -1, -1):
+        first, end = packed.step(t)
+        k = end - first
+        after = packed.step(t + 1)[1] - packed.step(t + 1)[0] if t + 1 < steps else 0
+        current[after:k] = score[first + after:end].argmax(axis=1)  # the sequences ending at t
+        label[first:end] = current[:k]
         if t:
-            current[:k] = back[t, np.arange(k), current[:k]]
-    return best[grid.places]
+            current[:k] = back[first:end][np.arange(k), current[:k]]
+    best[packed.rows] = label
+    return best
 
 
 def marginals(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """P(label at t) of every position (forward-backward with CRFsuite's scaling), for
     sequences laid out as `viterbi` reads them."""
+    chances = np.zeros_like(scores)
     if len(starts) == 0:
-        return np.zeros_like(scores)
-    grid = _grid(scores, starts, lengths)
-    longest, count, _ = grid.scores.shape
-    exp_state = np.exp(grid.scores)
+        return chances
+    packed = _packed(starts, lengths)
+    exp_state = np.exp(scores[packed.rows])
     exp_trans = np.exp(crf.transition)
-    alpha = np.zeros_like(exp_state)
-    beta = np.zeros_like(exp_state)
-    scale = np.ones((longest, count))
-    for t in range(longest):
-        k = int(grid.active[t])
-        current = exp_state[0, :k] if t == 0 else (alpha[t - 1, :k] @ exp_trans) * exp_state[t, :k]
+    alpha = np.empty_like(exp_state)
+    beta = np.empty_like(exp_state)
+    scale = np.empty(len(exp_state))
+    steps = len(packed.offsets) - 1
+    for t in range(steps):
+        first, end = packed.step(t)
+        if t == 0:
+            current = exp_state[first:end].copy()
+        else:
+            current = (alpha[before:before + end - first] @ exp_trans) * exp_state[first:end]
         total = current.sum(axis=1)
-        scale[t, :k] = np.where(total != 0.0, 1.0 / np.where(total != 0.0, total, 1.0), 1.0)
-        alpha[t, :k] = current * scale[t, :k, None]
-    for t in range(longest - 1, -1, -1):
-        k, going_on = int(grid.active[t]), int(grid.active[t + 1])
-        beta[t, going_on:k] = scale[t, going_on:k, None]  # the sequences that end at t
+        scale[first:end] = np.where(total != 0.0, 1.0 / np.where(total != 0.0, total, 1.0), 1.0)
+        alpha[first:end] = current * scale[first:end, None]
+        before = first
+    for t in range(steps - 1, -1, -1):
+        first, end = packed.step(t)
+        going_on = packed.step(t + 1)[1] - packed.step(t + 1)[0] if t + 1 < steps else 0
+        beta[first + going_on:end] = scale[first + going_on:end, None]  # the sequences that end at t
         if going_on:
-            beta[t, :going_on] = ((beta[t + 1, :going_on] * exp_state[t + 1, :going_on]) @ exp_trans.T) \
-                * scale[t, :going_on, None]
-    return (alpha * beta / scale[:, :, None])[grid.places]
+            after = packed.step(t + 1)[0]
+            beta[first:first + going_on] = ((beta[after:after + going_on] * exp_state[after:after + going_on])
+                                            @ exp_trans.T) * scale[first:first + going_on, None]
+    chances[packed.rows] = alpha * beta / scale[:, None]
+    return chances
