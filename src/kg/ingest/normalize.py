@@ -54,6 +54,7 @@ class Normalized:
 
 
 @lru_cache(maxsize=None)  # a pure function of one character, asked of every character read
+@lru_cache(maxsize=1 << 16)  # (a text repeats a few thousand distinct characters)
 def normalize_char(char: str) -> str:
     """The normalised form of one character: usually one character, sometimes none or several."""
     if char in LINE_BREAKS:
