@@ -291,11 +291,18 @@ def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
 
 def main(argv: list[str] | None = None) -> None:
     """`python -m kg.graph.check GRAPH.ttl [SHAPES.ttl]`: the Report, pickled, on stdout (how
-    `kg build` runs the check in a fresh process beside its writers)."""
+    `kg build` runs the check in a fresh process beside its writers). Without arguments it
+    reads the shapes, then the graph's path (a line on stdin): `kg build` starts it while
+    documents are extracted, so its start-up is not on the build's last step."""
     import pickle
     import sys
 
     args = sys.argv[1:] if argv is None else argv
+    if not args:  # started ahead of time: read the shapes now, the graph's path once written
+        plan(load_shapes(SHAPES_PATH))
+        args = sys.stdin.readline().rstrip("\n").split("\t")
+        if not args[0]:
+            return  # the build ended without a graph
     report = check_turtle(Path(args[0]), Path(args[1]) if len(args) > 1 else SHAPES_PATH)
     sys.stdout.buffer.write(pickle.dumps(report))
 
