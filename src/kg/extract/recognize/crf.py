@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+OTHER_PREFIXES = ("sfx]", "L[", "L]", "L-")  # attribute prefixes that do not end with "="
 Rows = np.ndarray  # int32 row numbers into `Crf.state` (0: a feature the model lacks)
 
 
@@ -32,10 +33,24 @@ class Crf:
     state: np.ndarray  # (attributes + 1, labels): row 0 is zeros, for unknown attributes
     transition: np.ndarray  # (labels, labels): from, to
 
+    groups: dict[str, dict[str, int]]  # prefix -> value -> row (see `_group`)
+
     def rows(self, prefix: str) -> dict[str, int]:
         """Value -> row, for the attributes written `prefix + value`."""
-        size = len(prefix)
-        return {name[size:]: row for name, row in self.attributes.items() if name.startswith(prefix)}
+        return self.groups.get(prefix, {})
+
+
+def _group(attributes: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The attributes by prefix: up to the first "=" (c-1=, pos.wp=), or one of
+    `OTHER_PREFIXES`; the rest is the value (c-1=^ is prefix c-1= and value ^)."""
+    groups: dict[str, dict[str, int]] = {}
+    for name, row in attributes.items():
+        prefix = next((p for p in OTHER_PREFIXES if name.startswith(p)), None)
+        if prefix is None and "=" in name:
+            prefix = name[:name.index("=") + 1]
+        if prefix is not None:
+            groups.setdefault(prefix, {})[name[len(prefix):]] = row
+    return groups
 
 
 def _strings(data: bytes, base: int) -> list[str]:
@@ -69,7 +84,8 @@ def read_crf(path: Path) -> Crf:
     state[features["src"][is_state].astype(np.int64) + 1, features["dst"][is_state]] = features["w"][is_state]
     trans = features[features["type"] == 1]
     transition[trans["src"], trans["dst"]] = trans["w"]
-    return Crf(tuple(labels), {name: row + 1 for row, name in enumerate(attributes)}, state, transition)
+    rows = {name: row + 1 for row, name in enumerate(attributes)}
+    return Crf(tuple(labels), rows, state, transition, _group(rows))
 
 
 @dataclass(frozen=True)

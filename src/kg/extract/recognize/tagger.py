@@ -342,9 +342,15 @@ def _tables(path: Path) -> _Tables:
                 table[chars[value]] = row
         unigram[template] = table
     tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {})
+    width = len(chars) + 1
     for template, size in [(t, 2) for t, _ in BIGRAMS] + [("c-1cc+1=", 3)]:
-        found = {int(tables.key(*[np.array([chars[c]]) for c in value])[0]): row
-                 for value, row in crf.rows(template).items() if len(value) == size}
+        found = {}
+        for value, row in crf.rows(template).items():
+            if len(value) == size:
+                key = 0
+                for char in value:
+                    key = key * width + chars[char]
+                found[key] = row
         keys = np.array(sorted(found), dtype=np.int64)
         tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
     for value, row in crf.rows("t=").items():
