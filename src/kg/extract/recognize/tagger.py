@@ -697,14 +697,20 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     rows = np.concatenate([np.arange(starts[k], starts[k] + lengths[k]) for k in named.tolist()])
     sizes = lengths[named]
     chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
-    chance = chances[np.arange(len(rows)), best[rows]].tolist()
-    labels = [crf.labels[i] for i in best[rows].tolist()]
-    first = 0
-    for k, size in zip(named.tolist(), sizes.tolist()):
-        for start, end, type_ in decode(labels[first:first + size]):
-            confidence = sum(chance[first + i] for i in range(start, end)) / (end - start)
-            spans[k].append((start, end, type_, confidence))
-        first += size
+    chance = np.zeros(len(best))
+    chance[rows] = chances[np.arange(len(rows)), best[rows]]
+    # decode each run of name labels alone: an O label only ends a span (see `decode`)
+    marked = np.flatnonzero(best != outside)
+    sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
+    cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
+    for run in np.split(marked, cuts):
+        first, k = int(run[0]), int(sentence_of[np.searchsorted(marked, run[0])])
+        labels = [crf.labels[i] for i in best[first:first + len(run)].tolist()]
+        probabilities = chance[first:first + len(run)].tolist()
+        offset = first - int(starts[k])
+        for start, end, type_ in decode(labels):
+            confidence = sum(probabilities[start:end]) / (end - start)
+            spans[k].append((offset + start, offset + end, type_, confidence))
     return spans
 
 
