@@ -122,12 +122,16 @@ class GraphBuilder:
         self.base = base
         self.entity_iri: dict[str, str] = {}
         self._observations: set[str] = set()  # observation nodes already described
+        self._documents: dict[str, str] = {}  # file name -> document IRI (asked for every evidence node)
 
     def iri(self, *path: str) -> str:
         return self.base + "/".join(iri_segment(part) for part in path)
 
     def document_iri(self, doc: Doc) -> str:
-        return self.iri("Document", doc.doc_id)
+        node = self._documents.get(doc.file_name)
+        if node is None:
+            node = self._documents[doc.file_name] = self.iri("Document", doc.doc_id)
+        return node
 
     def evidence(self, doc: Doc, sentence: Sentence) -> str:
         """An evidence node: the sentence and its offsets in the raw file text."""
