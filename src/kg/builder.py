@@ -217,6 +217,9 @@ _job: _Job | None = None  # set in each worker process by _start_worker
 def _start_worker(job: _Job) -> None:
     global _job
     _job = job
+    # A document's extraction makes ~10^5 short-lived objects, few of them cyclic: collect
+    # the youngest generation less often (about 3% of a worker's time at the default 700).
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _extract_one(doc: Doc, job: _Job | None = None) -> Doc:
