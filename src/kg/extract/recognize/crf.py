@@ -21,7 +21,6 @@ from pathlib import Path
 import numpy as np
 
 OTHER_PREFIXES = ("sfx]", "L[", "L]", "L-")  # attribute prefixes that do not end with "="
-Rows = np.ndarray  # int32 row numbers into `Crf.state` (0: a feature the model lacks)
 
 
 @dataclass(frozen=True)
