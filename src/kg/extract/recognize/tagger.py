@@ -15,7 +15,7 @@ go through the same resolution. The model ships as `data/tagger.crfsuite` (see
 
 Training spells each feature as a string (`sentence_features`, for pycrfsuite); tagging
 reads the same model into arrays (`crf.py`) and scores a whole document at once
-(`document_scores`), with pycrfsuite's labels and about a third of its time.
+(`document_scores`), with pycrfsuite's labels in about 40% of its time.
 """
 from __future__ import annotations
 
