@@ -20,7 +20,7 @@ holds) and, for comparison, the sum of RSS (counts shared pages once per process
 
 Measured December 2026 on the 2-core machine while other engineers' jobs ran (load 4 to
 6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
-770 MB PSS; the same run with `--src` at 5c18dea (before the tagger scored documents with
+770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored documents with
 numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has the table.
 """
 from __future__ import annotations
