@@ -10,18 +10,20 @@ the texts are distinct and no cache could hit. For each corpus, as fresh process
 - `jieba.lcut` and `rjieba.tag` of every file's text (import and dictionary load included).
 Prints seconds, MB/s, the peak memory of the whole process tree and the ratio build /
 jieba.lcut; also the CPU seconds (user + system) of each command's whole process tree and
-their ratio, which a machine shared with other work disturbs far less than wall time (the
-build's workers compete for the cores, plain segmentation uses one). Tree memory is polled every 50 ms over the process and all its children, as
-the sum of PSS (proportional set size: a page shared by n processes counts 1/n in each,
-so forked workers sharing the lexicons are not counted n times; what the tree really
-holds) and, for comparison, the sum of RSS (counts shared pages once per process).
+their ratio, which a machine shared with other work disturbs less than wall time (the
+build's workers compete for the cores, plain segmentation uses one). Tree memory is
+polled every 50 ms over the process and all its children, as the sum of PSS (proportional
+set size: a page shared by n processes counts 1/n in each, so forked workers sharing the
+lexicons are not counted n times; what the tree really holds) and, for comparison, the
+sum of RSS (counts shared pages once per process).
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
 `--repeat N` takes the median time (and the highest memory) of N runs of each command.
 
 Measured December 2026 on the 2-core machine while other engineers' jobs ran (load 4 to
 6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
-770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored documents with
-numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has the table.
+770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored
+documents with numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has
+the table.
 """
 from __future__ import annotations
 
