@@ -99,13 +99,13 @@ def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> boo
 
 def sentence_tokens(doc: Doc) -> list[list[Token]]:
     """Tokens grouped by sentence (tokens never cross sentence boundaries)."""
-    groups: list[list[Token]] = [[] for _ in doc.sentences]
-    index = 0
-    for tok in doc.tokens:
-        while index < len(doc.sentences) - 1 and tok.start >= doc.sentences[index].end:
-            index += 1
-        groups[index].append(tok)
-    return groups
+    if not doc.sentences:
+        return []
+    # a token belongs to the first sentence that ends after it starts (the last takes the
+    # rest): cut the ordered tokens where each sentence ends
+    starts = [tok.start for tok in doc.tokens]
+    cuts = [0] + [bisect.bisect_left(starts, s.end) for s in doc.sentences[:-1]] + [len(starts)]
+    return [doc.tokens[cuts[k]:max(cuts[k], cuts[k + 1])] for k in range(len(doc.sentences))]
 
 
 # A bracket right after a name that belongs to it: a phase (二期), a plan period
