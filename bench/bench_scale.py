@@ -9,17 +9,27 @@ the texts are distinct and no cache could hit. For each corpus, as fresh process
 - `kg build CORPUS -o TMP --no-cache -q` (everything a user's build does, validation too);
 - `jieba.lcut` and `rjieba.tag` of every file's text (import and dictionary load included).
 Prints seconds, MB/s, the peak memory of the whole process tree and the ratio build /
-jieba.lcut. Tree memory is polled every 50 ms over the process and all its children, as
-the sum of PSS (proportional set size: a page shared by n processes counts 1/n in each,
-so forked workers sharing the lexicons are not counted n times; what the tree really
-holds) and, for comparison, the sum of RSS (counts shared pages once per process).
+jieba.lcut; also the CPU seconds (user + system) of each command's whole process tree and
+their ratio, which a machine shared with other work disturbs less than wall time (the
+build's workers compete for the cores, plain segmentation uses one). Tree memory is
+polled every 50 ms over the process and all its children, as the sum of PSS (proportional
+set size: a page shared by n processes counts 1/n in each, so forked workers sharing the
+lexicons are not counted n times; what the tree really holds) and, for comparison, the
+sum of RSS (counts shared pages once per process).
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
 `--repeat N` takes the median time (and the highest memory) of N runs of each command.
+
+Measured December 2026 on the 2-core machine while other engineers' jobs ran (load 4 to
+6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
+770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored
+documents with numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has
+the table.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -56,6 +66,7 @@ class Run:
     peak_mb: float  # sum of PSS
     peak_rss_mb: float  # sum of RSS
     status: int
+    cpu: float = 0.0  # user + system seconds of the whole process tree
 
 
 def make_corpus(scale: int, folder: Path) -> int:
@@ -90,6 +101,7 @@ def tree_memory(process: psutil.Process) -> tuple[int, int]:
 def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
     """Wall time and peak tree RSS of `command`, output discarded."""
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     process, peak, peak_rss = psutil.Process(child.pid), 0, 0
     while child.poll() is None:
@@ -101,16 +113,18 @@ def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
         time.sleep(0.05)
     status = child.wait()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # (every waited-for descendant: workers, checker)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if status != 0:
         tail = child.stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:] if child.stderr else []
         print(f"  (exit {status}: {tail[0] if tail else ''})", file=sys.stderr)
-    return Run(seconds, peak / 2**20, peak_rss / 2**20, status)
+    return Run(seconds, peak / 2**20, peak_rss / 2**20, status, cpu)
 
 
 def repeated(command: list[str], times: int, env: dict[str, str] | None = None) -> Run:
     runs = [measured(command, env) for _ in range(max(times, 1))]
     return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs),
-               max(r.peak_rss_mb for r in runs), max(r.status for r in runs))
+               max(r.peak_rss_mb for r in runs), max(r.status for r in runs), statistics.median(r.cpu for r in runs))
 
 
 def main() -> None:
@@ -122,8 +136,8 @@ def main() -> None:
     parser.add_argument("--no-tagger", action="store_true", help="passed to kg build: the rules alone")
     args = parser.parse_args()
     env = dict(os.environ, PYTHONPATH=str(Path(args.src).resolve()))
-    print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'MB/s':>5} {'PSS MB':>7} {'RSS MB':>7} {'exit':>4} | "
-          f"{'jieba.lcut':>10} {'rjieba.tag':>10} | build/lcut")
+    print(f"{'corpus':>7} {'MB':>6} | {'kg build':>9} {'CPU s':>6} {'MB/s':>5} {'PSS MB':>7} {'RSS MB':>7} {'exit':>4} | "
+          f"{'jieba.lcut':>10} {'CPU s':>6} {'rjieba.tag':>10} | build/lcut  (CPU)")
     work = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     try:
         for scale in (int(s) for s in args.scales.split(",")):
@@ -138,9 +152,9 @@ def main() -> None:
             build = repeated(command, args.repeat, env)
             lcut = repeated([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)], args.repeat)
             tag = repeated([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)], args.repeat)
-            print(f"{'x' + str(scale):>7} {megabytes:6.2f} | {build.seconds:8.1f}s {megabytes / build.seconds:5.2f} "
-                  f"{build.peak_mb:7.0f} {build.peak_rss_mb:7.0f} {build.status:>4} | {lcut.seconds:9.1f}s {tag.seconds:9.1f}s | "
-                  f"{build.seconds / lcut.seconds:5.2f}", flush=True)
+            print(f"{'x' + str(scale):>7} {megabytes:6.2f} | {build.seconds:8.1f}s {build.cpu:6.1f} {megabytes / build.seconds:5.2f} "
+                  f"{build.peak_mb:7.0f} {build.peak_rss_mb:7.0f} {build.status:>4} | {lcut.seconds:9.1f}s {lcut.cpu:6.1f} "
+                  f"{tag.seconds:9.1f}s | {build.seconds / lcut.seconds:5.2f}  ({build.cpu / lcut.cpu:5.2f})", flush=True)
             shutil.rmtree(corpus)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -116,3 +116,14 @@ def test_check_and_pyshacl_agree_on_every_broken_constraint(seed_build, tmp_path
     reported = {(f.focus, f.path) for f in fast.findings}
     missed = [(str(node), path) for node, path in broken if (str(node), path) not in reported]
     assert not missed  # every broken constraint is reported, on its node and property
+
+
+def test_a_checker_started_ahead_and_never_given_a_graph_exits() -> None:
+    """`kg build` starts its checking process before extraction; a build that ends without
+    a graph (no readable document, an error) must not leave it running."""
+    from kg.builder import dismiss_check, ready_check
+
+    child = ready_check()
+    assert child is not None
+    dismiss_check(child)
+    assert child.returncode == 0

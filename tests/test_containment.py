@@ -196,3 +196,115 @@ def test_eval_errors_print_containment_pairs_with_the_rule_that_read_them(tmp_pa
     false_line = next(line for line in lines if line.startswith("false locatedIn: "))
     assert "雨湖区 → 湘潭市 [not gold end] <" in false_line  # 湘潭市 is no gold entity here
     assert next(line for line in lines if line.startswith("missed locatedIn: ")) == "missed locatedIn: "
+
+
+# --- firms that settle in an area or park ------------------------------------------------------
+
+def test_an_institute_that_settles_in_an_area_is_in_it():
+    doc = run_text("在当天的签约仪式上，浙江大学智能制造研究院落地萧山。")
+    assert ("浙江大学智能制造研究院", "萧山") in contained(doc)
+    assert not any(child == "浙江大学" for child, _ in contained(doc))  # the name read inside it
+
+
+def test_firms_listed_before_settling_in_a_park_are_part_of_it():
+    doc = run_text("今年，湖南宏达贸易有限公司、恒信物流有限公司等企业落户长沙经开区。")
+    assert {("湖南宏达贸易有限公司", "长沙经开区"), ("恒信物流有限公司", "长沙经开区")} <= contained(doc)
+
+
+def test_the_owner_of_firms_that_settle_is_not_settled():
+    doc = run_text("近年来，华润医药旗下已有5家公司在梅州落户。")
+    assert not any(child.startswith("华润") for child, _ in contained(doc))
+
+
+# --- lists of works described by their investment ----------------------------------------------
+
+def test_a_park_in_a_list_of_invested_works_does_not_end_the_subjects_reach():
+    doc = run_text("此次许昌市集中开工的重点项目共有15个，主要包括总投资8亿元的建安区食品产业园，"
+                   "总投资3亿元的城北污水处理厂扩建项目和总投资1.2亿元的市急救中心等项目。")
+    assert ("城北污水处理厂扩建项目", "许昌市") in contained(doc)
+
+
+def test_a_firm_in_front_of_a_listed_work_is_not_that_work():
+    doc = run_text("此次襄城县开工的项目主要包括宏远集团生物医药产业园和城东热力站等项目。")
+    assert not any(child == "宏远集团" for child, _ in contained(doc))
+
+
+def test_an_address_after_weiyu_goes_on_through_words_that_are_no_name():
+    doc = run_text("新会智能制造产业园位于莒南县东部滨海片区，规划面积12平方公里。")
+    assert ("新会智能制造产业园", "滨海片区") in contained(doc)
+    assert ("新会智能制造产业园", "莒南县") not in contained(doc)
+
+
+# --- what a clause's subject does not hold -----------------------------------------------------
+
+def test_a_park_after_a_verb_is_no_subject_of_its_clause():
+    doc = run_text("合肥将加快建设滨湖科学城，积极推进合肥先进光源项目等大科学装置。")
+    assert ("合肥先进光源项目", "滨湖科学城") not in contained(doc)
+
+
+def test_a_kind_of_project_counted_is_no_item_of_the_subject():
+    doc = run_text("鸡西市新开工项目50个。其中，亿元以上项目38个，拟申报“省百大项目”12个。")
+    assert not any(child == "省百大项目" for child, _ in contained(doc))
+
+
+# --- a whole that names its parts ---------------------------------------------------------------
+
+def test_the_parks_within_a_parks_jurisdiction_are_part_of_it():
+    doc = run_text("特别是滨江高新区，产业项目投资总额占全区四成，其辖区内白马湖科创园、物联网产业园等多个产业单元均有重大项目开工。")
+    assert {("白马湖科创园", "滨江高新区"), ("物联网产业园", "滨江高新区")} <= contained(doc)
+
+
+def test_a_park_made_of_parks_holds_them():
+    doc = run_text("长寿经济技术开发区成立于2010年，由晏家工业园、江南产业园和八颗产业园组成。")
+    assert {("江南产业园", "长寿经济技术开发区"), ("八颗产业园", "长寿经济技术开发区")} <= contained(doc)
+
+
+# --- a project said to be an area's -------------------------------------------------------------
+
+def test_a_project_said_to_be_an_areas_project_is_in_it():
+    doc = run_text("年产5万吨生物基材料项目是涪陵区今年重点引进的制造业项目之一，总投资18亿元。")
+    assert ("年产5万吨生物基材料项目", "涪陵区") in contained(doc)
+
+
+def test_what_a_project_does_for_an_area_does_not_place_it():
+    doc = run_text("此次开工的医疗器械产业化基地二期项目是宝山区高端医疗器械产业发展的又一新增长点。")
+    assert ("医疗器械产业化基地二期项目", "宝山区") not in contained(doc)
+
+
+def test_a_project_whose_groundbreaking_is_held_somewhere_is_there():
+    doc = run_text("4月8日，周口市第二批集中开工重大项目暨金丝猴食品产业园建设项目开工活动在郸城县举行。")
+    assert ("金丝猴食品产业园建设项目", "郸城县") in contained(doc)
+
+
+def test_a_signing_ceremony_places_nothing():
+    doc = run_text("智能装备产业园项目集中签约仪式在郸城县举行。")
+    assert not any(parent == "郸城县" for _, parent in contained(doc))
+
+
+def test_what_is_built_at_a_place_is_there():
+    doc = run_text("湘绣文创基地项目由湖南锦绣文创有限公司投资建设，总投资2000万元，计划在湘绣产业园创办刺绣培训中心。")
+    assert ("湘绣文创基地项目", "湘绣产业园") in contained(doc)
+    doc = run_text("今年将在望城经开区新建智能终端产业园，带动就业2000人。")
+    assert ("智能终端产业园", "望城经开区") in contained(doc)
+
+
+# --- an area named only inside a body's name or a dateline ---------------------------------------
+
+def test_a_dateline_names_no_place_to_contain():
+    doc = run_text("新华社银川6月10日电 记者从宁夏回族自治区获悉，全区今年新开工项目400个。")
+    assert not any(child in ("银川", "银川市") for child, _ in contained(doc))
+
+
+def test_an_area_named_as_the_head_of_a_body_is_no_container():
+    doc = run_text("1月28日，三亚市人大代表走进三亚崖州湾科技城。海南省将继续支持科技城建设。")
+    assert ("三亚市", "海南省") not in contained(doc)
+
+
+def test_a_countys_short_form_that_is_its_citys_says_nothing():
+    doc = run_text("长沙县今年新开工项目80个。长沙经开区智能制造产业园一期建成投产。")
+    assert not any(parent == "长沙县" and child.startswith("长沙经开区") for child, parent in contained(doc))
+
+
+def test_an_areas_name_holding_a_new_areas_short_form_is_not_in_it():
+    doc = run_text("去年，公主岭市获批建立省级新区公主新区。公主岭市常住人口30万人。")
+    assert ("公主岭市", "公主新区") not in contained(doc)

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS
@@ -29,10 +29,13 @@ def assert_offsets_valid(raw: str, text: str, offsets: list[int]) -> None:
 
 
 def assert_chars_come_from_raw(raw: str, text: str, offsets: list[int]) -> None:
-    """Each normalised character is (part of) the normalised form of the raw character it maps to."""
+    """Each normalised character is (part of) the normalised form of the raw character it maps to;
+    a straight double quote may have become either half of a pair (pair_ascii_quotes)."""
     for i, char in enumerate(text):
         if char not in "\n ":
-            assert char in normalize_char(raw[offsets[i]]), (i, char, raw[offsets[i]])
+            source = normalize_char(raw[offsets[i]])
+            allowed = source + "“”" if source == '"' else source
+            assert char in allowed, (i, char, raw[offsets[i]])
 
 
 def test_seed_000_line_break_inside_a_village_name_is_joined():
@@ -103,6 +106,7 @@ def test_simplified_text_is_left_alone():
 
 
 @given(st.text(max_size=400))
+@example('""㍘')  # straight quotes paired into “” before a character NFKC expands (found by hypothesis)
 @settings(max_examples=400, deadline=None)
 def test_any_unicode_normalises_with_valid_offsets(raw):
     result = normalize_text(raw)

@@ -144,3 +144,35 @@ def test_no_tagger_switch(tmp_path: Path) -> None:
     label = 'rdfs:label "辰星绿能"@zh'
     assert label not in (tmp_path / "off" / "graph.ttl").read_text(encoding="utf-8")
     assert label in (tmp_path / "on" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def _segmented(path: Path):
+    from kg.extract.recognize import sentence_tokens
+    from kg.pipeline import PIPELINE
+    from kg.ingest.files import load_documents
+
+    docs, _problems = load_documents([path])
+    doc = docs[0]
+    for name, stage in PIPELINE:
+        if name == "recognize":
+            break
+        doc = stage(doc)
+    return doc, sentence_tokens(doc)
+
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/gold/wide"])
+def test_document_scoring_gives_crfsuites_labels_and_confidences(folder: str) -> None:
+    """`kg build` tags a document at once from the model's weights (numpy); the labels must
+    be those pycrfsuite gives on `sentence_features`' strings, sentence by sentence, and
+    the confidences equal to 1e-12, on every document of both gold sets."""
+    model = tagger.load_model(tagger.MODEL)
+    sentences = 0
+    for path in sorted((ROOT / folder).glob("*.txt")):
+        doc, tokens_of = _segmented(path)
+        fast = tagger._document_spans(doc, tokens_of, tagger.MODEL)
+        for sentence, tokens, spans in zip(doc.sentences, tokens_of, fast):
+            slow = tagger.tag_sentence(model, tagger.sentence_features(sentence.text, tokens, sentence.start))
+            assert [s[:3] for s in spans] == [s[:3] for s in slow], (path.name, sentence.text)
+            assert all(abs(a[3] - b[3]) < 1e-12 for a, b in zip(spans, slow)), (path.name, sentence.text)
+            sentences += 1
+    assert sentences > 1000

@@ -169,6 +169,11 @@ def edge_words(kind: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def kind_names() -> frozenset[str]:
+    return _words("kind_names.txt")
+
+
+@lru_cache(maxsize=None)
 def generic_phrases() -> frozenset[str]:
     return _words("generic_phrases.txt")
 
@@ -305,7 +310,7 @@ def load_all() -> None:
     the cue lists to be built again in every worker)."""
     suffix_map(), longest_suffix(), divisions(), division_by_name(), divisions_by_full_name()
     divisions_by_short_name(), townships_by_name(), townships_by_short_name(), division_by_code()
-    generic_phrases(), boundary_words(), outcome_words(), product_words(), gov_bodies()
+    generic_phrases(), kind_names(), boundary_words(), outcome_words(), product_words(), gov_bodies()
     programme_verbs(), quote_heads(), quote_head_suffixes(), enterprises(), industry_words(), list_heads(), name_patterns()
     indicators(), units()
     for cue in ("located", "builds", "issues", "implements"):

@@ -4,10 +4,13 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地, the address
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
+  (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
-  park names (肇东市引进…建设X项目; 其中/；lists go on with it), bracket notation (兴义市(义龙新区)),
+  park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it), a project said to
+  be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
+  鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the towns of a district's document, and
   parents from the national division table. `kg.extract.resolve.keep_nearest_containers`
   later keeps a thing's nearest container only.
@@ -128,6 +131,9 @@ def bracketed_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 LOCATED_AFTER = re.compile(r"[，,]?(?:均|也|就|目前|现)?(?:位于|坐落于|地处)(?:国家级|省级)?")
 BRACKETED = re.compile(r"[(（][^)）]{1,20}[)）]")
+# an address goes on through words the recogniser did not take as a name (位于珠海|国家农业科技
+# 园区(斗门生态农业园)|白蕉核心片区; 位于莒南县|东部…): not through a list or a 的
+ADDRESS_GAP = re.compile(r"[^，,。；;：:、的和与及]{1,12}(?:[(（][^)）]{1,20}[)）])?")
 
 
 @relation_rule("located_after")
@@ -143,7 +149,7 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         chain = [flat[index + 1]]
         for nxt in flat[index + 2:]:
             gap = _between(doc, chain[-1], nxt)
-            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap)):
+            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)):
                 break
             chain.append(nxt)
         place = chain[-1]
@@ -154,9 +160,111 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+BUILD_AT = re.compile(r"(?:[^，,。；;：:]{0,4}投资[^，,。；;：:]{0,10}?)?(?:规划建设|建设|新建|创办|打造|启动|布局)")
+
+
+@relation_rule("built_at")
+def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """在五道口先导区启动X建设, 计划在波密县古乡嘎朗村投资5000万元建设…: what is built at a place
+    (the projects and parks named after the verb in that clause) is there; with none named,
+    the project the sentence opens with (X项目由…投资建设，计划在印章产业园创办…)."""
+    found: list[Relation] = []
+    flat = sorted((m for m in mentions if m.rule not in INNER_RULES), key=lambda m: m.start)
+    index = 0
+    while index < len(flat):
+        first = flat[index]
+        if first.type not in CONTAINERS or doc.text[max(0, first.start - 1):first.start] != "在":
+            index += 1
+            continue
+        chain = [first]
+        while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+            chain.append(flat[index + len(chain)])
+        place, index = chain[-1], index + len(chain)
+        verb = BUILD_AT.match(doc.text, place.end)
+        if verb is None:
+            continue
+        clause_end = CLAUSE_BREAK.search(doc.text, verb.end())
+        stop = clause_end.start() if clause_end else len(doc.text)
+        built = [m for m in flat[index:] if m.start < stop and m.type in ("Project", "Park")]
+        if not built:
+            opening = flat[0] if flat[0].type == "Project" and flat[0].start < first.start else None
+            lead = doc.text[doc.sentences[first.sentence].start:opening.start].strip() if opening else ""
+            built = [opening] if opening and len(lead) <= SUBJECT_LEAD and \
+                not any(m.type in CONTAINERS and m.sub != "Province" for m in flat if opening.start < m.start < first.start) else []
+            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
+        for thing in built:
+            found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "built-at"))
+    return found
+
+
+CEREMONY = re.compile(r"(?:暨)?(?:建设)?(?:开工|动工|奠基|投产|投运|竣工)[^，,。；;：:]{0,6}(?:仪式|活动)(?:隆重|正式)?在$")
+
+
+@relation_rule("ceremony_at")
+def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X项目开工活动在鄢陵县举行, X一期项目投运仪式在Y产业园举行: a project whose works start
+    with a ceremony somewhere is there (the innermost of an address chain; a signing ceremony
+    only promises: 签约仪式在…举行 is left out)."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in ("Project", "Park") or not CEREMONY.search(_between(doc, thing, flat[index + 1])):
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if place.type not in CONTAINERS or not re.match(r"[^，,。；;]{0,6}举行", doc.text[place.end:]):
+            continue
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "ceremony"))
+    return found
+
+
+IS_OF = re.compile(r"(?:也|则)?是(?:今年|当年|我[市区县州省]|全[市区县州省])?$")
+
+
+@relation_rule("project_is_of")
+def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X项目是长寿区重点引进的外资项目之一, X项目是今年喀什市的新建项目: a project the clause
+    opens with, said to be an area's or a park's, is in it."""
+    found: list[Relation] = []
+    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    for thing, place in zip(flat, flat[1:]):
+        if thing.type != "Project" or place.type not in CONTAINERS or not IS_OF.search(_between(doc, thing, place)):
+            continue
+        if len(_between(doc, thing, place)) > 5 or doc.text[place.end:place.end + 1] in LIST_MARKS:
+            continue  # (是A、B两区共建的项目: neither alone)
+        if "项目" not in CLAUSE_BREAK.split(doc.text[place.end:doc.sentences[place.sentence].end])[0]:
+            continue  # X项目是嘉定区…发展的新增长点: what it does for the area, not whose it is
+        start = _clause_start(doc, doc.sentences[thing.sentence].start, thing.start)
+        if len(doc.text[start:thing.start].strip()) > SUBJECT_LEAD:
+            continue
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "is-of"))
+    return found
+
+
 SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
+
+
+FIRM_GAP = 6  # characters between a firm and the settling cue: 百度地图标注中心|也签约|落户
+
+
+def _settles_as_firm(doc: Doc, thing: Mention, cue: int) -> bool:
+    """An organisation that 落户/落地 somewhere is a firm, institute or centre set up there
+    (西湖大学智能产业研究院落地余杭, 联昇贸易、中拉控股2家企业落户林芝经开区): one written
+    right before the cue or as an item of a list; not a government body, nor a name read inside
+    another name (西湖大学 in 西湖大学智能产业研究院), nor the owner of what settles
+    (四环医药旗下10家公司在梅河口落户) or a firm naming a project (金隅集团新型材料…项目落户)."""
+    if thing.type != "Organization" or thing.rule == "nested" or is_body(thing.label):
+        return False
+    return thing.rule == "list" or cue - thing.end <= FIRM_GAP or doc.text[thing.end:thing.end + 1] in ITEM_MARKS
 
 
 @relation_rule("settled_in_area")
@@ -166,7 +274,7 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
     flat = [m for m in mentions if m.rule not in INNER_RULES]
     for index, area in enumerate(flat):
-        if area.type != "AdministrativeArea":
+        if area.type not in CONTAINERS:
             continue
         before = doc.text[max(0, area.start - 2):area.start]
         after = doc.text[area.end:area.end + SETTLE_GAP + 2]
@@ -178,8 +286,9 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         for thing in reversed(flat[:index]):
             if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
                 break
-            if thing.type in ("Project", "Park") or (thing.type == "Organization" and thing.rule == "list"):
-                found.append(Relation("locatedIn", thing, area, area.sentence, "settled-in-area"))
+            if thing.type in ("Project", "Park") or _settles_as_firm(doc, thing, cue):
+                predicate = "partOf" if area.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
+                found.append(Relation(predicate, thing, area, area.sentence, "settled-in-area"))
     return found
 
 
@@ -258,9 +367,18 @@ def short_forms(area: Mention) -> set[str]:
         return forms
     for tail in ("新区直管区", "新区", "自治州", "自治县", "省", "市", "区", "县"):
         if area.label.endswith(tail) and len(area.label) - len(tail) >= 2:
-            forms.add(area.label[: -len(tail)])
+            short = area.label[: -len(tail)]
+            if tail in ("区", "县") and _higher_goes_by(short):
+                break  # 长沙县 / 长沙: the short form is the city's (长沙经开区 is no sign of 长沙县)
+            forms.add(short)
             break
     return forms
+
+
+def _higher_goes_by(short: str) -> bool:
+    """Is `short` the short form of a city or province of the division table (长沙 -> 长沙市)?"""
+    full = divisions_by_full_name()
+    return any(d.level in ("Province", "City") for name in (short + "市", short + "省") for d in full.get(name, ()))
 
 
 COMPANY_TAILS = ("公司", "集团")
@@ -341,8 +459,12 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A name that carries an area's or a park's name is in it: 贵阳大数据科创城 in 贵阳市,
     清镇职教城 in 清镇, 贵阳综保区综合物流基地 part of 贵阳综保区. The innermost wins."""
     containers: dict[str, Mention] = {}
+    # (an area the document names only inside other names, as a body's head or in a dateline
+    # is no entity the name could point at: GUIDELINES "Names inside names")
+    places = {m.ref or m.label for m in mentions if m.type == "AdministrativeArea" and m.rule != "inner-area"
+              and named_as_place(doc, m, mentions)}
     for mention in mentions:
-        if mention.type == "AdministrativeArea":
+        if mention.type == "AdministrativeArea" and (mention.ref or mention.label) in places:
             for form in short_forms(mention):
                 containers.setdefault(form, mention)
         elif mention.type == "Park":
@@ -361,6 +483,8 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if container.type == "AdministrativeArea" and mention.label in short_forms(container):
                 continue
+            if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
+                continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             if not _says_where(mention, container, form, index, area_forms):
                 continue
             end = index + len(form)
@@ -416,7 +540,8 @@ SUBJECT_LEAD = 8  # characters a clause may open with before its subject: 目前
 CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 # A clause that goes on with the items of the subject's clause: 海口江东新区已开工项目186个，
 # 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
-LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即")
+LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
+MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 LIST_MARKS = "、和与及"
 ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
@@ -430,6 +555,9 @@ SIGNS = ("签约", "签订", "签署")
 def _clause_start(doc: Doc, sentence_start: int, position: int) -> int:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(doc.text, sentence_start, position)]
     return breaks[-1] if breaks else sentence_start
+
+
+OBJECT_VERBS = ("推进", "支持", "依托", "围绕", "聚焦", "对接", "融入", "引进", "服务", "做强", "做大", "提升", "发展")
 
 
 def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
@@ -450,12 +578,21 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         last = index + len(chain) - 1
         subject = chain[-1]
         start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
-        opens = len(doc.text[start:chain[0].start].strip()) <= SUBJECT_LEAD
+        lead = doc.text[start:chain[0].start].strip()
+        # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
+        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS)
         listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
         index = last + 1
     return subjects
+
+
+def _clause_at(doc: Doc, position: int) -> str:
+    """The clause (between two of ，；：。) that holds `position`."""
+    start = max(doc.text.rfind(mark, 0, position) for mark in "，,；;：:。") + 1
+    after = CLAUSE_BREAK.search(doc.text, position)
+    return doc.text[start:after.start() if after else len(doc.text)]
 
 
 def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
@@ -471,23 +608,36 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
-    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:])
+    # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
+    return any(clause.lstrip().startswith(LIST_OPENERS) for clause in clauses[1:]) \
+        or bool(MADE_OF.match(_clause_at(doc, position)))
 
 
 COUNTED_ITEMS = re.compile(r"[0-9一二三四五六七八九十百]+[个项家批]$")
+COUNT_AFTER = re.compile(r"[”’\"」』]?[0-9一二三四五六七八九十百]+[个项家批]")  # 拟申报“省重点项目”15个: a kind of project, counted
 LISTED_PROJECTS = re.compile(r"[^，,。；;：:]*?等[^，,。；;：:]{0,10}项目")
 
 
 def _listed_as_project(doc: Doc, mention: Mention) -> bool:
     """A firm listed as a project (中石化、中国银行等产业项目25个; GUIDELINES "Park or
     project": an Organization with alt_type Project)."""
-    return mention.type == "Organization" and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+    # the firm is an item itself (A、B等项目), not the owner in front of one (天源集团青蒿素…产业园和…等项目)
+    follows = doc.text[mention.end:mention.end + 1]
+    return mention.type == "Organization" and (follows in ITEM_MARKS or follows == "等") \
+        and bool(LISTED_PROJECTS.match(doc.text, mention.end))
+
+
+# 总投资10亿元的A，总投资6.2亿元的B: a thing described by its investment is an item of a list
+# of works, not a place something is in
+INVESTED_ITEM = re.compile(r"投资[^，,。；;：:]{0,12}元的$")
 
 
 def _in_list(doc: Doc, mention: Mention) -> bool:
-    """An item of a list (A、B等项目), not a place something is in (在A建设B)."""
+    """An item of a list (A、B等项目; 总投资10亿元的A，总投资3亿元的B), not a place
+    something is in (在A建设B)."""
     return doc.text[max(0, mention.start - 1):mention.start] in ITEM_MARKS or doc.text[mention.end:mention.end + 1] in ITEM_MARKS \
-        or bool(LISTED_PROJECTS.match(doc.text, mention.end))
+        or bool(LISTED_PROJECTS.match(doc.text, mention.end)) \
+        or bool(INVESTED_ITEM.search(doc.text, max(0, mention.start - 20), mention.start))
 
 
 def _signed_only(text: str) -> bool:
@@ -530,7 +680,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
-            if COUNTED_ITEMS.search(mention.label):
+            if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
                 continue  # 工业项目13个: a count of projects names none of them
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
@@ -540,6 +690,24 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# words after an area's name that make it part of a body's, a medium's or an event's name
+# (海口市人大代表, 郴州市委, 湖南日报, 新重庆客户端) or a dateline (新华社拉萨6月10日电)
+NOT_A_PLACE_AFTER = re.compile(r"(?:市委|区委|县委|州委|省委|委|人大|政府|政协|党代会|两会|日报|客户端|融媒|援|[0-9]{1,2}月[0-9]{1,2}日电)")
+
+
+def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
+    short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
+    the full form with its level word would be an address), nor the head of a body's, a
+    medium's or a dateline's name."""
+    if NOT_A_PLACE_AFTER.match(doc.text, mention.end):
+        return False
+    division = division_by_code().get(mention.ref) if mention.ref else None
+    if division is not None and mention.label == division.name:
+        return True
+    return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
+
+
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table
@@ -547,7 +715,7 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     nearest named ancestor."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
-        if mention.ref:
+        if mention.ref and named_as_place(doc, mention, mentions):
             by_code.setdefault(mention.ref, mention)
     table = division_by_code()
     found = []

@@ -84,8 +84,15 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
     """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
     would break the lists (A、B、C) the rules walk."""
     outer = [m for m in mentions if m.rule not in INNER_RULES]
-    return [m for m in outer if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                        and o.end - o.start > m.end - m.start for o in outer)]
+    # m is inside another iff a longer span starting no later reaches its end: one sweep in
+    # (start, -end) order, spans equal to m's left out (a pairwise scan was quadratic)
+    spans = sorted({(m.start, m.end) for m in outer}, key=lambda span: (span[0], -span[1]))
+    inside, reach = set(), -1
+    for start, end in spans:
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return [m for m in outer if (m.start, m.end) not in inside]
 
 
 # --- the report's own work ------------------------------------------------------------------

@@ -98,10 +98,11 @@ def tag(text: str) -> list[tuple[str, str]]:
 def segment(doc: Doc) -> Doc:
     doc.sentences = split_sentences(doc.text)
     tokens: list[Token] = []
+    tagger, ours = _tagger(), lexicon.user_tags()  # (what `tag` does, without a list per sentence)
     for sentence in doc.sentences:
         offset = sentence.start
-        for word, pos in tag(sentence.text):
-            tokens.append(Token(word, pos, offset))
+        for word, pos in tagger(sentence.text):
+            tokens.append(Token(word, ours.get(word, pos), offset))
             offset += len(word)
     doc.tokens = tokens
     return doc

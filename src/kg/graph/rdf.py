@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
@@ -56,6 +57,7 @@ def _utf8(char: str) -> bytes:
 _PLAIN_SEGMENT = re.compile("[A-Za-z0-9\\-._~!$&'()*+,;=:@\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]*")
 
 
+@lru_cache(maxsize=1 << 16)  # (the same document ids and types are written for every triple)
 def iri_segment(text: str) -> str:
     """`text` as one IRI path segment: characters RFC 3987 allows are kept (a Chinese file
     name stays readable), every other one is percent-encoded as its UTF-8 bytes, so a file
@@ -120,12 +122,16 @@ class GraphBuilder:
         self.base = base
         self.entity_iri: dict[str, str] = {}
         self._observations: set[str] = set()  # observation nodes already described
+        self._documents: dict[str, str] = {}  # file name -> document IRI (asked for every evidence node)
 
     def iri(self, *path: str) -> str:
         return self.base + "/".join(iri_segment(part) for part in path)
 
     def document_iri(self, doc: Doc) -> str:
-        return self.iri("Document", doc.doc_id)
+        node = self._documents.get(doc.file_name)
+        if node is None:
+            node = self._documents[doc.file_name] = self.iri("Document", doc.doc_id)
+        return node
 
     def evidence(self, doc: Doc, sentence: Sentence) -> str:
         """An evidence node: the sentence and its offsets in the raw file text."""

@@ -54,6 +54,7 @@ class Normalized:
 
 
 @lru_cache(maxsize=None)  # a pure function of one character, asked of every character read
+@lru_cache(maxsize=1 << 16)  # (a text repeats a few thousand distinct characters)
 def normalize_char(char: str) -> str:
     """The normalised form of one character: usually one character, sometimes none or several."""
     if char in LINE_BREAKS:
@@ -142,6 +143,10 @@ def to_simplified(chars: list[str]) -> list[str]:
 
 def _map_chars(raw: str) -> tuple[list[str], list[int]]:
     """Per-character normalisation: the output characters and the raw index of each."""
+    norms = {char: normalize_char(char) for char in set(raw)}
+    if "\r" not in norms and all(len(norm) == 1 for norm in norms.values()):
+        # (the usual text: one character for one, e.g. full-width punctuation to ASCII)
+        return list(raw.translate({ord(c): n for c, n in norms.items() if n != c})), list(range(len(raw)))
     chars: list[str] = []
     maps: list[int] = []
     previous_cr = False
@@ -150,8 +155,7 @@ def _map_chars(raw: str) -> tuple[list[str], list[int]]:
             previous_cr = False
             continue  # \r\n is one line break
         previous_cr = char == "\r"
-        norm = normalize_char(char)
-        for piece in norm:
+        for piece in norms[char]:
             chars.append(piece)
             maps.append(i)
     return chars, maps
@@ -172,7 +176,8 @@ def _split_lines(chars: list[str], maps: list[int]) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
     blank = False
-    for end in [i for i, c in enumerate(chars) if c == "\n"] + [len(chars)]:
+    breaks = [m.start() for m in re.finditer("\n", "".join(chars))]  # (chars are one character each)
+    for end in breaks + [len(chars)]:
         piece, pmaps = chars[start:end], maps[start:end]
         left = 0
         while left < len(piece) and piece[left].isspace():

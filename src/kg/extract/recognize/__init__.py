@@ -9,9 +9,14 @@ in `RECOGNIZERS`; `recognize` runs them all and keeps the best non-overlapping s
 - `quoted.py`: “四大战略”, “强省会”行动, 《…规划》.
 - `gazetteer.py`: administrative divisions from the national table, by full name, and by
   short name (花溪) where the document names the parent (贵阳).
-- `lexical.py`: government bodies (国务院, 区政协) and well-known firms (吉利汽车).
+- `lexical.py`: government bodies (国务院, 区政协), a division's party committee (宁波市委)
+  and well-known firms (吉利汽车).
 - `lists.py`: items of a list that share a head (吉利汽车、长江汽车等企业), and the parts
   of a counted programme (工业强区…“四大战略”).
+- `packages.py`: numbered policy packages without quotes (出台推动经济高质量发展60条).
+- `plans.py`: five-year plans by their standard title (…国民经济和社会发展第十四个五年规划…纲要).
+- `descriptions.py` (a filter): spans with a name's shape that describe a kind (跨国公司,
+  100亿级产业园区, 跨境电商产业园3个).
 
 This module then keeps the best spans (`select`), and reads the areas written inside
 names (花溪区燕楼镇数字农业产业园, 清镇职教城) as mentions of their own.
@@ -23,7 +28,7 @@ import re
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
-from kg.extract.recognize import gazetteer, lexical, lists, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
+from kg.extract.recognize import gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
@@ -36,7 +41,7 @@ __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
 def _priority(mention: Mention) -> tuple:
     # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
+    order = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
     return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
 
 
@@ -68,15 +73,39 @@ def select(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
+FIRM_HEADS = ("公司", "集团")
+
+
+def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """GUIDELINES "Names inside names": a firm written only at the start of another firm's
+    name is that firm's parent or its shorter name, part of the name (中国电信 in 中国电信上海
+    分公司, 阿里巴巴 in 阿里巴巴集团), no entity of the document unless the text also writes
+    it on its own. (Firms inside a project's or an institution's name, 闪聚电池第三条生产线,
+    北京协和医院贵州医院, are counted: the seeds' gold does.)"""
+    if mention.rule != "nested" or mention.type != "Organization":
+        return False
+    holders = [m for m in mentions if m is not mention and m.start <= mention.start and mention.end <= m.end]
+    if not any(h.type == "Organization" and h.label.endswith(FIRM_HEADS) for h in holders):
+        return False
+    spans = [(m.start, m.end) for m in mentions if m.end - m.start > len(mention.text)]
+    position = doc.text.find(mention.text)
+    while position >= 0:
+        end = position + len(mention.text)
+        if not any(start <= position and end <= stop for start, stop in spans):
+            return False  # written on its own here
+        position = doc.text.find(mention.text, position + 1)
+    return True
+
+
 def sentence_tokens(doc: Doc) -> list[list[Token]]:
     """Tokens grouped by sentence (tokens never cross sentence boundaries)."""
-    groups: list[list[Token]] = [[] for _ in doc.sentences]
-    index = 0
-    for tok in doc.tokens:
-        while index < len(doc.sentences) - 1 and tok.start >= doc.sentences[index].end:
-            index += 1
-        groups[index].append(tok)
-    return groups
+    if not doc.sentences:
+        return []
+    # a token belongs to the first sentence that ends after it starts (the last takes the
+    # rest): cut the ordered tokens where each sentence ends
+    starts = [tok.start for tok in doc.tokens]
+    cuts = [0] + [bisect.bisect_left(starts, s.end) for s in doc.sentences[:-1]] + [len(starts)]
+    return [doc.tokens[cuts[k]:max(cuts[k], cuts[k + 1])] for k in range(len(doc.sentences))]
 
 
 # A bracket right after a name that belongs to it: a phase (二期), a plan period
@@ -268,6 +297,7 @@ def recognize(doc: Doc) -> Doc:
         inside_title(m, titles) or describes_a_kind(doc, m))]
     candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
     mentions = select(candidates)
+    mentions = [m for m in mentions if not firm_inside_firm(doc, m, mentions)]
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
         inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]

@@ -82,6 +82,12 @@ def as_campaign(typed: Typed) -> Typed:
 ORGANIZATION = Typed("Organization", "", "")
 
 
+# An innovation district (中央创新区, 银瓶创新区) is a park developed for research firms; its
+# name ends in 新区 only because 创新 (innovation) does.
+INNOVATION_DISTRICT = "创新区"
+INNOVATION_PARK = Typed("Park", "IndustrialPark", INNOVATION_DISTRICT)
+
+
 @lru_cache(maxsize=1 << 16)  # asked ~1000 times per document, mostly of the same words; Typed is frozen
 def type_of_name(name: str) -> Typed | None:
     """The type a name's ending gives it (longest suffix), or None."""
@@ -89,6 +95,8 @@ def type_of_name(name: str) -> Typed | None:
     for size in range(min(len(name), lexicon.longest_suffix()), 0, -1):
         suffix = table.get(name[-size:])
         if suffix is not None:
+            if suffix.text == "新区" and name.endswith(INNOVATION_DISTRICT):
+                return INNOVATION_PARK  # 中央创新区: 创新|区, no 新区 (new area)
             return Typed(suffix.type, suffix.sub, suffix.text, suffix.rule)
     return None
 
@@ -211,6 +219,18 @@ def modifies(following: Token) -> bool:
     name? 现代流通战略|支点城市 (a city), but 改革|成效 (the reform's outcome)."""
     return following.pos == "n" and following.text not in lexicon.boundary_words() \
         and following.text not in lexicon.outcome_words()
+
+
+# Programme heads that are also a verb or an adjective: 计划 (to plan), 战略 (strategic).
+VERBAL_HEADS = ("计划", "战略")
+
+
+def head_used_as_word(typed: Typed, following: Token | None) -> bool:
+    """Is a programme head followed by a verb or a number a verb or a modifier there, not
+    the end of a name? 哈市计划|开工重点项目, 项目计划|2月开工, 计划|总投资5000万元,
+    签订战略|合作备忘录 (but 实施…计划，, 坚持…战略不动摇 end names)."""
+    return (following is not None and typed.type == "Program" and typed.suffix in VERBAL_HEADS
+            and following.pos.startswith(("v", "m", "b")))
 
 
 def starts_badly(tokens: list[Token], i: int) -> bool:

@@ -1,12 +1,14 @@
 """Spans that have a name's shape but describe a kind of thing, read from the words
 around them: a count after (跨境电商产业园3个), a first-of-its-kind inside
 (全球首条400G算力通道), a plural inside (市区两级城市运行管理中心), or members' title
-after a body (区人大|代表)."""
+after a body (区人大|代表), or a report's title (包头市政府|工作报告)."""
 from __future__ import annotations
 
 import re
 
 from kg.doc import Doc, Mention
+from kg.extract import lexicon
+from kg.extract.recognize.edges import QUANTITY
 
 # A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
 # 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
@@ -25,6 +27,27 @@ SINGLE_THING_TYPES = ("Organization", "Park", "Project")
 # A congress or a CPPCC before its members' title names the people, not the body:
 # 补选市、区人大代表21名, 政协委员 (but 政协委员会 is the body).
 MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
+# A government's name right before 工作报告 is part of a report's title (2022年包头市政府
+# 工作报告), which GUIDELINES "Titles of reports" leave out; the body is an entity where
+# the text names it elsewhere.
+REPORT_AFTER = re.compile(r"工作报告")
+
+
+def names_a_kind(label: str) -> bool:
+    """Is `label` a kind of firm, association or park (`kind_names.txt`), after rank and
+    quantity words: 全资子公司, 世界级旅游度假区, 100亿级产业园区 (but 贵州裕能…公司)?"""
+    kinds, words = lexicon.kind_names(), lexicon.edge_words("describes")
+    rest = label
+    while rest and rest not in kinds:
+        quantity = QUANTITY.match(rest)
+        word = next((w for w in words if rest.startswith(w) and len(w) < len(rest)), None)
+        if quantity and quantity.group():
+            rest = rest[quantity.end():]
+        elif word:
+            rest = rest[len(word):]
+        else:
+            return False
+    return bool(rest)
 
 
 def describes_a_kind(doc: Doc, mention: Mention) -> bool:
@@ -36,11 +59,15 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True
     if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
+    if mention.type in SINGLE_THING_TYPES and mention.rule not in ("quoted", "book") and names_a_kind(mention.label):
+        return True
     if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
         return True
     if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
         return True
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
+        return True
+    if mention.type == "Organization" and REPORT_AFTER.match(doc.text, mention.end):
         return True
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label

@@ -31,8 +31,10 @@ EDGED_RULES = ("suffix", "list")
 MIN_HEAD = 2  # characters of a name's own words before its type suffix
 # Heads that end a park's name and may stand before what is in the park.
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
-              "综保区", "保税区", "物流园", "科技园", "园区")
-QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批亿万元级余多]*)+")
+              "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
+PROJECT_HEAD = "项目"
+COUNTED_QUANTITY = re.compile(r"^第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]")
+QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
 
 def still_a_name(text: str, type_: str) -> bool:
@@ -51,7 +53,9 @@ def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
 
     for match in re.finditer("的", text):
         before = text[:match.start()]
-        if before and before[-1] in "省市区县州镇乡村园" and rest_ok(text[match.end():]):
+        # an area or a park and 的 (宁安市的, 奉化的, 良渚新城的) is where the thing is
+        place = before and (before[-1] in "省市区县州镇乡村园城" or before in lexicon.division_by_name())
+        if place and rest_ok(text[match.end():]):
             best = max(best, (match.end(), "L:的"))
     for word in lexicon.edge_words("left"):
         index = text.rfind(word)
@@ -63,18 +67,27 @@ def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
 def describes_only(text: str, suffix: str) -> bool:
     """Only words of a kind and quantities before the head: 重大工程项目 (in 松江区重大工程项目),
     50亿元重大工业项目, 第四批重大项目, 1000亿级产业园区."""
+    return description_words(text, suffix) is not None
+
+
+def description_words(text: str, suffix: str) -> tuple[int, int] | None:
+    """How many quantities and words of a kind stand before the head, when nothing else
+    does (None otherwise)."""
     rest = text[:len(text) - len(suffix)]
     words = lexicon.edge_words("describes")
+    quantities = kinds = 0
     while rest:
         word = next((w for w in words if rest.startswith(w)), None)  # before counts: 一季度
         quantity = QUANTITY.match(rest)
         if word is None and quantity and quantity.group():
             rest = rest[quantity.end():]
+            quantities += 1
             continue
         if word is None:
-            return False
+            return None
         rest = rest[len(word):]
-    return True
+        kinds += 1
+    return quantities, kinds
 
 
 def park_then_description(text: str, tokens: list[Token], start: int) -> int:
@@ -115,27 +128,58 @@ PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?"
 SECTION_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,8}至)?([\u4e00-\u9fff]{2,5})段|[东南西北]延伸段?")
 
 
+# Works on a facility written after its name make one undertaking, a project of its own
+# (G15公路嘉金段改建, 兰南高速加宽改造, 6ZR发动机技改升级), when the clause ends there.
+WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|加宽改造|升级改造|技改升级|改造升级|升级)(?=[、，。；,;等和及]|$)")
+
+
 def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
     """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
-    宁波地铁5号线一期工程) or a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
-    延吉至龙井段, 轨道交通12号线西延伸). (0, "") for no change."""
+    宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
+    延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建).
+    (0, "") for no change."""
     if mention.type not in ("Project", "Park"):
         return 0, ""
     phase = PHASE_TAIL.match(doc.text, mention.end)
     if phase:
         return phase.end(), "R:phase"
+    end, why = mention.end, ""
     section = SECTION_TAIL.match(doc.text, mention.end)
     if section and mention.type == "Project":
         place = section.group(1)
         named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
             or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
         if named:
-            return section.end(), "R:section"
-    return 0, ""
+            end, why = section.end(), "R:section"
+    works = WORKS_TAIL.match(doc.text, end) if mention.type == "Project" else None
+    if works:
+        return works.end(), (why + " R:works").strip()
+    return (end, why) if why else (0, "")
+
+
+COMPANY_NAME_ENDS = ("有限公司", "有限责任公司", "股份有限公司")
+
+
+def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """A project written right after the full name of the company that carries it out is
+    named with it (许昌正德医疗用品有限公司|手术感控生产线扩产项目): the company's name is
+    the project's first words, and stays a name of its own inside it."""
+    companies = {m.end: m for m in mentions if m.type == "Organization" and m.label.endswith(COMPANY_NAME_ENDS)
+                 and m.label == m.text}
+    joined = []
+    for mention in mentions:
+        company = companies.get(mention.start)
+        if company is not None and mention.type == "Project" and mention.rule in EDGED_RULES and mention.label == mention.text:
+            text = doc.text[company.start:mention.end]
+            mention = replace(mention, start=company.start, text=text, label=text,
+                              edges=(mention.edges + " L:company").strip())
+        joined.append(mention)
+    return joined
 
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
+    mentions = with_its_company(mentions, doc)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention)
@@ -177,13 +221,24 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
 
 
 def names_nothing(text: str, after_park: bool) -> bool:
-    """An area's name (or, after a park's name, nothing) before a description of a kind."""
+    """A description of a kind, alone or after an area's name or a park's name:
+    500亿级产业集群, 第三产业项目, 松江区重大工程项目, (乌兰工业园)重点产业项目."""
     typed = type_of_name(text)
-    prefix = area_prefix_length(text)
-    if typed is None or not (prefix or after_park):
+    if typed is None:
         return False
+    prefix = area_prefix_length(text)
     rest = text[prefix:]
-    return len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix)
+    if prefix and rest == typed.suffix == PROJECT_HEAD:
+        return True  # 巴林左旗|项目, 泗洪县|项目: an area's projects, none of them named
+    counts = description_words(rest, typed.suffix) if len(rest) > len(typed.suffix) else None
+    if counts is None:
+        return False
+    quantities, kinds = counts
+    if prefix or after_park:
+        return True
+    # alone, a description counts with a unit or stacks words of a kind: 100亿级产业园区,
+    # 19宗项目, 新兴产业项目, 第三产业项目 (民生路, 工业设计城, 219线, 3号线 are names)
+    return (kinds >= 1 and quantities + kinds >= 2) or bool(COUNTED_QUANTITY.match(rest))
 
 
 def moved(doc: Doc, mention: Mention, start: int, why: str, end: int | None = None) -> Mention:

@@ -1,9 +1,12 @@
 """Organisations named bare, from word lists: government bodies (国务院) and well-known firms (吉利汽车)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
-from kg.extract.recognize.base import ORGANIZATION, make_mention, recognizer
+from kg.extract.recognize.base import ORGANIZATION, division_level, make_mention, recognizer
 
 
 @recognizer("body")
@@ -33,3 +36,44 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
 
 
 # People's titles: 西部建材城董事长李建东 names a person, not a park.
+
+
+# A division's party committee: 宁波市委, 中共太仓市委, 黔南州委 (州: the short form of an
+# autonomous prefecture). Read from the characters because the segmenter glues 委 to
+# what follows it (宁波市|委副|书记, 太仓市|委的); 委员, 委托, 委派 are other words.
+PARTY_COMMITTEE = re.compile(r"(中共)?([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))委(?![员托派任屈婉])")
+
+
+@recognizer("committee")
+def committee_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """`(中共)<division>委`: the committee of a division the national table names."""
+    if "委" not in sentence.text:
+        return []
+    found = []
+    for match in PARTY_COMMITTEE.finditer(sentence.text):
+        area = match.group(2)
+        # the area is the longest table name the match ends with (…近日，宁波市委: 宁波市)
+        name = next((area[i:] for i in range(len(area) - 1) if division_level(area[i:]) or short_prefecture(area[i:])
+                     or (area.endswith("自治州州") and division_level(area[i:-1]))), None)  # 楚雄彝族自治州|州委
+        if name is None or (len(name) == 2 and name[0] in "和与及"):
+            continue  # 市政府和|县委: a conjunction before a bare level word, not 和县
+        start = sentence.start + match.end() - len(name) - 1
+        if doc.text.endswith("中共", 0, start):
+            start -= len("中共")
+        found.append(make_mention(doc, sentence, start, sentence.start + match.end(), ORGANIZATION, "committee"))
+    return found
+
+
+def short_prefecture(name: str) -> bool:
+    """黔南州: an autonomous prefecture named with 州 for 自治州."""
+    return name.endswith("州") and name[:-1] in _prefecture_short_names()
+
+
+@lru_cache(maxsize=1)
+def _prefecture_short_names() -> frozenset[str]:
+    """黔南 for 黔南布依族苗族自治州: the place word before the peoples' names."""
+    names = set()
+    for division in lexicon.division_by_name().values():
+        if division.level == "City" and division.name.endswith("自治州"):
+            names.update(division.name[:size] for size in (2, 3))
+    return frozenset(names)

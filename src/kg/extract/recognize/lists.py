@@ -22,10 +22,12 @@ from kg.extract.recognize.base import (
 
 # People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
-CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类")
+CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类|相关")  # (等相关企业: firms of those fields)
 COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
-_LIST_ITEM = r"[\u4e00-\u9fff0-9A-Za-z·()+]{2,14}"
+# An item holds no separator (和 is U+548C, cut out of the CJK range): with 和 inside, the
+# items of a long run of 和 without a head could be split in exponentially many ways.
+_LIST_ITEM = r"[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +62,17 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
-            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough:
+            if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
+
+
+ITEM_COUNT = re.compile(r"^[0-9一二三四五六七八九十百千两几]+[余多]?[个项家座条所批]|[0-9一二三四五六七八九十百千两]+[个项家座条所批]$")
+
+
+def counted_item(item: str) -> bool:
+    """An item that counts (20余个光伏配套项目, 工业项目13个, 9个) is a kind, not a name."""
+    return bool(ITEM_COUNT.search(item))
 
 
 KIND_LIST_MIN = 3  # items: a shorter list says too little about its neighbours
@@ -87,9 +97,18 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             continue
         item, start = piece, position
         position += len(piece)
+        if "等" in item:
+            continue  # 中科电气等龙头企业|和梓靖铜箔…: the end of another list, read on its own
+        end = start + len(piece)
+        if start == offset:
+            start = word_start(tokens, start)  # the pattern's length limit may cut a word: 紫|金矿业…
+            item = doc.text[start:end]
         # The first item may carry the verb before it: trim with the token boundary rule.
-        if start == offset and "(" not in piece:
-            item, start = trim_left(doc, tokens, start, start + len(piece))
+        if start <= offset and "(" not in piece:
+            item, start = trim_first_item(doc, tokens, start, end)
+        elif "的" in item[:-2]:  # 、总投资5亿元的|同创普润…产业园: a description before the name
+            cut = item.rindex("的") + 1
+            item, start = item[cut:], start + cut
         item_type = typed
         title = TITLE_WORDS.search(item)
         if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
@@ -131,6 +150,40 @@ def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> li
             if len(item) >= 2 and item not in lexicon.generic_phrases():
                 found.append(make_mention(doc, sentence, start, start + len(item), PROGRAM, "enumerated"))
     return found
+
+
+def word_start(tokens: list[Token], position: int) -> int:
+    """The start of the word that holds `position`."""
+    holder = next((t for t in tokens if t.start <= position < t.start + len(t.text)), None)
+    return holder.start if holder is not None else position
+
+
+WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+")
+FIRM_NAME_ENDS = ("有限公司", "有限责任公司", "集团")
+
+
+def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
+    """The first item of a `A、B等企业` list starts after the word that introduces the list:
+    a verb (引入|德方纳米, 支持|真实生物), 的 (爱民区的|旭昇化工…), a function word or a
+    punctuation mark. The names of firms in such lists are often words the segmenter does
+    not know (德方/q, 真实/d, 旭/nr|昇/zg), which the name rules stop at; the list's own
+    shape says where the item starts."""
+    inside = [t for t in tokens if start <= t.start < end]
+    first = start
+    after_firm = False
+    for i, tok in enumerate(inside[:-1]):
+        # A verb introduces the item when it opens the piece (引入|德方纳米), follows an adverb
+        # (已集聚|奇安信, 积极融入|…) or has words of a name after it; one right before the
+        # head is the name's (智能装备制造|项目), and so are the words of a firm's project
+        # after its full name (…有限公司手术感控生产线扩产项目).
+        introduces = i == 0 or inside[i - 1].pos in ("d", "ad") or len(inside) - i - 1 >= 2
+        stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
+                or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and introduces and not after_firm)
+                or tok.text in lexicon.boundary_words())
+        after_firm = after_firm or tok.text.endswith(FIRM_NAME_ENDS)
+        if stop:
+            first = tok.start + len(tok.text)
+    return doc.text[first:end], first
 
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:

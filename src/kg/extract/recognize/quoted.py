@@ -47,7 +47,7 @@ def is_product(text: str) -> bool:
     return word is not None and len(text) > len(word) and not NUMERAL.fullmatch(text[-len(word) - 1])
 
 
-FORMULA = re.compile(r"[0-9一二三四五六七八九十个万N]+(?:\+[0-9一二三四五六七八九十个万N]*)+")
+FORMULA = re.compile(r"[0-9一二三四五六七八九十个万NX]+(?:\+[0-9一二三四五六七八九十个万NX]*)+")  # (X, N: the open part: “4+X”)
 NOUN_TAIL_MAX = 10
 
 
@@ -198,7 +198,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             mention = (mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
                        or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
-                found.append(mention)
+                found.append(with_count_before(doc, mention))
     for match in BOOK_TITLE.finditer(sentence.text):
         inner = match.group(1).strip()
         typed = type_of_name(TRAILING_BRACKET.sub("", inner))
@@ -206,6 +206,25 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
     return found
+
+
+# (not an ordinal, 第三个, nor 一个, an article: 打造一个“…”)
+COUNT_BEFORE = re.compile(r"(?<![第一二三四五六七八九十两])(?:[两二三四五六七八九]|十[一二三四五六七八九]?)个$")
+COUNT_LOOKBACK = 5
+
+
+def with_count_before(doc: Doc, mention: Mention) -> Mention:
+    """A count right before a quoted programme is part of its name: 三个“一号工程” is
+    named 三个一号工程 (a set of campaigns, not the one)."""
+    if mention.type != "Program":
+        return mention
+    count = COUNT_BEFORE.search(doc.text, max(0, mention.start - COUNT_LOOKBACK), mention.start)
+    if count is None:
+        return mention
+    mention.start = count.start()
+    mention.text = doc.text[mention.start:mention.end]
+    mention.label = count.group() + mention.label
+    return mention
 
 
 CODE_MIN = 3  # digits of a coded formula: “1136”工作思路 (one digit per part); “2024” is a year

@@ -11,14 +11,18 @@ from kg.extract.recognize.base import (
     VERBAL_AFTER_POLICY,
     accept_name,
     head_ok,
+    head_used_as_word,
     left_edge,
     make_mention,
     modifies,
     recognizer,
     shrink_to_name,
+    Typed,
+    is_specific,
     type_of_name,
 )
 
+ORGANIZATION_FIRM = Typed("Organization", "", "公司")
 LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
 
 
@@ -35,6 +39,8 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
             continue  # 重要改革|事项: the head word is a modifier here
+        if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
+            continue  # 长春新区计划|开工项目406个: a verb here
         if is_planning(tokens, head):
             continue
         first = left_edge(tokens, head)
@@ -44,9 +50,43 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 first += 1
         mention = (programme_with_its_verbs(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
                    or shrink_to_name(doc, sentence, tokens, first, head))
+        if mention is not None and mention.type == "Organization":
+            mention = with_trade_name(doc, sentence, tokens, mention)
         if mention is not None:
             found.append(mention)
     return found
+
+
+FIRM_HEADS = ("公司", "集团")
+TRADE_NAME_MAX = 6  # characters of a firm's trade name (and its province) the segmenter misread
+TRADE_NAME_STOP_POS = ("p", "c", "u", "r", "x", "w", "m", "q", "f", "t")
+
+
+def with_trade_name(doc: Doc, sentence: Sentence, tokens: list[Token], mention: Mention) -> Mention:
+    """A firm is named with its trade name (字号) before its line of business; a trade name
+    the segmenter reads as a verb or an adverb (裕|能/v, 长飞/v, 豪斯|特/d) stopped the name
+    short: 贵州裕能|新能源电池材料有限公司. When the words left of a firm's name with no proper
+    name in it are such glued words, up to a province or a stop, they are its start."""
+    if not mention.label.endswith(FIRM_HEADS):
+        return mention
+    first = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    if first is None or first == 0 or is_specific([t for t in tokens[first:] if t.start < mention.end]):
+        return mention
+    start = first
+    while start > 0:
+        tok = tokens[start - 1]
+        if (tok.pos.startswith(TRADE_NAME_STOP_POS) and tok.pos not in ("d",)) or tok.text in lexicon.boundary_words() \
+                or tok.text in STOP_SINGLE or not re.fullmatch(r"[\u4e00-\u9fff]+", tok.text) \
+                or mention.start - tok.start > TRADE_NAME_MAX or type_of_name(tok.text) is not None \
+                or (tok.pos == "v" and len(tok.text) > 1):  # 帮助|贵茶集团: a verb of two characters governs the name
+            break
+        start -= 1
+        if tok.pos.startswith("ns"):
+            break  # a firm's name opens with its province or city (贵州裕能…)
+    added = tokens[start:first]
+    if not added or not any(t.pos.startswith(("v", "d", "a", "nr", "ns", "nz", "j")) for t in added):
+        return mention
+    return make_mention(doc, sentence, tokens[start].start, mention.end, ORGANIZATION_FIRM, "suffix")
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:

@@ -12,18 +12,27 @@ The rules stay first: `complement` keeps only the tagger's spans that overlap no
 mention, and only spans that pass the same generic-phrase filter the rules use; they then
 go through the same resolution. The model ships as `data/tagger.crfsuite` (see
 `data/README`); `kg train` rebuilds it from gold files.
+
+Training spells each feature as a string (`sentence_features`, for pycrfsuite); tagging
+reads the same model into arrays (`crf.py`) and scores a whole document at once
+(`document_scores`), with pycrfsuite's labels in about 40% of its time.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
+
+import numpy as np
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
+from kg.extract.recognize.crf import Crf, marginals, read_crf, viterbi
 from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
 from kg.extract.recognize.quoted import is_product
@@ -123,45 +132,86 @@ def _listed_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _listed_openings() -> frozenset[str]:
-    """The first two characters of every listed name."""
-    return frozenset(name[:2] for name in _listed_names())
+def _listed_trie() -> dict:
+    """The listed names as a trie: character -> subtree; key "" holds a name's kinds."""
+    root: dict = {}
+    for name, kinds in _listed_names().items():
+        if len(name) > LONGEST_LISTED:
+            continue  # (never looked up: a name is looked for up to LONGEST_LISTED characters)
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = kinds
+    return root
+
+
+def _listed_marks(text: str, starts: Iterable[int] | None = None) -> dict[int, list[str]]:
+    """The characters of `text` that begin, continue or end a listed name (the longest
+    listed name starting at each position), with their features, in feature order.
+    `starts`: the only positions where a name may start (all when None), in order."""
+    root = _listed_trie()
+    marks: dict[int, list[str]] = {}
+    for start in range(len(text)) if starts is None else starts:
+        node = root.get(text[start])
+        if node is None:
+            continue  # (most positions open no listed name)
+        longest, kinds = 0, ()
+        for size, next_char in enumerate(text[start + 1:start + LONGEST_LISTED], 2):
+            node = node.get(next_char)
+            if node is None:
+                break
+            if "" in node:
+                longest, kinds = size, node[""]
+        for kind in kinds:
+            marks.setdefault(start, []).append("L[" + kind)
+            marks.setdefault(start + longest - 1, []).append("L]" + kind)
+            for i in range(start + 1, start + longest - 1):
+                marks.setdefault(i, []).append("L-" + kind)
+    return marks
 
 
 def _listed_spans(text: str) -> list[list[str]]:
-    """Per character: features saying it begins, continues or ends a listed name (the
-    longest listed name starting at each position)."""
-    names = _listed_names()
-    openings = _listed_openings()
-    marks: list[list[str]] = [[] for _ in text]
-    for start in range(len(text)):
-        if text[start:start + 2] not in openings:
-            continue  # (most positions open no listed name: skip the lookups)
-        for size in range(min(LONGEST_LISTED, len(text) - start), 1, -1):
-            kinds = names.get(text[start:start + size])
-            if kinds is None:
-                continue
-            for kind in kinds:
-                marks[start].append("L[" + kind)
-                marks[start + size - 1].append("L]" + kind)
-                for i in range(start + 1, start + size - 1):
-                    marks[i].append("L-" + kind)
-            break
-    return marks
+    """Per character: features saying it begins, continues or ends a listed name."""
+    marks = _listed_marks(text)
+    return [marks.get(i, []) for i in range(len(text))]
+
+
+@lru_cache(maxsize=1)
+def _suffixes_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Last character -> (suffix, feature value) of the type suffixes ending with it,
+    longest first: most characters end none, and are passed over with one look-up."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for text, suffix in lexicon.suffix_map().items():
+        found.setdefault(text[-1], []).append((text, f"{suffix.type}:{len(text)}"))
+    return {last: tuple(sorted(items, key=lambda item: -len(item[0]))) for last, items in found.items()}
+
+
+def _suffix_end_marks(text: str, lasts: Iterable[int] | None = None) -> dict[int, str]:
+    """The characters of `text` where a type suffix ends: the type and size of the longest.
+    `lasts`: the only positions where a suffix may end (all when None), in order."""
+    by_last = _suffixes_by_last_char()
+    ends: dict[int, str] = {}
+    for last in range(len(text)) if lasts is None else lasts:
+        for suffix, value in by_last.get(text[last], ()):
+            if text.endswith(suffix, 0, last + 1):
+                ends[last] = value
+                break
+    return ends
+
+
+@lru_cache(maxsize=1)
+def _openings() -> tuple[np.ndarray, np.ndarray]:
+    """Code points that end a type suffix, and pairs (as first * 0x110000 + second) that
+    open a listed name, sorted: where `document_scores` looks for them."""
+    lasts = np.array(sorted({ord(c) for c in _suffixes_by_last_char()}), dtype=np.int64)
+    pairs = {ord(name[0]) * 0x110000 + ord(name[1]) for name in _listed_names() if len(name) <= LONGEST_LISTED}
+    return lasts, np.array(sorted(pairs), dtype=np.int64)
 
 
 def _suffix_ends(text: str) -> list[str | None]:
     """Per character: the type of the longest type suffix that ends there, or None."""
-    table = lexicon.suffix_map()
-    longest = lexicon.longest_suffix()
-    ends: list[str | None] = [None] * len(text)
-    for end in range(1, len(text) + 1):
-        for size in range(min(end, longest), 0, -1):
-            suffix = table.get(text[end - size:end])
-            if suffix is not None:
-                ends[end - 1] = f"{suffix.type}:{size}"
-                break
-    return ends
+    marks = _suffix_end_marks(text)
+    return [marks.get(i) for i in range(len(text))]
 
 
 def _bucket(distance: int) -> str:
@@ -238,6 +288,244 @@ def sentence_features(text: str, tokens: list[Token], offset: int) -> list[list[
         feats += listed[i]
         features.append(feats)
     return features
+
+
+# --- the same features as rows of the model, a document at a time ---------------------
+#
+# `sentence_features` spells every feature as a string, as training needs. Tagging a
+# document needs only each feature's row of weights in the model: `_Tables` maps the values
+# of each template to rows once per model, and `document_scores` computes, template by
+# template over all the characters of a document, the rows the strings would have named,
+# and adds them up in the order `sentence_features` lists them (as CRFsuite adds them, so
+# the sums are CRFsuite's to the bit).
+
+PAD = 3  # "^^^" before and "$$$" after each sentence: the widest window reaches 3 characters
+CLASSES = "HNDLP"  # char_class's answers, coded by position
+PLACES = "SBEM"  # a character's place in its word
+UNIGRAMS = (("c=", 0), ("c-1=", -1), ("c+1=", 1), ("c-2=", -2), ("c+2=", 2))
+BIGRAMS = (("c-1c=", -1), ("cc+1=", 0), ("c-2c-1=", -2), ("c+1c+2=", 1))  # (template, first offset)
+OUTER = (("c-3=", -3), ("c+3=", 3))
+BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Each template's values -> rows of `crf.state` (0 where the model lacks the feature)."""
+
+    crf: Crf
+    chars: dict[str, int]  # every character in a character-window feature -> 1.. (0: none of them)
+    unigram: dict[str, np.ndarray]  # template -> row by character index
+    sequences: dict[str, tuple[np.ndarray, np.ndarray]]  # bi/trigram template -> (sorted keys, rows)
+    classes: np.ndarray  # row of t= by code class(c)*25 + class(c-1)*5 + class(c+1)
+    templates: dict[str, dict[str, int]]  # the other templates: value -> row
+    next_rows: np.ndarray  # (suffix type code, distance bucket) -> row; last column: next=none
+    suffix_types: dict[str, int]
+
+    def key(self, *codes: np.ndarray) -> np.ndarray:
+        width = len(self.chars) + 1
+        key = codes[0].astype(np.int64)
+        for code in codes[1:]:
+            key = key * width + code
+        return key
+
+
+def _tables(path: Path) -> _Tables:
+    """The tables of the model at `path`, read once per process (again if the file changes)."""
+    stat = path.stat()
+    return _tables_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
+    crf = read_crf(path)
+    chars: dict[str, int] = {}
+    windows = [t for t, _ in UNIGRAMS + OUTER] + [t for t, _ in BIGRAMS] + ["c-1cc+1="]
+    for template in windows:
+        for value in crf.rows(template):
+            for char in value:
+                chars.setdefault(char, len(chars) + 1)
+    unigram = {}
+    for template in [t for t, _ in UNIGRAMS + OUTER]:
+        table = np.zeros(len(chars) + 1, dtype=np.int64)
+        for value, row in crf.rows(template).items():
+            if len(value) == 1:
+                table[chars[value]] = row
+        unigram[template] = table
+    tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {})
+    width = len(chars) + 1
+    for template, size in [(t, 2) for t, _ in BIGRAMS] + [("c-1cc+1=", 3)]:
+        found = {}
+        for value, row in crf.rows(template).items():
+            if len(value) == size:
+                key = 0
+                for char in value:
+                    key = key * width + chars[char]
+                found[key] = row
+        keys = np.array(sorted(found), dtype=np.int64)
+        tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
+    for value, row in crf.rows("t=").items():
+        if len(value) == 3 and all(c in CLASSES for c in value):
+            tables.classes[CLASSES.index(value[0]) * 25 + CLASSES.index(value[1]) * 5 + CLASSES.index(value[2])] = row
+    for template in ("wp=", "pos=", "pos.wp=", "w=", "in=", "pw=", "ppos=", "nw=", "npos=", "wlen=",
+                     "sfx]", "sfx.wp=", "next="):
+        tables.templates[template] = crf.rows(template)
+    types = sorted({suffix.type for suffix in lexicon.suffix_map().values()})
+    tables.suffix_types.update({type_: code for code, type_ in enumerate(types)})
+    nexts = tables.templates["next="]
+    buckets = [str(b) for b in DISTANCE_BUCKETS] + ["far"]
+    rows = np.array([[nexts.get(f"{type_}@{bucket}", 0) for bucket in buckets] for type_ in types] +
+                    [[nexts.get("none", 0)] * len(buckets)], dtype=np.int64)
+    return dataclasses.replace(tables, next_rows=rows)
+
+
+def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
+    return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
+
+
+def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
+    """Whether every sentence's words cover it exactly (segment's output always does)."""
+    for sentence, tokens in zip(sentences, tokens_of):
+        if not tokens or tokens[0].start != sentence.start or \
+                sum(len(t.text) for t in tokens) != sentence.end - sentence.start:
+            return False
+    return True
+
+
+def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
+    """Row of in= per character of one sentence (as `_enclosures` reads the marks)."""
+    open_: list[str] = []
+    done = 0
+    for match in BRACKETS.finditer(text):
+        i, char = match.start(), match.group()
+        out[done:i] = rows.get("".join(sorted(set(open_))), 0)
+        if char in CLOSERS and CLOSERS[char] in open_:
+            open_.remove(CLOSERS[char])
+        out[i] = rows.get("".join(sorted(set(open_))), 0)
+        if char in OPENERS:
+            open_.append(OPENERS[char])
+        elif char == '"':
+            open_.remove("q") if "q" in open_ else open_.append("q")
+        done = i + 1
+    out[done:] = rows.get("".join(sorted(set(open_))), 0)
+
+
+def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], path: Path) -> np.ndarray:
+    """State scores (characters of all sentences, labels): for each character the sum
+    of the weights of what `sentence_features` says about it."""
+    tables = _tables(path)
+    crf = tables.crf
+    lengths = np.array([len(s.text) for s in sentences], dtype=np.int64)
+    size = int(lengths.sum())
+    sentence_of = np.repeat(np.arange(len(sentences)), lengths)
+    real = np.arange(size) + PAD + 2 * PAD * sentence_of  # each character's place in `padded`
+    padded = "".join("^" * PAD + s.text + "$" * PAD for s in sentences)
+    points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
+    unique, inverse = np.unique(points, return_inverse=True)
+    letters = [chr(c) for c in unique.tolist()]
+    index = np.array([tables.chars.get(c, 0) for c in letters], dtype=np.int64)[inverse]
+    klass = np.array([CLASSES.index(char_class(c)) for c in letters], dtype=np.int64)[inverse]
+
+    def sequence(template: str, *offsets: int) -> np.ndarray:
+        keys, rows = tables.sequences[template]
+        wanted = tables.key(*[index[real + o] for o in offsets])
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[at] == wanted, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
+
+    # words: each character's word (the sentences' words side by side), its place in it
+    tokens = [t for group in tokens_of for t in group]
+    words: dict[str, int] = {}  # this document's distinct words and parts of speech, numbered
+    word_ids = np.array([words.setdefault(t.text, len(words)) for t in tokens], dtype=np.int64)
+    poses: dict[str, int] = {}
+    pos_ids = np.array([poses.setdefault(t.pos, len(poses)) for t in tokens], dtype=np.int64)
+    word_size = np.array([len(w) for w in words], dtype=np.int64)[word_ids]
+    word_of = np.repeat(np.arange(len(tokens)), word_size)
+    at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
+    span = word_size[word_of]
+    place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
+    # the words before and after each word in its sentence; index -1 stands for ^ or $
+    counts = np.array([len(group) for group in tokens_of], dtype=np.int64)
+    firsts = np.cumsum(counts) - counts
+    before = np.concatenate(([-1], word_ids[:-1]))
+    after = np.concatenate((word_ids[1:], [-1]))
+    before_pos = np.concatenate(([-1], pos_ids[:-1]))
+    after_pos = np.concatenate((pos_ids[1:], [-1]))
+    before[firsts] = before_pos[firsts] = -1
+    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = -1
+    t = tables.templates
+
+    def per(table: dict[str, int], names: dict[str, int], edge: str | None = None) -> np.ndarray:
+        """Row of each of `names` (in their numbering), and last, of `edge`."""
+        return _lookup(table, [*names, edge] if edge is not None else names)
+
+    pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
+    boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
+    inside = np.zeros(size, dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    for sentence, first in zip(sentences, starts.tolist()):
+        _inside_rows(sentence.text, t["in="], inside[first:first + len(sentence.text)])
+    # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
+    real_of = np.full(len(padded), -1, dtype=np.int64)
+    real_of[real] = np.arange(size)
+    lasts, pairs = _openings()
+    wide = points.astype(np.int64)
+    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(np.isin(wide, lasts)).tolist()).items()}
+    openers = np.flatnonzero(np.isin(wide[:-1] * 0x110000 + wide[1:], pairs)).tolist()
+    listed = {int(real_of[i]): v for i, v in _listed_marks(padded, openers).items()}
+    suffix_places = [(i, value, PLACES[place[i]]) for i, value in suffix_at.items()]
+    sfx = np.zeros(size, dtype=np.int64)
+    sfx_place = np.zeros(size, dtype=np.int64)
+    suffix_type = np.full(size, len(tables.suffix_types), dtype=np.int64)
+    for i, value, wp in suffix_places:
+        type_ = value.split(":")[0]
+        sfx[i] = t["sfx]"].get(value, 0)
+        sfx_place[i] = t["sfx.wp="].get(type_ + wp, 0)
+        suffix_type[i] = tables.suffix_types[type_]
+    # next=: the nearest suffix end at or after each character, in the same sentence
+    ends = np.where(suffix_type < len(tables.suffix_types), np.arange(size), size)
+    nearest = np.minimum.accumulate(ends[::-1])[::-1]
+    same = nearest < (starts + lengths)[sentence_of]
+    bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
+    next_type = np.where(same, suffix_type[np.minimum(nearest, size - 1)], len(tables.suffix_types))
+    wlen = np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)
+    flag = {name: crf.attributes.get(name, 0) for name in ("b", "boundary", "generic")}
+    word_token = word_ids[word_of]
+    pos_token = pos_ids[word_of]
+
+    columns = [  # in sentence_features' order
+        np.full(size, flag["b"], dtype=np.int64),
+        *[tables.unigram[template][index[real + offset]] for template, offset in UNIGRAMS],
+        *[sequence(template, offset, offset + 1) for template, offset in BIGRAMS],
+        sequence("c-1cc+1=", -1, 0, 1),
+        tables.classes[klass[real] * 25 + klass[real - 1] * 5 + klass[real + 1]],
+        np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64)[place],
+        per(t["pos="], poses)[pos_token],
+        pos_place[pos_token, place],
+        per(t["w="], words)[word_token],
+        inside,
+        per(t["pw="], words, "^")[before[word_of]],
+        per(t["ppos="], poses, "^")[before_pos[word_of]],
+        per(t["nw="], words, "$")[after[word_of]],
+        per(t["npos="], poses, "$")[after_pos[word_of]],
+        *[tables.unigram[template][index[real + offset]] for template, offset in OUTER],
+        wlen[np.minimum(span, 5)],
+        np.array([flag["boundary"] if w in boundary else 0 for w in words], dtype=np.int64)[word_token],
+        np.array([flag["generic"] if w in generic else 0 for w in words], dtype=np.int64)[word_token],
+        sfx,
+        sfx_place,
+        tables.next_rows[next_type, np.where(same, bucket, 0)],
+    ]
+    scores = np.zeros((size, len(crf.labels)))
+    weights = np.empty_like(scores)
+    for rows in columns:
+        np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
+    layer = 0
+    while True:  # a character's listed-name marks, in their order
+        marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
+        if not marked:
+            break
+        scores[[i for i, _ in marked]] += crf.state[[crf.attributes.get(m, 0) for _, m in marked]]
+        layer += 1
+    return scores
 
 
 # --- labels -----------------------------------------------------------------------------
@@ -382,18 +670,58 @@ def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
 def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | None = None,
                     min_confidence: float | None = None) -> list[Mention]:
     """Every span the model finds in `doc` that passes the generic-phrase filter."""
-    model = load_model(Path(model_path or SETTINGS.model))
+    path = Path(model_path or SETTINGS.model)
     threshold = SETTINGS.min_confidence if min_confidence is None else min_confidence
     found: list[Mention] = []
-    for sentence, tokens in zip(doc.sentences, tokens_of):
-        features = sentence_features(sentence.text, tokens, sentence.start)
-        for start, end, type_, confidence in tag_sentence(model, features):
+    for sentence, tokens, spans in zip(doc.sentences, tokens_of, _document_spans(doc, tokens_of, path)):
+        for start, end, type_, confidence in spans:
             if confidence < threshold:
                 continue
             mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens)
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[list[tuple[int, int, str, float]]]:
+    """Per sentence: the spans the model finds, with their confidence (the mean marginal
+    probability of their labels). All sentences are scored at once (`document_scores`);
+    pycrfsuite reads the feature strings only where words do not tile a sentence."""
+    if not doc.sentences:
+        return []
+    if not _tiled(doc.sentences, tokens_of):
+        model = load_model(path)
+        return [tag_sentence(model, sentence_features(s.text, tokens, s.start))
+                for s, tokens in zip(doc.sentences, tokens_of)]
+    crf = _tables(path).crf
+    scores = document_scores(doc.sentences, tokens_of, path)
+    lengths = np.array([len(s.text) for s in doc.sentences], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    best = viterbi(crf, scores, starts, lengths)
+    outside = crf.labels.index(OUTSIDE)
+    named = np.flatnonzero(np.add.reduceat(best != outside, starts.tolist()))  # sentences with a name label
+    spans: list[list[tuple[int, int, str, float]]] = [[] for _ in doc.sentences]
+    if not len(named):
+        return spans
+    # the confidences of those sentences' labels (forward-backward over them alone)
+    rows = np.concatenate([np.arange(starts[k], starts[k] + lengths[k]) for k in named.tolist()])
+    sizes = lengths[named]
+    chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
+    chance = np.zeros(len(best))
+    chance[rows] = chances[np.arange(len(rows)), best[rows]]
+    # decode each run of name labels alone: an O label only ends a span (see `decode`)
+    marked = np.flatnonzero(best != outside)
+    sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
+    cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
+    for run in np.split(marked, cuts):
+        first, k = int(run[0]), int(sentence_of[np.searchsorted(marked, run[0])])
+        labels = [crf.labels[i] for i in best[first:first + len(run)].tolist()]
+        probabilities = chance[first:first + len(run)].tolist()
+        offset = first - int(starts[k])
+        for start, end, type_ in decode(labels):
+            confidence = sum(probabilities[start:end]) / (end - start)
+            spans[k].append((offset + start, offset + end, type_, confidence))
+    return spans
 
 
 def with_trailing_bracket(doc: Doc, mention: Mention) -> tuple[int, int]:
@@ -407,14 +735,22 @@ def complement(doc: Doc, rule_mentions: list[Mention], tokens_of: list[list[Toke
     overlapping no rule mention (nor its trailing bracket). Empty when it is turned off."""
     if not SETTINGS.enabled or not SETTINGS.model.is_file():
         return []
-    taken = sorted(with_trailing_bracket(doc, m) for m in rule_mentions)
+    # the characters taken so far (one byte each: a scan of every taken span per tagged
+    # span was quadratic in a document's names); spans are never empty
+    taken = bytearray(len(doc.text) + 1)
+
+    def take(start: int, end: int) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+
+    for mention in rule_mentions:
+        take(*with_trailing_bracket(doc, mention))
     added = []
     for mention in tagged_mentions(doc, tokens_of):
         if mention.type not in SETTINGS.types:
             continue
         start, end = with_trailing_bracket(doc, mention)
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        if taken.find(1, start, end) >= 0:
             continue
         added.append(mention)
-        taken.append((start, end))
+        take(start, end)
     return added

@@ -8,6 +8,7 @@ magic number or by control characters, before any guessing.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -63,10 +64,13 @@ def plausibility(text: str) -> float:
     return good / len(sample)
 
 
+# control characters other than the white space ones (\t \n \v \f \r), and DEL
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def control_share(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for c in sample if (c < " " and c not in "\n\r\t\f\v") or c == "\x7f")
-    return bad / max(len(sample), 1)
+    return len(CONTROL.findall(sample)) / max(len(sample), 1)
 
 
 def binary_kind(data: bytes) -> str | None:

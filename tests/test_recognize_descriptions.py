@@ -1,0 +1,129 @@
+"""Recognition of names against descriptions and cut edges, on sentences in the style of
+the reports of gold-wide (issue 14): kinds of things, words used as verbs, names cut short
+by the segmenter, and names that run on past their head."""
+from __future__ import annotations
+
+from helpers import labels, run_text
+
+
+def test_the_bare_five_year_period_is_a_time_not_a_plan():
+    doc = run_text("“十四五”时期,全市经济稳步增长。要确保“十四五”规划圆满收官。")
+    assert "十四五" not in labels(doc)
+    assert "十四五规划" in labels(doc, "Policy")
+
+
+def test_plan_and_strategy_before_a_verb_or_a_number_are_no_heads():
+    doc = run_text("今年,长春新区计划开工项目406个,中芬数字生态园项目计划2月开工。"
+                   "崇明区政府与上海海关签订战略合作备忘录。")
+    assert not {label for label in labels(doc, "Program") if label.endswith(("计划", "战略"))}
+    doc = run_text("实施创新平台梯次梯度培育计划,建立储备培育库。")
+    assert "创新平台梯次梯度培育计划" in labels(doc, "Program")
+
+
+def test_a_government_before_work_report_is_part_of_the_title():
+    doc = run_text("2月16日,2022年包头市政府工作报告发布。")
+    assert "包头市政府" not in labels(doc)
+
+
+def test_a_trade_name_read_as_a_verb_still_opens_the_firm_name():
+    doc = run_text("4月23日,贵州裕能新能源电池材料有限公司年产30万吨磷酸铁锂项目开工。")
+    assert "贵州裕能新能源电池材料有限公司" in labels(doc, "Organization")
+    assert "新能源电池材料有限公司" not in labels(doc)
+    doc = run_text("积极帮助贵茶集团拓展海外市场。")
+    assert not any(label.startswith("帮助") for label in labels(doc))
+
+
+def test_kinds_of_firm_and_park_are_no_names():
+    doc = run_text("该公司是四环医药控股集团的全资子公司。鼓励引进跨国公司和科技类组织。"
+                   "推动博鳌东屿岛打造世界级旅游度假区,建设7个100亿级产业园区。")
+    assert not labels(doc) & {"全资子公司", "跨国公司", "世界级旅游度假区", "100亿级产业园区"}
+
+
+def test_a_description_of_a_kind_alone_names_nothing():
+    doc = run_text("形成2个500亿级产业集群。签约动工19宗项目。谋划实施一批新兴产业项目。巴林左旗项目建设是赤峰市重点。")
+    assert not labels(doc) & {"500亿级产业集群", "19宗项目", "新兴产业项目", "巴林左旗项目"}
+    doc = run_text("工业设计城入驻企业超过100家。")  # one word of a kind before a head is a name's
+    assert "工业设计城" in labels(doc, "Park")
+
+
+def test_a_formula_with_an_open_part_keeps_its_noun():
+    doc = run_text("海口江东新区加快构建“4+X”产业体系。")
+    assert any(label.startswith("4+X产业") for label in labels(doc, "Program"))
+
+
+def test_list_items_end_at_another_lists_head_and_start_at_a_word():
+    doc = run_text("先后引入德方纳米、宁德时代、亿纬锂能、中科电气等龙头企业和梓靖铜箔、飞墨石墨等配套企业。")
+    assert not any("等" in label for label in labels(doc))
+    doc = run_text("推进恒大集团100万吨矿泉水、统一集团30万吨矿泉水、紫金矿业曙光金铜矿废石综合利用等项目。")
+    assert not any(label.startswith("金矿业") for label in labels(doc))
+
+
+def test_a_firm_written_only_inside_a_branch_name_is_part_of_it():
+    doc = run_text("崇明区政府与中国电信上海分公司、中国联通上海分公司签订合作框架协议。")
+    assert {"中国电信上海分公司", "中国联通上海分公司"} <= labels(doc, "Organization")
+    assert not labels(doc) & {"中国电信", "中国联通"}
+
+
+def test_numbered_policy_packages_written_without_quotes():
+    doc = run_text("在全省率先出台推动经济高质量发展60条、贯彻民营经济32条等政策措施。全面落实国务院33条、自治区40条稳大盘政策。")
+    assert {"推动经济高质量发展60条", "民营经济32条", "国务院33条"} <= labels(doc, "Policy")
+
+
+def test_a_project_after_its_company_and_its_works_are_one_name():
+    doc = run_text("许昌正德医疗用品有限公司手术感控生产线扩产项目等10个亿元以上项目集中开工。")
+    assert "许昌正德医疗用品有限公司手术感控生产线扩产项目" in labels(doc, "Project")
+    doc = run_text("包括一汽丰田(长春)发动机有限公司6ZR发动机技改升级、马瑞利车灯等项目。")
+    assert any(label.endswith("6ZR发动机技改升级") for label in labels(doc, "Project"))
+
+
+def test_a_count_before_a_quoted_programme_is_part_of_it():
+    doc = run_text("强力推进三个“一号工程”和“十项重大工程”。")
+    assert "三个一号工程" in labels(doc, "Program")
+
+
+def test_a_party_committee_the_segmenter_cut():
+    doc = run_text("宁波市委副书记、代市长唐一军出席。在中共太仓市委的坚强领导下,全市发展稳中有进。")
+    assert {"宁波市委", "中共太仓市委"} <= labels(doc, "Organization")
+    doc = run_text("在市委、市政府和县委的坚强领导下,全县经济回升。")
+    assert "和县委" not in labels(doc)
+
+
+def test_an_innovation_district_is_a_park():
+    doc = run_text("银瓶创新区加快建设,中央创新区集聚科研企业。")
+    assert {"银瓶创新区", "中央创新区"} <= labels(doc, "Park")
+
+
+def test_counted_list_items_and_fields_of_related_firms_are_kinds():
+    doc = run_text("其中,工业项目13个、农业项目2个、服务业项目1个等项目集中开工。"
+                   "将入驻无人机整机及零部件生产制造、低空应用展示交易、测试飞行等相关企业。")
+    assert not labels(doc) & {"工业项目13个", "农业项目2个", "低空应用展示交易", "测试飞行"}
+
+
+def test_a_short_area_name_and_de_before_a_listed_project_are_its_address():
+    doc = run_text("本次开工的有宁波地铁5号线一期工程、奉化的比亚迪新能源汽车项目、宁海通用机场项目(一期)等一大批重点项目。")
+    assert "比亚迪新能源汽车项目" in labels(doc, "Project")
+    assert "奉化的比亚迪新能源汽车项目" not in labels(doc)
+
+
+def test_a_five_year_plan_by_its_standard_title_without_marks():
+    doc = run_text("天津市东丽区国民经济和社会发展第十四个五年规划和二 〇 三五年远景目标纲要\n"
+                   "“十四五”时期,是东丽区开启全面建设社会主义现代化新征程的关键时期。")
+    assert "天津市东丽区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要" in labels(doc, "Policy")
+    assert "远景目标纲要" not in labels(doc)
+
+
+def test_a_long_run_of_he_before_deng_without_a_list_head_is_read_at_once():
+    # the list pattern once split such a run in exponentially many ways (a 60-item run hung)
+    import signal
+
+    def give_up(signum, frame):
+        raise TimeoutError("the list pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    try:
+        doc = run_text("甲乙和" * 60 + "等措施。" + "吉利汽车、长江汽车等企业落户。")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert {"吉利汽车", "长江汽车"} <= labels(doc, "Organization")
