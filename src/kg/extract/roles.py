@@ -6,10 +6,14 @@ work is the area it speaks for).
 - kg:implements (area, body or park -> programme or policy): a report's programmes are
   the work of the area it speaks for (花溪区 in a 花溪区 article, 贵阳市 in its work
   report), unless a dash heading gives the section to a body, park or other area
-  (——花溪区政协2025年工作综述, 贵阳经开区——), a park opens the sentence, or the sentence
-  names a qualified body before the programme (花溪区人民法院开展“…”活动). A bare quoted
-  slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设); honours
-  won (获评“…”), regions and plan periods do not.
+  (——花溪区政协2025年工作综述, 贵阳经开区——), a park or another area opens the sentence or
+  clause (清远打造“五大百亿”…), or the sentence names a qualified body before the programme
+  (花溪区人民法院开展“…”活动). The area speaking is the one a title, congress line or
+  headline government names (扬州市政府召开常务会议), not a wire story's dateline city. A bare
+  quoted slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设);
+  honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
+  bare numbers do not. A higher level's policy is the area's work where it says it carries it
+  out (贯彻落实《…》); the bodies a notice is addressed to carry out what it sends out.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
@@ -18,7 +22,8 @@ work is the area it speaks for).
   A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
   X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
-- kg:cooperatesWith: X(还)与A、B签约/签署/合作.
+- kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
+  after the signing verb is the signing company's (kg:investedBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a park's
   (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局).
