@@ -414,3 +414,13 @@ def test_bare_numbers_and_counted_articles_are_not_programmes():
                    "我们认真落实全区“1+10”实施方案和“1 10”专项行动。\n")
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"18条", "15条", "1 10", "110"}
+
+
+def test_organisations_that_invest_jointly_cooperate_each_with_each():
+    doc = run_text("墨脱县启动香橼种质资源研究，由华大集团、西藏自治区高原生物研究所、西藏健泽益超生物科技有限公司等"
+                   "联合意向投资1000万元。\n")
+    signed = {frozenset(p) for p in pairs(doc, "cooperatesWith")}
+    assert frozenset(("华大集团", "西藏健泽益超生物科技有限公司")) in signed
+    assert frozenset(("西藏自治区高原生物研究所", "西藏健泽益超生物科技有限公司")) in signed
+    doc = run_text("该项目由华大集团、西藏健泽益超生物科技有限公司分别投资建设。\n")
+    assert not pairs(doc, "cooperatesWith")  # each on its own: no 共同/联合

@@ -1179,6 +1179,35 @@ def co_investors(companies: list[Mention], clause: str, sentence: int) -> list[R
     return [Relation("cooperatesWith", a, b, sentence, "co-investors") for a, b in zip(firms, firms[1:])]
 
 
+def joint_investors(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """由华大集团、西藏自治区高原生物研究所、西藏健泽益超生物科技有限公司等联合意向投资: the
+    organisations that invest together cooperate, each with each, whatever the sentence
+    names before 由."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, first in enumerate(flat):
+        if first.type != "Organization" or not doc.text[:first.start].endswith("由"):
+            continue
+        members = [first]
+        for nxt in flat[index + 1:]:
+            if _gap(doc, members[-1], nxt) not in ("、", "和", "与", "及"):
+                break
+            members.append(nxt)
+        members = [m for m in members if m.type == "Organization" and not is_actor_body(m)]
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[members[-1].end:doc.sentences[first.sentence].end])[0])[0] \
+            if members else ""
+        clause = re.sub(r"^等[一二三四五六七八九十0-9]*[家个]?(单位|企业|公司)?", "", clause)
+        if len(members) < 2 or len(members) > JOINT_MAX or not any(w in clause[:6] for w in JOINTLY) \
+                or not any(w in clause[:16] for w in cues("invests") + cues("builds")):
+            continue
+        found.extend(Relation("cooperatesWith", a, b, first.sentence, "joint-investors")
+                     for i, a in enumerate(members) for b in members[i + 1:])
+    return found
+
+
+JOINT_MAX = 4  # more partners than this is a list of investors, not a joint venture
+
+
 SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
 
 
@@ -1295,7 +1324,7 @@ def named_after(doc: Doc) -> list[Relation]:
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list, subsidiary, park_parts, park_frame)
+                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors)
 
 
 def roles(doc: Doc) -> Doc:
