@@ -108,3 +108,60 @@ def test_a_park_after_its_address_and_by_its_short_name_is_one_park():
     doc = run_text("柳河经济开发区现有医药企业12家。柳河县经济开发区位于县城东部。")
     parks = [e.label for e in resolve([doc]) if e.type == "Park"]
     assert len(parks) == 1
+
+
+def _labels(docs: list, type_: str) -> list[tuple[str, set[str]]]:
+    return sorted((e.label, e.aliases) for e in resolve(docs) if e.type == type_)
+
+
+def test_a_zones_forms_of_its_ending_are_one_park_labelled_by_the_fullest():
+    from kg.extract.resolve import zone_key
+    assert zone_key("胶州开发区") == zone_key("胶州经济开发区") == zone_key("胶州经济技术开发区")
+    # a zone of another kind keeps its own ending
+    assert zone_key("胶州高新技术产业开发区") == "胶州高新技术产业开发区"
+    assert zone_key("黄河旅游开发区") == "黄河旅游开发区"
+    doc = run_text("胶州经济技术开发区加快发展。胶州开发区新签约项目12个。")
+    assert _labels([doc], "Park") == [("胶州经济技术开发区", {"胶州开发区"})]
+
+
+def test_a_zones_forms_are_one_park_across_documents():
+    docs = [run_text("贵州大龙经济开发区加快发展。", "a.txt"), run_text("贵州大龙开发区新签约项目5个。", "b.txt")]
+    assert _labels(docs, "Park") == [("贵州大龙经济开发区", {"贵州大龙开发区"})]
+
+
+def test_a_zone_named_without_its_place_is_the_one_with_it():
+    doc = run_text("江苏射阳经济开发区加快发展。射阳经开区新签约项目12个。")
+    assert _labels([doc], "Park") == [("江苏射阳经济开发区", {"射阳经开区"})]
+
+
+def test_two_parks_of_one_city_stay_two():
+    doc = run_text("花溪经开区加快发展。贵阳经开区新签约项目12个。")
+    assert [label for label, _ in _labels([doc], "Park")] == ["花溪经开区", "贵阳经开区"]
+
+
+def test_a_new_area_named_without_its_city_is_one_area():
+    doc = run_text("海口江东新区建设提速。江东新区新引进企业30家。")
+    areas = [(label, aliases) for label, aliases in _labels([doc], "AdministrativeArea") if "江东" in label]
+    assert areas == [("海口江东新区", {"江东新区"})]
+
+
+def test_a_town_and_its_old_town_stay_apart():
+    doc = run_text("花溪区青岩镇接待游客。青岩古镇景区获评5A级旅游景区。")
+    nodes = [{label, *aliases} for e_type in ("AdministrativeArea", "Park") for label, aliases in _labels([doc], e_type)]
+    town = next(names for names in nodes if "青岩镇" in names)
+    assert not any(name.startswith("青岩古镇") for name in town)
+    assert any("青岩古镇景区" in names for names in nodes)
+
+
+def test_a_government_named_without_its_city_is_one_body():
+    doc = run_text("经绥化市北林区人民政府同意,北林区人民政府与企业签约。")
+    assert _labels([doc], "Organization") == [("绥化市北林区人民政府", {"北林区人民政府"})]
+
+
+def test_a_bare_government_is_no_short_form_of_one_place():
+    from kg.extract.resolve import _place_and_rank_dropped
+    assert _place_and_rank_dropped({"贵州省人民政府", "人民政府"}, "Organization") == {}
+    assert _place_and_rank_dropped({"绥化市北林区人民政府", "北林区人民政府"}, "Organization") == {
+        "北林区人民政府": "绥化市北林区人民政府"}
+    # a district of another city is no short form
+    assert _place_and_rank_dropped({"贵阳市北林区人民政府", "北林区人民政府"}, "Organization") == {}

@@ -63,7 +63,8 @@ class Entity:
         an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key;
         城市大脑 / 城市大脑2.0: a version) are ranked by how often the documents write
         them; then by code point."""
-        said = len(place_key(self.type, expand_abbreviation(without_version(form))))
+        # (a zone's ending counts as written: 经济开发区 says more than 开发区)
+        said = len(place_key(self.type, expand_abbreviation(without_version(form)), zones=False))
         return (form in self.addressed, -said, -self.written[form], -len(form), form)
 
     @property
@@ -85,6 +86,30 @@ def expand_abbreviation(name: str) -> str:
     for short, full in _abbreviations():
         if name.endswith(short) and len(name) > len(short) and not name.endswith(full):
             return name[: -len(short)] + full
+    return name
+
+
+@lru_cache(maxsize=None)
+def _zone_forms() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(form, canonical ending) longest first, and the kind words of `zone_forms.tsv`."""
+    forms, kinds = [], []
+    for line in lexicon._lines("zone_forms.tsv"):
+        first, second = line.split("\t")[:2]
+        (kinds.append(second) if first == "kind" else forms.append((first, second)))
+    return tuple(sorted(forms, key=lambda r: -len(r[0]))), tuple(kinds)
+
+
+def zone_key(name: str) -> str:
+    """One ending for a development zone's interchangeable forms: 胶州开发区 and 胶州经济开发区
+    -> 胶州经济技术开发区. A zone of another kind (…高新技术产业开发区, …旅游开发区) is left
+    as it is, and so is a bare ending with nothing before it."""
+    forms, kinds = _zone_forms()
+    for form, canonical in forms:
+        if name.endswith(form):
+            stem = name[: -len(form)]
+            if len(stem) < 2 or stem.endswith(kinds):
+                return name
+            return stem + canonical
     return name
 
 
@@ -171,29 +196,75 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ in ("Program", "Policy"):
             for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
                 mapping.setdefault((type_, short), name)
-        if type_ in ("Park", "Project"):
-            for short, name in _place_and_rank_dropped(names).items():
+        if type_ in PLACE_DROPPED_TYPES:
+            for short, name in _place_and_rank_dropped(names, type_).items():
                 mapping.setdefault((type_, short), name)
     return mapping
 
 
 RANK_WORDS = ("国家级", "国家", "省级")  # 贵阳|国家|大数据安全靶场: a rank between the place and the name
 SHORT_NAME_MIN = 4  # characters left after the place: a shorter rest may name another thing
+ZONE_SHORT_MIN = 3  # a zone's rest may be shorter where it ends with 区 and is no division (潍坊|滨海区)
+PLACE_DROPPED_TYPES = ("Park", "Project", "AdministrativeArea", "Organization")
 
 
-def _place_and_rank_dropped(names: set[str]) -> dict[str, str]:
-    """A park or project named again without its place, and the rank after it, is the
-    same one: 大数据安全靶场 is 贵阳国家大数据安全靶场 (only one fuller form may qualify)."""
+def _same_form(type_: str, name: str) -> str:
+    """What two forms of one park's name share: 射阳经开区 and 射阳经济开发区 alike."""
+    return zone_key(expand_abbreviation(name)) if type_ == "Park" else name
+
+
+def _within(inner: lexicon.Division, outer: lexicon.Division) -> bool:
+    """Whether division `inner` lies inside `outer` (by the table's parent codes)."""
+    code, seen = inner.parent, set()
+    while code and code not in seen:
+        if code == outer.code:
+            return True
+        seen.add(code)
+        parent = lexicon.division_by_code().get(code)
+        code = parent.parent if parent else ""
+    return False
+
+
+def _rest_is_short_form(type_: str, place: lexicon.Division, rest: str) -> bool:
+    """Whether `rest`, a name after `place`, can be the same thing named without the place.
+    A body must start with an area inside the place (绥化市|北林区人民政府): its bare kind
+    (人民政府) names every area's. An area or zone may be short when it ends with 区 and is no
+    division itself (潍坊|滨海区)."""
+    if type_ == "Organization":
+        inner = next((lexicon.division_by_name()[rest[:size]] for size in range(min(len(rest) - 2, 8), 1, -1)
+                      if rest[:size] in lexicon.division_by_name()
+                      and lexicon.division_by_name()[rest[:size]].name == rest[:size]), None)
+        return inner is not None and _within(inner, place)
+    if len(rest) >= SHORT_NAME_MIN:
+        return True
+    return (type_ in ("Park", "AdministrativeArea") and len(rest) >= ZONE_SHORT_MIN and rest.endswith("区")
+            and rest not in lexicon.division_by_name())
+
+
+def _place_and_rank_dropped(names: set[str], type_: str = "Park") -> dict[str, str]:
+    """A park, project, new area or body named again without its place, and the rank after
+    it, is the same one: 大数据安全靶场 is 贵阳国家大数据安全靶场, 江东新区 is 海口江东新区,
+    射阳经开区 is 江苏射阳经济开发区, 北林区人民政府 is 绥化市北林区人民政府 (only one fuller
+    form may qualify)."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        by_form[_same_form(type_, name)].append(name)
     fuller: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
-        place = next((size for size in range(min(len(name) - SHORT_NAME_MIN, 8), 1, -1)
+        place = next((size for size in range(min(len(name) - ZONE_SHORT_MIN, 8), 1, -1)
                       if name[:size] in lexicon.division_by_name()), 0)
+        if not place:
+            continue
         rest = name[place:]
         rank = next((word for word in RANK_WORDS if rest.startswith(word)), "")
         short = rest[len(rank):]
-        if place and short in names and len(short) >= SHORT_NAME_MIN:
-            fuller[short].append(name)
-    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
+        if not _rest_is_short_form(type_, lexicon.division_by_name()[name[:place]], short):
+            continue
+        for form in by_form.get(_same_form(type_, short), ()):
+            if form != name:
+                fuller[form].append(name)
+    # (fuller forms that are one park's forms, 贵州大龙开发区 / 贵州大龙经济开发区, count once)
+    return {short: forms[0] for short, forms in fuller.items() if len({_same_form(type_, f) for f in forms}) == 1}
 
 
 PROGRAMME_CORE_MIN = 3  # characters of a programme's own name before its head
@@ -317,12 +388,14 @@ def merge_parks_called_projects(entities: dict[str, Entity]) -> None:
                 fold(project, park, entities)
 
 
-def place_key(type_: str, name: str) -> str:
+def place_key(type_: str, name: str, zones: bool = True) -> str:
     """Parks and projects named after their district by full or short name are one thing:
     贵阳市花溪区经开区, 花溪区经开区 and 花溪经开区 share the key 花溪经济技术开发区 (the
     outer areas dropped, the innermost division shortened)."""
     if type_ not in ("Park", "Project"):
         return name
+    if type_ == "Park" and zones:
+        name = zone_key(name)
     while (size := _leading_division(name)) and _leading_division(name[size:]):
         name = name[size:]  # 贵阳市|花溪区…: the innermost area is enough
     if size:
