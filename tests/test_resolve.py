@@ -165,3 +165,49 @@ def test_a_bare_government_is_no_short_form_of_one_place():
         "北林区人民政府": "绥化市北林区人民政府"}
     # a district of another city is no short form
     assert _place_and_rank_dropped({"贵阳市北林区人民政府", "北林区人民政府"}, "Organization") == {}
+
+
+def test_a_project_named_without_the_firm_opening_it_is_one_project():
+    doc = run_text("隆基绿能年产5GW高效光伏组件项目开工。年产5GW高效光伏组件项目总投资30亿元。")
+    assert _labels([doc], "Project") == [("隆基绿能年产5GW高效光伏组件项目", {"年产5GW高效光伏组件项目"})]
+
+
+def test_a_projects_phase_named_before_it_stays_apart():
+    from kg.extract.resolve import _project_opening_dropped
+    assert _project_opening_dropped({"二期年产10万吨负极材料项目", "年产10万吨负极材料项目"}) == {}
+    assert _project_opening_dropped({"隆基绿能年产5GW高效光伏组件项目", "年产5GW高效光伏组件项目"}) == {
+        "年产5GW高效光伏组件项目": "隆基绿能年产5GW高效光伏组件项目"}
+
+
+def test_a_project_with_and_without_a_building_word_is_one_project():
+    from kg.extract.resolve import _filler_dropped
+    assert _filler_dropped({"微宏动力二期项目", "微宏动力二期扩建项目"}) == {"微宏动力二期项目": "微宏动力二期扩建项目"}
+    # a phase is no building word: the project and its second phase stay two
+    assert _filler_dropped({"微宏动力项目", "微宏动力二期项目"}) == {}
+
+
+def test_a_firm_by_its_name_without_place_company_or_trade_is_one_firm():
+    from kg.extract.resolve import company_short_forms
+    assert company_short_forms("宁夏鑫晶盛电子材料有限公司") == ["鑫晶盛电子材料", "鑫晶盛电子", "鑫晶盛"]
+    assert company_short_forms("四川启赛微电子有限公司")[0] == "启赛微电子"
+    # (the short form as the learned recogniser finds it in gold-wide p02's full text)
+    from kg.doc import Mention
+    doc = run_text("四川启赛微电子有限公司的洁净厂房内,科技人员正在攻坚。自2022年落户以来,启赛微电子抓住机遇。")
+    start = doc.text.index("启赛微电子抓住")
+    doc.mentions.append(Mention("启赛微电子", "启赛微电子", "Organization", start=start, end=start + 5, sentence=1))
+    assert _labels([doc], "Organization") == [("四川启赛微电子有限公司", {"启赛微电子"})]
+
+
+def test_a_town_without_its_town_word_is_that_town():
+    from kg.extract.resolve import _town_word_dropped
+    assert _town_word_dropped({"天竺", "天竺镇"}, {"天竺": "天竺镇着力构建具有天竺特点的产业集群"}) == {"天竺": "天竺镇"}
+    # one stem, two kinds of town: not known which
+    assert _town_word_dropped({"青山", "青山镇", "青山乡"}, {"青山": "青山发展迅速"}) == {}
+    # the sentence says the bare name is a 街道 (the old 镇 became it)
+    assert _town_word_dropped({"崖头", "崖头镇"}, {"崖头": "辖崖头、寻山、崂山、城西4个街道"}) == {}
+
+
+def test_a_park_and_its_area_word_are_one_park():
+    doc = run_text("丝路科学城片区建设提速。丝路科学城新引进企业30家。")
+    parks = _labels([doc], "Park")
+    assert len(parks) == 1 and {parks[0][0], *parks[0][1]} == {"丝路科学城", "丝路科学城片区"}

@@ -135,20 +135,32 @@ def strip_admin_prefix(name: str) -> str:
 
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
-_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物)$")
+_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物|新材料|材料)$")
 
 
 def company_core(name: str) -> str:
     """贵州品品鲜生物科技有限公司 -> 品品鲜: the short form companies go by."""
+    forms = company_short_forms(name)
+    return forms[-1] if forms else ""
+
+
+def company_short_forms(name: str) -> list[str]:
+    """The forms a company's name is shortened to, fullest first: its name without the
+    company word and place (四川启赛微电子有限公司 -> 启赛微电子), then without the words of
+    its trade, one at a time (宁夏鑫晶盛电子材料有限公司 -> 鑫晶盛电子材料, 鑫晶盛电子,
+    鑫晶盛). Empty for a name that is no company's."""
     core = _COMPANY_TAIL.sub("", name)
     if core == name:
-        return ""
+        return []
     for division in (core[:2], core[:3]):
         if lexicon.division_by_name().get(division) and len(core) > len(division) + 1:
             core = core[len(division):]
             break
-    core = _INDUSTRY_TAIL.sub("", core)
-    return core if len(core) >= 2 else ""
+    forms = []
+    while len(core) >= 2 and core not in forms:
+        forms.append(core)
+        core = _INDUSTRY_TAIL.sub("", core)
+    return forms
 
 
 BRANDED = re.compile(r"^“([^“”]+)”(.+)$")
@@ -183,10 +195,14 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
             if stripped != name and stripped in names:
                 mapping.setdefault((type_, stripped), name)
             if type_ == "Organization":
-                core = company_core(name)
-                for form in (core, core + "公司"):
-                    if form and form in names and form != name:
+                cores = company_short_forms(name)
+                for form in [*cores, *(core + "公司" for core in cores[-1:])]:
+                    if form in names and form != name:
                         mapping.setdefault((type_, form), name)
+                # a firm named with and without its trade (富士高电声科技 / 富士高电声)
+                trade_dropped = _INDUSTRY_TAIL.sub("", name)
+                if len(trade_dropped) >= FIRM_NAME_MIN and trade_dropped != name and trade_dropped in names:
+                    mapping.setdefault((type_, trade_dropped), name)
                 for form in _body_short_forms(name):
                     if form in names:
                         mapping.setdefault((type_, form), name)
@@ -195,6 +211,12 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
                 mapping.setdefault((type_, brand), name)
         if type_ in ("Program", "Policy"):
             for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
+                mapping.setdefault((type_, short), name)
+        if type_ == "Project":
+            for short, name in (_project_opening_dropped(names) | _filler_dropped(names)).items():
+                mapping.setdefault((type_, short), name)
+        if type_ == "AdministrativeArea":
+            for short, name in _town_word_dropped(names, _bare_town_sentences(doc)).items():
                 mapping.setdefault((type_, short), name)
         if type_ in PLACE_DROPPED_TYPES:
             for short, name in _place_and_rank_dropped(names, type_).items():
@@ -299,6 +321,81 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
+
+
+FIRM_NAME_MIN = 3  # characters of a firm's name without its trade: 2 may be a common word
+PROJECT_TAIL_MIN = 8  # characters: a shorter tail (二期项目, 技改项目) may be any project's
+PHASE = re.compile(r"[一二三四五六七八九十0-9]+期")
+
+
+def _project_opening_dropped(names: set[str]) -> dict[str, str]:
+    """A project named again without the firm or place that opens its name is the same
+    project: 年产5GW高效光伏组件项目 is 隆基绿能年产5GW高效光伏组件项目 (only one fuller form
+    may qualify). An opening that names a phase (二期…) makes another part of the works."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        if len(short) < PROJECT_TAIL_MIN:
+            continue
+        fuller = [n for n in names if n != short and n.endswith(short)]
+        if len(fuller) == 1 and not PHASE.search(fuller[0][: -len(short)]):
+            found[short] = fuller[0]
+    return found
+
+
+def _filler_dropped(names: set[str]) -> dict[str, str]:
+    """A project named with and without a word of building before its head is one project:
+    微宏动力二期项目 / 微宏动力二期扩建项目 (`name_edges.tsv` kind filler-Project)."""
+    found: dict[str, str] = {}
+    fillers = lexicon.edge_words("filler-Project")
+    heads = lexicon.edge_words("variant-Project")
+    for name in sorted(names):
+        for filler in fillers:
+            for head in heads:
+                if name.endswith(filler + head) and len(name) - len(filler + head) >= 2:
+                    short = name[: -len(filler + head)] + head
+                    if short in names:
+                        found.setdefault(short, name)
+    return found
+
+
+TOWN_WORDS = ("镇", "乡", "街道")
+
+
+def _town_word_dropped(names: set[str], sentences: dict[str, str]) -> dict[str, str]:
+    """A town named without its 镇 in the same document is that town: 天竺 / 天竺镇 (only
+    where one word fits: 青山 beside 青山镇 and 青山乡 stays apart; a division's short name,
+    花溪 beside 花溪街道, names the division: 花溪区). `sentences` holds, per bare stem the
+    recognisers did not find in the division table, the sentences it is written in: one
+    that says another kind of town (辖崖头、寻山…4个街道 beside 崖头镇: the 街道 the old town
+    became) keeps the two apart."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        word = next((w for w in TOWN_WORDS if name.endswith(w)), "")
+        stem = name[: -len(word)] if word else ""
+        if len(stem) < 2 or stem not in sentences or stem in lexicon.division_by_name():
+            continue
+        said = sentences[stem]
+        if any(other in said for other in TOWN_WORDS if other != word):
+            continue
+        fuller[stem].append(name)
+    return {stem: forms[0] for stem, forms in fuller.items() if len(forms) == 1}
+
+
+def _sentence_text(doc: Doc, index: int) -> str:
+    """A sentence's text, also once the document is compact (its span then indexes `raw`)."""
+    if not 0 <= index < len(doc.sentences):
+        return ""
+    sentence = doc.sentences[index]
+    return sentence.text or doc.raw[sentence.start:sentence.end]
+
+
+def _bare_town_sentences(doc: Doc) -> dict[str, str]:
+    """Per area name without a town word, the sentences it is written in, joined."""
+    said: dict[str, list[str]] = defaultdict(list)
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and not mention.ref and not mention.label.endswith(TOWN_WORDS):
+            said[normalize_name(mention.label)].append(_sentence_text(doc, mention.sentence))
+    return {name: "\n".join(texts) for name, texts in said.items()}
 
 
 def _brand_forms(names: set[str]) -> dict[str, str]:
