@@ -211,3 +211,15 @@ def test_a_park_and_its_area_word_are_one_park():
     doc = run_text("丝路科学城片区建设提速。丝路科学城新引进企业30家。")
     parks = _labels([doc], "Park")
     assert len(parks) == 1 and {parks[0][0], *parks[0][1]} == {"丝路科学城", "丝路科学城片区"}
+
+
+def test_a_phase_the_text_puts_inside_its_project_stays_a_part():
+    from kg.doc import Relation
+    text = "锂电池正极材料项目开工。锂电池正极材料项目二期同步建设。"
+    # the text names the phase as the project's second stage only: one undertaking
+    assert len(_labels([run_text(text)], "Project")) == 1
+    # where a relation reads the phase as part of the project, the two stay two nodes
+    doc = run_text(text)
+    project, phase = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: len(m.text))
+    doc.relations.append(Relation("partOf", phase, project, phase.sentence, "subject"))
+    assert [label for label, _ in _labels([doc], "Project")] == ["锂电池正极材料项目", "锂电池正极材料项目二期"]

@@ -221,7 +221,24 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ in PLACE_DROPPED_TYPES:
             for short, name in _place_and_rank_dropped(names, type_).items():
                 mapping.setdefault((type_, short), name)
-    return mapping
+    # two names the text relates (宁德时代二期 part of 宁德时代…) are two things
+    related = _related_names(doc)
+    return {(type_, short): name for (type_, short), name in mapping.items() if (short, name) not in related}
+
+
+# A link read only from one name inside the other (丝路科学城片区 in 丝路科学城) says nothing
+# the variant rules do not: it is no sign of two things.
+NAME_ONLY_RULES = ("name",)
+
+
+def _related_names(doc: Doc) -> set[tuple[str, str]]:
+    """Pairs of names a relation of `doc` links (not from their names alone), both ways."""
+    pairs = set()
+    for relation in doc.relations:
+        if relation.rule not in NAME_ONLY_RULES:
+            subject, obj = normalize_name(relation.subject.label), normalize_name(relation.object.label)
+            pairs |= {(subject, obj), (obj, subject)}
+    return pairs
 
 
 RANK_WORDS = ("国家级", "国家", "省级")  # 贵阳|国家|大数据安全靶场: a rank between the place and the name
@@ -447,8 +464,10 @@ def head_variants(type_: str) -> tuple[str, ...]:
     return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
 
 
-def merge_head_variants(entities: dict[str, Entity]) -> None:
-    """Fold an entity into the one whose label is its label plus a head variant."""
+def merge_head_variants(entities: dict[str, Entity], related: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Fold an entity into the one whose label is its label plus a head variant, unless a
+    relation links the two (`related`: pairs of entity keys, both ways round): a text that
+    puts 二期 inside the project treats them as two things."""
     by_label = {(e.type, e.label): e for e in entities.values()}
     for entity in sorted(entities.values(), key=lambda e: (-len(e.label), e.key)):
         if entity.type not in HEAD_VARIANT_TYPES:
@@ -457,7 +476,7 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
         types = (entity.type, "Policy") if entity.type == "Program" else (entity.type,)
         target = next((by_label[(type_, entity.label + head)] for type_ in types for head in head_variants(type_)
                        if (type_, entity.label + head) in by_label), None)
-        if target is None or target is entity or target.key not in entities:
+        if target is None or target is entity or target.key not in entities or (entity.key, target.key) in related:
             continue
         fold(entity, target, entities)
     merge_parks_called_projects(entities)
@@ -572,7 +591,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
                     entity.admin_code = division.code
     for entity in entities.values():
         entity.label = sorted(entity.aliases, key=entity.label_order)[0]
-    merge_head_variants(entities)
+    merge_head_variants(entities, _related_keys(docs))
     for entity in entities.values():
         forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
         entity.label = forms[0]
@@ -580,6 +599,19 @@ def resolve(docs: list[Doc]) -> list[Entity]:
     result = sorted(entities.values(), key=lambda e: e.key)
     assign_slugs(result)
     return result
+
+
+def _related_keys(docs: list[Doc]) -> frozenset[tuple[str, str]]:
+    """Pairs of entity keys a relation of any document links (not from their names alone),
+    both ways round."""
+    pairs = set()
+    for doc in docs:
+        for relation in doc.relations:
+            if relation.rule in NAME_ONLY_RULES:
+                continue
+            subject, obj = relation.subject.key, relation.object.key
+            pairs |= {(subject, obj), (obj, subject)}
+    return frozenset(pairs)
 
 
 def link_operators(entities: list[Entity]) -> None:
