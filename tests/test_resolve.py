@@ -223,3 +223,11 @@ def test_a_phase_the_text_puts_inside_its_project_stays_a_part():
     project, phase = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: len(m.text))
     doc.relations.append(Relation("partOf", phase, project, phase.sentence, "subject"))
     assert [label for label, _ in _labels([doc], "Project")] == ["锂电池正极材料项目", "锂电池正极材料项目二期"]
+
+
+def test_a_park_without_its_bracketed_place_or_dotted_brand_is_one_park():
+    from kg.extract.resolve import _aside_dropped
+    assert _aside_dropped({"广德(英德)产业园", "广德产业园"}) == {"广德产业园": "广德(英德)产业园"}
+    assert _aside_dropped({"智新·芯导产业园", "芯导产业园"}) == {"芯导产业园": "智新·芯导产业园"}
+    # a bracket that names a part, not a place: the port and its rail yard stay two
+    assert _aside_dropped({"长春兴隆国际陆港(铁路场站)", "长春兴隆国际陆港"}) == {}

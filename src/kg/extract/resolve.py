@@ -221,6 +221,9 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ in PLACE_DROPPED_TYPES:
             for short, name in _place_and_rank_dropped(names, type_).items():
                 mapping.setdefault((type_, short), name)
+        if type_ in ("Park", "Project"):
+            for short, name in _aside_dropped(names).items():
+                mapping.setdefault((type_, short), name)
     # two names the text relates (宁德时代二期 part of 宁德时代…) are two things
     related = _related_names(doc)
     return {(type_, short): name for (type_, short), name in mapping.items() if (short, name) not in related}
@@ -338,6 +341,28 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
+
+
+PLACE_ASIDE = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")
+BRAND_DOT = "·"
+ASIDE_REST_MIN = 4  # characters of the name after a brand and its dot
+
+
+def _aside_dropped(names: set[str]) -> dict[str, str]:
+    """A park or project named again without a place in brackets (广德(英德)产业园 /
+    广德产业园: the place it lies in, not a part of it as in 陆港(铁路场站)) or without the
+    brand joined to it by a dot (智新·芯导产业园 / 芯导产业园) is the same one (only one
+    fuller form may qualify)."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        shorts = {PLACE_ASIDE.sub("", name) for match in PLACE_ASIDE.finditer(name)
+                  if match.group(1) in lexicon.division_by_name()}
+        if BRAND_DOT in name and len(name.rsplit(BRAND_DOT, 1)[1]) >= ASIDE_REST_MIN:
+            shorts.add(name.rsplit(BRAND_DOT, 1)[1])
+        for short in shorts:
+            if short != name and short in names:
+                fuller[short].append(name)
+    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
 
 
 FIRM_NAME_MIN = 3  # characters of a firm's name without its trade: 2 may be a common word
