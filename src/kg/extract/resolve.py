@@ -5,13 +5,21 @@ normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
 
 - full and short names of divisions (花溪 -> 花溪区) — done at recognition;
 - abbreviations of park, zone and body names (经开区 <-> 经济技术开发区, 政府 <->
-  人民政府; `abbreviations.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
+  人民政府; `abbreviations.tsv`), a zone's interchangeable endings (开发区 / 经济开发区 /
+  经济技术开发区; `zone_forms.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
 - within one document, a shorter mention that another mention of the same type ends
   with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园) or a
   place and a rank (大数据安全靶场 <- 贵阳国家大数据安全靶场), the core of a company name
   (品品鲜 <- 贵州品品鲜生物科技有限公司), a body's short form, a programme without its
   opening or middle words, and a quoted brand with the same head (“青黔高”旅游示范带 <-
-  “青黔高”旅居示范带).
+  “青黔高”旅居示范带);
+- within one document, too: a new area or body without its place (江东新区 <- 海口江东新区,
+  北林区人民政府 <- 绥化市北林区人民政府), a project without the firm opening its name or a
+  building word (年产5GW…项目 <- 隆基绿能年产5GW…项目, …二期项目 <- …二期扩建项目), a firm
+  without its trade (启赛微电子 <- 四川启赛微电子有限公司), a town without 镇 (天竺 <- 天竺镇),
+  a park without a bracketed place or dotted brand (芯导产业园 <- 智新·芯导产业园).
+
+Two names a relation of the text links (a phase put inside its project) stay two things.
 
 The entity's label is the fullest form seen (not one written after an address; among forms
 that say as much, the one written most often); every other form is an alias. Keys, labels
