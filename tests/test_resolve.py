@@ -108,3 +108,126 @@ def test_a_park_after_its_address_and_by_its_short_name_is_one_park():
     doc = run_text("柳河经济开发区现有医药企业12家。柳河县经济开发区位于县城东部。")
     parks = [e.label for e in resolve([doc]) if e.type == "Park"]
     assert len(parks) == 1
+
+
+def _labels(docs: list, type_: str) -> list[tuple[str, set[str]]]:
+    return sorted((e.label, e.aliases) for e in resolve(docs) if e.type == type_)
+
+
+def test_a_zones_forms_of_its_ending_are_one_park_labelled_by_the_fullest():
+    from kg.extract.resolve import zone_key
+    assert zone_key("胶州开发区") == zone_key("胶州经济开发区") == zone_key("胶州经济技术开发区")
+    # a zone of another kind keeps its own ending
+    assert zone_key("胶州高新技术产业开发区") == "胶州高新技术产业开发区"
+    assert zone_key("黄河旅游开发区") == "黄河旅游开发区"
+    doc = run_text("胶州经济技术开发区加快发展。胶州开发区新签约项目12个。")
+    assert _labels([doc], "Park") == [("胶州经济技术开发区", {"胶州开发区"})]
+
+
+def test_a_zones_forms_are_one_park_across_documents():
+    docs = [run_text("贵州大龙经济开发区加快发展。", "a.txt"), run_text("贵州大龙开发区新签约项目5个。", "b.txt")]
+    assert _labels(docs, "Park") == [("贵州大龙经济开发区", {"贵州大龙开发区"})]
+
+
+def test_a_zone_named_without_its_place_is_the_one_with_it():
+    doc = run_text("江苏射阳经济开发区加快发展。射阳经开区新签约项目12个。")
+    assert _labels([doc], "Park") == [("江苏射阳经济开发区", {"射阳经开区"})]
+
+
+def test_two_parks_of_one_city_stay_two():
+    doc = run_text("花溪经开区加快发展。贵阳经开区新签约项目12个。")
+    assert [label for label, _ in _labels([doc], "Park")] == ["花溪经开区", "贵阳经开区"]
+
+
+def test_a_new_area_named_without_its_city_is_one_area():
+    doc = run_text("海口江东新区建设提速。江东新区新引进企业30家。")
+    areas = [(label, aliases) for label, aliases in _labels([doc], "AdministrativeArea") if "江东" in label]
+    assert areas == [("海口江东新区", {"江东新区"})]
+
+
+def test_a_town_and_its_old_town_stay_apart():
+    doc = run_text("花溪区青岩镇接待游客。青岩古镇景区获评5A级旅游景区。")
+    nodes = [{label, *aliases} for e_type in ("AdministrativeArea", "Park") for label, aliases in _labels([doc], e_type)]
+    town = next(names for names in nodes if "青岩镇" in names)
+    assert not any(name.startswith("青岩古镇") for name in town)
+    assert any("青岩古镇景区" in names for names in nodes)
+
+
+def test_a_government_named_without_its_city_is_one_body():
+    doc = run_text("经绥化市北林区人民政府同意,北林区人民政府与企业签约。")
+    assert _labels([doc], "Organization") == [("绥化市北林区人民政府", {"北林区人民政府"})]
+
+
+def test_a_bare_government_is_no_short_form_of_one_place():
+    from kg.extract.resolve import _place_and_rank_dropped
+    assert _place_and_rank_dropped({"贵州省人民政府", "人民政府"}, "Organization") == {}
+    assert _place_and_rank_dropped({"绥化市北林区人民政府", "北林区人民政府"}, "Organization") == {
+        "北林区人民政府": "绥化市北林区人民政府"}
+    # a district of another city is no short form
+    assert _place_and_rank_dropped({"贵阳市北林区人民政府", "北林区人民政府"}, "Organization") == {}
+
+
+def test_a_project_named_without_the_firm_opening_it_is_one_project():
+    doc = run_text("隆基绿能年产5GW高效光伏组件项目开工。年产5GW高效光伏组件项目总投资30亿元。")
+    assert _labels([doc], "Project") == [("隆基绿能年产5GW高效光伏组件项目", {"年产5GW高效光伏组件项目"})]
+
+
+def test_a_projects_phase_named_before_it_stays_apart():
+    from kg.extract.resolve import _project_opening_dropped
+    assert _project_opening_dropped({"二期年产10万吨负极材料项目", "年产10万吨负极材料项目"}) == {}
+    assert _project_opening_dropped({"隆基绿能年产5GW高效光伏组件项目", "年产5GW高效光伏组件项目"}) == {
+        "年产5GW高效光伏组件项目": "隆基绿能年产5GW高效光伏组件项目"}
+
+
+def test_a_project_with_and_without_a_building_word_is_one_project():
+    from kg.extract.resolve import _filler_dropped
+    assert _filler_dropped({"微宏动力二期项目", "微宏动力二期扩建项目"}) == {"微宏动力二期项目": "微宏动力二期扩建项目"}
+    # a phase is no building word: the project and its second phase stay two
+    assert _filler_dropped({"微宏动力项目", "微宏动力二期项目"}) == {}
+
+
+def test_a_firm_by_its_name_without_place_company_or_trade_is_one_firm():
+    from kg.extract.resolve import company_short_forms
+    assert company_short_forms("宁夏鑫晶盛电子材料有限公司") == ["鑫晶盛电子材料", "鑫晶盛电子", "鑫晶盛"]
+    assert company_short_forms("四川启赛微电子有限公司")[0] == "启赛微电子"
+    # (the short form as the learned recogniser finds it in gold-wide p02's full text)
+    from kg.doc import Mention
+    doc = run_text("四川启赛微电子有限公司的洁净厂房内,科技人员正在攻坚。自2022年落户以来,启赛微电子抓住机遇。")
+    start = doc.text.index("启赛微电子抓住")
+    doc.mentions.append(Mention("启赛微电子", "启赛微电子", "Organization", start=start, end=start + 5, sentence=1))
+    assert _labels([doc], "Organization") == [("四川启赛微电子有限公司", {"启赛微电子"})]
+
+
+def test_a_town_without_its_town_word_is_that_town():
+    from kg.extract.resolve import _town_word_dropped
+    assert _town_word_dropped({"天竺", "天竺镇"}, {"天竺": "天竺镇着力构建具有天竺特点的产业集群"}) == {"天竺": "天竺镇"}
+    # one stem, two kinds of town: not known which
+    assert _town_word_dropped({"青山", "青山镇", "青山乡"}, {"青山": "青山发展迅速"}) == {}
+    # the sentence says the bare name is a 街道 (the old 镇 became it)
+    assert _town_word_dropped({"崖头", "崖头镇"}, {"崖头": "辖崖头、寻山、崂山、城西4个街道"}) == {}
+
+
+def test_a_park_and_its_area_word_are_one_park():
+    doc = run_text("丝路科学城片区建设提速。丝路科学城新引进企业30家。")
+    parks = _labels([doc], "Park")
+    assert len(parks) == 1 and {parks[0][0], *parks[0][1]} == {"丝路科学城", "丝路科学城片区"}
+
+
+def test_a_phase_the_text_puts_inside_its_project_stays_a_part():
+    from kg.doc import Relation
+    text = "锂电池正极材料项目开工。锂电池正极材料项目二期同步建设。"
+    # the text names the phase as the project's second stage only: one undertaking
+    assert len(_labels([run_text(text)], "Project")) == 1
+    # where a relation reads the phase as part of the project, the two stay two nodes
+    doc = run_text(text)
+    project, phase = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: len(m.text))
+    doc.relations.append(Relation("partOf", phase, project, phase.sentence, "subject"))
+    assert [label for label, _ in _labels([doc], "Project")] == ["锂电池正极材料项目", "锂电池正极材料项目二期"]
+
+
+def test_a_park_without_its_bracketed_place_or_dotted_brand_is_one_park():
+    from kg.extract.resolve import _aside_dropped
+    assert _aside_dropped({"广德(英德)产业园", "广德产业园"}) == {"广德产业园": "广德(英德)产业园"}
+    assert _aside_dropped({"智新·芯导产业园", "芯导产业园"}) == {"芯导产业园": "智新·芯导产业园"}
+    # a bracket that names a part, not a place: the port and its rail yard stay two
+    assert _aside_dropped({"长春兴隆国际陆港(铁路场站)", "长春兴隆国际陆港"}) == {}

@@ -5,13 +5,21 @@ normalisation (the scorer's NFKC, quotes and brackets removed), mapped through:
 
 - full and short names of divisions (花溪 -> 花溪区) — done at recognition;
 - abbreviations of park, zone and body names (经开区 <-> 经济技术开发区, 政府 <->
-  人民政府; `abbreviations.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
+  人民政府; `abbreviations.tsv`), a zone's interchangeable endings (开发区 / 经济开发区 /
+  经济技术开发区; `zone_forms.tsv`), and a version dropped (城市大脑2.0 -> 城市大脑);
 - within one document, a shorter mention that another mention of the same type ends
   with after an administrative prefix (数字农业产业园 <- 花溪区燕楼镇数字农业产业园) or a
   place and a rank (大数据安全靶场 <- 贵阳国家大数据安全靶场), the core of a company name
   (品品鲜 <- 贵州品品鲜生物科技有限公司), a body's short form, a programme without its
   opening or middle words, and a quoted brand with the same head (“青黔高”旅游示范带 <-
-  “青黔高”旅居示范带).
+  “青黔高”旅居示范带);
+- within one document, too: a new area or body without its place (江东新区 <- 海口江东新区,
+  北林区人民政府 <- 绥化市北林区人民政府), a project without the firm opening its name or a
+  building word (年产5GW…项目 <- 隆基绿能年产5GW…项目, …二期项目 <- …二期扩建项目), a firm
+  without its trade (启赛微电子 <- 四川启赛微电子有限公司), a town without 镇 (天竺 <- 天竺镇),
+  a park without a bracketed place or dotted brand (芯导产业园 <- 智新·芯导产业园).
+
+Two names a relation of the text links (a phase put inside its project) stay two things.
 
 The entity's label is the fullest form seen (not one written after an address; among forms
 that say as much, the one written most often); every other form is an alias. Keys, labels
@@ -63,7 +71,8 @@ class Entity:
         an address. Forms that say as much (花溪经开区 / 花溪区经开区: the same place key;
         城市大脑 / 城市大脑2.0: a version) are ranked by how often the documents write
         them; then by code point."""
-        said = len(place_key(self.type, expand_abbreviation(without_version(form))))
+        # (a zone's ending counts as written: 经济开发区 says more than 开发区)
+        said = len(place_key(self.type, expand_abbreviation(without_version(form)), zones=False))
         return (form in self.addressed, -said, -self.written[form], -len(form), form)
 
     @property
@@ -85,6 +94,30 @@ def expand_abbreviation(name: str) -> str:
     for short, full in _abbreviations():
         if name.endswith(short) and len(name) > len(short) and not name.endswith(full):
             return name[: -len(short)] + full
+    return name
+
+
+@lru_cache(maxsize=None)
+def _zone_forms() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(form, canonical ending) longest first, and the kind words of `zone_forms.tsv`."""
+    forms, kinds = [], []
+    for line in lexicon._lines("zone_forms.tsv"):
+        first, second = line.split("\t")[:2]
+        (kinds.append(second) if first == "kind" else forms.append((first, second)))
+    return tuple(sorted(forms, key=lambda r: -len(r[0]))), tuple(kinds)
+
+
+def zone_key(name: str) -> str:
+    """One ending for a development zone's interchangeable forms: 胶州开发区 and 胶州经济开发区
+    -> 胶州经济技术开发区. A zone of another kind (…高新技术产业开发区, …旅游开发区) is left
+    as it is, and so is a bare ending with nothing before it."""
+    forms, kinds = _zone_forms()
+    for form, canonical in forms:
+        if name.endswith(form):
+            stem = name[: -len(form)]
+            if len(stem) < 2 or stem.endswith(kinds):
+                return name
+            return stem + canonical
     return name
 
 
@@ -110,20 +143,32 @@ def strip_admin_prefix(name: str) -> str:
 
 
 _COMPANY_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司)$")
-_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物)$")
+_INDUSTRY_TAIL = re.compile(r"(生物科技|生物技术|科技|实业|发展|投资|控股|技术|信息技术|电子|贸易|农业|生物|新材料|材料)$")
 
 
 def company_core(name: str) -> str:
     """贵州品品鲜生物科技有限公司 -> 品品鲜: the short form companies go by."""
+    forms = company_short_forms(name)
+    return forms[-1] if forms else ""
+
+
+def company_short_forms(name: str) -> list[str]:
+    """The forms a company's name is shortened to, fullest first: its name without the
+    company word and place (四川启赛微电子有限公司 -> 启赛微电子), then without the words of
+    its trade, one at a time (宁夏鑫晶盛电子材料有限公司 -> 鑫晶盛电子材料, 鑫晶盛电子,
+    鑫晶盛). Empty for a name that is no company's."""
     core = _COMPANY_TAIL.sub("", name)
     if core == name:
-        return ""
+        return []
     for division in (core[:2], core[:3]):
         if lexicon.division_by_name().get(division) and len(core) > len(division) + 1:
             core = core[len(division):]
             break
-    core = _INDUSTRY_TAIL.sub("", core)
-    return core if len(core) >= 2 else ""
+    forms = []
+    while len(core) >= 2 and core not in forms:
+        forms.append(core)
+        core = _INDUSTRY_TAIL.sub("", core)
+    return forms
 
 
 BRANDED = re.compile(r"^“([^“”]+)”(.+)$")
@@ -158,10 +203,14 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
             if stripped != name and stripped in names:
                 mapping.setdefault((type_, stripped), name)
             if type_ == "Organization":
-                core = company_core(name)
-                for form in (core, core + "公司"):
-                    if form and form in names and form != name:
+                cores = company_short_forms(name)
+                for form in [*cores, *(core + "公司" for core in cores[-1:])]:
+                    if form in names and form != name:
                         mapping.setdefault((type_, form), name)
+                # a firm named with and without its trade (富士高电声科技 / 富士高电声)
+                trade_dropped = _INDUSTRY_TAIL.sub("", name)
+                if len(trade_dropped) >= FIRM_NAME_MIN and trade_dropped != name and trade_dropped in names:
+                    mapping.setdefault((type_, trade_dropped), name)
                 for form in _body_short_forms(name):
                     if form in names:
                         mapping.setdefault((type_, form), name)
@@ -171,29 +220,101 @@ def _doc_aliases(doc: Doc) -> dict[tuple[str, str], str]:
         if type_ in ("Program", "Policy"):
             for short, name in (_opening_dropped(names) | _middle_dropped(names)).items():
                 mapping.setdefault((type_, short), name)
-        if type_ in ("Park", "Project"):
-            for short, name in _place_and_rank_dropped(names).items():
+        if type_ == "Project":
+            for short, name in (_project_opening_dropped(names) | _filler_dropped(names)).items():
                 mapping.setdefault((type_, short), name)
-    return mapping
+        if type_ == "AdministrativeArea":
+            for short, name in _town_word_dropped(names, _bare_town_sentences(doc)).items():
+                mapping.setdefault((type_, short), name)
+        if type_ in PLACE_DROPPED_TYPES:
+            for short, name in _place_and_rank_dropped(names, type_).items():
+                mapping.setdefault((type_, short), name)
+        if type_ in ("Park", "Project"):
+            for short, name in _aside_dropped(names).items():
+                mapping.setdefault((type_, short), name)
+    # two names the text relates (宁德时代二期 part of 宁德时代…) are two things
+    related = _related_names(doc)
+    return {(type_, short): name for (type_, short), name in mapping.items() if (short, name) not in related}
+
+
+# A link read only from one name inside the other (丝路科学城片区 in 丝路科学城) says nothing
+# the variant rules do not: it is no sign of two things.
+NAME_ONLY_RULES = ("name",)
+
+
+def _related_names(doc: Doc) -> set[tuple[str, str]]:
+    """Pairs of names a relation of `doc` links (not from their names alone), both ways."""
+    pairs = set()
+    for relation in doc.relations:
+        if relation.rule not in NAME_ONLY_RULES:
+            subject, obj = normalize_name(relation.subject.label), normalize_name(relation.object.label)
+            pairs |= {(subject, obj), (obj, subject)}
+    return pairs
 
 
 RANK_WORDS = ("国家级", "国家", "省级")  # 贵阳|国家|大数据安全靶场: a rank between the place and the name
 SHORT_NAME_MIN = 4  # characters left after the place: a shorter rest may name another thing
+ZONE_SHORT_MIN = 3  # a zone's rest may be shorter where it ends with 区 and is no division (潍坊|滨海区)
+PLACE_DROPPED_TYPES = ("Park", "Project", "AdministrativeArea", "Organization")
 
 
-def _place_and_rank_dropped(names: set[str]) -> dict[str, str]:
-    """A park or project named again without its place, and the rank after it, is the
-    same one: 大数据安全靶场 is 贵阳国家大数据安全靶场 (only one fuller form may qualify)."""
+def _same_form(type_: str, name: str) -> str:
+    """What two forms of one park's name share: 射阳经开区 and 射阳经济开发区 alike."""
+    return zone_key(expand_abbreviation(name)) if type_ == "Park" else name
+
+
+def _within(inner: lexicon.Division, outer: lexicon.Division) -> bool:
+    """Whether division `inner` lies inside `outer` (by the table's parent codes)."""
+    code, seen = inner.parent, set()
+    while code and code not in seen:
+        if code == outer.code:
+            return True
+        seen.add(code)
+        parent = lexicon.division_by_code().get(code)
+        code = parent.parent if parent else ""
+    return False
+
+
+def _rest_is_short_form(type_: str, place: lexicon.Division, rest: str) -> bool:
+    """Whether `rest`, a name after `place`, can be the same thing named without the place.
+    A body must start with an area inside the place (绥化市|北林区人民政府): its bare kind
+    (人民政府) names every area's. An area or zone may be short when it ends with 区 and is no
+    division itself (潍坊|滨海区)."""
+    if type_ == "Organization":
+        inner = next((lexicon.division_by_name()[rest[:size]] for size in range(min(len(rest) - 2, 8), 1, -1)
+                      if rest[:size] in lexicon.division_by_name()
+                      and lexicon.division_by_name()[rest[:size]].name == rest[:size]), None)
+        return inner is not None and _within(inner, place)
+    if len(rest) >= SHORT_NAME_MIN:
+        return True
+    return (type_ in ("Park", "AdministrativeArea") and len(rest) >= ZONE_SHORT_MIN and rest.endswith("区")
+            and rest not in lexicon.division_by_name())
+
+
+def _place_and_rank_dropped(names: set[str], type_: str = "Park") -> dict[str, str]:
+    """A park, project, new area or body named again without its place, and the rank after
+    it, is the same one: 大数据安全靶场 is 贵阳国家大数据安全靶场, 江东新区 is 海口江东新区,
+    射阳经开区 is 江苏射阳经济开发区, 北林区人民政府 is 绥化市北林区人民政府 (only one fuller
+    form may qualify)."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        by_form[_same_form(type_, name)].append(name)
     fuller: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
-        place = next((size for size in range(min(len(name) - SHORT_NAME_MIN, 8), 1, -1)
+        place = next((size for size in range(min(len(name) - ZONE_SHORT_MIN, 8), 1, -1)
                       if name[:size] in lexicon.division_by_name()), 0)
+        if not place:
+            continue
         rest = name[place:]
         rank = next((word for word in RANK_WORDS if rest.startswith(word)), "")
         short = rest[len(rank):]
-        if place and short in names and len(short) >= SHORT_NAME_MIN:
-            fuller[short].append(name)
-    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
+        if not _rest_is_short_form(type_, lexicon.division_by_name()[name[:place]], short):
+            continue
+        for form in by_form.get(_same_form(type_, short), ()):
+            if form != name:
+                fuller[form].append(name)
+    # (fuller forms that are one park's forms, 贵州大龙开发区 / 贵州大龙经济开发区, count once)
+    return {short: forms[0] for short, forms in fuller.items() if len({_same_form(type_, f) for f in forms}) == 1}
 
 
 PROGRAMME_CORE_MIN = 3  # characters of a programme's own name before its head
@@ -228,6 +349,103 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
+
+
+PLACE_ASIDE = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")
+BRAND_DOT = "·"
+ASIDE_REST_MIN = 4  # characters of the name after a brand and its dot
+
+
+def _aside_dropped(names: set[str]) -> dict[str, str]:
+    """A park or project named again without a place in brackets (广德(英德)产业园 /
+    广德产业园: the place it lies in, not a part of it as in 陆港(铁路场站)) or without the
+    brand joined to it by a dot (智新·芯导产业园 / 芯导产业园) is the same one (only one
+    fuller form may qualify)."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        shorts = {PLACE_ASIDE.sub("", name) for match in PLACE_ASIDE.finditer(name)
+                  if match.group(1) in lexicon.division_by_name()}
+        if BRAND_DOT in name and len(name.rsplit(BRAND_DOT, 1)[1]) >= ASIDE_REST_MIN:
+            shorts.add(name.rsplit(BRAND_DOT, 1)[1])
+        for short in shorts:
+            if short != name and short in names:
+                fuller[short].append(name)
+    return {short: forms[0] for short, forms in fuller.items() if len(forms) == 1}
+
+
+FIRM_NAME_MIN = 3  # characters of a firm's name without its trade: 2 may be a common word
+PROJECT_TAIL_MIN = 8  # characters: a shorter tail (二期项目, 技改项目) may be any project's
+PHASE = re.compile(r"[一二三四五六七八九十0-9]+期")
+
+
+def _project_opening_dropped(names: set[str]) -> dict[str, str]:
+    """A project named again without the firm or place that opens its name is the same
+    project: 年产5GW高效光伏组件项目 is 隆基绿能年产5GW高效光伏组件项目 (only one fuller form
+    may qualify). An opening that names a phase (二期…) makes another part of the works."""
+    found: dict[str, str] = {}
+    for short in sorted(names):
+        if len(short) < PROJECT_TAIL_MIN:
+            continue
+        fuller = [n for n in names if n != short and n.endswith(short)]
+        if len(fuller) == 1 and not PHASE.search(fuller[0][: -len(short)]):
+            found[short] = fuller[0]
+    return found
+
+
+def _filler_dropped(names: set[str]) -> dict[str, str]:
+    """A project named with and without a word of building before its head is one project:
+    微宏动力二期项目 / 微宏动力二期扩建项目 (`name_edges.tsv` kind filler-Project)."""
+    found: dict[str, str] = {}
+    fillers = lexicon.edge_words("filler-Project")
+    heads = lexicon.edge_words("variant-Project")
+    for name in sorted(names):
+        for filler in fillers:
+            for head in heads:
+                if name.endswith(filler + head) and len(name) - len(filler + head) >= 2:
+                    short = name[: -len(filler + head)] + head
+                    if short in names:
+                        found.setdefault(short, name)
+    return found
+
+
+TOWN_WORDS = ("镇", "乡", "街道")
+
+
+def _town_word_dropped(names: set[str], sentences: dict[str, str]) -> dict[str, str]:
+    """A town named without its 镇 in the same document is that town: 天竺 / 天竺镇 (only
+    where one word fits: 青山 beside 青山镇 and 青山乡 stays apart; a division's short name,
+    花溪 beside 花溪街道, names the division: 花溪区). `sentences` holds, per bare stem the
+    recognisers did not find in the division table, the sentences it is written in: one
+    that says another kind of town (辖崖头、寻山…4个街道 beside 崖头镇: the 街道 the old town
+    became) keeps the two apart."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
+        word = next((w for w in TOWN_WORDS if name.endswith(w)), "")
+        stem = name[: -len(word)] if word else ""
+        if len(stem) < 2 or stem not in sentences or stem in lexicon.division_by_name():
+            continue
+        said = sentences[stem]
+        if any(other in said for other in TOWN_WORDS if other != word):
+            continue
+        fuller[stem].append(name)
+    return {stem: forms[0] for stem, forms in fuller.items() if len(forms) == 1}
+
+
+def _sentence_text(doc: Doc, index: int) -> str:
+    """A sentence's text, also once the document is compact (its span then indexes `raw`)."""
+    if not 0 <= index < len(doc.sentences):
+        return ""
+    sentence = doc.sentences[index]
+    return sentence.text or doc.raw[sentence.start:sentence.end]
+
+
+def _bare_town_sentences(doc: Doc) -> dict[str, str]:
+    """Per area name without a town word, the sentences it is written in, joined."""
+    said: dict[str, list[str]] = defaultdict(list)
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and not mention.ref and not mention.label.endswith(TOWN_WORDS):
+            said[normalize_name(mention.label)].append(_sentence_text(doc, mention.sentence))
+    return {name: "\n".join(texts) for name, texts in said.items()}
 
 
 def _brand_forms(names: set[str]) -> dict[str, str]:
@@ -279,8 +497,10 @@ def head_variants(type_: str) -> tuple[str, ...]:
     return tuple(sorted(heads, key=lambda h: (-len(h), h)))  # the longest variant wins
 
 
-def merge_head_variants(entities: dict[str, Entity]) -> None:
-    """Fold an entity into the one whose label is its label plus a head variant."""
+def merge_head_variants(entities: dict[str, Entity], related: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Fold an entity into the one whose label is its label plus a head variant, unless a
+    relation links the two (`related`: pairs of entity keys, both ways round): a text that
+    puts 二期 inside the project treats them as two things."""
     by_label = {(e.type, e.label): e for e in entities.values()}
     for entity in sorted(entities.values(), key=lambda e: (-len(e.label), e.key)):
         if entity.type not in HEAD_VARIANT_TYPES:
@@ -289,7 +509,7 @@ def merge_head_variants(entities: dict[str, Entity]) -> None:
         types = (entity.type, "Policy") if entity.type == "Program" else (entity.type,)
         target = next((by_label[(type_, entity.label + head)] for type_ in types for head in head_variants(type_)
                        if (type_, entity.label + head) in by_label), None)
-        if target is None or target is entity or target.key not in entities:
+        if target is None or target is entity or target.key not in entities or (entity.key, target.key) in related:
             continue
         fold(entity, target, entities)
     merge_parks_called_projects(entities)
@@ -317,12 +537,14 @@ def merge_parks_called_projects(entities: dict[str, Entity]) -> None:
                 fold(project, park, entities)
 
 
-def place_key(type_: str, name: str) -> str:
+def place_key(type_: str, name: str, zones: bool = True) -> str:
     """Parks and projects named after their district by full or short name are one thing:
     贵阳市花溪区经开区, 花溪区经开区 and 花溪经开区 share the key 花溪经济技术开发区 (the
     outer areas dropped, the innermost division shortened)."""
     if type_ not in ("Park", "Project"):
         return name
+    if type_ == "Park" and zones:
+        name = zone_key(name)
     while (size := _leading_division(name)) and _leading_division(name[size:]):
         name = name[size:]  # 贵阳市|花溪区…: the innermost area is enough
     if size:
@@ -402,7 +624,7 @@ def resolve(docs: list[Doc]) -> list[Entity]:
                     entity.admin_code = division.code
     for entity in entities.values():
         entity.label = sorted(entity.aliases, key=entity.label_order)[0]
-    merge_head_variants(entities)
+    merge_head_variants(entities, _related_keys(docs))
     for entity in entities.values():
         forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
         entity.label = forms[0]
@@ -410,6 +632,19 @@ def resolve(docs: list[Doc]) -> list[Entity]:
     result = sorted(entities.values(), key=lambda e: e.key)
     assign_slugs(result)
     return result
+
+
+def _related_keys(docs: list[Doc]) -> frozenset[tuple[str, str]]:
+    """Pairs of entity keys a relation of any document links (not from their names alone),
+    both ways round."""
+    pairs = set()
+    for doc in docs:
+        for relation in doc.relations:
+            if relation.rule in NAME_ONLY_RULES:
+                continue
+            subject, obj = relation.subject.key, relation.object.key
+            pairs |= {(subject, obj), (obj, subject)}
+    return frozenset(pairs)
 
 
 def link_operators(entities: list[Entity]) -> None:
