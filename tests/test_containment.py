@@ -308,3 +308,16 @@ def test_a_countys_short_form_that_is_its_citys_says_nothing():
 def test_an_areas_name_holding_a_new_areas_short_form_is_not_in_it():
     doc = run_text("去年，公主岭市获批建立省级新区公主新区。公主岭市常住人口30万人。")
     assert ("公主岭市", "公主新区") not in contained(doc)
+
+
+# --- a clause that is only 在 and a place sets where the next clause's works start -----------
+
+def test_works_started_in_the_clause_after_zai_a_place_are_there():
+    # the place is the last of an address chain with a bracketed other name between
+    doc = run_text("同日，在西安经开区(未央区)泾渭片区，智能制造科技产业园建设项目、新型建材产业园项目同时动工。")
+    assert ("新型建材产业园项目", "泾渭片区") in contained(doc)
+
+
+def test_a_clause_after_zai_a_place_that_only_signs_places_nothing():
+    doc = run_text("同日，在株洲高新区，智能制造科技产业园建设项目、新型建材产业园项目集中签约。")
+    assert not any(parent == "株洲高新区" for _, parent in contained(doc))

@@ -198,6 +198,45 @@ def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+START_VERBS = ("动工", "启动", "奠基")  # with SETTLES: the works begin there
+
+
+@relation_rule("at_place_then")
+def at_place_then(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """同日，在乌鲁木齐经开区(头屯河区)两河片区，A项目、B项目同时动工: a clause that is only
+    在 and a place (an address chain, a bracketed other name between) sets where the works the
+    next clause names start or settle."""
+    found: list[Relation] = []
+    flat = sorted((m for m in mentions if m.rule not in INNER_RULES), key=lambda m: m.start)
+    for index, first in enumerate(flat):
+        if first.type not in CONTAINERS or doc.text[max(0, first.start - 1):first.start] != "在":
+            continue
+        start = _clause_start(doc, doc.sentences[first.sentence].start, first.start)
+        if len(doc.text[start:first.start - 1].strip()) > SUBJECT_LEAD:
+            continue
+        chain = [first]
+        for nxt in flat[index + 1:]:
+            gap = _between(doc, chain[-1], nxt)
+            if nxt.type not in CONTAINERS or not (gap in ("", *OPEN_BRACKETS, *CLOSE_BRACKETS) or BRACKETED.fullmatch(gap)):
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if doc.text[place.end:place.end + 1] not in ("，", ","):
+            continue
+        clause_end = CLAUSE_BREAK.search(doc.text, place.end + 1)
+        stop = clause_end.start() if clause_end else len(doc.text)
+        clause = doc.text[place.end + 1:stop]
+        if not any(verb in clause for verb in START_VERBS + SETTLES) or _signed_only(clause):
+            continue
+        inside = [m for m in flat if place.end < m.start < stop]
+        if any(m.type in CONTAINERS for m in inside):
+            continue  # another place in the clause: the works may be there
+        for thing in inside:
+            if thing.type == "Project":
+                found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "at-place"))
+    return found
+
+
 CEREMONY = re.compile(r"(?:暨)?(?:建设)?(?:开工|动工|奠基|投产|投运|竣工)[^，,。；;：:]{0,6}(?:仪式|活动)(?:隆重|正式)?在$")
 
 
