@@ -321,3 +321,9 @@ def test_works_started_in_the_clause_after_zai_a_place_are_there():
 def test_a_clause_after_zai_a_place_that_only_signs_places_nothing():
     doc = run_text("同日，在株洲高新区，智能制造科技产业园建设项目、新型建材产业园项目集中签约。")
     assert not any(parent == "株洲高新区" for _, parent in contained(doc))
+
+
+def test_a_subject_whose_clause_runs_to_a_semicolon_goes_on_after_it():
+    # the clause up to the ；is the subject's: the list after it (包括…) is still its
+    doc = run_text("株洲高新区已累计引进世界500强企业10家；落地产业项目11个，总投资约141亿元，包括北汽株洲基地、硬质合金产业园等。")
+    assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区")} <= contained(doc)

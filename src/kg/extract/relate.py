@@ -724,7 +724,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
-                (subject.sentence != index or _goes_on(doc, subject, sentence.end)):
+                (subject.sentence != index or _goes_on(doc, subject, sentence.start + len(sentence.text.rstrip()) - 1)):
+            # (reach is read up to the ；itself: past it every reach ends in an empty clause)
             carried[index] = subject
     return found
 
