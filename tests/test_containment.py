@@ -327,3 +327,8 @@ def test_a_subject_whose_clause_runs_to_a_semicolon_goes_on_after_it():
     # the clause up to the ；is the subject's: the list after it (包括…) is still its
     doc = run_text("株洲高新区已累计引进世界500强企业10家；落地产业项目11个，总投资约141亿元，包括北汽株洲基地、硬质合金产业园等。")
     assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区")} <= contained(doc)
+
+
+def test_a_clause_that_starts_the_subjects_listed_works_goes_on_with_it():
+    doc = run_text("1月12日，株洲市芦淞区举行一季度重点项目集中开工仪式，共集中开工北汽株洲基地、硬质合金产业园等项目32个。")
+    assert {("北汽株洲基地", "芦淞区"), ("硬质合金产业园", "芦淞区")} <= contained(doc)

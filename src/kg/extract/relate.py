@@ -634,6 +634,11 @@ def _clause_at(doc: Doc, position: int) -> str:
     return doc.text[start:after.start() if after else len(doc.text)]
 
 
+# a clause that opens with the start of the subject's works (共集中开工, 同步启动, 已落地); not 引进了A、B等项目:
+# what an area brought in is not said to be built there yet
+VERB_CLAUSE = re.compile(r"\s*(?:共|并|还|将|同时|同步|另|再|又|已|累计|集中)*(?:开工|动工|启动|落地|投产|竣工|建成)")
+
+
 def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
     """Does the subject's clause reach `position`: in the same clause, or in a clause that
     lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
@@ -645,6 +650,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if ("：" in between or ":" in between) and len(clauses) == 2:
         return True
+    if len(clauses) == 2 and VERB_CLAUSE.match(clauses[1]) and LISTING.search(_clause_at(doc, position)):
+        return True  # 都匀市举行…开工仪式，共集中开工A、B等项目32个: the subject's next clause goes on with its verb
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
     # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
