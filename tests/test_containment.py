@@ -332,3 +332,13 @@ def test_a_subject_whose_clause_runs_to_a_semicolon_goes_on_after_it():
 def test_a_clause_that_starts_the_subjects_listed_works_goes_on_with_it():
     doc = run_text("1月12日，株洲市芦淞区举行一季度重点项目集中开工仪式，共集中开工北汽株洲基地、硬质合金产业园等项目32个。")
     assert {("北汽株洲基地", "芦淞区"), ("硬质合金产业园", "芦淞区")} <= contained(doc)
+
+
+def test_a_sentence_that_opens_on_here_speaks_of_the_last_ones_subject():
+    doc = run_text("2025年，株洲高新区入选国家级典型园区。在这里，北汽株洲基地项目已全面投产。")
+    assert ("北汽株洲基地项目", "株洲高新区") in contained(doc)
+
+
+def test_a_sentence_without_a_back_reference_keeps_the_last_subject_out():
+    doc = run_text("2025年，株洲高新区入选国家级典型园区。北汽株洲基地项目已全面投产。")
+    assert ("北汽株洲基地项目", "株洲高新区") not in contained(doc)

@@ -582,6 +582,9 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
+# 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
+# opens (after a date or 目前) on "here" or "inside the area/park" speaks of the last one's subject
+HERE = re.compile(r"\s*(?:[^，,。；;：:]{0,6}[，,])?(?:在这里|在此|这里|区内|园内|园区内)")
 LIST_MARKS = "、和与及"
 ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
 TOPIC_TAIL = 1  # characters between a subject and the comma that sets it apart (X，则… / X也，…)
@@ -711,7 +714,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if first is not None and all(m.type in CONTAINERS for m in flat[:first]):
             opening[index] = subjects[first]
         sentence = doc.sentences[index]
-        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
+        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
+            or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
         for position, mention in enumerate(flat):
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
