@@ -342,3 +342,13 @@ def test_a_sentence_that_opens_on_here_speaks_of_the_last_ones_subject():
 def test_a_sentence_without_a_back_reference_keeps_the_last_subject_out():
     doc = run_text("2025年，株洲高新区入选国家级典型园区。北汽株洲基地项目已全面投产。")
     assert ("北汽株洲基地项目", "株洲高新区") not in contained(doc)
+
+
+def test_a_list_after_a_few_words_on_the_subject_is_the_subjects():
+    doc = run_text("株洲高新区发展迅猛，北汽株洲基地、硬质合金产业园等项目日益成熟。")
+    assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区")} <= contained(doc)
+
+
+def test_a_list_after_a_long_clause_on_the_subject_is_not_its():
+    doc = run_text("株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
+    assert ("北汽株洲基地", "株洲高新区") not in contained(doc)

@@ -639,6 +639,8 @@ def _clause_at(doc: Doc, position: int) -> str:
 
 # a clause that opens with the start of the subject's works (共集中开工, 同步启动, 已落地); not 引进了A、B等项目:
 # what an area brought in is not said to be built there yet
+SHORT_SAYING = 6  # characters of a clause that only says something of its subject (发展迅猛, 亮点纷呈)
+SHORT_LIST = re.compile(r"、[^，,。；;：:]*等")
 VERB_CLAUSE = re.compile(r"\s*(?:共|并|还|将|同时|同步|另|再|又|已|累计|集中)*(?:开工|动工|启动|落地|投产|竣工|建成)")
 
 
@@ -653,6 +655,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if ("：" in between or ":" in between) and len(clauses) == 2:
         return True
+    if len(clauses) == 2 and len(clauses[0].strip()) <= SHORT_SAYING and SHORT_LIST.search(_clause_at(doc, position)):
+        return True  # 东片商贸物流集聚区发展迅猛，A、B等商圈日益成熟: a few words on the subject, then its list
     if len(clauses) == 2 and VERB_CLAUSE.match(clauses[1]) and LISTING.search(_clause_at(doc, position)):
         return True  # 都匀市举行…开工仪式，共集中开工A、B等项目32个: the subject's next clause goes on with its verb
     if all(LISTING.search(clause) for clause in clauses[:-1]):
