@@ -8,7 +8,10 @@ come from `data/relation_cues.tsv`.
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
-  park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it), a project said to
+  park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it, as do a clause
+  that starts its works (，共集中开工A、B等项目), a list after a few words on it (X发展迅猛，A、B等…) and
+  a next sentence opening on 在这里/区内), the works a clause after 在<place>， starts
+  (在两河片区，A、B同时动工), a project said to
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the towns of a district's document, and
