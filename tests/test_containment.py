@@ -308,3 +308,47 @@ def test_a_countys_short_form_that_is_its_citys_says_nothing():
 def test_an_areas_name_holding_a_new_areas_short_form_is_not_in_it():
     doc = run_text("去年，公主岭市获批建立省级新区公主新区。公主岭市常住人口30万人。")
     assert ("公主岭市", "公主新区") not in contained(doc)
+
+
+# --- a clause that is only 在 and a place sets where the next clause's works start -----------
+
+def test_works_started_in_the_clause_after_zai_a_place_are_there():
+    # the place is the last of an address chain with a bracketed other name between
+    doc = run_text("同日，在西安经开区(未央区)泾渭片区，智能制造科技产业园建设项目、新型建材产业园项目同时动工。")
+    assert ("新型建材产业园项目", "泾渭片区") in contained(doc)
+
+
+def test_a_clause_after_zai_a_place_that_only_signs_places_nothing():
+    doc = run_text("同日，在株洲高新区，智能制造科技产业园建设项目、新型建材产业园项目集中签约。")
+    assert not any(parent == "株洲高新区" for _, parent in contained(doc))
+
+
+def test_a_subject_whose_clause_runs_to_a_semicolon_goes_on_after_it():
+    # the clause up to the ；is the subject's: the list after it (包括…) is still its
+    doc = run_text("株洲高新区已累计引进世界500强企业10家；落地产业项目11个，总投资约141亿元，包括北汽株洲基地、硬质合金产业园等。")
+    assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区")} <= contained(doc)
+
+
+def test_a_clause_that_starts_the_subjects_listed_works_goes_on_with_it():
+    doc = run_text("1月12日，株洲市芦淞区举行一季度重点项目集中开工仪式，共集中开工北汽株洲基地、硬质合金产业园等项目32个。")
+    assert {("北汽株洲基地", "芦淞区"), ("硬质合金产业园", "芦淞区")} <= contained(doc)
+
+
+def test_a_sentence_that_opens_on_here_speaks_of_the_last_ones_subject():
+    doc = run_text("2025年，株洲高新区入选国家级典型园区。在这里，北汽株洲基地项目已全面投产。")
+    assert ("北汽株洲基地项目", "株洲高新区") in contained(doc)
+
+
+def test_a_sentence_without_a_back_reference_keeps_the_last_subject_out():
+    doc = run_text("2025年，株洲高新区入选国家级典型园区。北汽株洲基地项目已全面投产。")
+    assert ("北汽株洲基地项目", "株洲高新区") not in contained(doc)
+
+
+def test_a_list_after_a_few_words_on_the_subject_is_the_subjects():
+    doc = run_text("株洲高新区发展迅猛，北汽株洲基地、硬质合金产业园等项目日益成熟。")
+    assert {("北汽株洲基地", "株洲高新区"), ("硬质合金产业园", "株洲高新区")} <= contained(doc)
+
+
+def test_a_list_after_a_long_clause_on_the_subject_is_not_its():
+    doc = run_text("株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
+    assert ("北汽株洲基地", "株洲高新区") not in contained(doc)

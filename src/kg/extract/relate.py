@@ -8,7 +8,10 @@ come from `data/relation_cues.tsv`.
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
-  park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it), a project said to
+  park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it, as do a clause
+  that starts its works (，共集中开工A、B等项目), a list after a few words on it (X发展迅猛，A、B等…) and
+  a next sentence opening on 在这里/区内), the works a clause after 在<place>， starts
+  (在两河片区，A、B同时动工), a project said to
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the towns of a district's document, and
@@ -195,6 +198,45 @@ def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
         for thing in built:
             found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "built-at"))
+    return found
+
+
+START_VERBS = ("动工", "启动", "奠基")  # with SETTLES: the works begin there
+
+
+@relation_rule("at_place_then")
+def at_place_then(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """同日，在乌鲁木齐经开区(头屯河区)两河片区，A项目、B项目同时动工: a clause that is only
+    在 and a place (an address chain, a bracketed other name between) sets where the works the
+    next clause names start or settle."""
+    found: list[Relation] = []
+    flat = sorted((m for m in mentions if m.rule not in INNER_RULES), key=lambda m: m.start)
+    for index, first in enumerate(flat):
+        if first.type not in CONTAINERS or doc.text[max(0, first.start - 1):first.start] != "在":
+            continue
+        start = _clause_start(doc, doc.sentences[first.sentence].start, first.start)
+        if len(doc.text[start:first.start - 1].strip()) > SUBJECT_LEAD:
+            continue
+        chain = [first]
+        for nxt in flat[index + 1:]:
+            gap = _between(doc, chain[-1], nxt)
+            if nxt.type not in CONTAINERS or not (gap in ("", *OPEN_BRACKETS, *CLOSE_BRACKETS) or BRACKETED.fullmatch(gap)):
+                break
+            chain.append(nxt)
+        place = chain[-1]
+        if doc.text[place.end:place.end + 1] not in ("，", ","):
+            continue
+        clause_end = CLAUSE_BREAK.search(doc.text, place.end + 1)
+        stop = clause_end.start() if clause_end else len(doc.text)
+        clause = doc.text[place.end + 1:stop]
+        if not any(verb in clause for verb in START_VERBS + SETTLES) or _signed_only(clause):
+            continue
+        inside = [m for m in flat if place.end < m.start < stop]
+        if any(m.type in CONTAINERS for m in inside):
+            continue  # another place in the clause: the works may be there
+        for thing in inside:
+            if thing.type == "Project":
+                found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "at-place"))
     return found
 
 
@@ -543,6 +585,9 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
+# 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
+# opens (after a date or 目前) on "here" or "inside the area/park" speaks of the last one's subject
+HERE = re.compile(r"\s*(?:[^，,。；;：:]{0,6}[，,])?(?:在这里|在此|这里|区内|园内|园区内)")
 LIST_MARKS = "、和与及"
 ITEM_MARKS = ("、", "和", "及")  # between the items of a list (与 joins partners: 与A签约)
 TOPIC_TAIL = 1  # characters between a subject and the comma that sets it apart (X，则… / X也，…)
@@ -595,6 +640,13 @@ def _clause_at(doc: Doc, position: int) -> str:
     return doc.text[start:after.start() if after else len(doc.text)]
 
 
+# a clause that opens with the start of the subject's works (共集中开工, 同步启动, 已落地); not 引进了A、B等项目:
+# what an area brought in is not said to be built there yet
+SHORT_SAYING = 6  # characters of a clause that only says something of its subject (发展迅猛, 亮点纷呈)
+SHORT_LIST = re.compile(r"、[^，,。；;：:]*等")
+VERB_CLAUSE = re.compile(r"\s*(?:共|并|还|将|同时|同步|另|再|又|已|累计|集中)*(?:开工|动工|启动|落地|投产|竣工|建成)")
+
+
 def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
     """Does the subject's clause reach `position`: in the same clause, or in a clause that
     lists the subject's items (，其中，A、B; ，主要包括A、B; ：A、B)?"""
@@ -606,6 +658,10 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True
     if ("：" in between or ":" in between) and len(clauses) == 2:
         return True
+    if len(clauses) == 2 and len(clauses[0].strip()) <= SHORT_SAYING and SHORT_LIST.search(_clause_at(doc, position)):
+        return True  # 东片商贸物流集聚区发展迅猛，A、B等商圈日益成熟: a few words on the subject, then its list
+    if len(clauses) == 2 and VERB_CLAUSE.match(clauses[1]) and LISTING.search(_clause_at(doc, position)):
+        return True  # 都匀市举行…开工仪式，共集中开工A、B等项目32个: the subject's next clause goes on with its verb
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
     # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
@@ -665,7 +721,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if first is not None and all(m.type in CONTAINERS for m in flat[:first]):
             opening[index] = subjects[first]
         sentence = doc.sentences[index]
-        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE)
+        back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
+            or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
         for position, mention in enumerate(flat):
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
@@ -685,7 +742,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
-                (subject.sentence != index or _goes_on(doc, subject, sentence.end)):
+                (subject.sentence != index or _goes_on(doc, subject, sentence.start + len(sentence.text.rstrip()) - 1)):
+            # (reach is read up to the ；itself: past it every reach ends in an empty clause)
             carried[index] = subject
     return found
 

@@ -688,7 +688,7 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # and the parent of listed siblings are inferences; the district a document is about is a
 # guess. A rule not listed ranks last.
 CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "located-after", "bracket",
-                     "adjacent", "is-of", "ceremony", "built-at", "subject", "siblings", "document-district")
+                     "adjacent", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
 
 
 def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
