@@ -424,3 +424,16 @@ def test_organisations_that_invest_jointly_cooperate_each_with_each():
     assert frozenset(("西藏自治区高原生物研究所", "西藏健泽益超生物科技有限公司")) in signed
     doc = run_text("该项目由华大集团、西藏健泽益超生物科技有限公司分别投资建设。\n")
     assert not pairs(doc, "cooperatesWith")  # each on its own: no 共同/联合
+
+
+def test_the_news_of_a_policys_publication_lists_its_parts():
+    doc = run_text("近日，济南市工作动员大会上印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "《行动计划》明确了未来三年的目标。\n实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
+    parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+    assert {"北斗星动能", "氢进万家"} <= parts
+
+
+def test_a_policy_named_only_once_has_no_parts_read_from_the_news():
+    doc = run_text("近日，济南市印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
+    assert not {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}

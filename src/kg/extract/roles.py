@@ -1327,6 +1327,36 @@ SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, b
                   signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors)
 
 
+# 《行动计划》明确了…: a policy named again by the generic head its title ends with
+SHORT_TITLE = re.compile(r"《([^《》]{2,8})》")
+
+
+def published_policy(doc: Doc) -> Mention | None:
+    """The policy a news item reports the publication of: issued in its first two sentences
+    (…大会上印发了《济南市…三年行动计划(2023—2025年)》) and named again by its generic head
+    (《行动计划》明确了…), so the text goes on to present that policy's contents."""
+    for mention in doc.mentions:
+        if mention.sentence > 1:
+            break
+        if mention.type != "Policy" or not any(cue in doc.text[max(0, mention.start - 6):mention.start] for cue in cues("issues")):
+            continue
+        heads = {m.group(1) for m in SHORT_TITLE.finditer(doc.text, mention.end)}
+        if any(mention.label.endswith(head) or head in mention.label for head in heads if head != mention.label):
+            return mention
+    return None
+
+
+def policy_contents(doc: Doc) -> list[Relation]:
+    """In the news of a policy's publication, the programmes and projects the text goes on
+    to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程)."""
+    policy = published_policy(doc)
+    if policy is None:
+        return []
+    return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
+            if m.start > policy.end and m.type in ("Program", "Project") and m.label != policy.label
+            and m.rule not in INNER_RULES]
+
+
 def roles(doc: Doc) -> Doc:
     """The pipeline stage: add who-does-what relations to those `relate` found."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -1339,6 +1369,6 @@ def roles(doc: Doc) -> Doc:
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
-                                     + company_of_anaphor(doc) + based_on(doc))
+                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     return doc
