@@ -437,3 +437,10 @@ def test_a_policy_named_only_once_has_no_parts_read_from_the_news():
     doc = run_text("近日，济南市印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
                    "实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
     assert not {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+
+
+def test_a_company_read_only_inside_a_projects_name_does_not_operate_it():
+    inside = run_text("福鼎市加快建设宁德时代新能源电池生产基地项目。\n")
+    assert not pairs(inside, "operatedBy")
+    alone = run_text("宁德时代与福鼎市签约。福鼎市加快建设宁德时代新能源电池生产基地项目。\n")
+    assert ("宁德时代新能源电池生产基地项目", "宁德时代") in pairs(alone, "operatedBy")
