@@ -444,3 +444,17 @@ def test_a_company_read_only_inside_a_projects_name_does_not_operate_it():
     assert not pairs(inside, "operatedBy")
     alone = run_text("宁德时代与福鼎市签约。福鼎市加快建设宁德时代新能源电池生产基地项目。\n")
     assert ("宁德时代新能源电池生产基地项目", "宁德时代") in pairs(alone, "operatedBy")
+
+
+def test_a_plan_drawn_up_from_a_proposal_cited_before_the_verb():
+    doc = run_text("《花溪区国民经济和社会发展第十四个五年规划纲要》(简称《纲要》)，依据区委全会精神和"
+                   "《中共花溪区委关于制定花溪区国民经济和社会发展第十四个五年规划的建议》编制。\n")
+    based = pairs(doc, "basedOn")
+    assert any(s.startswith("花溪区国民经济") and o.startswith("中共花溪区委关于制定") for s, o in based), based
+
+
+def test_the_bases_a_plan_lists_for_itself():
+    doc = run_text("花溪区国民经济和社会发展第十四个五年规划纲要\n\n第一章 发展基础\n本规划编制的主要依据是：《中共花溪区委关于制定花溪区国民经济"
+                   "和社会发展第十四个五年规划的建议》等。\n")
+    based = pairs(doc, "basedOn")
+    assert any(s.startswith("花溪区国民经济") and o.startswith("中共花溪区委关于制定") for s, o in based), based

@@ -675,6 +675,11 @@ ADDRESS_LINE = re.compile(r"各[^。；;：:\n《》]{1,150}[：:]")
 BASIS_CUE = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|为实施)")
 DRAWN_UP = re.compile(r"(制定|编制|制订)(了)?(本|此|如下)")
 DRAWN_UP_NAMED = re.compile(r"(制定|编制|制订)《")
+# 《A纲要》…根据《B》编制。/ 本规划纲要根据…《B》编制: the verb after the cited policies, its
+# object the policy (or 本规划) that opens the sentence
+DRAWN_AFTER = re.compile(r"》(精神)?(而)?(编制|制定|制订)(?![《本此如])")
+# 本规划编制的主要依据是：《A》《B》等
+OWN_BASIS = re.compile(r"^本(规划纲要|规划|纲要|方案|计划)(编制|制定)?的?(主要)?依据")
 
 
 def own_policy(doc: Doc) -> Mention | None:
@@ -710,6 +715,10 @@ def based_on(doc: Doc) -> list[Relation]:
             limit = sentence.start + named.start()
         elif drawn and own is not None:
             target, limit = own, sentence.start + drawn.start()
+        elif (after := _drawn_after(text)) is not None:
+            target, limit = _sentence_policy(doc, sentence.start, mentions, own), sentence.start + after
+        elif OWN_BASIS.match(text) and own is not None:
+            target, limit = own, sentence.end
         else:
             continue
         cue = BASIS_CUE.search(text)
@@ -723,6 +732,21 @@ def based_on(doc: Doc) -> list[Relation]:
             if basis.label != target.label:
                 found.append(Relation("basedOn", target, basis, sentence.index, "based-on"))
     return found
+
+
+def _drawn_after(text: str) -> int | None:
+    """Where the cited policies end when the drawing-up verb follows them (…的建议》编制)."""
+    found = list(DRAWN_AFTER.finditer(text))
+    return found[-1].start() + 1 if found else None
+
+
+def _sentence_policy(doc: Doc, start: int, mentions: list[Mention], own: Mention | None) -> Mention | None:
+    """The policy a sentence opens with: written first (《A纲要》(简称《纲要》)，依据…), or 本规划
+    for the document's own."""
+    if doc.text.startswith("本", start):
+        return own
+    first = next((m for m in mentions if m.start - start <= 1), None)
+    return first if first is not None and first.type == "Policy" else None
 
 
 # What a bare slogan is when the word after it calls it an idea held (“两山”理论, “五大发展”
