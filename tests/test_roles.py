@@ -458,3 +458,9 @@ def test_the_bases_a_plan_lists_for_itself():
                    "和社会发展第十四个五年规划的建议》等。\n")
     based = pairs(doc, "basedOn")
     assert any(s.startswith("花溪区国民经济") and o.startswith("中共花溪区委关于制定") for s, o in based), based
+
+
+def test_a_firm_the_tagger_reads_in_a_parks_news_is_in_the_park():
+    doc = run_text("淮安经开区项目建设提速\n2023年以来，淮安经济技术开发区坚持项目为王，强力推进项目招引。"
+                   "淮安经开区全年新签约项目60个。今年，天合光能投资建设的新工厂正式投产。\n")
+    assert ("天合光能", "淮安经济技术开发区") in pairs(doc, "settledIn")

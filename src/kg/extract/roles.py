@@ -813,12 +813,18 @@ def park_document(doc: Doc) -> list[Relation]:
             continue
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
-        elif is_company(mention):
+        elif is_company(mention) or _tagged_firm(mention):
             found.append(Relation("settledIn", mention, park, mention.sentence, "park-document"))
         else:
             continue
         placed.add(mention.label)
     return found
+
+
+def _tagged_firm(mention: Mention) -> bool:
+    """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
+    own news such names are its firms."""
+    return mention.type == "Organization" and mention.rule == "tagger" and not is_actor_body(mention)
 
 
 def _area_forms(doc: Doc) -> set[str]:
