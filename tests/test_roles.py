@@ -464,3 +464,12 @@ def test_a_firm_the_tagger_reads_in_a_parks_news_is_in_the_park():
     doc = run_text("淮安经开区项目建设提速\n2023年以来，淮安经济技术开发区坚持项目为王，强力推进项目招引。"
                    "淮安经开区全年新签约项目60个。今年，天合光能投资建设的新工厂正式投产。\n")
     assert ("天合光能", "淮安经济技术开发区") in pairs(doc, "settledIn")
+
+
+def test_a_paragraph_opening_on_a_park_lists_what_is_in_it():
+    doc = run_text("西安高新区上半年签约项目67个。\n作为城市形象门户，中央创新区已累计引进企业10家；落地总部类项目11个，"
+                   "包括未来创元中心项目、盈创中心项目等。目前，所有项目均已开工建设。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("未来创元中心项目", "中央创新区") in part_of
+    assert ("盈创中心项目", "中央创新区") in part_of
+    assert not any(o == "西安高新区" for _, o in part_of)

@@ -821,6 +821,43 @@ def park_document(doc: Doc) -> list[Relation]:
     return found
 
 
+# 作为城市形象门户与赋能中心，中央创新区已累计引进…: a role the subject is given first
+AS_ROLE = re.compile(r"^作为[^，,。；;]{1,24}[，,]")
+
+
+def park_paragraph(doc: Doc) -> list[Relation]:
+    """A paragraph that opens with a park as its subject (作为…，中央创新区已累计引进…；落地…项目
+    11个，包括未来创元中心、盈创中心…) goes on about that park: the projects and firms its
+    sentences name, where no other park or area comes first in their sentence, are in it."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    found: list[Relation] = []
+    for start, end in _lines(doc):
+        inside = [m for m in doc.mentions if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        flat = _flat(inside)
+        if not flat or flat[0].type != "Park":
+            continue
+        park = flat[0]
+        lead = doc.text[start:park.start].strip()
+        lead = AS_ROLE.sub("", FRAME_LEAD.sub("", OPENERS.sub("", lead)))
+        if lead:
+            continue
+        for mention in flat[1:]:
+            if mention.label in placed or mention.label == park.label:
+                continue
+            sentence = doc.sentences[mention.sentence]
+            if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
+                   for m in flat):
+                continue
+            if mention.type == "Project":
+                found.append(Relation("partOf", mention, park, mention.sentence, "park-paragraph"))
+            elif is_company(mention):
+                found.append(Relation("settledIn", mention, park, mention.sentence, "park-paragraph"))
+            else:
+                continue
+            placed.add(mention.label)
+    return found
+
+
 def _tagged_firm(mention: Mention) -> bool:
     """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
     own news such names are its firms."""
@@ -1400,5 +1437,6 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     return doc
