@@ -473,3 +473,9 @@ def test_a_paragraph_opening_on_a_park_lists_what_is_in_it():
     assert ("未来创元中心项目", "中央创新区") in part_of
     assert ("盈创中心项目", "中央创新区") in part_of
     assert not any(o == "西安高新区" for _, o in part_of)
+
+
+def test_a_firm_the_tagger_reads_in_a_paragraph_about_a_park_is_in_it():
+    doc = run_text("花溪区工作综述\n今年以来，花溪区项目建设提速。\n"
+                   "贵阳综保区紧紧依托区位优势，构建产业发展格局。今年，天合光能投资建设的新工厂正式投产。\n")
+    assert ("天合光能", "贵阳综保区") in pairs(doc, "settledIn")

@@ -850,7 +850,7 @@ def park_paragraph(doc: Doc) -> list[Relation]:
                 continue
             if mention.type == "Project":
                 found.append(Relation("partOf", mention, park, mention.sentence, "park-paragraph"))
-            elif is_company(mention):
+            elif is_company(mention) or _tagged_firm(mention):
                 found.append(Relation("settledIn", mention, park, mention.sentence, "park-paragraph"))
             else:
                 continue
