@@ -479,3 +479,10 @@ def test_a_firm_the_tagger_reads_in_a_paragraph_about_a_park_is_in_it():
     doc = run_text("花溪区工作综述\n今年以来，花溪区项目建设提速。\n"
                    "贵阳综保区紧紧依托区位优势，构建产业发展格局。今年，天合光能投资建设的新工厂正式投产。\n")
     assert ("天合光能", "贵阳综保区") in pairs(doc, "settledIn")
+
+
+def test_a_project_opening_with_a_firms_short_form_is_the_firms():
+    doc = run_text("新疆华曜新能源科技有限公司与哈密市签约。华曜光电热储一体化项目开工建设。\n")
+    assert ("华曜光电热储一体化项目", "新疆华曜新能源科技有限公司") in pairs(doc, "operatedBy")
+    generic = run_text("招商银行与哈密市签约。招商易数字金融项目开工建设。\n")  # 招商 opens investment drives too
+    assert not pairs(generic, "operatedBy")

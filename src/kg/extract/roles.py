@@ -858,6 +858,45 @@ def park_paragraph(doc: Doc) -> list[Relation]:
     return found
 
 
+# what a company's name adds to the short form it goes by: 新疆华曜新能源科技有限公司 -> 华曜
+FIRM_FORM_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|股份)$")
+# words too common to say a project bears a firm's name (中国石化, 国家电投: 中国, 国家; 招商银行:
+# 招商 also opens the names of investment drives, 招商易, 招商引资)
+COMMON_OPENINGS = ("中国", "国家", "国际", "全国", "中华", "招商")
+
+
+def firm_short_form(label: str) -> str:
+    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 沃森生物 -> 沃森生物: the name without its
+    legal tail and its opening place (a division's name, 2 or 3 characters)."""
+    core = FIRM_FORM_TAIL.sub("", label)
+    for size in (3, 2):
+        if lexicon.division_by_name().get(core[:size]) and len(core) > size + 1:
+            return core[size:]
+    return core
+
+
+def firm_projects(doc: Doc) -> list[Relation]:
+    """A project whose name opens with the short form of a firm the document names on its own
+    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司):
+    the firm runs it. Two characters of the firm's short form are enough, as firms are called."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("operatedBy", "investedBy", "builtBy")}
+    firms = {}
+    for m in doc.mentions:
+        if is_company(m) or _tagged_firm(m):
+            if m.rule != "nested":
+                firms.setdefault(firm_short_form(m.label), m)
+    found: list[Relation] = []
+    for project in doc.mentions:
+        if project.type != "Project" or project.label in placed or project.rule in INNER_RULES:
+            continue
+        owners = [f for core, f in firms.items() if len(core) >= 2 and project.label.startswith(core[:2])
+                  and core[:2] not in COMMON_OPENINGS and f.label != project.label and not project.label.startswith(f.label)]
+        if len(owners) == 1:
+            found.append(Relation("operatedBy", project, owners[0], project.sentence, "firm-short-form"))
+            placed.add(project.label)
+    return found
+
+
 def _tagged_firm(mention: Mention) -> bool:
     """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
     own news such names are its firms."""
@@ -1437,6 +1476,6 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     return doc
