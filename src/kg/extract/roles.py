@@ -17,11 +17,16 @@ work is the area it speaks for).
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
-- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
+- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
+  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name.
+- kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
+  本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document, a
+  paragraph opening with a park as its subject (作为…，中央创新区已累计引进…；…包括X、Y).
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
+  the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
   after the signing verb is the signing company's (kg:investedBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
