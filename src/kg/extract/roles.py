@@ -855,7 +855,8 @@ def park_paragraph(doc: Doc) -> list[Relation]:
                 continue
             if mention.type == "Project":
                 found.append(Relation("partOf", mention, park, mention.sentence, "park-paragraph"))
-            elif is_company(mention) or _tagged_firm(mention):
+            elif (is_company(mention) or _tagged_firm(mention)) and not COMPANY_MODIFIES.match(doc.text, mention.end):
+                # 华为云生态伙伴: the firm names whose partners came, not a tenant
                 found.append(Relation("settledIn", mention, park, mention.sentence, "park-paragraph"))
             else:
                 continue
