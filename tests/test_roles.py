@@ -424,3 +424,65 @@ def test_organisations_that_invest_jointly_cooperate_each_with_each():
     assert frozenset(("西藏自治区高原生物研究所", "西藏健泽益超生物科技有限公司")) in signed
     doc = run_text("该项目由华大集团、西藏健泽益超生物科技有限公司分别投资建设。\n")
     assert not pairs(doc, "cooperatesWith")  # each on its own: no 共同/联合
+
+
+def test_the_news_of_a_policys_publication_lists_its_parts():
+    doc = run_text("近日，济南市工作动员大会上印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "《行动计划》明确了未来三年的目标。\n实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
+    parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+    assert {"北斗星动能", "氢进万家"} <= parts
+
+
+def test_a_policy_named_only_once_has_no_parts_read_from_the_news():
+    doc = run_text("近日，济南市印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
+    assert not {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+
+
+def test_a_company_read_only_inside_a_projects_name_does_not_operate_it():
+    inside = run_text("福鼎市加快建设宁德时代新能源电池生产基地项目。\n")
+    assert not pairs(inside, "operatedBy")
+    alone = run_text("宁德时代与福鼎市签约。福鼎市加快建设宁德时代新能源电池生产基地项目。\n")
+    assert ("宁德时代新能源电池生产基地项目", "宁德时代") in pairs(alone, "operatedBy")
+
+
+def test_a_plan_drawn_up_from_a_proposal_cited_before_the_verb():
+    doc = run_text("《花溪区国民经济和社会发展第十四个五年规划纲要》(简称《纲要》)，依据区委全会精神和"
+                   "《中共花溪区委关于制定花溪区国民经济和社会发展第十四个五年规划的建议》编制。\n")
+    based = pairs(doc, "basedOn")
+    assert any(s.startswith("花溪区国民经济") and o.startswith("中共花溪区委关于制定") for s, o in based), based
+
+
+def test_the_bases_a_plan_lists_for_itself():
+    doc = run_text("花溪区国民经济和社会发展第十四个五年规划纲要\n\n第一章 发展基础\n本规划编制的主要依据是：《中共花溪区委关于制定花溪区国民经济"
+                   "和社会发展第十四个五年规划的建议》等。\n")
+    based = pairs(doc, "basedOn")
+    assert any(s.startswith("花溪区国民经济") and o.startswith("中共花溪区委关于制定") for s, o in based), based
+
+
+def test_a_firm_the_tagger_reads_in_a_parks_news_is_in_the_park():
+    doc = run_text("淮安经开区项目建设提速\n2023年以来，淮安经济技术开发区坚持项目为王，强力推进项目招引。"
+                   "淮安经开区全年新签约项目60个。今年，天合光能投资建设的新工厂正式投产。\n")
+    assert ("天合光能", "淮安经济技术开发区") in pairs(doc, "settledIn")
+
+
+def test_a_paragraph_opening_on_a_park_lists_what_is_in_it():
+    doc = run_text("西安高新区上半年签约项目67个。\n作为城市形象门户，中央创新区已累计引进企业10家；落地总部类项目11个，"
+                   "包括未来创元中心项目、盈创中心项目等。目前，所有项目均已开工建设。\n")
+    part_of = pairs(doc, "partOf")
+    assert ("未来创元中心项目", "中央创新区") in part_of
+    assert ("盈创中心项目", "中央创新区") in part_of
+    assert not any(o == "西安高新区" for _, o in part_of)
+
+
+def test_a_firm_the_tagger_reads_in_a_paragraph_about_a_park_is_in_it():
+    doc = run_text("花溪区工作综述\n今年以来，花溪区项目建设提速。\n"
+                   "贵阳综保区紧紧依托区位优势，构建产业发展格局。今年，天合光能投资建设的新工厂正式投产。\n")
+    assert ("天合光能", "贵阳综保区") in pairs(doc, "settledIn")
+
+
+def test_a_project_opening_with_a_firms_short_form_is_the_firms():
+    doc = run_text("新疆华曜新能源科技有限公司与哈密市签约。华曜光电热储一体化项目开工建设。\n")
+    assert ("华曜光电热储一体化项目", "新疆华曜新能源科技有限公司") in pairs(doc, "operatedBy")
+    generic = run_text("招商银行与哈密市签约。招商易数字金融项目开工建设。\n")  # 招商 opens investment drives too
+    assert not pairs(generic, "operatedBy")

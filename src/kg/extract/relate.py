@@ -348,7 +348,10 @@ def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 @relation_rule("operated_by")
 def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A project whose name begins with a company mentioned in the same document."""
+    """A project whose name begins with a company the document also names on its own.
+
+    A company word read only inside a project's name (比亚迪 of 比亚迪动力电池项目一期) is part
+    of that name (GUIDELINES 'Names inside names'), not a company the text relates."""
     if not any(m.type == "Project" for m in mentions):
         return []  # the document's companies are gathered only for sentences that need them
     companies = _companies(doc)
@@ -374,7 +377,8 @@ def _companies(doc: Doc) -> dict[str, Mention]:
     sentence (which made long documents quadratic)."""
     if _COMPANIES and _COMPANIES[0][0] is doc and _COMPANIES[0][1] == len(doc.mentions):
         return _COMPANIES[0][2]
-    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    # a mention read inside a longer name (rule `nested`) does not name the company on its own
+    companies = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2 and m.rule != "nested"}
     _COMPANIES[:] = [(doc, len(doc.mentions), companies)]
     return companies
 

@@ -17,11 +17,16 @@ work is the area it speaks for).
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
-- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B.
+- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
+  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name.
+- kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
+  本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document.
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document, a
+  paragraph opening with a park as its subject (作为…，中央创新区已累计引进…；…包括X、Y).
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设.
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
+  the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
   after the signing verb is the signing company's (kg:investedBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
@@ -675,6 +680,11 @@ ADDRESS_LINE = re.compile(r"各[^。；;：:\n《》]{1,150}[：:]")
 BASIS_CUE = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|为实施)")
 DRAWN_UP = re.compile(r"(制定|编制|制订)(了)?(本|此|如下)")
 DRAWN_UP_NAMED = re.compile(r"(制定|编制|制订)《")
+# 《A纲要》…根据《B》编制。/ 本规划纲要根据…《B》编制: the verb after the cited policies, its
+# object the policy (or 本规划) that opens the sentence
+DRAWN_AFTER = re.compile(r"》(精神)?(而)?(编制|制定|制订)(?![《本此如])")
+# 本规划编制的主要依据是：《A》《B》等
+OWN_BASIS = re.compile(r"^本(规划纲要|规划|纲要|方案|计划)(编制|制定)?的?(主要)?依据")
 
 
 def own_policy(doc: Doc) -> Mention | None:
@@ -710,6 +720,10 @@ def based_on(doc: Doc) -> list[Relation]:
             limit = sentence.start + named.start()
         elif drawn and own is not None:
             target, limit = own, sentence.start + drawn.start()
+        elif (after := _drawn_after(text)) is not None:
+            target, limit = _sentence_policy(doc, sentence.start, mentions, own), sentence.start + after
+        elif OWN_BASIS.match(text) and own is not None:
+            target, limit = own, sentence.end
         else:
             continue
         cue = BASIS_CUE.search(text)
@@ -723,6 +737,21 @@ def based_on(doc: Doc) -> list[Relation]:
             if basis.label != target.label:
                 found.append(Relation("basedOn", target, basis, sentence.index, "based-on"))
     return found
+
+
+def _drawn_after(text: str) -> int | None:
+    """Where the cited policies end when the drawing-up verb follows them (…的建议》编制)."""
+    found = list(DRAWN_AFTER.finditer(text))
+    return found[-1].start() + 1 if found else None
+
+
+def _sentence_policy(doc: Doc, start: int, mentions: list[Mention], own: Mention | None) -> Mention | None:
+    """The policy a sentence opens with: written first (《A纲要》(简称《纲要》)，依据…), or 本规划
+    for the document's own."""
+    if doc.text.startswith("本", start):
+        return own
+    first = next((m for m in mentions if m.start - start <= 1), None)
+    return first if first is not None and first.type == "Policy" else None
 
 
 # What a bare slogan is when the word after it calls it an idea held (“两山”理论, “五大发展”
@@ -789,12 +818,95 @@ def park_document(doc: Doc) -> list[Relation]:
             continue
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
-        elif is_company(mention):
+        elif is_company(mention) or _tagged_firm(mention):
             found.append(Relation("settledIn", mention, park, mention.sentence, "park-document"))
         else:
             continue
         placed.add(mention.label)
     return found
+
+
+# 作为城市形象门户与赋能中心，中央创新区已累计引进…: a role the subject is given first
+AS_ROLE = re.compile(r"^作为[^，,。；;]{1,24}[，,]")
+
+
+def park_paragraph(doc: Doc) -> list[Relation]:
+    """A paragraph that opens with a park as its subject (作为…，中央创新区已累计引进…；落地…项目
+    11个，包括未来创元中心、盈创中心…) goes on about that park: the projects and firms its
+    sentences name, where no other park or area comes first in their sentence, are in it."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    found: list[Relation] = []
+    for start, end in _lines(doc):
+        inside = [m for m in doc.mentions if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        flat = _flat(inside)
+        if not flat or flat[0].type != "Park":
+            continue
+        park = flat[0]
+        lead = doc.text[start:park.start].strip()
+        lead = AS_ROLE.sub("", FRAME_LEAD.sub("", OPENERS.sub("", lead)))
+        if lead:
+            continue
+        for mention in flat[1:]:
+            if mention.label in placed or mention.label == park.label:
+                continue
+            sentence = doc.sentences[mention.sentence]
+            if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
+                   for m in flat):
+                continue
+            if mention.type == "Project":
+                found.append(Relation("partOf", mention, park, mention.sentence, "park-paragraph"))
+            elif (is_company(mention) or _tagged_firm(mention)) and not COMPANY_MODIFIES.match(doc.text, mention.end):
+                # 华为云生态伙伴: the firm names whose partners came, not a tenant
+                found.append(Relation("settledIn", mention, park, mention.sentence, "park-paragraph"))
+            else:
+                continue
+            placed.add(mention.label)
+    return found
+
+
+# what a company's name adds to the short form it goes by: 新疆华曜新能源科技有限公司 -> 华曜
+FIRM_FORM_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|股份)$")
+# words too common to say a project bears a firm's name (中国石化, 国家电投: 中国, 国家; 招商银行:
+# 招商 also opens the names of investment drives, 招商易, 招商引资)
+COMMON_OPENINGS = ("中国", "国家", "国际", "全国", "中华", "招商")
+
+
+def firm_short_form(label: str) -> str:
+    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 沃森生物 -> 沃森生物: the name without its
+    legal tail and its opening place (a division's name, 2 or 3 characters)."""
+    core = FIRM_FORM_TAIL.sub("", label)
+    for size in (3, 2):
+        if lexicon.division_by_name().get(core[:size]) and len(core) > size + 1:
+            return core[size:]
+    return core
+
+
+def firm_projects(doc: Doc) -> list[Relation]:
+    """A project whose name opens with the short form of a firm the document names on its own
+    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司):
+    the firm runs it. Two characters of the firm's short form are enough, as firms are called."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("operatedBy", "investedBy", "builtBy")}
+    firms = {}
+    for m in doc.mentions:
+        if is_company(m) or _tagged_firm(m):
+            if m.rule != "nested":
+                firms.setdefault(firm_short_form(m.label), m)
+    found: list[Relation] = []
+    for project in doc.mentions:
+        if project.type != "Project" or project.label in placed or project.rule in INNER_RULES:
+            continue
+        owners = [f for core, f in firms.items() if len(core) >= 2 and project.label.startswith(core[:2])
+                  and core[:2] not in COMMON_OPENINGS and f.label != project.label and not project.label.startswith(f.label)]
+        if len(owners) == 1:
+            found.append(Relation("operatedBy", project, owners[0], project.sentence, "firm-short-form"))
+            placed.add(project.label)
+    return found
+
+
+def _tagged_firm(mention: Mention) -> bool:
+    """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
+    own news such names are its firms."""
+    return mention.type == "Organization" and mention.rule == "tagger" and not is_actor_body(mention)
 
 
 def _area_forms(doc: Doc) -> set[str]:
@@ -1327,6 +1439,36 @@ SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, b
                   signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors)
 
 
+# 《行动计划》明确了…: a policy named again by the generic head its title ends with
+SHORT_TITLE = re.compile(r"《([^《》]{2,8})》")
+
+
+def published_policy(doc: Doc) -> Mention | None:
+    """The policy a news item reports the publication of: issued in its first two sentences
+    (…大会上印发了《济南市…三年行动计划(2023—2025年)》) and named again by its generic head
+    (《行动计划》明确了…), so the text goes on to present that policy's contents."""
+    for mention in doc.mentions:
+        if mention.sentence > 1:
+            break
+        if mention.type != "Policy" or not any(cue in doc.text[max(0, mention.start - 6):mention.start] for cue in cues("issues")):
+            continue
+        heads = {m.group(1) for m in SHORT_TITLE.finditer(doc.text, mention.end)}
+        if any(mention.label.endswith(head) or head in mention.label for head in heads if head != mention.label):
+            return mention
+    return None
+
+
+def policy_contents(doc: Doc) -> list[Relation]:
+    """In the news of a policy's publication, the programmes and projects the text goes on
+    to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程)."""
+    policy = published_policy(doc)
+    if policy is None:
+        return []
+    return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
+            if m.start > policy.end and m.type in ("Program", "Project") and m.label != policy.label
+            and m.rule not in INNER_RULES]
+
+
 def roles(doc: Doc) -> Doc:
     """The pipeline stage: add who-does-what relations to those `relate` found."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -1339,6 +1481,7 @@ def roles(doc: Doc) -> Doc:
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
-                                     + company_of_anaphor(doc) + based_on(doc))
+                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     return doc
