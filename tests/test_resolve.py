@@ -47,6 +47,22 @@ def test_a_project_named_after_a_company_is_run_by_it_across_documents():
     assert links == [("泰邦生物血液制品生产基地", "泰邦公司")]
 
 
+def test_a_company_read_only_inside_project_names_runs_none_of_them():
+    # GUIDELINES 'Names inside names': 宁德时代 of 宁德时代二期 is part of the project's name
+    # when no text names the firm on its own, so no project is linked to it across documents.
+    from kg.extract.resolve import link_operators
+
+    def operators(texts: list[str]) -> list[tuple[str, str]]:
+        docs = [run_text(text, f"{i}.txt") for i, text in enumerate(texts)]
+        link_operators(resolve(docs))
+        return [(r.subject.label, r.object.label) for doc in docs for r in doc.relations if r.predicate == "operatedBy"]
+
+    inside_only = ["宁德时代贵州基地项目加快建设。", "比亚迪动力电池项目一期建成投产。"]
+    assert operators(inside_only) == []
+    # once a text names the firm on its own, the project named after it is its
+    assert ("宁德时代贵州基地项目", "宁德时代") in operators(inside_only + ["宁德时代是全球领先的电池企业。"])
+
+
 def test_a_park_named_after_its_district_by_full_or_short_name_is_one_park():
     # seeds 000 and 003: 花溪经开区 / 花溪区经开区
     docs = [run_text("花溪经开区成为全市首家可提供集中供热的开发区。", "a.txt"),

@@ -653,7 +653,9 @@ def link_operators(entities: list[Entity]) -> None:
     with the project's sentence as evidence. Runs after resolution."""
     cores: dict[str, Entity] = {}
     for entity in entities:
-        if entity.type == "Organization":
+        # a company read only inside a longer name (rule `nested`: 比亚迪 of 比亚迪动力电池项目)
+        # is part of that name, not a company any text names (GUIDELINES 'Names inside names')
+        if entity.type == "Organization" and any(m.rule != "nested" for _, m in entity.mentions):
             for name in {entity.label, *entity.aliases}:
                 core = company_core(name) or (name if len(name) >= 2 and not is_body(name) else "")
                 if len(core) >= 2:
