@@ -23,7 +23,8 @@ Measured December 2026 on the 2-core machine while other engineers' jobs ran (lo
 6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
 770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored
 documents with numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has
-the table.
+the table. A second round, under load 5 to 7: x100 4.82 (4.33) against 3.00 (4.16) with
+`--src` at its branch point 68c59cd, 75 CPU s each: too loaded to tell them apart (README).
 """
 from __future__ import annotations
 

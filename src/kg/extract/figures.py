@@ -205,14 +205,18 @@ def _all_indicator_names() -> tuple[str, ...]:
     return tuple(sorted(set(lexicon.indicators()) | set(indicator_names()), key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=1)
+def _reversed_indicators() -> re.Pattern[str]:
+    """Every indicator name written backwards, in `_all_indicator_names`' order (longest first)."""
+    return re.compile("|".join(re.escape(name[::-1]) for name in _all_indicator_names()))
+
+
 def _known_indicator(text: str) -> str:
-    """The indicator name (`indicators.txt`) that ends last in `text`, or ""."""
-    best, best_end = "", -1
-    for name in _all_indicator_names():
-        index = text.rfind(name)
-        if index >= 0 and index + len(name) > best_end:
-            best, best_end = name, index + len(name)
-    return best
+    """The indicator name (`indicators.txt`) that ends last in `text`, or "" (of two
+    ending there, the longer). One search of the reversed text: its leftmost match is the
+    name that ends last, and the alternation tries the longer names first."""
+    match = _reversed_indicators().search(text[::-1])
+    return match.group()[::-1] if match else ""
 
 
 SHARE_OF = re.compile(r"([\u4e00-\u9fffA-Za-z]{0,12}?)的?(?:比重|比例)|比")  # used with match(): anchored at 占

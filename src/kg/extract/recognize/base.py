@@ -118,6 +118,7 @@ def _programme_verbs() -> tuple[str, ...]:
     return tuple(lexicon.programme_verbs())
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every candidate name, many of them again; the tables are fixed
 def is_generic(name: str, suffix: str) -> bool:
     """A phrase that ends in a suffix but picks out no one thing (产业园区, 老旧小区, 6个项目)."""
     generic = lexicon.generic_phrases()
@@ -145,8 +146,9 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if typed.sub in ("Township", "Village"):
         head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
         common = any(t.pos.startswith(COMMON_POS) and not is_proper(t) for t in head_tokens)
-        generic_start = any(head.startswith(g) for g in lexicon.generic_phrases() if len(g) >= 2) or any(
-            name.endswith(g) for g in lexicon.generic_phrases() if len(g) >= 3)  # 新关口寨|城中村
+        generic = lexicon.generic_phrases()  # (its own prefixes and endings looked up, not every phrase scanned)
+        generic_start = any(head[:size] in generic for size in range(2, len(head) + 1)) or any(
+            name[-size:] in generic for size in range(3, len(name) + 1))  # 新关口寨|城中村
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
     if typed.suffix in ("新区", "新区直管区"):
         return 2 <= len(head) <= 4

@@ -125,29 +125,36 @@ def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     score = np.empty_like(state)  # best path score ending in each label, per packed row
     back = np.zeros(state.shape, dtype=np.int8 if labels < 128 else np.int64)
     into = np.ascontiguousarray(crf.transition.T)[None, :, :]  # (to, from)
-    steps = len(packed.offsets) - 1
-    first, end = packed.step(0)
-    score[first:end] = state[first:end]
-    candidates = np.empty((end - first, labels, labels))
+    # the step bounds as plain ints (the loops run once per position of the longest sequence)
+    offsets = packed.offsets.tolist()
+    steps = len(offsets) - 1
+    score[:offsets[1]] = state[:offsets[1]]
+    candidates = np.empty((offsets[1], labels, labels))
+    cells = np.arange(offsets[1] * labels, dtype=np.int64) * labels  # each (sequence, to) row's first cell
     for t in range(1, steps):
-        before, (first, end) = first, packed.step(t)
+        before, first, end = offsets[t - 1], offsets[t], offsets[t + 1]
         k = end - first
         step = candidates[:k]
         np.add(score[before:before + k, None, :], into, out=step)  # (sequence, to, from): prev[i] + trans[i][j]
         came = step.argmax(axis=2)  # the first best, as CRFsuite keeps it
         back[first:end] = came
-        score[first:end] = np.take_along_axis(step, came[:, :, None], axis=2)[:, :, 0] + state[first:end]
+        # the value it points at, read from the flat candidates (cheaper than a second pass)
+        np.add(step.reshape(-1)[cells[:k * labels] + came.reshape(-1)].reshape(k, labels), state[first:end],
+               out=score[first:end])
     # each sequence's last position: the best label there, then back along the links
     label = np.zeros(len(state), dtype=np.int64)
-    current = np.zeros(int(packed.offsets[1] - packed.offsets[0]), dtype=np.int64)
+    current = np.zeros(offsets[1], dtype=np.int64)
+    flat_back = back.reshape(-1)
+    lanes = np.arange(offsets[1], dtype=np.int64) * labels  # row k's first cell, relative to a step's first row
     for t in range(steps - 1, -1, -1):
-        first, end = packed.step(t)
+        first, end = offsets[t], offsets[t + 1]
         k = end - first
-        after = packed.step(t + 1)[1] - packed.step(t + 1)[0] if t + 1 < steps else 0
-        current[after:k] = score[first + after:end].argmax(axis=1)  # the sequences ending at t
+        after = offsets[t + 2] - end if t + 1 < steps else 0
+        if after < k:
+            current[after:k] = score[first + after:end].argmax(axis=1)  # the sequences ending at t
         label[first:end] = current[:k]
         if t:
-            current[:k] = back[first:end][np.arange(k), current[:k]]
+            current[:k] = flat_back[lanes[:k] + (first * labels) + current[:k]]
     best[packed.rows] = label
     return best
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -12,17 +13,37 @@ def area_context(doc: Doc) -> frozenset[str]:
     """Codes of the divisions a document names by an unambiguous full name, of the
     provinces and cities it names by an unambiguous short name (贵州, 郑州), and of all
     their ancestors."""
-    full = lexicon.divisions_by_full_name()
-    shorts = lexicon.divisions_by_short_name()
+    clues = _area_clues()
     codes: set[str] = set()
     for tok in doc.tokens:
-        divs = full.get(tok.text, ())
-        if len(divs) == 1:
-            codes.add(divs[0].code)
-        upper = [d for d in shorts.get(tok.text, ()) if d.level in ("Province", "City")]
-        if len(upper) == 1 and (upper[0].level == "Province" or tok.pos.startswith("ns")):
-            codes.add(upper[0].code)
+        clue = clues.get(tok.text)  # most words name no division: one lookup each
+        if clue is None:
+            continue
+        full, upper, needs_place = clue
+        if full:
+            codes.add(full)
+        if upper and (not needs_place or tok.pos.startswith("ns")):
+            codes.add(upper)
     return frozenset(with_ancestors(codes))
+
+
+@lru_cache(maxsize=1)
+def _area_clues() -> dict[str, tuple[str, str, bool]]:
+    """Per word that names a division: the code of its one division by full name (or ""),
+    the code of its one province or city by short name (or "") and whether that one counts
+    only where the word is tagged a place (a city; a province always counts)."""
+    full = lexicon.divisions_by_full_name()
+    shorts = lexicon.divisions_by_short_name()
+    clues: dict[str, tuple[str, str, bool]] = {}
+    for text in {*full, *shorts}:
+        divs = full.get(text, ())
+        upper = [d for d in shorts.get(text, ()) if d.level in ("Province", "City")]
+        one = upper[0] if len(upper) == 1 else None
+        clue = (divs[0].code if len(divs) == 1 else "", one.code if one else "",
+                one is not None and one.level != "Province")
+        if clue[0] or clue[1]:
+            clues[text] = clue
+    return clues
 
 
 def with_ancestors(codes: set[str]) -> set[str]:
@@ -102,7 +123,10 @@ def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
 @recognizer("gazetteer")
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
+    full_names, short_names = lexicon.divisions_by_full_name(), lexicon.divisions_by_short_name()
     for i, tok in enumerate(tokens):
+        if tok.text not in full_names and tok.text not in short_names:
+            continue  # what pick_division answers first, without a call per word
         division = pick_division(tok.text, doc.areas, tok.pos.startswith("ns"))
         if division is None:
             continue

@@ -409,6 +409,9 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
 
 
+SPARSE = 3  # a feature column set at under a third of the characters is added where it is set
+
+
 def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], path: Path) -> np.ndarray:
     """State scores (characters of all sentences, labels): for each character the sum
     of the weights of what `sentence_features` says about it."""
@@ -517,7 +520,13 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     scores = np.zeros((size, len(crf.labels)))
     weights = np.empty_like(scores)
     for rows in columns:
-        np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
+        # row 0 (no such feature) weighs nothing: a column that names a feature at few
+        # characters adds only there (the same sums, as adding 0.0 changes none)
+        some = np.flatnonzero(rows)
+        if len(some) * SPARSE < size:
+            scores[some] += crf.state[rows[some]]
+        else:
+            np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
     layer = 0
     while True:  # a character's listed-name marks, in their order
         marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
