@@ -1,0 +1,87 @@
+"""Who does what: relations between projects, companies, parks, programmes, policies and
+the bodies and areas behind them. A pipeline stage after `relate`; cue words come from
+`data/role_cues.tsv`. Read with GUIDELINES "relations" (the implementer of a report's own
+work is the area it speaks for).
+
+- kg:implements (area, body or park -> programme or policy): a report's programmes are
+  the work of the area it speaks for (花溪区 in a 花溪区 article, 贵阳市 in its work
+  report), unless a dash heading gives the section to a body, park or other area
+  (——花溪区政协2025年工作综述, 贵阳经开区——), a park or another area opens the sentence or
+  clause (清远打造“五大百亿”…), or the sentence names a qualified body before the programme
+  (花溪区人民法院开展“…”活动). The area speaking is the one a title, congress line or
+  headline government names (扬州市政府召开常务会议), not a wire story's dateline city. A bare
+  quoted slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设);
+  honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
+  bare numbers do not. A higher level's policy is the area's work where it says it carries it
+  out (贯彻落实《…》); the bodies a notice is addressed to carry out what it sends out.
+- kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
+  人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
+  issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
+- kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
+  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name.
+- kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
+  本规划编制的主要依据是：《A》.
+- kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document, a
+  paragraph opening with a park as its subject (作为…，中央创新区已累计引进…；…包括X、Y).
+- kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
+  the document names (沃森…项目 / 沃森生物).
+- kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
+  after the signing verb is the signing company's (kg:investedBy).
+- kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
+- kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a park's
+  (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局).
+"""
+from __future__ import annotations
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract.relate import unique_relations
+from kg.extract.roles.common import role_cues
+from kg.extract.roles.companies import (
+    by_company,
+    company_after_by,
+    company_of_anaphor,
+    firm_projects,
+    joint_investors,
+    named_after,
+    signed_with,
+    subsidiary,
+)
+from kg.extract.roles.parks import (
+    in_park,
+    park_document,
+    park_frame,
+    park_paragraph,
+    park_parts,
+    park_subject,
+    settled_list,
+)
+from kg.extract.roles.parts import counted_parts, policy_contents, projects_of_programme
+from kg.extract.roles.speakers import area_level, area_of_body
+from kg.extract.roles.work import based_on, issued_inside, notice_issuers, own_work
+
+# what other stages and the tests use
+__all__ = ["area_level", "area_of_body", "role_cues", "roles"]
+
+
+SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
+                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors)
+
+
+def roles(doc: Doc) -> Doc:
+    """The pipeline stage: add who-does-what relations to those `relate` found."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[Relation] = []
+    for sentence_mentions in by_sentence.values():
+        for rule in SENTENCE_RULES:
+            found.extend(rule(doc, sentence_mentions))
+    found.extend(own_work(doc))
+    doc.relations = unique_relations(list(doc.relations) + found)
+    doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
+                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
+    doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
+    return doc

@@ -1,0 +1,324 @@
+"""Companies behind projects (kg:investedBy, kg:builtBy, kg:operatedBy), joint investors and
+signing partners (kg:cooperatesWith), subsidiaries, and bodies named after another body.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract import lexicon
+from kg.extract.relate import INNER_RULES, is_body
+from kg.extract.roles.common import (
+    AGENT_TYPES,
+    CLAUSE_BREAK,
+    COMMA,
+    CUT_ITEM_GAP,
+    LEVEL_WORDS,
+    _cue_in,
+    _flat,
+    _gap,
+    _one_clause,
+    cues,
+    is_actor_body,
+    is_company,
+    is_qualified,
+    speaks_for_area,
+)
+from kg.extract.roles.parks import _tagged_firm
+
+# what a company's name adds to the short form it goes by: 新疆华曜新能源科技有限公司 -> 华曜
+FIRM_FORM_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|股份)$")
+
+
+# words too common to say a project bears a firm's name (中国石化, 国家电投: 中国, 国家; 招商银行:
+# 招商 also opens the names of investment drives, 招商易, 招商引资)
+COMMON_OPENINGS = ("中国", "国家", "国际", "全国", "中华", "招商")
+
+
+def firm_short_form(label: str) -> str:
+    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 沃森生物 -> 沃森生物: the name without its
+    legal tail and its opening place (a division's name, 2 or 3 characters)."""
+    core = FIRM_FORM_TAIL.sub("", label)
+    for size in (3, 2):
+        if lexicon.division_by_name().get(core[:size]) and len(core) > size + 1:
+            return core[size:]
+    return core
+
+
+def firm_projects(doc: Doc) -> list[Relation]:
+    """A project whose name opens with the short form of a firm the document names on its own
+    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司):
+    the firm runs it. Two characters of the firm's short form are enough, as firms are called."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("operatedBy", "investedBy", "builtBy")}
+    firms = {}
+    for m in doc.mentions:
+        if is_company(m) or _tagged_firm(m):
+            if m.rule != "nested":
+                firms.setdefault(firm_short_form(m.label), m)
+    found: list[Relation] = []
+    for project in doc.mentions:
+        if project.type != "Project" or project.label in placed or project.rule in INNER_RULES:
+            continue
+        owners = [f for core, f in firms.items() if len(core) >= 2 and project.label.startswith(core[:2])
+                  and core[:2] not in COMMON_OPENINGS and f.label != project.label and not project.label.startswith(f.label)]
+        if len(owners) == 1:
+            found.append(Relation("operatedBy", project, owners[0], project.sentence, "firm-short-form"))
+            placed.add(project.label)
+    return found
+
+
+BRING_THEN_BUILD = re.compile(r"[，,](拟|将|计划)?(总)?(投资[0-9.]+[亿万]元)?(投资)?(建设|打造|新建|兴建)(的)?")
+
+
+def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project and its company: X投资建设的Y / 由X建设的Y / X投资Y (investedBy, builtBy,
+    operatedBy by the verb)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        if right.type not in ("Project", "Park") or left.type != "Organization" or is_actor_body(left):
+            continue
+        gap = _gap(doc, left, right)
+        if BRING_THEN_BUILD.fullmatch(gap) and re.search(r"(引进|引入|招引|企业)$", doc.text[max(0, left.start - 6):left.start]):
+            # 引进全国500强企业国药控股，建设国药医药中心: the company brought in builds it
+            found.append(Relation("builtBy", right, left, left.sentence, "company-verb"))
+            continue
+        if not is_company(left):
+            continue
+        if gap.strip("“”\"") in ("", "的"):
+            # 宁夏鑫晶盛电子材料有限公司“工业蓝宝石晶体制造加工项目”: the company's own project
+            found.append(Relation("operatedBy", right, left, left.sentence, "company-project"))
+            continue
+        if len(gap) > 12 or not _one_clause(gap) or COMMA.search(gap):
+            continue
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in gap for w in cues(role)):
+                found.append(Relation(predicate, right, left, left.sentence, "company-verb"))
+                break
+    return found
+
+
+# Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
+BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(是|主要|均)?由")
+
+
+def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """Y由X投资建设 / Y由X和Z共同投资 / Y由X承建: a project (or park) and the companies named
+    after 由, when the verb that follows them (in the same clause) invests, builds or runs."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, left in enumerate(flat[:-1]):
+        if left.type not in ("Project", "Park") or not BY_GAP.fullmatch(_gap(doc, left, flat[index + 1])):
+            continue
+        companies = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if _gap(doc, companies[-1], nxt) not in ("、", "和", "与", "及"):
+                break
+            companies.append(nxt)
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[left.sentence].end])[0])[0]
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in clause[:12] for w in cues(role)):
+                found.extend(Relation(predicate, left, company, left.sentence, "by-company")
+                             for company in companies if is_company(company))
+                found.extend(co_investors(companies, clause, left.sentence))
+                break
+    return found
+
+
+# 该项目由X投资 / 该园区是…由X开发: a project named in an earlier clause, taken up again.
+ANAPHOR_BY = re.compile(r"(该|此|这个|这一)(项目|园区|产业园|基地)[，,]?(是|主要|均|将)?由")
+
+
+ANAPHOR_REACH = 2  # sentences back where the project taken up may be named
+
+
+def company_of_anaphor(doc: Doc) -> list[Relation]:
+    """该项目由X和Y共同投资5000万元建设: the companies after 由 invest in, build or run the
+    project (or park) the text named last before 该项目, in the same sentence or the two
+    before it, when the verb after them says so."""
+    outer = _flat(doc.mentions)
+    found: list[Relation] = []
+    for match in ANAPHOR_BY.finditer(doc.text):
+        after = [m for m in outer if m.start >= match.end()]
+        if not after or after[0].start != match.end():
+            continue
+        sentence = after[0].sentence
+        kinds = ("Project",) if match.group(2) == "项目" else ("Park", "Project")
+        before = [m for m in outer if m.end <= match.start() and m.type in kinds
+                  and sentence - ANAPHOR_REACH <= m.sentence <= sentence]
+        if not before:
+            continue
+        companies = [after[0]]
+        for nxt in after[1:]:
+            gap = _gap(doc, companies[-1], nxt)
+            if SUBSIDIARY.fullmatch(gap):
+                companies[-1] = nxt  # 由中国化学全资子公司华陆工程…投资: the subsidiary invests
+            elif gap in ("、", "和", "与", "及"):
+                companies.append(nxt)
+            else:
+                break
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[sentence].end])[0])[0]
+        for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
+            if any(w in clause[:16] for w in cues(role)):
+                found.extend(Relation(predicate, before[-1], company, sentence, "anaphor-company")
+                             for company in companies if is_company(company))
+                found.extend(co_investors(companies, clause, sentence))
+                break
+    return found
+
+
+JOINTLY = ("共同", "联手", "合资", "联合")
+
+
+def co_investors(companies: list[Mention], clause: str, sentence: int) -> list[Relation]:
+    """由A和B共同投资 / 由A和B联手打造: the companies that carry a project together cooperate."""
+    if not any(w in clause[:8] for w in JOINTLY):
+        return []
+    firms = [c for c in companies if is_company(c)]
+    return [Relation("cooperatesWith", a, b, sentence, "co-investors") for a, b in zip(firms, firms[1:])]
+
+
+def joint_investors(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """由华大集团、西藏自治区高原生物研究所、西藏健泽益超生物科技有限公司等联合意向投资: the
+    organisations that invest together cooperate, each with each, whatever the sentence
+    names before 由."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, first in enumerate(flat):
+        if first.type != "Organization" or not doc.text[:first.start].endswith("由"):
+            continue
+        members = [first]
+        for nxt in flat[index + 1:]:
+            if _gap(doc, members[-1], nxt) not in ("、", "和", "与", "及"):
+                break
+            members.append(nxt)
+        members = [m for m in members if m.type == "Organization" and not is_actor_body(m)]
+        clause = COMMA.split(CLAUSE_BREAK.split(doc.text[members[-1].end:doc.sentences[first.sentence].end])[0])[0] \
+            if members else ""
+        clause = re.sub(r"^等[一二三四五六七八九十0-9]*[家个]?(单位|企业|公司)?", "", clause)
+        if len(members) < 2 or len(members) > JOINT_MAX or not any(w in clause[:6] for w in JOINTLY) \
+                or not any(w in clause[:16] for w in cues("invests") + cues("builds")):
+            continue
+        found.extend(Relation("cooperatesWith", a, b, first.sentence, "joint-investors")
+                     for i, a in enumerate(members) for b in members[i + 1:])
+    return found
+
+
+JOINT_MAX = 4  # more partners than this is a list of investors, not a joint venture
+
+
+SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
+
+
+def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A是大型药企B的全资子公司 / B全资子公司A: a company that the text calls another's
+    subsidiary is its unit (kg:subOrganizationOf)."""
+    companies = [m for m in _flat(mentions) if m.type == "Organization" and not SUBSIDIARY.fullmatch(m.label)]
+    found: list[Relation] = []
+    for left, right in zip(companies, companies[1:]):
+        gap = _gap(doc, left, right)
+        if SUBSIDIARY.fullmatch(gap) and is_company(left) and is_company(right):
+            found.append(Relation("subOrganizationOf", right, left, right.sentence, "subsidiary"))
+        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and SUBSIDIARY.match(doc.text[right.end:right.end + 6]) \
+                and doc.text[right.end:right.end + 1] == "的" and not is_actor_body(left) and not is_actor_body(right):
+            # the sentence itself calls both companies (吉林津升制药 has no 公司 tail)
+            found.append(Relation("subOrganizationOf", left, right, left.sentence, "subsidiary"))
+    return found
+
+
+def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
+    an area) that sign with each other."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, left in enumerate(flat[:-1]):
+        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
+            continue
+        partners = [flat[index + 1]]
+        heads: list[Mention] = []  # 上海 of 上海电力: no partner of its own
+        for nxt in flat[index + 2:]:
+            gap = _gap(doc, partners[-1], nxt)
+            # 上海|电力、: a company read only by the place its name opens with; the list goes on
+            cut = partners[-1].type != "Organization" and CUT_ITEM_GAP.fullmatch(gap) and not _cue_in(gap, "signs")
+            if gap not in ("、", "和", "及") and not cut:
+                break
+            if cut:
+                heads.append(partners[-1])
+            partners.append(nxt)
+        partners = [m for m in partners if m not in heads]
+        chain_end = partners[-1].end
+        # 湖南省人民政府与中石化集团、岳阳市人民政府与巴陵石化共同签订: pairs side by side; the
+        # last item opens the next pair, and the verb stands after the whole chain.
+        position = flat.index(partners[-1])
+        while len(partners) > 1 and position + 1 < len(flat) and _gap(doc, flat[position], flat[position + 1]) == "与":
+            chain_end = flat[position + 1].end
+            if flat[position] is partners[-1]:
+                partners.pop()
+            position += 1
+            while position + 1 < len(flat) and _gap(doc, flat[position], flat[position + 1]) in ("、", "和"):
+                position += 1
+                chain_end = flat[position].end
+        rest = doc.text[chain_end:doc.sentences[left.sentence].end]
+        clause = CLAUSE_BREAK.split(COMMA.split(rest)[0])[0]
+        # the verb opens the clause; what is signed (a long agreement's title) may follow it
+        if not any(w in clause[:SIGN_REACH] for w in cues("signs")):
+            continue
+        for right in partners:
+            if is_actor_body(right) and not is_qualified(right):
+                continue  # 市体育局: whose body, the text does not say (GUIDELINES "Bodies")
+            if right.type in AGENT_TYPES and "Organization" in (left.type, right.type):
+                found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
+        found.extend(signed_project(doc, flat, [left] + partners, chain_end + len(clause)))
+    return found
+
+
+SIGN_REACH = 20  # characters after the partners where the signing verb stands
+
+
+SIGNED_PROJECT = re.compile(r"^(三方|双方|共同|陆续|正式|成功|先后)*(签订|签约|签署)(了)?$")
+
+
+def signed_project(doc: Doc, flat: list[Mention], signers: list[Mention], clause_end: int) -> list[Relation]:
+    """宜宾与宁德时代陆续签订四川时代动力电池一至六期项目: a project written right after the
+    signing verb is the signing companies' project."""
+    last = signers[-1]
+    after = [m for m in flat if last.end < m.start and m.end <= clause_end]
+    if not after or after[0].type != "Project" or not SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
+        return []
+    return [Relation("investedBy", after[0], signer, last.sentence, "signed-project")
+            for signer in signers if is_company(signer)]
+
+
+def named_after(doc: Doc) -> list[Relation]:
+    """An organisation whose name builds on another's is its unit (北京协和医院贵州医院,
+    花溪区人大常委会办公室, 吉利发动机: kg:subOrganizationOf); a body named after a park or
+    new area is its management (贵安新区管委会: kg:bodyOf). The longest name inside wins;
+    unqualified names (区委) carry no place."""
+    orgs = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
+    places: dict[str, Mention] = {}
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea" and mention.rule not in INNER_RULES:
+            places.setdefault(mention.label, mention)
+        elif mention.type == "Park":
+            places.setdefault(mention.label, mention)
+    found: list[Relation] = []
+    for label, org in orgs.items():
+        if label[:1] in LEVEL_WORDS:
+            continue  # 市人大常委会: whose body it is, the name does not say
+        parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
+                   and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))]
+        if parents:
+            parent = max(parents, key=lambda o: len(o.label))
+            found.append(Relation("subOrganizationOf", org, parent, org.sentence, "name"))
+            continue
+        if not is_actor_body(org) or speaks_for_area(org):
+            continue  # 花溪区人民政府 speaks as 花溪区 (the guidelines' reading), not a body of it
+        # 贵安新区管委会, 拉萨经济技术开发区党工委: a park's (or new area's) own management. A
+        # body named after an area (顺义区商务局) is no relation the text states (GUIDELINES
+        # "Names inside names"; the gold relates 3 of 59 such bodies, all parks').
+        homes = [p for name, p in places.items() if label.startswith(name) and len(label) > len(name)
+                 and (p.type == "Park" or p.label.endswith("新区"))]
+        if homes:
+            home = max(homes, key=lambda p: len(p.label))
+            found.append(Relation("bodyOf", org, home, org.sentence, "name"))
+    return found

@@ -1,0 +1,262 @@
+"""Parks and what is in them: projects in a park (kg:partOf), firms that settle there
+(kg:settledIn), parks made of parks, the park a sentence is set in.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract.relate import INNER_RULES
+from kg.extract.roles.common import (
+    CLAUSE_BREAK,
+    COMMA,
+    OPENERS,
+    _cue_gap,
+    _flat,
+    _gap,
+    _lines,
+    cues,
+    is_actor_body,
+    is_company,
+)
+from kg.extract.roles.speakers import reporting_area, reporting_park
+
+
+def park_document(doc: Doc) -> list[Relation]:
+    """In a park's own document, the projects and firms it lists without another park
+    are in that park (partOf for projects, settledIn for firms)."""
+    park = reporting_park(doc, reporting_area(doc))
+    if park is None:
+        return []
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    found: list[Relation] = []
+    for mention in doc.mentions:
+        if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES:
+            continue
+        if mention.type == "Project":
+            found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
+        elif is_company(mention) or _tagged_firm(mention):
+            found.append(Relation("settledIn", mention, park, mention.sentence, "park-document"))
+        else:
+            continue
+        placed.add(mention.label)
+    return found
+
+
+# 作为城市形象门户与赋能中心，中央创新区已累计引进…: a role the subject is given first
+AS_ROLE = re.compile(r"^作为[^，,。；;]{1,24}[，,]")
+
+
+def park_paragraph(doc: Doc) -> list[Relation]:
+    """A paragraph that opens with a park as its subject (作为…，中央创新区已累计引进…；落地…项目
+    11个，包括未来创元中心、盈创中心…) goes on about that park: the projects and firms its
+    sentences name, where no other park or area comes first in their sentence, are in it."""
+    placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    found: list[Relation] = []
+    for start, end in _lines(doc):
+        inside = [m for m in doc.mentions if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        flat = _flat(inside)
+        if not flat or flat[0].type != "Park":
+            continue
+        park = flat[0]
+        lead = doc.text[start:park.start].strip()
+        lead = AS_ROLE.sub("", FRAME_LEAD.sub("", OPENERS.sub("", lead)))
+        if lead:
+            continue
+        for mention in flat[1:]:
+            if mention.label in placed or mention.label == park.label:
+                continue
+            sentence = doc.sentences[mention.sentence]
+            if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
+                   for m in flat):
+                continue
+            if mention.type == "Project":
+                found.append(Relation("partOf", mention, park, mention.sentence, "park-paragraph"))
+            elif (is_company(mention) or _tagged_firm(mention)) and not COMPANY_MODIFIES.match(doc.text, mention.end):
+                # 华为云生态伙伴: the firm names whose partners came, not a tenant
+                found.append(Relation("settledIn", mention, park, mention.sentence, "park-paragraph"))
+            else:
+                continue
+            placed.add(mention.label)
+    return found
+
+
+def _tagged_firm(mention: Mention) -> bool:
+    """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
+    own news such names are its firms."""
+    return mention.type == "Organization" and mention.rule == "tagger" and not is_actor_body(mention)
+
+
+def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project or firm in a park: 综保区的X, 综保区内X, 在综保区建设X; a company that
+    落户/入驻/落地 a park or area (kg:settledIn)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, (left, right) in enumerate(zip(flat, flat[1:])):
+        gap = _gap(doc, left, right)
+        if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
+            # 沃丰德产业园建设项目、许昌正德公司: a list separator says both are items, not holder and held
+            if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
+                # 长春高新区长春中关村信息谷创新中心、金赛生长激素等新建项目: the whole list
+                items = [right]
+                for nxt in flat[index + 2:]:
+                    if nxt.type not in ("Project", "Organization") or _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
+                        break
+                    items.append(nxt)
+                found.extend(Relation("partOf" if item.type == "Project" else "settledIn", item, left, left.sentence,
+                                      "park-holds") for item in items if not is_actor_body(item))
+        elif left.type in ("Project", "Organization") and right.type in ("Park", "AdministrativeArea") \
+                and not is_actor_body(left) and _cue_gap(gap, cues("settles"), 10):
+            if left.type == "Project" and right.type == "Park":
+                found.append(Relation("partOf", left, right, left.sentence, "settles"))
+            elif left.type == "Organization":
+                found.append(Relation("settledIn", left, right, left.sentence, "settles"))
+    return found
+
+
+# A park and the parks it is made of: 由A、B和C组成 / 包括A、B等园区 / 辖区内A、B; and
+# A是Y的(重要)组成部分.
+MADE_OF = re.compile(r"(由|包括|包含|涵盖|下辖|辖区内|内设)")
+
+
+def park_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """重庆綦江工业园区是…园区，由铝铜加工(北渡产业园)、装备制造(桥河产业园)和煤电化工产业园
+    组成; 特别是萧山经开区，…其辖区内桥南、高教园区、三江创智新城等: the parks listed after a
+    word of making up, in a sentence whose subject is a park, are its parts; 广德产业园作为广清
+    经济特别合作区的重要组成部分 says it of the park named first."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for left, right in zip(flat, flat[1:]):
+        # A作为/是 Y 的重要组成部分
+        if left.type in ("Park", "Project") and right.type == "Park" and _gap(doc, left, right) in ("作为", "是") \
+                and re.match(r"[”\"]?[^，,。；;]{0,8}?的(重要)?(组成部分|一部分)", doc.text[right.end:right.end + 14]):
+            found.append(Relation("partOf", left, right, left.sentence, "park-parts"))
+    if not flat or flat[0].type != "Park":
+        return found
+    whole = flat[0]
+    sentence = doc.sentences[whole.sentence]
+    lead = doc.text[sentence.start:whole.start].strip()
+    if SUBJECT_LEAD.sub("", OPENERS.sub("", lead)) != "":
+        return found
+    clause_end = CLAUSE_BREAK.search(doc.text, whole.end, sentence.end)
+    end = clause_end.start() if clause_end else sentence.end
+    cue = MADE_OF.search(doc.text, whole.end, end)
+    if cue is None:
+        return found
+    parts = [m for m in flat if m.type == "Park" and m.start >= cue.end() and m.end <= end]
+    if not parts or COMMA.search(doc.text[cue.end():parts[0].start]):
+        return found
+    listed = [parts[0]]
+    for nxt in parts[1:]:
+        gap = _gap(doc, listed[-1], nxt)
+        if COMMA.search(gap) or len(gap) > 12:
+            break
+        listed.append(nxt)
+    found.extend(Relation("partOf", part, whole, whole.sentence, "park-parts") for part in listed
+                 if part.label != whole.label)
+    return found
+
+
+SUBJECT_LEAD = re.compile(r"^(特别是|尤其是|其中)[，,]?")
+
+
+# After the last item of a list of projects or firms: 等12个产业项目签约落户Y, 等企业入驻Y.
+LIST_SETTLES = re.compile(r"[”\"]?(等[一二三四五六七八九十百0-9余多个家批]*|[一二三四五六七八九十百0-9]+[个家])"
+                          r"([^，,。；;、]{0,4}?(重点|产业|工业|重大|优质|新|外资))*[^，,。；;、]{0,4}?(项目|企业)")
+
+
+def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A、B等12个产业项目签约落户斗门园 / A、B等企业入驻Y: every listed project or firm
+    settles in the park (a project: kg:partOf) or area (a firm: kg:settledIn)."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, place in enumerate(flat):
+        if index == 0 or place.type not in ("Park", "AdministrativeArea"):
+            continue
+        last = flat[index - 1]
+        gap = _gap(doc, last, place)
+        head = LIST_SETTLES.match(gap)
+        if head is None or not _cue_gap(gap[head.end():], cues("settles"), 6):
+            continue
+        items = [last]
+        for prev in reversed(flat[:index - 1]):
+            if _gap(doc, prev, items[-1]) not in ("、", "和", "及"):
+                break
+            items.append(prev)
+        for item in items:
+            if item.type == "Project" and place.type == "Park":
+                found.append(Relation("partOf", item, place, place.sentence, "list-settles"))
+            elif is_company(item):
+                found.append(Relation("settledIn", item, place, place.sentence, "list-settles"))
+    return found
+
+
+# 引进华为云生态伙伴超100家: the company names whose partners come, not itself.
+COMPANY_MODIFIES = re.compile(r"(生态伙伴|合作伙伴|伙伴|供应商|配套企业|上下游)")
+
+
+FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
+
+
+def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A sentence whose subject is a park (绥化经济开发区引进江苏远景集团…, 常州高新区…殷拓
+    智慧供应链、克福斯弹簧等一批优质外资项目相继落户): the projects and firms it says come,
+    start or are built there are in the park."""
+    flat = _flat(mentions)
+    if not flat or flat[0].type != "Park":
+        return []
+    sentence = doc.sentences[flat[0].sentence]
+    park = flat[0]
+    # 在11个投资超10亿元的大项目中，绥化经济开发区引进…: a frame before the subject
+    lead = FRAME_LEAD.sub("", doc.text[sentence.start:park.start].strip())
+    if len(lead) > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
+        return []  # 集隽光电产业园、贵阳二手车出口基地等…: a list of places, not a subject
+    found: list[Relation] = []
+    for mention in flat[1:]:
+        head = _gap(doc, park, mention)
+        if CLAUSE_BREAK.search(head):
+            break
+        right = mention.end
+        clause_end = CLAUSE_BREAK.search(doc.text, right, sentence.end)
+        clause = doc.text[right:clause_end.start() if clause_end else sentence.end]
+        tail = COMMA.split(clause)[0]
+        if not any(w in head[-12:] + tail for w in cues("settles") + cues("brings")):
+            continue
+        if mention.type == "Project":
+            found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
+        elif is_company(mention) and not COMPANY_MODIFIES.match(doc.text, mention.end):
+            found.append(Relation("settledIn", mention, park, park.sentence, "park-subject"))
+    return found
+
+
+def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """虎门镇电子产业园内，富士高电声科技的新厂房… / 在南充高新技术产业园区科创中心，四川神舟
+    微科电子有限公司的厂房内…: a sentence that opens on a place in a park sets its scene
+    there; the projects and firms its next clause opens with are in the park."""
+    flat = _flat(mentions)
+    if len(flat) < 2 or flat[0].type != "Park":
+        return []
+    park = flat[0]
+    sentence = doc.sentences[park.sentence]
+    if doc.text[sentence.start:park.start].strip() not in ("", "在"):
+        return []
+    comma = COMMA.search(doc.text, park.end, sentence.end)
+    if comma is None or comma.start() - park.end > 8 or CLAUSE_BREAK.search(doc.text, park.end, comma.start()):
+        return []
+    if doc.text[sentence.start:park.start].strip() == "" and not re.match(r"(内|里|中)$", doc.text[park.end:comma.start()]):
+        return []  # 虎门镇电子产业园内，: without 在, only 内/里 makes it a scene
+    after = [m for m in flat if m.start >= comma.end()]
+    if not after or after[0].start - comma.end() > 2:
+        return []
+    items = [after[0]]
+    for nxt in after[1:]:
+        if _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
+            break
+        items.append(nxt)
+    found: list[Relation] = []
+    for item in items:
+        if item.type == "Project":
+            found.append(Relation("partOf", item, park, park.sentence, "park-frame"))
+        elif item.type == "Organization" and not is_actor_body(item):
+            found.append(Relation("settledIn", item, park, park.sentence, "park-frame"))
+    return found

@@ -1,0 +1,110 @@
+"""The parts of a programme (kg:componentOf) and the projects a programme names.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract.relate import INNER_RULES
+from kg.extract.roles.common import (
+    COUNTED,
+    CUT_ITEM_GAP,
+    ITEM_GAP,
+    NUMBERED,
+    WORK_TYPES,
+    _flat,
+    _gap,
+    cues,
+)
+
+# Between a programme and the list of its parts: “四千行动”是指实施A、B; 十大重点工业项目，分别为A、B.
+PARTS_INTRO = re.compile(r"[”\"]?(，|,)?(即|包括|主要包括|分别为|分别是|是指|指|：|:|\()(实施|推进|开展)?[“\"]?")
+
+
+# Words that say the list is the whole's parts whatever the whole is called.
+PARTS_SAID = ("是指", "即", "包括", "分别为", "分别是")
+
+
+def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """工业强区、创新兴区、生态立区、文旅活区“四大战略”, “四大战略”：工业强区、…, and
+    “四千行动”是指实施A、B…: the items listed next to a programme that counts them, or
+    after one the sentence says is made of them, are its parts."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, whole in enumerate(flat):
+        if whole.type not in WORK_TYPES:
+            continue
+        items: list[Mention] = []
+        if COUNTED.match(whole.label):
+            # items before: A、B、C(等)四大战略
+            cursor = index - 1
+            while cursor >= 0 and flat[cursor].type in WORK_TYPES + ("Project",):
+                if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
+                    break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
+                gap = _gap(doc, flat[cursor], items[-1] if items else whole)
+                if not (items and ITEM_GAP.fullmatch(gap)) and not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap):
+                    break
+                items.append(flat[cursor])
+                cursor -= 1
+        # items after: 四大战略：A、B、C / 四千行动是指实施A、B
+        gap = _gap(doc, whole, flat[index + 1]) if index + 1 < len(flat) else ""
+        if whole.label in gap:
+            # “四千行动”深入实施…“四千行动”是指: the name written again, not read a second time
+            gap = gap[gap.rfind(whole.label) + len(whole.label):]
+        intro = PARTS_INTRO.fullmatch(gap) if index + 1 < len(flat) else None
+        if not items and intro and (COUNTED.match(whole.label) or intro.group(2) in PARTS_SAID):
+            cursor = index + 1
+            while cursor < len(flat):
+                if flat[cursor].type in WORK_TYPES + ("Project",):
+                    items.append(flat[cursor])
+                    gap_ok = ITEM_GAP.fullmatch
+                else:
+                    # 吉利|新车型及发动机项目、: an item read only in part; the list goes on
+                    gap_ok = CUT_ITEM_GAP.fullmatch
+                if cursor + 1 >= len(flat) or not gap_ok(_gap(doc, flat[cursor], flat[cursor + 1])):
+                    break
+                cursor += 1
+        found.extend(Relation("componentOf", item, whole, whole.sentence, "counted-parts") for item in items
+                     if item.label != whole.label)
+    return found
+
+
+def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A project written right after the programme it belongs to (“东数西算”工程的X, 某行动
+    重点项目X). Looser forms (实施X工程，建成A、B) were tried and cost precision."""
+    found: list[Relation] = []
+    flat = _flat(mentions)
+    for left, right in zip(flat, flat[1:]):
+        if left.type in WORK_TYPES and right.type == "Project" and _gap(doc, left, right) in ("", "的", "重点项目", "项目"):
+            found.append(Relation("componentOf", right, left, left.sentence, "programme-project"))
+    return found
+
+
+# 《行动计划》明确了…: a policy named again by the generic head its title ends with
+SHORT_TITLE = re.compile(r"《([^《》]{2,8})》")
+
+
+def published_policy(doc: Doc) -> Mention | None:
+    """The policy a news item reports the publication of: issued in its first two sentences
+    (…大会上印发了《济南市…三年行动计划(2023—2025年)》) and named again by its generic head
+    (《行动计划》明确了…), so the text goes on to present that policy's contents."""
+    for mention in doc.mentions:
+        if mention.sentence > 1:
+            break
+        if mention.type != "Policy" or not any(cue in doc.text[max(0, mention.start - 6):mention.start] for cue in cues("issues")):
+            continue
+        heads = {m.group(1) for m in SHORT_TITLE.finditer(doc.text, mention.end)}
+        if any(mention.label.endswith(head) or head in mention.label for head in heads if head != mention.label):
+            return mention
+    return None
+
+
+def policy_contents(doc: Doc) -> list[Relation]:
+    """In the news of a policy's publication, the programmes and projects the text goes on
+    to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程)."""
+    policy = published_policy(doc)
+    if policy is None:
+        return []
+    return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
+            if m.start > policy.end and m.type in ("Program", "Project") and m.label != policy.label
+            and m.rule not in INNER_RULES]

@@ -1,0 +1,497 @@
+"""The report's own work: who carries out a programme or policy (kg:implements), who issued
+a policy (kg:issuedBy), what a notice sends out and to whom, and what a policy is based on.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.doc import Doc, Mention, Relation
+from kg.extract.relate import INNER_RULES, short_forms
+from kg.extract.roles.common import (
+    CLAUSE_BREAK,
+    COMMA,
+    COUNTED,
+    DATE_LINE,
+    NATIONAL_BODIES,
+    OPENERS,
+    WORK_TYPES,
+    _flat,
+    _forms,
+    _gap,
+    _lines,
+    _one_clause,
+    cues,
+    is_actor_body,
+    is_qualified,
+    speaks_for_area,
+)
+from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
+
+# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
+# an area's strategy), inspections a higher
+# level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
+# not work the area carries out.
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+                      # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
+                      # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
+                      # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
+                      # 远景目标纲要 cut from a plan's full title).
+                      r"|会议文件$|(出席|开工|奠基)活动$|^[一二三四五六七八九十]是|^(如下|本|该|此)"
+                      r"|^(纲要|规划纲要|远景目标纲要|行动计划|实施方案|工作方案)$")
+
+
+# Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
+HONOUR_VERBS = ("获评", "入选", "上榜", "荣获", "评为", "获得", "获", "跻身", "成为")
+
+
+GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深入实施“…”
+
+
+# Verbs that study or weigh a programme rather than carry it out.
+STUDY_VERBS = ("领会", "考虑", "参考", "借鉴")
+
+
+def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """The body that the work's sentence names before it as the actor (花溪区人大常委会…开展
+    “双岗建功”活动): the nearest body before the work in the same sentence."""
+    before = [m for m in mentions if m.end <= work.start and is_actor_body(m) and m.sentence == work.sentence
+              and m.label not in NATIONAL_BODIES]  # 落实国务院《…》: the state issues, the area acts
+    if not before or COMMA.search(_gap(doc, before[-1], work)) and len(_gap(doc, before[-1], work)) > 30:
+        return None
+    return before[-1]
+
+
+def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Bodies that issue a policy: named at its head (中共花溪区委 花溪区人民政府关于…), or
+    before it with an issuing verb (市政府印发《…》)."""
+    inside = [m for m in mentions if policy.start <= m.start and m.end <= policy.end and m is not policy
+              and is_actor_body(m) and "关于" in policy.label[m.end - policy.start:]]
+    if inside:
+        return [m for m in inside if is_qualified(m) or m.label in NATIONAL_BODIES]
+    named = head_issuers(doc, policy)
+    if named:
+        return named
+    before = [m for m in mentions if m.end <= policy.start and is_actor_body(m)]
+    if before and (is_qualified(before[-1]) or before[-1].label in NATIONAL_BODIES):
+        gap = _gap(doc, before[-1], policy)
+        if len(gap) <= 12 and _one_clause(gap) and not COMMA.search(gap) and any(c in gap for c in cues("issues")):
+            return [before[-1]]
+        if gap.strip(" 《") == "" and policy.label.startswith("关于"):
+            return [before[-1]]  # 国务院关于推动内蒙古…的意见: the body its title opens with
+    return []
+
+
+def issued_inside(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """《国务院关于印发〈推动大规模设备更新…行动方案〉的通知》: the notice's issuers issue the
+    document it prints (GUIDELINES: a notice that issues one document is its alias)."""
+    found: list[Relation] = []
+    for relation in relations:
+        if relation.predicate != "issuedBy" or "印发" not in relation.subject.label:
+            continue
+        notice = relation.subject
+        inner = [m for m in doc.mentions if m.type == "Policy" and m is not notice
+                 and notice.start < m.start and m.end < notice.end and "印发" not in m.label]
+        found.extend(Relation("issuedBy", m, relation.object, relation.sentence, "issuer-notice") for m in inner)
+    return found
+
+
+def is_heading(doc: Doc, sentence: int) -> bool:
+    """A line of its own that is short and has no full stop: a title or section heading
+    (——花溪区政协2025年工作综述)."""
+    text = doc.sentences[sentence].text.strip()
+    return 0 < len(text) <= 40 and not CLAUSE_BREAK.search(text[:-1])
+
+
+# A newspaper page's lettered article heading (A 产业为基…, B 功能为重…).
+LETTERED_HEADING = re.compile(r"^[A-ZＡ-Ｚ][\s\u3000]+\S")
+
+
+def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Mention | None) -> dict[int, Mention]:
+    """Per sentence, whom a section speaks for where its heading says so: a dash heading
+    naming a body, park or area (——花溪区人大常委会2025年工作综述, 贵阳经开区——,
+    花溪区石板镇——); its programmes are that speaker's work. A dash heading naming the
+    reporting area or its government, or nothing, gives the section back to the area."""
+    speakers: dict[int, Mention] = {}
+    current: Mention | None = None
+    for sentence in doc.sentences:
+        text = sentence.text.strip()
+        if is_heading(doc, sentence.index) and (text.startswith("—") or text.endswith("—")):
+            named = [m for m in by_sentence.get(sentence.index, [])
+                     if (is_actor_body(m) and is_qualified(m)) or m.type == "Park"
+                     or (m.type == "AdministrativeArea" and m.rule not in INNER_RULES)]
+            speaker = named[-1] if named else None
+            if speaker is None or speaks_for_area(speaker) or (
+                    area is not None and speaker.type == "AdministrativeArea" and (speaker.ref or speaker.label) == (area.ref or area.label)):
+                current = None
+            else:
+                current = speaker
+        elif is_heading(doc, sentence.index) and LETTERED_HEADING.match(text):
+            current = None  # B 功能为重 城乡融合步伐更快: the page's next article, the area's again
+        if current is not None:
+            speakers[sentence.index] = current
+    return speakers
+
+
+def implementer(doc: Doc, work: Mention, sentence_mentions: list[Mention], speaker: Mention | None,
+                area: Mention | None) -> Mention | None:
+    """Who carries out a programme: a qualified body the sentence names before it, else
+    the body the section speaks for, else the reporting area. An unqualified body (区人大
+    常委会) is the section's body when their names agree, the area when it is the area's
+    government (市委, 县政府), and otherwise someone the text leaves unnamed."""
+    body = acting_body(doc, work, sentence_mentions)
+    if body is not None and not speaks_for_area(body):
+        if is_qualified(body):
+            return body
+        if speaker is not None and speaker.label.endswith(body.label[1:]):
+            return speaker
+        return None
+    subject = sentence_subject(doc, work, sentence_mentions) or clause_area(doc, work, sentence_mentions)
+    if subject is None and speaker is not None and area is not None and (
+            _opens_with(doc, work, sentence_mentions, area) or _opens_with_scope(doc, work)):
+        # 花溪区深入践行…理念, 城市“一圈两场三改”成效显著 inside the 人大 article: the area's own work
+        return area
+    return subject or speaker or area
+
+
+# Words that open a sentence about the area as a whole: 城市“一圈两场三改”成效显著, 全区…
+AREA_SCOPE_OPENING = re.compile(r"^(城市|全区|全市|全县|全州|全省|我区|我市|我县|全区上下|全市上下)")
+
+
+def _opens_with_scope(doc: Doc, work: Mention) -> bool:
+    sentence = doc.sentences[work.sentence]
+    lead = OPENERS.sub("", doc.text[sentence.start:work.start].strip())
+    return bool(AREA_SCOPE_OPENING.match(lead))
+
+
+def _opens_with(doc: Doc, work: Mention, mentions: list[Mention], area: Mention) -> bool:
+    flat = [m for m in _flat(mentions) if m.end <= work.start]
+    if not flat or (flat[0].ref or flat[0].label) != (area.ref or area.label):
+        return False
+    lead = doc.text[doc.sentences[work.sentence].start:flat[0].start].strip()
+    return OPENERS.sub("", lead) == ""
+
+
+def sentence_subject(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """A park that opens the sentence as its subject (近年来,贵阳经开区牢牢把握…聚焦“强省会”
+    行动): the programmes the sentence then names are the park's work."""
+    flat = [m for m in _flat(mentions) if m.end <= work.start]
+    if not flat or flat[0].type != "Park":
+        return None
+    sentence = doc.sentences[work.sentence]
+    lead = doc.text[sentence.start:flat[0].start].strip()
+    return flat[0] if OPENERS.sub("", lead) == "" else None
+
+
+def clause_area(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
+    """An area that opens the work's clause as its subject, a governing verb after it
+    (清远打造“五大百亿”农业产业, 黑龙江省要深度融入共建“一带一路”): that area carries the
+    work out, whichever area the document speaks for."""
+    sentence = doc.sentences[work.sentence]
+    clause_start = sentence.start
+    for match in COMMA.finditer(doc.text, sentence.start, work.start):
+        clause_start = match.end()
+    flat = [m for m in _flat(mentions) if clause_start <= m.start and m.end <= work.start]
+    if not flat or flat[0].type != "AdministrativeArea" or flat[0].rule in INNER_RULES:
+        return None
+    lead = doc.text[clause_start:flat[0].start].strip()
+    if OPENERS.sub("", lead) != "":
+        return None
+    gap = doc.text[flat[0].end:work.start]
+    if len(gap) > 16 or not any(v in gap for v in cues("governs")):
+        return None
+    return flat[0]
+
+
+def head_issuers(doc: Doc, policy: Mention) -> list[Mention]:
+    """The bodies a policy's title names before 关于 (台州市椒江区人民政府关于…若干意见,
+    中共花溪区委 花溪区人民政府关于…), where the document names them as organisations."""
+    if "关于" not in policy.label:
+        return []
+    head = policy.label.split("关于", 1)[0]
+    bodies = {m.label: m for m in doc.mentions if m.type == "Organization" and is_qualified(m)}
+    return [bodies[piece] for piece in re.split(r"[\s、,，和]+", head) if piece in bodies]
+
+
+def own_work(doc: Doc) -> list[Relation]:
+    """Each programme and policy of a document with its implementer, and policies with
+    their issuers."""
+    area = reporting_park(doc, reporting_area(doc)) or reporting_area(doc)
+    other_areas = _area_forms(doc) - (_forms(area) if area else set())
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    speakers = section_speakers(doc, by_sentence, area)
+    found: list[Relation] = []
+    for work in doc.mentions:
+        if work.type not in WORK_TYPES or NOT_WORK.search(work.label) or not names_work(doc, work):
+            continue
+        sentence_mentions = by_sentence[work.sentence]
+        if work.type == "Policy":
+            bodies = issuers(doc, work, sentence_mentions)
+            found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
+            if bodies and not all(body.label in NATIONAL_BODIES for body in bodies):
+                continue  # a policy and its issuer: who carries it out is not said
+        agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
+        if agent is area:
+            agent = addressed_area(doc, work, area) or agent
+        if agent is None:
+            continue
+        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province") \
+                and not carried_out(doc, work):
+            continue
+        if agent is area or (area is not None and agent.type == area.type == "AdministrativeArea" and (agent.ref or agent.label) == (area.ref or area.label)):
+            rule = "reporting-area"
+        else:
+            rule = "clause-area" if agent.type == "AdministrativeArea" else "acting-body"
+        found.append(Relation("implements", agent, work, work.sentence, rule))
+    return found
+
+
+# Verbs by which an area carries out what a higher level issued: 贯彻落实《…》精神, 对标落实.
+CARRY_OUT = re.compile(r"(贯彻|落实|执行)[^，,。；;]{0,24}$")
+
+
+def carried_out(doc: Doc, work: Mention) -> bool:
+    """Is a policy named after another place (《海南自由贸易港建设总体方案》 in 儋州, 《国务院
+    关于…》) one the sentence says the area carries out (坚决贯彻落实…《A》精神和《B》要求)?"""
+    if work.type != "Policy" or work.label.startswith(UPPER_LEVEL):
+        return False  # 落实省级39条…政策: one of the province's, named without its title
+    sentence = doc.sentences[work.sentence]
+    return bool(CARRY_OUT.search(doc.text[max(sentence.start, work.start - 60):work.start]))
+
+
+def addressed_area(doc: Doc, work: Mention, area: Mention | None) -> Mention | None:
+    """息烽县农村集体经营性建设用地入市试点: a programme written after another area's name as
+    its address is that area's work, not the reporting area's."""
+    if not work.address or area is None or work.address in _forms(area):
+        return None
+    # the address is read inside the programme's span or right before it
+    named = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.label == work.address
+             and work.start - 2 - len(m.label) <= m.start <= work.start]
+    return named[-1] if named else None
+
+
+def _sent_out(doc: Doc, policy: Mention, outer: list[Mention]) -> bool:
+    """《X》已经…会议审议通过，现印发给你们: a policy that opens the sentence whose verb sends
+    it out, however long the clause between."""
+    sentence = doc.sentences[policy.sentence]
+    first = next((m for m in outer if m.sentence == policy.sentence), None)
+    return first is policy and doc.text[sentence.start:policy.start].strip(" 《") == "" \
+        and "印发给" in doc.text[policy.end:sentence.end]
+
+
+def notice_issuers(doc: Doc) -> list[Relation]:
+    """A notice that issues a policy (关于印发…的通知; 现将《…》印发给你们) is signed by its
+    issuers: the bodies its title line names before 关于, else the body alone on the line
+    above the notice's date (达州市人民政府 / 2024年6月25日)."""
+    lines = _lines(doc)
+    outer = _flat(doc.mentions)
+    bodies = [m for m in outer if m.type == "Organization" and is_qualified(m)]
+    policies = [m for m in outer if m.type == "Policy"]
+    issued: list[Mention] = []
+    title_bodies: list[Mention] = []
+    # the notice's own title is among its first lines; a 关于印发 further on quotes another notice
+    for start, end in [span for span in lines if doc.text[span[0]:span[1]].strip()][:3]:
+        line = doc.text[start:end]
+        cut = line.find("关于印发")
+        if cut < 0 or re.search(r"[《〈，,。]", line[:cut]):
+            continue  # 落实《…关于印发…》: a notice quoted, not this one's title
+        on_line = [m for m in policies if start + cut + 4 <= m.start <= start + cut + 5 and m.end <= end]
+        issued.extend(on_line)
+        if not title_bodies:
+            # whole names only: 成都市委 inside 中共成都市委社会工作部 is not a signer
+            title_bodies = [m for m in bodies if start <= m.start and m.end <= start + cut
+                            and re.match(r"\s|、|和|关于", doc.text[m.end:m.end + 2])
+                            and (m.start == start or re.match(r"\s|、|和", doc.text[m.start - 1]))]
+    issued.extend(m for m in policies if "印发给" in doc.text[m.end:m.end + 16] or _sent_out(doc, m, outer))
+    if not issued:
+        return []
+    signers = title_bodies
+    if not signers:
+        for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+            alone = [m for m in bodies if doc.text[start:end].strip() == m.label and start <= m.start < end]
+            if alone and DATE_LINE.fullmatch(doc.text[next_start:next_end]):
+                signers = alone[:1]
+                break
+    policy_labels = {m.label for m in issued}
+    policies_issued = list({m.label: m for m in issued}.values())
+    addressed = [Relation("implements", body, policy, body.sentence, "notice-addressee")
+                 for body in addressees(doc, bodies) for policy in policies_issued]
+    return addressed + [Relation("issuedBy", policy, body, policy.sentence, "notice")
+                        for policy in policies_issued for body in signers
+                        if policy.label in policy_labels and body.label not in policy.label]
+
+
+def addressees(doc: Doc, bodies: list[Mention]) -> list[Mention]:
+    """各县(市、区)人民政府,达州高新区管委会,市级各部门: a notice's address, opening with 各 and
+    ending with a colon before the sentence that sends the policy out; the bodies it names
+    (qualified, other than governments, which speak for areas) are to carry the policy out."""
+    address = ADDRESS_LINE.search(doc.text, 0, FRAME_HEAD * 2)
+    if address is None:
+        return []
+    return [m for m in bodies if address.start() <= m.start and m.end <= address.end()
+            and is_actor_body(m) and not speaks_for_area(m)]
+
+
+# 各县(市、区)人民政府，…，市级各部门(单位)： (a line of its own, or run into the title)
+ADDRESS_LINE = re.compile(r"各[^。；;：:\n《》]{1,150}[：:]")
+
+
+# 为贯彻落实《A》…，结合实际，制定本方案 / 根据《A》，编制《B》: the policy a document draws up
+# and the policies it says it carries out.
+BASIS_CUE = re.compile(r"(根据|依据|按照|遵照|贯彻|落实|为实施)")
+
+
+DRAWN_UP = re.compile(r"(制定|编制|制订)(了)?(本|此|如下)")
+
+
+DRAWN_UP_NAMED = re.compile(r"(制定|编制|制订)《")
+
+
+# 《A纲要》…根据《B》编制。/ 本规划纲要根据…《B》编制: the verb after the cited policies, its
+# object the policy (or 本规划) that opens the sentence
+DRAWN_AFTER = re.compile(r"》(精神)?(而)?(编制|制定|制订)(?![《本此如])")
+
+
+# 本规划编制的主要依据是：《A》《B》等
+OWN_BASIS = re.compile(r"^本(规划纲要|规划|纲要|方案|计划)(编制|制定)?的?(主要)?依据")
+
+
+def own_policy(doc: Doc) -> Mention | None:
+    """The policy a document is: the one its notice issues (关于印发X的通知, 现将《X》印发给你们),
+    else a policy written alone on one of its first lines (曲靖市促进区域协调发展实施方案)."""
+    outer = [m for m in _flat(doc.mentions) if m.type == "Policy"]
+    for policy in outer:
+        if "印发给" in doc.text[policy.end:policy.end + 16] or (
+                policy.start < FRAME_HEAD and "印发" in doc.text[max(0, policy.start - 5):policy.start]):
+            return policy  # 关于印发X的通知, 现将《X》印发给你们, 市委市政府印发了《X》
+    for start, end in [span for span in _lines(doc) if doc.text[span[0]:span[1]].strip()][:6]:
+        line = doc.text[start:end].strip("《》 \t")
+        alone = [m for m in outer if start <= m.start and m.end <= end and m.label == line]
+        if alone:
+            return alone[0]
+    return None
+
+
+def based_on(doc: Doc) -> list[Relation]:
+    """为贯彻落实《A》、《B》精神…制定本实施方案: the document's own policy carries out A and
+    B (kg:basedOn); 根据《A》，编制《B》 says the same of B. A notice that issues one
+    document (关于印发〈A〉的通知) stands for that document."""
+    own = own_policy(doc)
+    found: list[Relation] = []
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start:sentence.end]
+        drawn = DRAWN_UP.search(text)
+        named = DRAWN_UP_NAMED.search(text)
+        mentions = [m for m in doc.mentions if m.sentence == sentence.index and m.type == "Policy"]
+        if named:
+            target = next((m for m in mentions if m.start == sentence.start + named.end() - 1
+                           or m.start == sentence.start + named.end()), None)
+            limit = sentence.start + named.start()
+        elif drawn and own is not None:
+            target, limit = own, sentence.start + drawn.start()
+        elif (after := _drawn_after(text)) is not None:
+            target, limit = _sentence_policy(doc, sentence.start, mentions, own), sentence.start + after
+        elif OWN_BASIS.match(text) and own is not None:
+            target, limit = own, sentence.end
+        else:
+            continue
+        cue = BASIS_CUE.search(text)
+        if target is None or cue is None or sentence.start + cue.start() >= limit:
+            continue
+        cited = [m for m in _flat(mentions) if sentence.start + cue.start() <= m.start and m.end <= limit]
+        for policy in cited:
+            # 《…关于印发〈A〉的通知》: the notice stands for A
+            inner = [m for m in mentions if m is not policy and policy.start < m.start and m.end < policy.end]
+            basis = inner[-1] if inner and "印发" in policy.label else policy
+            if basis.label != target.label:
+                found.append(Relation("basedOn", target, basis, sentence.index, "based-on"))
+    return found
+
+
+def _drawn_after(text: str) -> int | None:
+    """Where the cited policies end when the drawing-up verb follows them (…的建议》编制)."""
+    found = list(DRAWN_AFTER.finditer(text))
+    return found[-1].start() + 1 if found else None
+
+
+def _sentence_policy(doc: Doc, start: int, mentions: list[Mention], own: Mention | None) -> Mention | None:
+    """The policy a sentence opens with: written first (《A纲要》(简称《纲要》)，依据…), or 本规划
+    for the document's own."""
+    if doc.text.startswith("本", start):
+        return own
+    first = next((m for m in mentions if m.start - start <= 1), None)
+    return first if first is not None and first.type == "Policy" else None
+
+
+# What a bare slogan is when the word after it calls it an idea held (“两山”理论, “五大发展”
+# 理念, “两个一百年”奋斗目标): GUIDELINES ignore such slogans that only describe. A bare 目标
+# or 定位 after it is no such word: the gold counts “一都四区”目标 and “一极一高地两示范”定位 as
+# the area's work as often as not.
+IDEA_AFTER = re.compile(r"[”\"]?(的)?(理念|理论|奋斗目标|精神|思想)")
+
+
+# 长春新区计划开工…, 艾普强粒子计划建设成…: 计划 as "plans to", a verb after it, not a plan's name.
+PLANS_TO = re.compile(r"(开工|开建|建设|建成|投资|投产|实施|完成|引进|新建|于|在|到|用|将|年内|今年)")
+
+
+def names_work(doc: Doc, work: Mention) -> bool:
+    """Does the sentence present the mention as work someone carries out? A bare quoted
+    slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
+    before the list it heads (实施“四大战略”, 聚焦“三品一菜”、“两药一械”); a named programme
+    (…行动, 《…规划》) always, unless the sentence says it was won as an honour."""
+    sentence = doc.sentences[work.sentence]
+    clause_start = sentence.start
+    for match in COMMA.finditer(doc.text, sentence.start, work.start):
+        clause_start = match.end()
+    before = doc.text[clause_start:work.start]
+    if any(before.endswith(v) or before[-GOVERN_WINDOW:].find(v) >= 0 for v in HONOUR_VERBS if len(v) > 1):
+        return False
+    if before.endswith("获"):
+        return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
+    if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为|转变)", doc.text[work.end:work.end + 4])):
+        return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
+    if work.rule == "quoted" and re.match(r"[”\"]?的(巨大)?(潜力|作用|优势|效应|魅力)", doc.text[work.end:work.end + 6]):
+        return False  # 发挥“一业带百业”的巨大潜力: a quality, not work
+    if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
+        return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
+    if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
+        return False  # 2025年是“十四五”规划的收官之年: a period, not work done
+    if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
+        return False
+    if work.rule != "quoted":
+        return True
+    if COUNTED.match(work.label):
+        return True  # “四大战略”, “三大定位”: a counted set of tasks
+    # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
+    window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)
+    clause_end = COMMA.search(doc.text, work.end, sentence.end)
+    after = doc.text[work.end:clause_end.start() if clause_end else sentence.end][:GOVERN_WINDOW]
+    after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)
+    if IDEA_AFTER.match(after):
+        return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
+    return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
+
+
+def _area_forms(doc: Doc) -> set[str]:
+    forms: set[str] = set()
+    for mention in doc.mentions:
+        if mention.type == "AdministrativeArea":
+            forms |= short_forms(mention)
+    return forms
+
+
+# A policy a province or region makes (省级39条稳增长一揽子政策, 自治区40条稳大盘政策) in the
+# report of a city or county below it.
+UPPER_LEVEL = ("省级", "省委", "省政府", "自治区")
+
+
+def _names_other_area(label: str, others: set[str], own: set[str], below_province: bool = False) -> bool:
+    """A programme or policy named after another place (天津市…规划 in a 东丽区 report,
+    国家…, 省级… in a city's) is that place's, not the reporting area's own work; one naming
+    the reporting area is its own even when it names others too."""
+    if any(form in label for form in own):
+        return False
+    if below_province and label.startswith(UPPER_LEVEL):
+        return True
+    return any(form in label for form in others if len(form) >= 2) or label.startswith(("国家", "中共中央", "国务院", "全国"))
