@@ -1,5 +1,5 @@
 """Count the relation errors of a build against a gold folder by class, for choosing what
-to fix in `extract/roles.py` (issue 16).
+to fix in `extract/roles/` (issue 16).
 
     PYTHONPATH=src .venv/bin/python scripts/relation_errors.py tests/gold/wide [--list CLASS]
     PYTHONPATH=src .venv/bin/python scripts/relation_errors.py tests/gold/seeds --inputs seeds
