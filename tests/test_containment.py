@@ -352,3 +352,15 @@ def test_a_list_after_a_few_words_on_the_subject_is_the_subjects():
 def test_a_list_after_a_long_clause_on_the_subject_is_not_its():
     doc = run_text("株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
     assert ("北汽株洲基地", "株洲高新区") not in contained(doc)
+
+
+# --- which areas the division table pairs ---------------------------------------------------
+
+def test_the_area_of_a_reports_title_is_a_place_though_a_government_follows_it():
+    doc = run_text("2022年安顺市政府工作报告\n各位代表：过去一年，西秀区新建标准化厂房20万平方米。")
+    assert ("西秀区", "安顺市") in contained(doc)
+
+
+def test_an_area_named_only_as_a_governments_head_in_the_text_is_no_place():
+    doc = run_text("会上，安顺市政府通报了工作进展。西秀区新建标准化厂房20万平方米。")
+    assert ("西秀区", "安顺市") not in contained(doc)

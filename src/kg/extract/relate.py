@@ -758,12 +758,29 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
     the full form with its level word would be an address), nor the head of a body's, a
     medium's or a dateline's name."""
-    if NOT_A_PLACE_AFTER.match(doc.text, mention.end):
+    if NOT_A_PLACE_AFTER.match(doc.text, mention.end) and not _names_report(doc, mention):
         return False
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
     return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
+
+
+# a header line that says whose report this is (2022年包头市政府工作报告; 在绥化市北林区第六届人民代表大会…)
+REPORT_TITLE = re.compile(r"(?:政府工作报告|人民代表大会|统计公报)")
+REPORT_HEAD = 300  # characters: the title and header of a report
+
+
+def _names_report(doc: Doc, mention: Mention) -> bool:
+    """Is the area named in the report's own title or header line (2022年包头市政府工作报告)?
+    It is the reporting area, an entity of its own (GUIDELINES "The reporting area"), though
+    a body's name follows it there."""
+    if mention.start >= REPORT_HEAD:
+        return False
+    start = doc.text.rfind("\n", 0, mention.start) + 1
+    end = doc.text.find("\n", mention.end)
+    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    return len(line) <= 80 and bool(REPORT_TITLE.search(line))
 
 
 @relation_rule("division_table", scope="document")
