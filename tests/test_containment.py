@@ -364,3 +364,13 @@ def test_the_area_of_a_reports_title_is_a_place_though_a_government_follows_it()
 def test_an_area_named_only_as_a_governments_head_in_the_text_is_no_place():
     doc = run_text("会上，安顺市政府通报了工作进展。西秀区新建标准化厂房20万平方米。")
     assert ("西秀区", "安顺市") not in contained(doc)
+
+
+def test_bracket_notation_inside_a_name_places_no_area():
+    doc = run_text("今年开工华电广西(百色)田阳20万千瓦光伏项目，总投资9亿元。")
+    assert ("百色市", "广西壮族自治区") not in contained(doc) and ("百色", "广西") not in contained(doc)
+
+
+def test_bracket_notation_on_its_own_places_the_county():
+    doc = run_text("清远(英德)承接产业转移，今年新签约项目20个。")
+    assert ("英德", "清远") in contained(doc) or ("英德市", "清远市") in contained(doc)

@@ -757,9 +757,12 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
     short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
     the full form with its level word would be an address), nor the head of a body's, a
-    medium's or a dateline's name."""
+    medium's or a dateline's name, nor an area of bracket notation written inside another name."""
     if NOT_A_PLACE_AFTER.match(doc.text, mention.end) and not _names_report(doc, mention):
         return False
+    if mention.rule == "bracket-area" and any(m.start < mention.start and mention.end <= m.end
+                                              and m.type != "AdministrativeArea" for m in mentions):
+        return False  # 华电内蒙古(巴彦淖尔)磴口…项目: bracket notation inside a name is part of that name
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
