@@ -374,3 +374,8 @@ def test_bracket_notation_inside_a_name_places_no_area():
 def test_bracket_notation_on_its_own_places_the_county():
     doc = run_text("清远(英德)承接产业转移，今年新签约项目20个。")
     assert ("英德", "清远") in contained(doc) or ("英德市", "清远市") in contained(doc)
+
+
+def test_a_project_after_weiyu_an_address_and_de_is_in_the_address():
+    doc = run_text("近日，位于顺庆区物流大道的川东北冷链物流集散中心项目建设现场热火朝天。")
+    assert ("川东北冷链物流集散中心项目", "顺庆区") in contained(doc)

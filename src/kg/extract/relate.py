@@ -163,6 +163,32 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# 位于高新区澄溪组团的中材渝建…项目: the address between 位于 and 的, the thing right after 的
+LOCATED_BEFORE = re.compile(r"(?:位于|坐落于|地处)(?:国家级|省级)?([^，,。；;：:、和与及的]{2,30})的")
+
+
+@relation_rule("located_before")
+def located_before(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """位于A的B: the project or park named right after 的 is in the innermost container the
+    address A names (位于萧山经开区桥南板块的X项目: in 桥南板块; 位于高坪区物流大道的X项目: in
+    高坪区, a road being no entity), as B位于A is."""
+    if not mentions:
+        return []
+    sentence = doc.sentences[mentions[0].sentence]
+    found: list[Relation] = []
+    for match in LOCATED_BEFORE.finditer(sentence.text):
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        things = [m for m in mentions if m.start == end + 1 and m.type in ("Project", "Park")]
+        places = [m for m in mentions if m.type in CONTAINERS and start <= m.start and m.end <= end]
+        if not things or not places:
+            continue
+        thing = max(things, key=lambda m: m.end)
+        place = max(places, key=lambda m: (m.end, m.end - m.start))
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "located-before"))
+    return found
+
+
 BUILD_AT = re.compile(r"(?:[^，,。；;：:]{0,4}投资[^，,。；;：:]{0,10}?)?(?:规划建设|建设|新建|创办|打造|启动|布局)")
 
 
