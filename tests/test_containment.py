@@ -379,3 +379,10 @@ def test_bracket_notation_on_its_own_places_the_county():
 def test_a_project_after_weiyu_an_address_and_de_is_in_the_address():
     doc = run_text("近日，位于顺庆区物流大道的川东北冷链物流集散中心项目建设现场热火朝天。")
     assert ("川东北冷链物流集散中心项目", "顺庆区") in contained(doc)
+
+
+def test_weiyu_an_address_whose_area_is_read_off_the_parks_name():
+    # the firm's name nested at the project's start and 凯里市 read as the park's prefix:
+    # the project is in the park all the same
+    doc = run_text("安顺恒升新材料有限公司锂电池正极材料生产线项目位于安顺市西秀工业园区，项目总投资30亿元。")
+    assert ("安顺恒升新材料有限公司锂电池正极材料生产线项目", "西秀工业园区") in contained(doc)

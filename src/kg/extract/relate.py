@@ -146,21 +146,40 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
     found: list[Relation] = []
     flat = [m for m in mentions if m.rule not in INNER_RULES]
-    for index, thing in enumerate(flat[:-1]):
-        if thing.type not in ("Project", "Park") or not LOCATED_AFTER.fullmatch(_between(doc, thing, flat[index + 1])):
+    # (the address's areas may be read off a name's prefix: 位于兴义市|义龙新材料产业园; a name
+    # nested at the thing's start is no place after it)
+    places = sorted((m for m in mentions if m.type in CONTAINERS and m.rule != "inner-area"),
+                    key=lambda m: (m.start, m.end))
+    for thing in flat:
+        cue = LOCATED_AFTER.match(doc.text, thing.end) if thing.type in ("Project", "Park") else None
+        if cue is None:
             continue
-        chain = [flat[index + 1]]
-        for nxt in flat[index + 2:]:
-            gap = _between(doc, chain[-1], nxt)
-            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)):
+        chain: list[Mention] = []
+        at = cue.end()
+        for nxt in places:
+            start = _label_start(doc, nxt)
+            if start < at or nxt is thing:
+                continue
+            gap = doc.text[at:start]
+            if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
                 break
             chain.append(nxt)
+            at = nxt.end
+        if not chain:
+            continue
         place = chain[-1]
-        if place.type not in CONTAINERS or doc.text[place.end:place.end + 1] == "的":
+        if doc.text[place.end:place.end + 1] == "的":
             continue  # B位于A的东部 / 位于A的C: not B's container
         predicate = "partOf" if place.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
         found.append(Relation(predicate, thing, place, thing.sentence, "located-after"))
     return found
+
+
+def _label_start(doc: Doc, mention: Mention) -> int:
+    """Where the mention's own name starts: a name read with its address prefix (兴义市义龙新材料
+    产业园 labelled 义龙新材料产业园) starts after the prefix."""
+    start = mention.end - len(mention.label)
+    return start if start >= mention.start and doc.text[start:mention.end] == mention.label else mention.start
 
 
 # 位于高新区澄溪组团的中材渝建…项目: the address between 位于 and 的, the thing right after 的
