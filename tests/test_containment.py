@@ -386,3 +386,8 @@ def test_weiyu_an_address_whose_area_is_read_off_the_parks_name():
     # the project is in the park all the same
     doc = run_text("安顺恒升新材料有限公司锂电池正极材料生产线项目位于安顺市西秀工业园区，项目总投资30亿元。")
     assert ("安顺恒升新材料有限公司锂电池正极材料生产线项目", "西秀工业园区") in contained(doc)
+
+
+def test_a_firm_opening_a_parks_name_is_not_in_the_park():
+    doc = run_text("记者在京东亚洲一号工程贵阳物流产业园施工现场看到，厂房拔地而起。")
+    assert ("京东", "京东亚洲一号工程贵阳物流产业园") not in contained(doc)

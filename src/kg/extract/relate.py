@@ -49,9 +49,16 @@ def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule]
     return register
 
 
+def flat_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The sentence's names in reading order: neither areas read inside names nor a name
+    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name)."""
+    outer = [m for m in mentions if m.rule not in INNER_RULES]
+    return [m for m in outer if not any(o is not m and o.start == m.start and m.end < o.end for o in outer)]
+
+
 def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Mentions that follow each other in a sentence (areas read inside names left out)."""
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     return list(zip(flat, flat[1:]))
 
 
@@ -145,7 +152,7 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
     bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     # (the address's areas may be read off a name's prefix: 位于兴义市|义龙新材料产业园; a name
     # nested at the thing's start is no place after it)
     places = sorted((m for m in mentions if m.type in CONTAINERS and m.rule != "inner-area"),
@@ -294,7 +301,7 @@ def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     with a ceremony somewhere is there (the innermost of an address chain; a signing ceremony
     only promises: 签约仪式在…举行 is left out)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for index, thing in enumerate(flat[:-1]):
         if thing.type not in ("Project", "Park") or not CEREMONY.search(_between(doc, thing, flat[index + 1])):
             continue
@@ -319,7 +326,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X项目是长寿区重点引进的外资项目之一, X项目是今年喀什市的新建项目: a project the clause
     opens with, said to be an area's or a park's, is in it."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for thing, place in zip(flat, flat[1:]):
         if thing.type != "Project" or place.type not in CONTAINERS or not IS_OF.search(_between(doc, thing, place)):
             continue
@@ -359,7 +366,7 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
     area are in it (GUIDELINES: `在…落地`)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for index, area in enumerate(flat):
         if area.type not in CONTAINERS:
             continue
