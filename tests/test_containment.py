@@ -391,3 +391,16 @@ def test_weiyu_an_address_whose_area_is_read_off_the_parks_name():
 def test_a_firm_opening_a_parks_name_is_not_in_the_park():
     doc = run_text("记者在京东亚洲一号工程贵阳物流产业园施工现场看到，厂房拔地而起。")
     assert ("京东", "京东亚洲一号工程贵阳物流产业园") not in contained(doc)
+
+
+# --- a name says where it is when it opens with the place (GUIDELINES located_in) ----------
+
+def test_a_place_after_a_firms_or_schools_name_is_no_address():
+    doc = run_text("遵义市今年开工中国电信遵义云计算中心二期项目、北京师范大学附属遵义实验学校。")
+    assert ("中国电信遵义云计算中心二期项目", "遵义市") not in contained(doc)
+    assert ("北京师范大学附属遵义实验学校", "遵义市") not in contained(doc)
+
+
+def test_a_routes_section_named_after_a_place_is_in_it():
+    doc = run_text("遵义市今年建成渝贵铁路遵义段，完成投资30亿元。")
+    assert ("渝贵铁路遵义段", "遵义市") in contained(doc)

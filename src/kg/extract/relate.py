@@ -515,6 +515,16 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_address(head: str, forms: set[str]) -> bool:
+    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)?"""
+    while head:
+        form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
+        if form is None:
+            return False
+        head = head[:-len(form)]
+    return True
+
+
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
@@ -581,6 +591,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             if not _says_where(mention, container, form, index, area_forms):
                 continue
+            if index > 0 and not _after_address(mention.label[:index], area_forms) \
+                    and not mention.label.startswith("段", index + len(form)):
+                continue  # 中国联通哈尔滨…中心: a name that opens with no address (深江铁路中山段: a route's part in 中山)
             end = index + len(form)
             if best is None or end > best[0]:
                 best = (end, container)
@@ -812,9 +825,10 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     medium's or a dateline's name, nor an area of bracket notation written inside another name."""
     if NOT_A_PLACE_AFTER.match(doc.text, mention.end) and not _names_report(doc, mention):
         return False
-    if mention.rule == "bracket-area" and any(m.start < mention.start and mention.end <= m.end
-                                              and m.type != "AdministrativeArea" for m in mentions):
-        return False  # 华电内蒙古(巴彦淖尔)磴口…项目: bracket notation inside a name is part of that name
+    if mention.rule == "bracket-area":
+        opens = _bracket_pair_start(doc, mention, mentions)
+        if any(m.start < opens and mention.end <= m.end and m.type != "AdministrativeArea" for m in mentions):
+            return False  # 华电内蒙古(巴彦淖尔)磴口…项目: bracket notation inside a name is part of that name
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
@@ -836,6 +850,13 @@ def _names_report(doc: Doc, mention: Mention) -> bool:
     end = doc.text.find("\n", mention.end)
     line = doc.text[start:end if end >= 0 else len(doc.text)]
     return len(line) <= 80 and bool(REPORT_TITLE.search(line))
+
+
+def _bracket_pair_start(doc: Doc, area: Mention, mentions: list[Mention]) -> int:
+    """Where the bracket notation an area belongs to starts (韶关(乐昌): at 韶关)."""
+    outer = next((m for m in mentions if m.rule == "bracket-area" and m.end == area.start - 1
+                  and doc.text[m.end:m.end + 1] in OPEN_BRACKETS), None)
+    return outer.start if outer is not None else area.start
 
 
 @relation_rule("division_table", scope="document")
