@@ -404,3 +404,17 @@ def test_a_place_after_a_firms_or_schools_name_is_no_address():
 def test_a_routes_section_named_after_a_place_is_in_it():
     doc = run_text("遵义市今年建成渝贵铁路遵义段，完成投资30亿元。")
     assert ("渝贵铁路遵义段", "遵义市") in contained(doc)
+
+
+def test_a_town_is_not_read_straight_into_its_province():
+    # 红枫湖镇 (a town of 清镇市) with only 贵州省 named: two levels apart, no direct containment
+    from kg.extract.relate import division_table
+    text = "贵州省清镇市首批开发区，辖红枫湖镇。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("贵州省", "贵州省", "AdministrativeArea", "Province", 0, 3, 0, "gazetteer", ref="520000"),
+                    Mention("红枫湖镇", "红枫湖镇", "AdministrativeArea", "Township", 13, 17, 0, "gazetteer",
+                            ref="520181-红枫湖镇")]
+    assert not division_table(doc, doc.mentions)
+    doc.mentions.append(Mention("清镇市", "清镇市", "AdministrativeArea", "District", 3, 6, 0, "gazetteer", ref="520181"))
+    assert {(r.subject.label, r.object.label) for r in division_table(doc, doc.mentions)} == \
+        {("红枫湖镇", "清镇市"), ("清镇市", "贵州省")}

@@ -872,8 +872,9 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found = []
     for code, mention in by_code.items():
         parent = nearest_named_ancestor(code, by_code, table)
-        if parent is not None:
-            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+        if parent is None or (_rank(mention) >= LEVEL_RANK["Township"] and _rank(parent) <= LEVEL_RANK["Province"]):
+            continue  # 崖头, 城西 with only 山东省 named: a town is not read straight into its province
+        found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
     return found
 
 
