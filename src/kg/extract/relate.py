@@ -6,7 +6,8 @@ come from `data/relation_cues.tsv`.
 
 - kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
-  inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
+  inside a name (花溪区燕楼镇数字农业产业园), a name that opens with an area or an address of
+  areas (清镇职教城; not 中国联通哈尔滨…中心: a name opening with no address says no place),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
   park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it, as do a clause
   that starts its works (，共集中开工A、B等项目), a list after a few words on it (X发展迅猛，A、B等…) and
@@ -15,7 +16,9 @@ come from `data/relation_cues.tsv`.
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the towns of a district's document, and
-  parents from the national division table. `kg.extract.resolve.keep_nearest_containers`
+  parents from the national division table (for areas the text names as places, the area a
+  report's title names among them; not bracket notation inside a name, nor a town read
+  straight into its province). `kg.extract.resolve.keep_nearest_containers`
   later keeps a thing's nearest container only.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
