@@ -418,3 +418,8 @@ def test_a_town_is_not_read_straight_into_its_province():
     doc.mentions.append(Mention("清镇市", "清镇市", "AdministrativeArea", "District", 3, 6, 0, "gazetteer", ref="520181"))
     assert {(r.subject.label, r.object.label) for r in division_table(doc, doc.mentions)} == \
         {("红枫湖镇", "清镇市"), ("清镇市", "贵州省")}
+
+
+def test_a_new_area_named_after_its_city_is_in_the_city():
+    doc = run_text("长春市加快建设现代化都市圈。长春新区今年新开工项目50个，完成投资200亿元。")
+    assert ("长春新区", "长春市") in contained(doc)
