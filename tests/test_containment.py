@@ -423,3 +423,13 @@ def test_a_town_is_not_read_straight_into_its_province():
 def test_a_new_area_named_after_its_city_is_in_the_city():
     doc = run_text("长春市加快建设现代化都市圈。长春新区今年新开工项目50个，完成投资200亿元。")
     assert ("长春新区", "长春市") in contained(doc)
+
+
+def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():
+    doc = run_text("四川省加快发展。宜宾三江新区今年新开工项目50个。")
+    assert ("宜宾三江新区", "四川省") in contained(doc)
+
+
+def test_a_park_named_after_an_unnamed_city_is_not_read_into_the_province():
+    doc = run_text("青海省加快园区建设。格尔木工业园今年新开工项目20个。")
+    assert ("格尔木工业园", "青海省") not in contained(doc)

@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import division_by_code, divisions_by_full_name, relation_cues
+from kg.extract.lexicon import Division, division_by_code, divisions_by_full_name, divisions_by_short_name, relation_cues
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -867,7 +867,8 @@ def _bracket_pair_start(doc: Doc, area: Mention, mentions: list[Mention]) -> int
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table
     (白云区 and 贵阳市; 石板镇 and 贵阳市 when 花溪区 is not named): the child is in its
-    nearest named ancestor."""
+    nearest named ancestor. An area the table does not know, named after a city the text does
+    not name (临沂沂河新区 with 山东省 named), is in that city's named province."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
         if mention.ref and named_as_place(doc, mention, mentions):
@@ -879,7 +880,32 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if parent is None or (_rank(mention) >= LEVEL_RANK["Township"] and _rank(parent) <= LEVEL_RANK["Province"]):
             continue  # 崖头, 城西 with only 山东省 named: a town is not read straight into its province
         found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+    placed = {r.subject.label for r in doc.relations + found if r.predicate in ("locatedIn", "partOf")}
+    for mention in mentions:
+        if mention.ref or mention.type != "AdministrativeArea" or mention.rule in INNER_RULES or mention.label in placed:
+            continue
+        division = _opening_division(mention.label)
+        if division is None or division.code in by_code:
+            continue  # (a named city places the name by the name rule)
+        parent = nearest_named_ancestor(division.code, by_code, table)
+        if parent is not None and _rank(parent) <= LEVEL_RANK["Province"]:
+            # 临沂沂河新区 with 山东省 named, 临沂 not: the table's province of the city it is named after
+            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table-name"))
+            placed.add(mention.label)
     return found
+
+
+def _opening_division(label: str) -> Division | None:
+    """The one city or county a name opens with (临沂沂河新区 -> 临沂市), by full or short name."""
+    full, short = divisions_by_full_name(), divisions_by_short_name()
+    for size in range(min(len(label) - 2, 8), 1, -1):
+        head = label[:size]
+        found = [d for d in full.get(head, ()) + short.get(head, ()) if d.level in ("City", "District")]
+        if len({d.code for d in found}) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
 
 
 SIBLING_MARKS = ("、", "和", "及", "与")
