@@ -352,3 +352,84 @@ def test_a_list_after_a_few_words_on_the_subject_is_the_subjects():
 def test_a_list_after_a_long_clause_on_the_subject_is_not_its():
     doc = run_text("株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
     assert ("北汽株洲基地", "株洲高新区") not in contained(doc)
+
+
+# --- which areas the division table pairs ---------------------------------------------------
+
+def test_the_area_of_a_reports_title_is_a_place_though_a_government_follows_it():
+    doc = run_text("2022年安顺市政府工作报告\n各位代表：过去一年，西秀区新建标准化厂房20万平方米。")
+    assert ("西秀区", "安顺市") in contained(doc)
+
+
+def test_an_area_named_only_as_a_governments_head_in_the_text_is_no_place():
+    doc = run_text("会上，安顺市政府通报了工作进展。西秀区新建标准化厂房20万平方米。")
+    assert ("西秀区", "安顺市") not in contained(doc)
+
+
+def test_bracket_notation_inside_a_name_places_no_area():
+    doc = run_text("今年开工华电广西(百色)田阳20万千瓦光伏项目，总投资9亿元。")
+    assert ("百色市", "广西壮族自治区") not in contained(doc) and ("百色", "广西") not in contained(doc)
+
+
+def test_bracket_notation_on_its_own_places_the_county():
+    doc = run_text("清远(英德)承接产业转移，今年新签约项目20个。")
+    assert ("英德", "清远") in contained(doc) or ("英德市", "清远市") in contained(doc)
+
+
+def test_a_project_after_weiyu_an_address_and_de_is_in_the_address():
+    doc = run_text("近日，位于顺庆区物流大道的川东北冷链物流集散中心项目建设现场热火朝天。")
+    assert ("川东北冷链物流集散中心项目", "顺庆区") in contained(doc)
+
+
+def test_weiyu_an_address_whose_area_is_read_off_the_parks_name():
+    # the firm's name nested at the project's start and 凯里市 read as the park's prefix:
+    # the project is in the park all the same
+    doc = run_text("安顺恒升新材料有限公司锂电池正极材料生产线项目位于安顺市西秀工业园区，项目总投资30亿元。")
+    assert ("安顺恒升新材料有限公司锂电池正极材料生产线项目", "西秀工业园区") in contained(doc)
+
+
+def test_a_firm_opening_a_parks_name_is_not_in_the_park():
+    doc = run_text("记者在京东亚洲一号工程贵阳物流产业园施工现场看到，厂房拔地而起。")
+    assert ("京东", "京东亚洲一号工程贵阳物流产业园") not in contained(doc)
+
+
+# --- a name says where it is when it opens with the place (GUIDELINES located_in) ----------
+
+def test_a_place_after_a_firms_or_schools_name_is_no_address():
+    doc = run_text("遵义市今年开工中国电信遵义云计算中心二期项目、北京师范大学附属遵义实验学校。")
+    assert ("中国电信遵义云计算中心二期项目", "遵义市") not in contained(doc)
+    assert ("北京师范大学附属遵义实验学校", "遵义市") not in contained(doc)
+
+
+def test_a_routes_section_named_after_a_place_is_in_it():
+    doc = run_text("遵义市今年建成渝贵铁路遵义段，完成投资30亿元。")
+    assert ("渝贵铁路遵义段", "遵义市") in contained(doc)
+
+
+def test_a_town_is_not_read_straight_into_its_province():
+    # 红枫湖镇 (a town of 清镇市) with only 贵州省 named: two levels apart, no direct containment
+    from kg.extract.relate import division_table
+    text = "贵州省清镇市首批开发区，辖红枫湖镇。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("贵州省", "贵州省", "AdministrativeArea", "Province", 0, 3, 0, "gazetteer", ref="520000"),
+                    Mention("红枫湖镇", "红枫湖镇", "AdministrativeArea", "Township", 13, 17, 0, "gazetteer",
+                            ref="520181-红枫湖镇")]
+    assert not division_table(doc, doc.mentions)
+    doc.mentions.append(Mention("清镇市", "清镇市", "AdministrativeArea", "District", 3, 6, 0, "gazetteer", ref="520181"))
+    assert {(r.subject.label, r.object.label) for r in division_table(doc, doc.mentions)} == \
+        {("红枫湖镇", "清镇市"), ("清镇市", "贵州省")}
+
+
+def test_a_new_area_named_after_its_city_is_in_the_city():
+    doc = run_text("长春市加快建设现代化都市圈。长春新区今年新开工项目50个，完成投资200亿元。")
+    assert ("长春新区", "长春市") in contained(doc)
+
+
+def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():
+    doc = run_text("四川省加快发展。宜宾三江新区今年新开工项目50个。")
+    assert ("宜宾三江新区", "四川省") in contained(doc)
+
+
+def test_a_park_named_after_an_unnamed_city_is_not_read_into_the_province():
+    doc = run_text("青海省加快园区建设。格尔木工业园今年新开工项目20个。")
+    assert ("格尔木工业园", "青海省") not in contained(doc)

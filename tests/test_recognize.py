@@ -168,11 +168,12 @@ def test_a_line_after_a_verb_is_no_railway_line():
     assert labels(doc, "Project") == {"轨道交通S1线"}
 
 
-def test_a_district_in_brackets_locates_a_park():
-    # seed 002
+def test_a_district_in_brackets_inside_a_name_does_not_locate_the_park():
+    # seed 002: the name opens with 张江, not with an area (GUIDELINES located_in: a name that
+    # opens with an area's name), and the seed's gold holds no such pair
     doc = run_text("贵安新区加快发展,张江(贵安)高科技产业园升格为省级园区。")
     pairs = located_pairs(doc)
-    assert ("张江(贵安)高科技产业园", "贵安新区") in pairs
+    assert ("张江(贵安)高科技产业园", "贵安新区") not in pairs
 
 
 def test_a_new_area_named_in_full_is_known_by_its_short_form():

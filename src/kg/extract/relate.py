@@ -6,7 +6,8 @@ come from `data/relation_cues.tsv`.
 
 - kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
-  inside a name (花溪区燕楼镇数字农业产业园), an area named inside a name (清镇职教城),
+  inside a name (花溪区燕楼镇数字农业产业园), a name that opens with an area or an address of
+  areas (清镇职教城; not 中国联通哈尔滨…中心: a name opening with no address says no place),
   an area that builds something (支持乌当区打造…), the projects a clause's subject area or
   park names (肇东市引进…建设X项目; 其中/；/其辖区内/由…组成 lists go on with it, as do a clause
   that starts its works (，共集中开工A、B等项目), a list after a few words on it (X发展迅猛，A、B等…) and
@@ -15,7 +16,9 @@ come from `data/relation_cues.tsv`.
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the towns of a district's document, and
-  parents from the national division table. `kg.extract.resolve.keep_nearest_containers`
+  parents from the national division table (for areas the text names as places, the area a
+  report's title names among them; not bracket notation inside a name, nor a town read
+  straight into its province). `kg.extract.resolve.keep_nearest_containers`
   later keeps a thing's nearest container only.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
@@ -30,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import division_by_code, divisions_by_full_name, relation_cues
+from kg.extract.lexicon import Division, division_by_code, divisions_by_full_name, divisions_by_short_name, relation_cues
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -49,9 +52,16 @@ def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule]
     return register
 
 
+def flat_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The sentence's names in reading order: neither areas read inside names nor a name
+    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name)."""
+    outer = [m for m in mentions if m.rule not in INNER_RULES]
+    return [m for m in outer if not any(o is not m and o.start == m.start and m.end < o.end for o in outer)]
+
+
 def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Mentions that follow each other in a sentence (areas read inside names left out)."""
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     return list(zip(flat, flat[1:]))
 
 
@@ -145,21 +155,66 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
     bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
-    for index, thing in enumerate(flat[:-1]):
-        if thing.type not in ("Project", "Park") or not LOCATED_AFTER.fullmatch(_between(doc, thing, flat[index + 1])):
+    flat = flat_mentions(mentions)
+    # (the address's areas may be read off a name's prefix: 位于兴义市|义龙新材料产业园; a name
+    # nested at the thing's start is no place after it)
+    places = sorted((m for m in mentions if m.type in CONTAINERS and m.rule != "inner-area"),
+                    key=lambda m: (m.start, m.end))
+    for thing in flat:
+        cue = LOCATED_AFTER.match(doc.text, thing.end) if thing.type in ("Project", "Park") else None
+        if cue is None:
             continue
-        chain = [flat[index + 1]]
-        for nxt in flat[index + 2:]:
-            gap = _between(doc, chain[-1], nxt)
-            if nxt.type not in CONTAINERS or not (gap == "" or BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)):
+        chain: list[Mention] = []
+        at = cue.end()
+        for nxt in places:
+            start = _label_start(doc, nxt)
+            if start < at or nxt is thing:
+                continue
+            gap = doc.text[at:start]
+            if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
                 break
             chain.append(nxt)
+            at = nxt.end
+        if not chain:
+            continue
         place = chain[-1]
-        if place.type not in CONTAINERS or doc.text[place.end:place.end + 1] == "的":
+        if doc.text[place.end:place.end + 1] == "的":
             continue  # B位于A的东部 / 位于A的C: not B's container
         predicate = "partOf" if place.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
         found.append(Relation(predicate, thing, place, thing.sentence, "located-after"))
+    return found
+
+
+def _label_start(doc: Doc, mention: Mention) -> int:
+    """Where the mention's own name starts: a name read with its address prefix (兴义市义龙新材料
+    产业园 labelled 义龙新材料产业园) starts after the prefix."""
+    start = mention.end - len(mention.label)
+    return start if start >= mention.start and doc.text[start:mention.end] == mention.label else mention.start
+
+
+# 位于高新区澄溪组团的中材渝建…项目: the address between 位于 and 的, the thing right after 的
+LOCATED_BEFORE = re.compile(r"(?:位于|坐落于|地处)(?:国家级|省级)?([^，,。；;：:、和与及的]{2,30})的")
+
+
+@relation_rule("located_before")
+def located_before(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """位于A的B: the project or park named right after 的 is in the innermost container the
+    address A names (位于萧山经开区桥南板块的X项目: in 桥南板块; 位于高坪区物流大道的X项目: in
+    高坪区, a road being no entity), as B位于A is."""
+    if not mentions:
+        return []
+    sentence = doc.sentences[mentions[0].sentence]
+    found: list[Relation] = []
+    for match in LOCATED_BEFORE.finditer(sentence.text):
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        things = [m for m in mentions if m.start == end + 1 and m.type in ("Project", "Park")]
+        places = [m for m in mentions if m.type in CONTAINERS and start <= m.start and m.end <= end]
+        if not things or not places:
+            continue
+        thing = max(things, key=lambda m: m.end)
+        place = max(places, key=lambda m: (m.end, m.end - m.start))
+        predicate = "partOf" if place.type == "Park" else "locatedIn"
+        found.append(Relation(predicate, thing, place, thing.sentence, "located-before"))
     return found
 
 
@@ -249,7 +304,7 @@ def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     with a ceremony somewhere is there (the innermost of an address chain; a signing ceremony
     only promises: 签约仪式在…举行 is left out)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for index, thing in enumerate(flat[:-1]):
         if thing.type not in ("Project", "Park") or not CEREMONY.search(_between(doc, thing, flat[index + 1])):
             continue
@@ -274,7 +329,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X项目是长寿区重点引进的外资项目之一, X项目是今年喀什市的新建项目: a project the clause
     opens with, said to be an area's or a park's, is in it."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for thing, place in zip(flat, flat[1:]):
         if thing.type != "Project" or place.type not in CONTAINERS or not IS_OF.search(_between(doc, thing, place)):
             continue
@@ -314,7 +369,7 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
     area are in it (GUIDELINES: `在…落地`)."""
     found: list[Relation] = []
-    flat = [m for m in mentions if m.rule not in INNER_RULES]
+    flat = flat_mentions(mentions)
     for index, area in enumerate(flat):
         if area.type not in CONTAINERS:
             continue
@@ -467,6 +522,16 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_address(head: str, forms: set[str]) -> bool:
+    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)?"""
+    while head:
+        form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
+        if form is None:
+            return False
+        head = head[:-len(form)]
+    return True
+
+
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
@@ -487,8 +552,9 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     if container.type == "Park" and _is_bare_suffix(label[end:]):
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
-            and type_of_name(label[end:]).type == "AdministrativeArea":
-        return False  # 天竺镇 / 天竺: the town and the short name it goes by
+            and type_of_name(label[end:]).type == "AdministrativeArea" \
+            and not (label[end:] == "新区" and _contains_area(container, thing) and container.label != form):
+        return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市)
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
         return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
@@ -533,6 +599,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             if not _says_where(mention, container, form, index, area_forms):
                 continue
+            if index > 0 and not _after_address(mention.label[:index], area_forms) \
+                    and not mention.label.startswith("段", index + len(form)):
+                continue  # 中国联通哈尔滨…中心: a name that opens with no address (深江铁路中山段: a route's part in 中山)
             end = index + len(form)
             if best is None or end > best[0]:
                 best = (end, container)
@@ -761,20 +830,49 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
     short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
     the full form with its level word would be an address), nor the head of a body's, a
-    medium's or a dateline's name."""
-    if NOT_A_PLACE_AFTER.match(doc.text, mention.end):
+    medium's or a dateline's name, nor an area of bracket notation written inside another name."""
+    if NOT_A_PLACE_AFTER.match(doc.text, mention.end) and not _names_report(doc, mention):
         return False
+    if mention.rule == "bracket-area":
+        opens = _bracket_pair_start(doc, mention, mentions)
+        if any(m.start < opens and mention.end <= m.end and m.type != "AdministrativeArea" for m in mentions):
+            return False  # 华电内蒙古(巴彦淖尔)磴口…项目: bracket notation inside a name is part of that name
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
     return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
 
 
+# a header line that says whose report this is (2022年包头市政府工作报告; 在绥化市北林区第六届人民代表大会…)
+REPORT_TITLE = re.compile(r"(?:政府工作报告|人民代表大会|统计公报)")
+REPORT_HEAD = 300  # characters: the title and header of a report
+
+
+def _names_report(doc: Doc, mention: Mention) -> bool:
+    """Is the area named in the report's own title or header line (2022年包头市政府工作报告)?
+    It is the reporting area, an entity of its own (GUIDELINES "The reporting area"), though
+    a body's name follows it there."""
+    if mention.start >= REPORT_HEAD:
+        return False
+    start = doc.text.rfind("\n", 0, mention.start) + 1
+    end = doc.text.find("\n", mention.end)
+    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    return len(line) <= 80 and bool(REPORT_TITLE.search(line))
+
+
+def _bracket_pair_start(doc: Doc, area: Mention, mentions: list[Mention]) -> int:
+    """Where the bracket notation an area belongs to starts (韶关(乐昌): at 韶关)."""
+    outer = next((m for m in mentions if m.rule == "bracket-area" and m.end == area.start - 1
+                  and doc.text[m.end:m.end + 1] in OPEN_BRACKETS), None)
+    return outer.start if outer is not None else area.start
+
+
 @relation_rule("division_table", scope="document")
 def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """Divisions a document names together with an ancestor in the national table
     (白云区 and 贵阳市; 石板镇 and 贵阳市 when 花溪区 is not named): the child is in its
-    nearest named ancestor."""
+    nearest named ancestor. An area the table does not know, named after a city the text does
+    not name (临沂沂河新区 with 山东省 named), is in that city's named province."""
     by_code: dict[str, Mention] = {}
     for mention in mentions:
         if mention.ref and named_as_place(doc, mention, mentions):
@@ -783,9 +881,35 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found = []
     for code, mention in by_code.items():
         parent = nearest_named_ancestor(code, by_code, table)
-        if parent is not None:
-            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+        if parent is None or (_rank(mention) >= LEVEL_RANK["Township"] and _rank(parent) <= LEVEL_RANK["Province"]):
+            continue  # 崖头, 城西 with only 山东省 named: a town is not read straight into its province
+        found.append(Relation("locatedIn", mention, parent, mention.sentence, "table"))
+    placed = {r.subject.label for r in doc.relations + found if r.predicate in ("locatedIn", "partOf")}
+    for mention in mentions:
+        if mention.ref or mention.type != "AdministrativeArea" or mention.rule in INNER_RULES or mention.label in placed:
+            continue
+        division = _opening_division(mention.label)
+        if division is None or division.code in by_code:
+            continue  # (a named city places the name by the name rule)
+        parent = nearest_named_ancestor(division.code, by_code, table)
+        if parent is not None and _rank(parent) <= LEVEL_RANK["Province"]:
+            # 临沂沂河新区 with 山东省 named, 临沂 not: the table's province of the city it is named after
+            found.append(Relation("locatedIn", mention, parent, mention.sentence, "table-name"))
+            placed.add(mention.label)
     return found
+
+
+def _opening_division(label: str) -> Division | None:
+    """The one city or county a name opens with (临沂沂河新区 -> 临沂市), by full or short name."""
+    full, short = divisions_by_full_name(), divisions_by_short_name()
+    for size in range(min(len(label) - 2, 8), 1, -1):
+        head = label[:size]
+        found = [d for d in full.get(head, ()) + short.get(head, ()) if d.level in ("City", "District")]
+        if len({d.code for d in found}) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
 
 
 SIBLING_MARKS = ("、", "和", "及", "与")

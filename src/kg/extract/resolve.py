@@ -689,7 +689,8 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # or two names side by side can be read backwards; a clause's subject holding what it names
 # and the parent of listed siblings are inferences; the district a document is about is a
 # guess. A rule not listed ranks last.
-CONTAINMENT_RULES = ("table", "area-prefix", "name", "built-in-area", "located-phrase", "located-after", "bracket",
+CONTAINMENT_RULES = ("table", "area-prefix", "name", "table-name", "built-in-area", "located-phrase", "located-after",
+                     "located-before", "bracket",
                      "adjacent", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
 
 
