@@ -315,10 +315,10 @@ def test_entity_counts(ask, graph):
 
 # --- who does what and project milestones (issue 16) ------------------------------------------
 
-# 002: "建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目"
+# 000: "总投资12亿元的泰邦生物血液制品生产基地迅速开工", the firm named 泰邦公司 in 001 and 003
 def test_projects_of_a_company(ask):
-    rows = ask("projects-of-company", company="宁德时代")
-    assert "宁德时代第二条生产线" in {r["project"] for r in rows}
+    rows = ask("projects-of-company", company="泰邦公司")
+    assert "泰邦生物血液制品生产基地" in {r["project"] for r in rows}
     assert all(r["role"] in ("投资", "建设", "运营") and r["sentence"] for r in rows)
     assert ask("projects-of-company", company="没有这家企业") == []
 
