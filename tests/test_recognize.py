@@ -485,3 +485,9 @@ def test_kinds_of_firms_and_a_years_plan_are_not_names():
     # unseen texts
     doc = run_text("成为行业首家上市公司。是生产原料药的专业公司。项目总投资约1624.4亿元,2022年度计划投资约330.3亿元。")
     assert labels(doc) == set()
+
+
+def test_a_new_area_is_named_with_its_city():
+    doc = run_text("125个重点项目在青岛西海岸新区集中开工。支持烟台黄渤海新区建设。")
+    assert {"青岛西海岸新区", "烟台黄渤海新区"} <= labels(doc, "AdministrativeArea")
+    assert not labels(doc) & {"西海岸新区", "黄渤海新区"}

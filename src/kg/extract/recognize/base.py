@@ -149,7 +149,9 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
             name.endswith(g) for g in lexicon.generic_phrases() if len(g) >= 3)  # 新关口寨|城中村
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
     if typed.suffix in ("新区", "新区直管区"):
-        return 2 <= len(head) <= 4
+        # a new area is named after its city as often as not: 青岛|西海岸新区, 烟台|黄渤海新区
+        city = next((n for n in range(min(len(head) - 2, 4), 1, -1) if head[:n] in lexicon.division_by_name()), 0)
+        return 2 <= len(head) <= 4 or 2 <= len(head) - city <= 4 and city > 0
     return False  # 区/县/市/省 names come from the national table only
 
 
