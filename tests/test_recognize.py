@@ -491,3 +491,9 @@ def test_a_new_area_is_named_with_its_city():
     doc = run_text("125个重点项目在青岛西海岸新区集中开工。支持烟台黄渤海新区建设。")
     assert {"青岛西海岸新区", "烟台黄渤海新区"} <= labels(doc, "AdministrativeArea")
     assert not labels(doc) & {"西海岸新区", "黄渤海新区"}
+
+
+def test_a_park_inside_a_park_is_split_from_it():
+    doc = run_text("开工仪式在哈密高新区北部新兴产业园举行。项目位于国家级长兴经济技术开发区煤山绿色制造产业园内。")
+    assert {"哈密高新区", "北部新兴产业园", "长兴经济技术开发区", "煤山绿色制造产业园"} <= labels(doc, "Park")
+    assert not labels(doc) & {"哈密高新区北部新兴产业园", "长兴经济技术开发区煤山绿色制造产业园"}

@@ -117,11 +117,20 @@ def park_split(text: str, tokens: list[Token], start: int) -> int:
             park = type_of_name(text[:end])
             if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
                     and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
-                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) \
+                    and (is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) or park_in_park(rest)) \
                     and not is_generic(rest, type_of_name(rest).suffix):
                 return end
             index = text.find(head, index + 1)
     return 0
+
+
+def park_in_park(rest: str) -> bool:
+    """A park named after a park is a smaller park inside it, however plain its own words
+    (哈密高新区|北部新兴产业园, 长兴经济技术开发区|煤山绿色制造产业园): the inner park is
+    a name when its words say more than a kind (not 重点产业园, 千亿级产业园)."""
+    typed = type_of_name(rest)
+    return typed is not None and typed.type == "Park" and rest.endswith(PARK_HEADS) \
+        and len(rest) - len(typed.suffix) >= MIN_HEAD and not describes_only(rest, typed.suffix)
 
 
 PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?")
