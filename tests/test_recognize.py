@@ -497,3 +497,16 @@ def test_a_park_inside_a_park_is_split_from_it():
     doc = run_text("开工仪式在哈密高新区北部新兴产业园举行。项目位于国家级长兴经济技术开发区煤山绿色制造产业园内。")
     assert {"哈密高新区", "北部新兴产业园", "长兴经济技术开发区", "煤山绿色制造产业园"} <= labels(doc, "Park")
     assert not labels(doc) & {"哈密高新区北部新兴产业园", "长兴经济技术开发区煤山绿色制造产业园"}
+
+
+def test_a_listed_project_after_its_park_is_split_from_the_park():
+    doc = run_text("乌兰工业园青海尚品驼奶加工、鼎诚工贸年产10万吨活性石灰等3个项目已开复工建设。")
+    assert "乌兰工业园" in labels(doc, "Park")
+    assert "青海尚品驼奶加工" in labels(doc, "Project")
+    assert "乌兰工业园青海尚品驼奶加工" not in labels(doc)
+
+
+def test_a_park_named_by_its_kind_alone_is_no_part_of_the_next_name():
+    doc = run_text("加快推进开发区鹏辉新能源储能PACK生产线建设。")
+    assert "鹏辉新能源储能PACK生产线" in labels(doc, "Project")
+    assert "开发区鹏辉新能源储能PACK生产线" not in labels(doc)

@@ -104,7 +104,7 @@ def park_then_description(text: str, tokens: list[Token], start: int) -> int:
     return 0
 
 
-def park_split(text: str, tokens: list[Token], start: int) -> int:
+def park_split(text: str, tokens: list[Token], start: int, listed: bool = False) -> int:
     """Where a park's name ends inside the candidate, when another name with a proper name
     of its own follows it (乌兰工业园|青海尚品驼奶加工); 0 if none (贵阳综保区综合物流基地 is
     one name: 综合物流基地 says nothing alone)."""
@@ -115,6 +115,11 @@ def park_split(text: str, tokens: list[Token], start: int) -> int:
             end = index + len(head)
             rest = text[end:]
             park = type_of_name(text[:end])
+            if listed and end in ends and park is not None and park.type == "Park" \
+                    and len(text[:end]) - len(park.suffix) >= MIN_HEAD and len(rest) >= MIN_HEAD + 1 \
+                    and type_of_name(rest) is None and not rest.startswith(("(", "管委会")) \
+                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]):
+                return end  # a list item typed by the list's head: 乌兰工业园|青海尚品驼奶加工、…等3个项目
             if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
                     and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
                     and (is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) or park_in_park(rest)) \
@@ -212,7 +217,12 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
         text = mention.text
         if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
             return []  # 省级|避暑旅游度假区: a rank before a kind
-    split = park_split(text, tokens, mention.start)
+    bare = next((h for h in sorted(PARK_HEADS, key=len, reverse=True) if text.startswith(h)), "")
+    if bare and len(text) > len(bare) and any(t.start == mention.start + len(bare) for t in tokens) \
+            and (len(text) - len(bare) >= MIN_HEAD + 1 if mention.rule == "list" else still_a_name(text[len(bare):], mention.type)):
+        # the park the text speaks of, by its kind alone (开发区|鹏辉新能源储能PACK生产线): no part of the name
+        return edge_one(doc, moved(doc, mention, mention.start + len(bare), "L:bare-park"), tokens)
+    split = park_split(text, tokens, mention.start, mention.rule == "list")
     if split:
         park_type = type_of_name(text[:split])
         park = replace(moved(doc, mention, mention.start, "", mention.start + split),
