@@ -510,3 +510,14 @@ def test_a_park_named_by_its_kind_alone_is_no_part_of_the_next_name():
     doc = run_text("加快推进开发区鹏辉新能源储能PACK生产线建设。")
     assert "鹏辉新能源储能PACK生产线" in labels(doc, "Project")
     assert "开发区鹏辉新能源储能PACK生产线" not in labels(doc)
+
+
+def test_a_project_named_by_its_firm_and_what_it_builds():
+    doc = run_text("禄丰市宣布云南方德波尔格园艺有限公司智能花卉种植基地建设项目计划总投资3.1亿元。")
+    assert "云南方德波尔格园艺有限公司智能花卉种植基地建设项目" in labels(doc, "Project")
+    assert "云南方德波尔格园艺有限公司" in labels(doc, "Organization")
+
+
+def test_a_firm_and_a_clause_about_a_project_make_no_project():
+    doc = run_text("洛阳科飞亚家具有限公司董事长胡云亮介绍项目进展。")
+    assert not any(label.startswith("洛阳科飞亚家具有限公司") for label in labels(doc, "Project"))

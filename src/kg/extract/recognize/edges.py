@@ -33,6 +33,9 @@ MIN_HEAD = 2  # characters of a name's own words before its type suffix
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
               "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
 PROJECT_HEAD = "项目"
+# Kinds of park a text uses alone for the one park it is about (开发区|鹏辉…生产线); a
+# 示范区 or 合作区 so written is often the short name itself (示范区城际线).
+BARE_PARKS = ("工业园区", "产业园区", "开发区", "经开区", "高新区", "园区")
 COUNTED_QUANTITY = re.compile(r"^第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]")
 QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
@@ -188,7 +191,32 @@ def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
             mention = replace(mention, start=company.start, text=text, label=text,
                               edges=(mention.edges + " L:company").strip())
         joined.append(mention)
+    starts = {m.start for m in joined if m.type == "Project"}
+    for company in companies.values():
+        project = project_after_company(doc, company)
+        if project is not None and company.start not in starts:
+            joined.append(project)
     return joined
+
+
+# What a firm builds, written right after its full name up to the first 项目 of the clause:
+# 德邦物流股份有限公司|大宗物流产业园建设项目; no 的, verb of investing or coordinator in it.
+PROJECT_AFTER_COMPANY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z.]{2,30}?项目")
+NOT_IN_PROJECT_TAIL = ("的", "介绍", "启动", "董事长", "总经理", "负责", "同志", "表示", "对", "等", "投资", "建设的", "与", "和", "在", "将", "计划", "开工", "签约", "落户", "总投资", "是", "为")
+
+
+def project_after_company(doc: Doc, company: Mention) -> Mention | None:
+    """The project named by a firm's full name and what it builds (德邦物流股份有限公司
+    大宗物流产业园建设项目), when the text after the firm's name runs on to 项目 within the clause."""
+    match = PROJECT_AFTER_COMPANY.match(doc.text, company.end)
+    if match is None:
+        return None
+    tail = match.group()
+    if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
+        return None
+    text = doc.text[company.start:match.end()]
+    return replace(company, end=match.end(), text=text, label=text, type="Project", sub="",
+                   edges=(company.edges + " R:company-project").strip())
 
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
@@ -202,7 +230,8 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
             type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
             mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
                               type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
-        if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text:
+        if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text \
+                or "R:company-project" in mention.edges:  # the firm's name is its left edge already
             found.append(mention)
             continue
         found.extend(edge_one(doc, mention, tokens))
@@ -217,7 +246,7 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
         text = mention.text
         if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
             return []  # 省级|避暑旅游度假区: a rank before a kind
-    bare = next((h for h in sorted(PARK_HEADS, key=len, reverse=True) if text.startswith(h)), "")
+    bare = next((h for h in BARE_PARKS if text.startswith(h)), "")
     if bare and len(text) > len(bare) and any(t.start == mention.start + len(bare) for t in tokens) \
             and (len(text) - len(bare) >= MIN_HEAD + 1 if mention.rule == "list" else still_a_name(text[len(bare):], mention.type)):
         # the park the text speaks of, by its kind alone (开发区|鹏辉新能源储能PACK生产线): no part of the name
