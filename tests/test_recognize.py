@@ -521,3 +521,14 @@ def test_a_project_named_by_its_firm_and_what_it_builds():
 def test_a_firm_and_a_clause_about_a_project_make_no_project():
     doc = run_text("洛阳科飞亚家具有限公司董事长胡云亮介绍项目进展。")
     assert not any(label.startswith("洛阳科飞亚家具有限公司") for label in labels(doc, "Project"))
+
+
+def test_a_project_named_by_a_place_and_a_trade_name():
+    # the trade name reads as verbs to the segmenter (亿纬锂|能/v, 烨|阳|一期/d)
+    doc = run_text("玉溪亿纬锂能项目已完成土地平整;云南烨阳一期项目已于2023年7月正式投产。")
+    assert {"玉溪亿纬锂能项目", "云南烨阳一期项目"} <= labels(doc, "Project")
+
+
+def test_an_areas_counted_or_ranked_projects_are_no_name():
+    doc = run_text("全年实施项目120个,淄博高新区19个项目开工,炎陵历史上最大单体项目落地。")
+    assert not any(label.startswith(("淄博高新区19", "炎陵历史")) for label in labels(doc))
