@@ -532,3 +532,10 @@ def test_a_project_named_by_a_place_and_a_trade_name():
 def test_an_areas_counted_or_ranked_projects_are_no_name():
     doc = run_text("全年实施项目120个,淄博高新区19个项目开工,炎陵历史上最大单体项目落地。")
     assert not any(label.startswith(("淄博高新区19", "炎陵历史")) for label in labels(doc))
+
+
+def test_a_trade_name_ending_in_energy_is_kept_whole():
+    # 天合/n 光/n 能/v 淮安/ns 基地/n: 能 before a noun is no modal verb
+    doc = run_text("加快建设天合光能淮安基地。")
+    assert "天合光能淮安基地" in labels(doc, "Project")
+    assert "淮安基地" not in labels(doc)

@@ -299,9 +299,19 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
     if (is_stop_pos(tok.pos) and not LATIN_OR_DIGIT.search(tok.text)) or not WORD_CHARS.fullmatch(tok.text):
         return True
+    if energy_morpheme(tokens, i, right):
+        return False
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
+    """能 between a noun and a noun is energy (天合光|能, 亿纬锂|能, 裕|能), the end of a trade
+    name the segmenter cut off; the modal verb 能 comes before a verb, never a noun."""
+    tok = tokens[i]
+    return tok.text == "能" and i > 0 and tokens[i - 1].pos.startswith(("n", "j", "g")) and right.pos.startswith(("n", "j")) \
+        and not right.pos.startswith("nt")
 
 
 def is_glued_boundary(word: str, pos: str = "") -> bool:
