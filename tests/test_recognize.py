@@ -539,3 +539,11 @@ def test_a_trade_name_ending_in_energy_is_kept_whole():
     doc = run_text("加快建设天合光能淮安基地。")
     assert "天合光能淮安基地" in labels(doc, "Project")
     assert "淮安基地" not in labels(doc)
+
+
+def test_a_party_committees_department_is_named_with_the_committee():
+    doc = run_text("近日,中共成都市委社会工作部印发通知。")
+    assert "中共成都市委社会工作部" in labels(doc, "Organization")
+    assert "中共成都市委" not in labels(doc)
+    doc = run_text("区委主要领导调研区人大常委会工作。")
+    assert not any(label.startswith("区委主要") for label in labels(doc))

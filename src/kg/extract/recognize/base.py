@@ -47,6 +47,7 @@ COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
 LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
+COMMITTEE_DEPARTMENT_MAX = 4  # words of a party committee's department before its head: 社会工作|部
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
@@ -179,6 +180,10 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     start = area_prefix_length(name[: len(name) - len(typed.suffix)])  # never into the head: 花溪|街道办事处
     if start == 0:
         return False
+    department = name[start + 1:len(name) - len(typed.suffix)]
+    if name[start:start + 1] == "委" and 0 < len(department) <= COMMITTEE_DEPARTMENT_MAX \
+            and not any(c in LEVEL_WORD_CHARS for c in department):
+        start += 1  # the area's party committee, whose departments follow: 中共成都市委|社会工作部
     middle_start = tokens[0].start + start
     one_word = len(tokens) == 1 and tokens[0].pos == "nt"  # 北京市委/nt
     if not one_word and not any(t.start == middle_start for t in tokens) \
