@@ -547,3 +547,8 @@ def test_a_party_committees_department_is_named_with_the_committee():
     assert "中共成都市委" not in labels(doc)
     doc = run_text("区委主要领导调研区人大常委会工作。")
     assert not any(label.startswith("区委主要") for label in labels(doc))
+
+
+def test_a_firms_project_keeps_the_firms_city_and_its_capacity():
+    doc = run_text("包括三个核心主体项目,乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目、其他项目。")
+    assert "乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目" in labels(doc, "Project")

@@ -201,7 +201,7 @@ def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
 
 # What a firm builds, written right after its full name up to the first 项目 of the clause:
 # 德邦物流股份有限公司|大宗物流产业园建设项目; no 的, verb of investing or coordinator in it.
-PROJECT_AFTER_COMPANY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z.]{2,30}?项目")
+PROJECT_AFTER_COMPANY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z./]{2,30}?项目")
 NOT_IN_PROJECT_TAIL = ("的", "介绍", "启动", "董事长", "总经理", "负责", "同志", "表示", "对", "等", "投资", "建设的", "与", "和", "在", "将", "计划", "开工", "签约", "落户", "总投资", "是", "为")
 
 
@@ -215,7 +215,8 @@ def project_after_company(doc: Doc, company: Mention) -> Mention | None:
     if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
         return None
     text = doc.text[company.start:match.end()]
-    return replace(company, end=match.end(), text=text, label=text, type="Project", sub="",
+    # a rule of its own: the area before the firm's name is the firm's, no address to cut off
+    return replace(company, end=match.end(), text=text, label=text, type="Project", sub="", rule="company-project",
                    edges=(company.edges + " R:company-project").strip())
 
 
