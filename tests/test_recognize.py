@@ -552,3 +552,8 @@ def test_a_party_committees_department_is_named_with_the_committee():
 def test_a_firms_project_keeps_the_firms_city_and_its_capacity():
     doc = run_text("包括三个核心主体项目,乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目、其他项目。")
     assert "乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目" in labels(doc, "Project")
+
+
+def test_a_place_in_a_news_apps_name_is_no_area_of_the_text():
+    doc = run_text("据新重庆客户端消息,项目开工。")
+    assert "重庆" not in labels(doc, "AdministrativeArea")
