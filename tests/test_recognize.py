@@ -557,3 +557,9 @@ def test_a_firms_project_keeps_the_firms_city_and_its_capacity():
 def test_a_place_in_a_news_apps_name_is_no_area_of_the_text():
     doc = run_text("据新重庆客户端消息,项目开工。")
     assert "重庆" not in labels(doc, "AdministrativeArea")
+
+
+def test_a_new_area_named_inside_a_parks_name_is_an_area_too():
+    doc = run_text("平谦国际(肇庆新区)现代产业园首期正加速建设。")
+    assert "平谦国际(肇庆新区)现代产业园" in labels(doc, "Park")
+    assert "肇庆新区" in labels(doc, "AdministrativeArea")
