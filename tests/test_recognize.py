@@ -563,3 +563,8 @@ def test_a_new_area_named_inside_a_parks_name_is_an_area_too():
     doc = run_text("平谦国际(肇庆新区)现代产业园首期正加速建设。")
     assert "平谦国际(肇庆新区)现代产业园" in labels(doc, "Park")
     assert "肇庆新区" in labels(doc, "AdministrativeArea")
+
+
+def test_a_firm_signing_a_project_does_not_name_it():
+    doc = run_text("宜宾市与宁德时代新能源科技股份有限公司正式签订宜宾动力电池生产基地项目。")
+    assert not any(label.startswith("宁德时代") for label in labels(doc, "Project"))

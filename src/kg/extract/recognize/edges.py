@@ -177,7 +177,7 @@ def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
 COMPANY_NAME_ENDS = ("有限公司", "有限责任公司", "股份有限公司")
 
 
-def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
+def with_its_company(mentions: list[Mention], doc: Doc, tokens: list[Token]) -> list[Mention]:
     """A project written right after the full name of the company that carries it out is
     named with it (许昌正德医疗用品有限公司|手术感控生产线扩产项目): the company's name is
     the project's first words, and stays a name of its own inside it."""
@@ -193,7 +193,7 @@ def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
         joined.append(mention)
     starts = {m.start for m in joined if m.type == "Project"}
     for company in companies.values():
-        project = project_after_company(doc, company)
+        project = project_after_company(doc, company, tokens)
         if project is not None and company.start not in starts:
             joined.append(project)
     return joined
@@ -205,14 +205,19 @@ PROJECT_AFTER_COMPANY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z./]{2,30}?项目")
 NOT_IN_PROJECT_TAIL = ("的", "介绍", "启动", "董事长", "总经理", "负责", "同志", "表示", "对", "等", "投资", "建设的", "与", "和", "在", "将", "计划", "开工", "签约", "落户", "总投资", "是", "为")
 
 
-def project_after_company(doc: Doc, company: Mention) -> Mention | None:
+def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Mention | None:
     """The project named by a firm's full name and what it builds (德邦物流股份有限公司
-    大宗物流产业园建设项目), when the text after the firm's name runs on to 项目 within the clause."""
+    大宗物流产业园建设项目), when the text after the firm's name runs on to 项目 within the
+    clause; not when the firm does something to a project (…公司正式签订|宜宾…项目)."""
     match = PROJECT_AFTER_COMPANY.match(doc.text, company.end)
     if match is None:
         return None
     tail = match.group()
     if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
+        return None
+    inside = [t for t in tokens if company.end <= t.start < match.end()]
+    boundary = lexicon.boundary_words()
+    if not inside or inside[0].pos.startswith(("v", "d", "ad", "p", "c")) or any(len(t.text) > 1 and t.text in boundary for t in inside):
         return None
     text = doc.text[company.start:match.end()]
     # a rule of its own: the area before the firm's name is the firm's, no address to cut off
@@ -222,7 +227,7 @@ def project_after_company(doc: Doc, company: Mention) -> Mention | None:
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
-    mentions = with_its_company(mentions, doc)
+    mentions = with_its_company(mentions, doc, tokens)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention)
