@@ -486,3 +486,86 @@ def test_kinds_of_firms_and_a_years_plan_are_not_names():
     # unseen texts
     doc = run_text("成为行业首家上市公司。是生产原料药的专业公司。项目总投资约1624.4亿元,2022年度计划投资约330.3亿元。")
     assert labels(doc) == set()
+
+
+def test_a_new_area_is_named_with_its_city():
+    doc = run_text("125个重点项目在青岛西海岸新区集中开工。支持烟台黄渤海新区建设。")
+    assert {"青岛西海岸新区", "烟台黄渤海新区"} <= labels(doc, "AdministrativeArea")
+    assert not labels(doc) & {"西海岸新区", "黄渤海新区"}
+
+
+def test_a_park_inside_a_park_is_split_from_it():
+    doc = run_text("开工仪式在哈密高新区北部新兴产业园举行。项目位于国家级长兴经济技术开发区煤山绿色制造产业园内。")
+    assert {"哈密高新区", "北部新兴产业园", "长兴经济技术开发区", "煤山绿色制造产业园"} <= labels(doc, "Park")
+    assert not labels(doc) & {"哈密高新区北部新兴产业园", "长兴经济技术开发区煤山绿色制造产业园"}
+
+
+def test_a_listed_project_after_its_park_is_split_from_the_park():
+    doc = run_text("乌兰工业园青海尚品驼奶加工、鼎诚工贸年产10万吨活性石灰等3个项目已开复工建设。")
+    assert "乌兰工业园" in labels(doc, "Park")
+    assert "青海尚品驼奶加工" in labels(doc, "Project")
+    assert "乌兰工业园青海尚品驼奶加工" not in labels(doc)
+
+
+def test_a_park_named_by_its_kind_alone_is_no_part_of_the_next_name():
+    doc = run_text("加快推进开发区鹏辉新能源储能PACK生产线建设。")
+    assert "鹏辉新能源储能PACK生产线" in labels(doc, "Project")
+    assert "开发区鹏辉新能源储能PACK生产线" not in labels(doc)
+
+
+def test_a_project_named_by_its_firm_and_what_it_builds():
+    doc = run_text("禄丰市宣布云南方德波尔格园艺有限公司智能花卉种植基地建设项目计划总投资3.1亿元。")
+    assert "云南方德波尔格园艺有限公司智能花卉种植基地建设项目" in labels(doc, "Project")
+    assert "云南方德波尔格园艺有限公司" in labels(doc, "Organization")
+
+
+def test_a_firm_and_a_clause_about_a_project_make_no_project():
+    doc = run_text("洛阳科飞亚家具有限公司董事长胡云亮介绍项目进展。")
+    assert not any(label.startswith("洛阳科飞亚家具有限公司") for label in labels(doc, "Project"))
+
+
+def test_a_project_named_by_a_place_and_a_trade_name():
+    # the trade name reads as verbs to the segmenter (亿纬锂|能/v, 烨|阳|一期/d)
+    doc = run_text("玉溪亿纬锂能项目已完成土地平整;云南烨阳一期项目已于2023年7月正式投产。")
+    assert {"玉溪亿纬锂能项目", "云南烨阳一期项目"} <= labels(doc, "Project")
+
+
+def test_an_areas_counted_or_ranked_projects_are_no_name():
+    doc = run_text("全年实施项目120个,淄博高新区19个项目开工,炎陵历史上最大单体项目落地。")
+    assert not any(label.startswith(("淄博高新区19", "炎陵历史")) for label in labels(doc))
+
+
+def test_a_trade_name_ending_in_energy_is_kept_whole():
+    # 天合/n 光/n 能/v 淮安/ns 基地/n: 能 before a noun is no modal verb
+    doc = run_text("加快建设天合光能淮安基地。")
+    assert "天合光能淮安基地" in labels(doc, "Project")
+    assert "淮安基地" not in labels(doc)
+
+
+def test_a_party_committees_department_is_named_with_the_committee():
+    doc = run_text("近日,中共成都市委社会工作部印发通知。")
+    assert "中共成都市委社会工作部" in labels(doc, "Organization")
+    assert "中共成都市委" not in labels(doc)
+    doc = run_text("区委主要领导调研区人大常委会工作。")
+    assert not any(label.startswith("区委主要") for label in labels(doc))
+
+
+def test_a_firms_project_keeps_the_firms_city_and_its_capacity():
+    doc = run_text("包括三个核心主体项目,乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目、其他项目。")
+    assert "乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目" in labels(doc, "Project")
+
+
+def test_a_place_in_a_news_apps_name_is_no_area_of_the_text():
+    doc = run_text("据新重庆客户端消息,项目开工。")
+    assert "重庆" not in labels(doc, "AdministrativeArea")
+
+
+def test_a_new_area_named_inside_a_parks_name_is_an_area_too():
+    doc = run_text("平谦国际(肇庆新区)现代产业园首期正加速建设。")
+    assert "平谦国际(肇庆新区)现代产业园" in labels(doc, "Park")
+    assert "肇庆新区" in labels(doc, "AdministrativeArea")
+
+
+def test_a_firm_signing_a_project_does_not_name_it():
+    doc = run_text("宜宾市与宁德时代新能源科技股份有限公司正式签订宜宾动力电池生产基地项目。")
+    assert not any(label.startswith("宁德时代") for label in labels(doc, "Project"))

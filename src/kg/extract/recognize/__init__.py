@@ -28,7 +28,7 @@ import re
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
-from kg.extract.recognize import gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
+from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
 from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
@@ -50,6 +50,15 @@ NESTED_TYPES = ("Park", "Organization", "Policy")
 PARENT_ORG_SUFFIXES = ("大学", "医院", "集团", "公司", "研究院", "实验室")
 
 
+def nestable(mention: Mention) -> bool:
+    """Types named inside a longer name as entities of their own; a new area too (宜宾三江新区
+    in 宜宾三江新区东部产业园): it is in no county table, so `inner_areas` cannot find it."""
+    return mention.type in NESTED_TYPES or (mention.type == "AdministrativeArea" and mention.label.endswith(NEW_AREA_HEAD))
+
+
+NEW_AREA_HEAD = "新区"
+
+
 def select(mentions: list[Mention]) -> list[Mention]:
     """Keep the best non-overlapping mentions, in text order, plus parks, organisations and
     policies named inside a longer name (贵阳综保区 in 贵阳综保区综合物流基地, 中央八项规定
@@ -59,7 +68,7 @@ def select(mentions: list[Mention]) -> list[Mention]:
     taken_in: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=_priority):
         overlapping = [t for t in taken_in.get(mention.sentence, ()) if mention.start < t.end and t.start < mention.end]
-        nested = bool(overlapping) and mention.type in NESTED_TYPES and mention.rule in ("suffix", "enterprise", "body") and all(
+        nested = bool(overlapping) and nestable(mention) and mention.rule in ("suffix", "enterprise", "body") and all(
             t.start <= mention.start and mention.end < t.end and t.rule != "nested" and t.label != mention.label
             and (t.type != mention.type or mention.label.endswith(PARENT_ORG_SUFFIXES) or mention.rule == "enterprise")
             and not (t.type == "Organization" and mention.type == "Policy")  # 成都市规划|和自然资源局: no plan

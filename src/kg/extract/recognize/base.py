@@ -47,6 +47,7 @@ COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
 LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
+COMMITTEE_DEPARTMENT_MAX = 4  # words of a party committee's department before its head: 社会工作|部
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
@@ -151,7 +152,9 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
             name[-size:] in generic for size in range(3, len(name) + 1))  # 新关口寨|城中村
         return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
     if typed.suffix in ("新区", "新区直管区"):
-        return 2 <= len(head) <= 4
+        # a new area is named after its city as often as not: 青岛|西海岸新区, 烟台|黄渤海新区
+        city = next((n for n in range(min(len(head) - 2, 4), 1, -1) if head[:n] in lexicon.division_by_name()), 0)
+        return 2 <= len(head) <= 4 or 2 <= len(head) - city <= 4 and city > 0
     return False  # 区/县/市/省 names come from the national table only
 
 
@@ -179,6 +182,10 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     start = area_prefix_length(name[: len(name) - len(typed.suffix)])  # never into the head: 花溪|街道办事处
     if start == 0:
         return False
+    department = name[start + 1:len(name) - len(typed.suffix)]
+    if name[start:start + 1] == "委" and 0 < len(department) <= COMMITTEE_DEPARTMENT_MAX \
+            and not any(c in LEVEL_WORD_CHARS for c in department):
+        start += 1  # the area's party committee, whose departments follow: 中共成都市委|社会工作部
     middle_start = tokens[0].start + start
     one_word = len(tokens) == 1 and tokens[0].pos == "nt"  # 北京市委/nt
     if not one_word and not any(t.start == middle_start for t in tokens) \
@@ -299,9 +306,19 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
     if (is_stop_pos(tok.pos) and not LATIN_OR_DIGIT.search(tok.text)) or not WORD_CHARS.fullmatch(tok.text):
         return True
+    if energy_morpheme(tokens, i, right):
+        return False
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
+    """能 between a noun and a noun is energy (天合光|能, 亿纬锂|能, 裕|能), the end of a trade
+    name the segmenter cut off; the modal verb 能 comes before a verb, never a noun."""
+    tok = tokens[i]
+    return tok.text == "能" and i > 0 and tokens[i - 1].pos.startswith(("n", "j", "g")) and right.pos.startswith(("n", "j")) \
+        and not right.pos.startswith("nt")
 
 
 def is_glued_boundary(word: str, pos: str = "") -> bool:

@@ -33,6 +33,9 @@ MIN_HEAD = 2  # characters of a name's own words before its type suffix
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
               "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
 PROJECT_HEAD = "项目"
+# Kinds of park a text uses alone for the one park it is about (开发区|鹏辉…生产线); a
+# 示范区 or 合作区 so written is often the short name itself (示范区城际线).
+BARE_PARKS = ("工业园区", "产业园区", "开发区", "经开区", "高新区", "园区")
 COUNTED_QUANTITY = re.compile(r"^第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]")
 QUANTITY = re.compile(r"^(?:第?[0-9.一二三四五六七八九十百千万亿两几]+[个项家座条批宗亿万元级余多]*)+")
 
@@ -104,7 +107,7 @@ def park_then_description(text: str, tokens: list[Token], start: int) -> int:
     return 0
 
 
-def park_split(text: str, tokens: list[Token], start: int) -> int:
+def park_split(text: str, tokens: list[Token], start: int, listed: bool = False) -> int:
     """Where a park's name ends inside the candidate, when another name with a proper name
     of its own follows it (乌兰工业园|青海尚品驼奶加工); 0 if none (贵阳综保区综合物流基地 is
     one name: 综合物流基地 says nothing alone)."""
@@ -115,13 +118,27 @@ def park_split(text: str, tokens: list[Token], start: int) -> int:
             end = index + len(head)
             rest = text[end:]
             park = type_of_name(text[:end])
+            if listed and end in ends and park is not None and park.type == "Park" \
+                    and len(text[:end]) - len(park.suffix) >= MIN_HEAD and len(rest) >= MIN_HEAD + 1 \
+                    and type_of_name(rest) is None and not rest.startswith(("(", "管委会")) \
+                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]):
+                return end  # a list item typed by the list's head: 乌兰工业园|青海尚品驼奶加工、…等3个项目
             if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
                     and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
-                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) \
+                    and (is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) or park_in_park(rest)) \
                     and not is_generic(rest, type_of_name(rest).suffix):
                 return end
             index = text.find(head, index + 1)
     return 0
+
+
+def park_in_park(rest: str) -> bool:
+    """A park named after a park is a smaller park inside it, however plain its own words
+    (哈密高新区|北部新兴产业园, 长兴经济技术开发区|煤山绿色制造产业园): the inner park is
+    a name when its words say more than a kind (not 重点产业园, 千亿级产业园)."""
+    typed = type_of_name(rest)
+    return typed is not None and typed.type == "Park" and rest.endswith(PARK_HEADS) \
+        and len(rest) - len(typed.suffix) >= MIN_HEAD and not describes_only(rest, typed.suffix)
 
 
 PHASE_TAIL = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?")
@@ -160,7 +177,7 @@ def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
 COMPANY_NAME_ENDS = ("有限公司", "有限责任公司", "股份有限公司")
 
 
-def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
+def with_its_company(mentions: list[Mention], doc: Doc, tokens: list[Token]) -> list[Mention]:
     """A project written right after the full name of the company that carries it out is
     named with it (许昌正德医疗用品有限公司|手术感控生产线扩产项目): the company's name is
     the project's first words, and stays a name of its own inside it."""
@@ -174,12 +191,43 @@ def with_its_company(mentions: list[Mention], doc: Doc) -> list[Mention]:
             mention = replace(mention, start=company.start, text=text, label=text,
                               edges=(mention.edges + " L:company").strip())
         joined.append(mention)
+    starts = {m.start for m in joined if m.type == "Project"}
+    for company in companies.values():
+        project = project_after_company(doc, company, tokens)
+        if project is not None and company.start not in starts:
+            joined.append(project)
     return joined
+
+
+# What a firm builds, written right after its full name up to the first 项目 of the clause:
+# 德邦物流股份有限公司|大宗物流产业园建设项目; no 的, verb of investing or coordinator in it.
+PROJECT_AFTER_COMPANY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z./]{2,30}?项目")
+NOT_IN_PROJECT_TAIL = ("的", "介绍", "启动", "董事长", "总经理", "负责", "同志", "表示", "对", "等", "投资", "建设的", "与", "和", "在", "将", "计划", "开工", "签约", "落户", "总投资", "是", "为")
+
+
+def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Mention | None:
+    """The project named by a firm's full name and what it builds (德邦物流股份有限公司
+    大宗物流产业园建设项目), when the text after the firm's name runs on to 项目 within the
+    clause; not when the firm does something to a project (…公司正式签订|宜宾…项目)."""
+    match = PROJECT_AFTER_COMPANY.match(doc.text, company.end)
+    if match is None:
+        return None
+    tail = match.group()
+    if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
+        return None
+    inside = [t for t in tokens if company.end <= t.start < match.end()]
+    boundary = lexicon.boundary_words()
+    if not inside or inside[0].pos.startswith(("v", "d", "ad", "p", "c")) or any(len(t.text) > 1 and t.text in boundary for t in inside):
+        return None
+    text = doc.text[company.start:match.end()]
+    # a rule of its own: the area before the firm's name is the firm's, no address to cut off
+    return replace(company, end=match.end(), text=text, label=text, type="Project", sub="", rule="company-project",
+                   edges=(company.edges + " R:company-project").strip())
 
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
-    mentions = with_its_company(mentions, doc)
+    mentions = with_its_company(mentions, doc, tokens)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention)
@@ -188,7 +236,8 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
             type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
             mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
                               type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
-        if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text:
+        if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text \
+                or "R:company-project" in mention.edges:  # the firm's name is its left edge already
             found.append(mention)
             continue
         found.extend(edge_one(doc, mention, tokens))
@@ -203,7 +252,12 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
         text = mention.text
         if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
             return []  # 省级|避暑旅游度假区: a rank before a kind
-    split = park_split(text, tokens, mention.start)
+    bare = next((h for h in BARE_PARKS if text.startswith(h)), "")
+    if bare and len(text) > len(bare) and any(t.start == mention.start + len(bare) for t in tokens) \
+            and (len(text) - len(bare) >= MIN_HEAD + 1 if mention.rule == "list" else still_a_name(text[len(bare):], mention.type)):
+        # the park the text speaks of, by its kind alone (开发区|鹏辉新能源储能PACK生产线): no part of the name
+        return edge_one(doc, moved(doc, mention, mention.start + len(bare), "L:bare-park"), tokens)
+    split = park_split(text, tokens, mention.start, mention.rule == "list")
     if split:
         park_type = type_of_name(text[:split])
         park = replace(moved(doc, mention, mention.start, "", mention.start + split),
