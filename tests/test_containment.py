@@ -433,3 +433,9 @@ def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():
 def test_a_park_named_after_an_unnamed_city_is_not_read_into_the_province():
     doc = run_text("青海省加快园区建设。格尔木工业园今年新开工项目20个。")
     assert ("格尔木工业园", "青海省") not in contained(doc)
+
+
+def test_a_route_section_in_brackets_is_in_the_place_it_names():
+    # the bracket names the section, not a qualifier of the route (中国(贵州)… serves 贵州 only)
+    doc = run_text("河北省今年建成京雄高速(河北段)，完成投资80亿元。")
+    assert ("京雄高速(河北段)", "河北省") in contained(doc)

@@ -541,6 +541,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
+    if _in_brackets(label, index) and label.startswith("段)", end):
+        return True  # 津潍高铁(天津段): the bracket names the route's section in 天津
     if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
     if label[end:end + 1] in ROUTE_DASHES:
