@@ -439,3 +439,13 @@ def test_a_route_section_in_brackets_is_in_the_place_it_names():
     # the bracket names the section, not a qualifier of the route (中国(贵州)… serves 贵州 only)
     doc = run_text("河北省今年建成京雄高速(河北段)，完成投资80亿元。")
     assert ("京雄高速(河北段)", "河北省") in contained(doc)
+
+
+def test_a_park_document_does_not_place_the_parts_of_a_work_named_before():
+    text = ("株洲经开区重点项目建设提速\n"
+            "今年以来，株洲经开区加快项目建设。株洲经开区新开工项目12个。"
+            "湘江智能装备产业园项目正在施工，株洲经开区将全力保障。"
+            "该项目将建设年产5万台电机生产线、智能装备研发中心等。")
+    found = contained(run_text(text))
+    assert ("湘江智能装备产业园项目", "株洲经开区") in found  # a work of the park's own document
+    assert not {child for child, parent in found if parent == "株洲经开区"} & {"年产5万台电机生产线", "智能装备研发中心"}
