@@ -449,3 +449,18 @@ def test_a_park_document_does_not_place_the_parts_of_a_work_named_before():
     found = contained(run_text(text))
     assert ("湘江智能装备产业园项目", "株洲经开区") in found  # a work of the park's own document
     assert not {child for child, parent in found if parent == "株洲经开区"} & {"年产5万台电机生产线", "智能装备研发中心"}
+
+
+def test_a_work_whose_name_opens_with_another_park_is_not_the_subjects():
+    from kg.extract.relate import sentence_subject
+
+    # (the tagger reads the second item as one name, its park included)
+    text = "株洲经开区新开工项目12个，包括湘江智能装备产业园项目、醴陵经开区华鑫电瓷二期项目等。"
+    doc = run_text(text)
+    first, second = text.index("湘江"), text.index("醴陵")
+    doc.mentions = [Mention("株洲经开区", "株洲经开区", "Park", "", 0, 5, 0, "suffix"),
+                    Mention("湘江智能装备产业园项目", "湘江智能装备产业园项目", "Project", "", first, first + 11, 0, "suffix"),
+                    Mention("醴陵经开区华鑫电瓷二期项目", "醴陵经开区华鑫电瓷二期项目", "Project", "", second, second + 13, 0,
+                            "tagger")]
+    found = {(r.subject.label, r.object.label) for r in sentence_subject(doc, doc.mentions)}
+    assert found == {("湘江智能装备产业园项目", "株洲经开区")}

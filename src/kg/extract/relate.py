@@ -775,6 +775,18 @@ def _signed_only(text: str) -> bool:
     return any(word in text for word in SIGNS) and not any(word in text for word in SETTLES)
 
 
+# a park's name at the start of another name (长德开发区京东长春亚洲一号)
+PARK_HEAD = re.compile(r"^[^、，,()（）]{2,10}?(?:经济技术开发区|经济开发区|开发区|工业园区|工业园|经开区|高新区)")
+
+
+def _opens_with_other_park(mention: Mention, subject: Mention) -> bool:
+    """Does the name open with a park other than the subject (德令哈工业园青海西部镁业…
+    under 格尔木工业园)? The name places it there, not the clause's subject."""
+    head = PARK_HEAD.match(mention.label)
+    return head is not None and head.end() < len(mention.label) and not subject.label.startswith(head.group()) \
+        and not head.group().startswith(subject.label)
+
+
 @relation_rule("sentence_subject", scope="document")
 def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
@@ -814,6 +826,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
             if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
                 continue  # 工业项目13个: a count of projects names none of them
+            if _opens_with_other_park(mention, subject):
+                continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
