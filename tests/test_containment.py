@@ -464,3 +464,10 @@ def test_a_work_whose_name_opens_with_another_park_is_not_the_subjects():
                             "tagger")]
     found = {(r.subject.label, r.object.label) for r in sentence_subject(doc, doc.mentions)}
     assert found == {("湘江智能装备产业园项目", "株洲经开区")}
+
+
+def test_a_batch_named_with_cici_is_the_last_subjects():
+    # 此次…项目，包括A、B: the projects the subject a sentence or two before started
+    doc = run_text("4月8日，醴陵市15个重大项目集中开工。项目总投资80亿元，涵盖装备制造、现代物流等领域。\n"
+                   "此次集中开工项目，包括湘南智能装备制造基地、雁城冷链物流园二期等项目。")
+    assert {("湘南智能装备制造基地", "醴陵市"), ("雁城冷链物流园二期", "醴陵市")} <= contained(doc)

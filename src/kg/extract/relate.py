@@ -659,6 +659,8 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 # 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
+THIS_BATCH = re.compile(r"\s*(?:此次|本次|这批|此批)[^，,。；;]{0,12}项目[^。；;]{0,4}[，,]?(?:主要)?(?:包括|有|为)")
+BATCH_REACH = 3  # sentences back to the subject whose batch of projects 此次 means
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 # 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
 # opens (after a date or 目前) on "here" or "inside the area/park" speaks of the last one's subject
@@ -811,6 +813,10 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
+        if subject is None and THIS_BATCH.match(doc.text, sentence.start):
+            # 此次集中开工项目，包括A、B: the batch the last sentences' subject started
+            subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
+                            if i in opening), None)
         for position, mention in enumerate(flat):
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
             if mention.type in CONTAINERS and not listed_park:
