@@ -435,3 +435,41 @@ def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():
 def test_a_park_named_after_an_unnamed_city_is_not_read_into_the_province():
     doc = run_text("青海省加快园区建设。格尔木工业园今年新开工项目20个。")
     assert ("格尔木工业园", "青海省") not in contained(doc)
+
+
+def test_a_route_section_in_brackets_is_in_the_place_it_names():
+    # the bracket names the section, not a qualifier of the route (中国(贵州)… serves 贵州 only)
+    doc = run_text("河北省今年建成京雄高速(河北段)，完成投资80亿元。")
+    assert ("京雄高速(河北段)", "河北省") in contained(doc)
+
+
+def test_a_park_document_does_not_place_the_parts_of_a_work_named_before():
+    text = ("株洲经开区重点项目建设提速\n"
+            "今年以来，株洲经开区加快项目建设。株洲经开区新开工项目12个。"
+            "湘江智能装备产业园项目正在施工，株洲经开区将全力保障。"
+            "该项目将建设年产5万台电机生产线、智能装备研发中心等。")
+    found = contained(run_text(text))
+    assert ("湘江智能装备产业园项目", "株洲经开区") in found  # a work of the park's own document
+    assert not {child for child, parent in found if parent == "株洲经开区"} & {"年产5万台电机生产线", "智能装备研发中心"}
+
+
+def test_a_work_whose_name_opens_with_another_park_is_not_the_subjects():
+    from kg.extract.relate import sentence_subject
+
+    # (the tagger reads the second item as one name, its park included)
+    text = "株洲经开区新开工项目12个，包括湘江智能装备产业园项目、醴陵经开区华鑫电瓷二期项目等。"
+    doc = run_text(text)
+    first, second = text.index("湘江"), text.index("醴陵")
+    doc.mentions = [Mention("株洲经开区", "株洲经开区", "Park", "", 0, 5, 0, "suffix"),
+                    Mention("湘江智能装备产业园项目", "湘江智能装备产业园项目", "Project", "", first, first + 11, 0, "suffix"),
+                    Mention("醴陵经开区华鑫电瓷二期项目", "醴陵经开区华鑫电瓷二期项目", "Project", "", second, second + 13, 0,
+                            "tagger")]
+    found = {(r.subject.label, r.object.label) for r in sentence_subject(doc, doc.mentions)}
+    assert found == {("湘江智能装备产业园项目", "株洲经开区")}
+
+
+def test_a_batch_named_with_cici_is_the_last_subjects():
+    # 此次…项目，包括A、B: the projects the subject a sentence or two before started
+    doc = run_text("4月8日，醴陵市15个重大项目集中开工。项目总投资80亿元，涵盖装备制造、现代物流等领域。\n"
+                   "此次集中开工项目，包括湘南智能装备制造基地、雁城冷链物流园二期等项目。")
+    assert {("湘南智能装备制造基地", "醴陵市"), ("雁城冷链物流园二期", "醴陵市")} <= contained(doc)

@@ -541,6 +541,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
+    if _in_brackets(label, index) and label.startswith("段)", end):
+        return True  # 津潍高铁(天津段): the bracket names the route's section in 天津
     if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
     if label[end:end + 1] in ROUTE_DASHES:
@@ -657,6 +659,8 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 # 其中，A、B…; 禹州市集中开工的项目…，主要包括A、B…
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
+THIS_BATCH = re.compile(r"\s*(?:此次|本次|这批|此批)[^，,。；;]{0,12}项目[^。；;]{0,4}[，,]?(?:主要)?(?:包括|有|为)")
+BATCH_REACH = 3  # sentences back to the subject whose batch of projects 此次 means
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 # 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
 # opens (after a date or 目前) on "here" or "inside the area/park" speaks of the last one's subject
@@ -773,6 +777,18 @@ def _signed_only(text: str) -> bool:
     return any(word in text for word in SIGNS) and not any(word in text for word in SETTLES)
 
 
+# a park's name at the start of another name (长德开发区京东长春亚洲一号)
+PARK_HEAD = re.compile(r"^[^、，,()（）]{2,10}?(?:经济技术开发区|经济开发区|开发区|工业园区|工业园|经开区|高新区)")
+
+
+def _opens_with_other_park(mention: Mention, subject: Mention) -> bool:
+    """Does the name open with a park other than the subject (德令哈工业园青海西部镁业…
+    under 格尔木工业园)? The name places it there, not the clause's subject."""
+    head = PARK_HEAD.match(mention.label)
+    return head is not None and head.end() < len(mention.label) and not subject.label.startswith(head.group()) \
+        and not head.group().startswith(subject.label)
+
+
 @relation_rule("sentence_subject", scope="document")
 def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
@@ -797,6 +813,10 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
+        if subject is None and THIS_BATCH.match(doc.text, sentence.start):
+            # 此次集中开工项目，包括A、B: the batch the last sentences' subject started
+            subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
+                            if i in opening), None)
         for position, mention in enumerate(flat):
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
             if mention.type in CONTAINERS and not listed_park:
@@ -812,6 +832,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
             if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
                 continue  # 工业项目13个: a count of projects names none of them
+            if _opens_with_other_park(mention, subject):
+                continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
             found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
                                   mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \

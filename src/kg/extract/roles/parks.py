@@ -22,6 +22,17 @@ from kg.extract.roles.common import (
 from kg.extract.roles.speakers import reporting_area, reporting_park
 
 
+# 该项目将建设年产10万吨辣椒生产线…: a sentence on a work named before lists its parts
+THAT_WORK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个)(?:项目|工程)")
+
+
+def _of_a_named_work(doc: Doc, mention: Mention) -> bool:
+    """Is the mention written in a sentence about a project named before it (该项目将建设…)?
+    Its lines and workshops are that project's parts, not works of their own in the park."""
+    sentence = doc.sentences[mention.sentence]
+    return bool(THAT_WORK.match(doc.text[sentence.start:mention.start].strip()))
+
+
 def park_document(doc: Doc) -> list[Relation]:
     """In a park's own document, the projects and firms it lists without another park
     are in that park (partOf for projects, settledIn for firms)."""
@@ -32,6 +43,8 @@ def park_document(doc: Doc) -> list[Relation]:
     found: list[Relation] = []
     for mention in doc.mentions:
         if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES:
+            continue
+        if _of_a_named_work(doc, mention):
             continue
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
@@ -64,7 +77,7 @@ def park_paragraph(doc: Doc) -> list[Relation]:
         if lead:
             continue
         for mention in flat[1:]:
-            if mention.label in placed or mention.label == park.label:
+            if mention.label in placed or mention.label == park.label or _of_a_named_work(doc, mention):
                 continue
             sentence = doc.sentences[mention.sentence]
             if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
