@@ -486,3 +486,11 @@ def test_a_project_opening_with_a_firms_short_form_is_the_firms():
     assert ("华曜光电热储一体化项目", "新疆华曜新能源科技有限公司") in pairs(doc, "operatedBy")
     generic = run_text("招商银行与哈密市签约。招商易数字金融项目开工建设。\n")  # 招商 opens investment drives too
     assert not pairs(generic, "operatedBy")
+
+
+def test_a_name_built_on_a_brand_is_no_unit_but_a_branch_or_an_institutions_unit_is():
+    doc = run_text("吉利集团旗下吉利汽车与吉利合作。中国电信上海分公司与中国电信签约。北京协和医院贵州医院开诊，北京协和医院派出专家。")
+    units = pairs(doc, "subOrganizationOf")
+    assert ("吉利汽车", "吉利") not in units
+    assert ("中国电信上海分公司", "中国电信") in units
+    assert ("北京协和医院贵州医院", "北京协和医院") in units
