@@ -494,3 +494,12 @@ def test_a_name_built_on_a_brand_is_no_unit_but_a_branch_or_an_institutions_unit
     assert ("吉利汽车", "吉利") not in units
     assert ("中国电信上海分公司", "中国电信") in units
     assert ("北京协和医院贵州医院", "北京协和医院") in units
+
+
+def test_a_government_is_the_area_so_its_name_makes_no_units():
+    doc = run_text("湖南省人民政府办公厅印发通知。湖南省人民政府部署工作。中共株洲市委员会株洲市人民政府印发意见。"
+                   "中共株洲市委员会部署工作。花溪区人大常委会办公室召开会议，花溪区人大常委会听取报告。")
+    units = pairs(doc, "subOrganizationOf")
+    assert ("湖南省人民政府办公厅", "湖南省人民政府") not in units
+    assert ("中共株洲市委员会株洲市人民政府", "中共株洲市委员会") not in units
+    assert ("花溪区人大常委会办公室", "花溪区人大常委会") in units

@@ -306,9 +306,11 @@ def is_brand(label: str) -> bool:
 
 def named_after(doc: Doc) -> list[Relation]:
     """An organisation whose name builds on another's is its unit (北京协和医院贵州医院,
-    花溪区人大常委会办公室, 吉利发动机: kg:subOrganizationOf); a body named after a park or
-    new area is its management (贵安新区管委会: kg:bodyOf). The longest name inside wins;
-    unqualified names (区委) carry no place."""
+    花溪区人大常委会办公室: kg:subOrganizationOf); a body named after a park or new area is
+    its management (贵安新区管委会: kg:bodyOf). The longest name inside wins; unqualified
+    names (区委) carry no place. A brand (吉利 of 吉利汽车) has no units but its branches
+    (…分公司); a government is its area (GUIDELINES), so neither its offices (…人民政府办公厅)
+    nor a heading that runs two bodies together (中共X市委员会X市人民政府) are its units."""
     orgs = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
     places: dict[str, Mention] = {}
     for mention in doc.mentions:
@@ -321,7 +323,7 @@ def named_after(doc: Doc) -> list[Relation]:
         if label[:1] in LEVEL_WORDS:
             continue  # 市人大常委会: whose body it is, the name does not say
         parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
-                   and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))
+                   and not speaks_for_area(o) and not speaks_for_area(org)
                    and (not is_brand(name) or BRANCH_TAIL.search(label))]
         if parents:
             parent = max(parents, key=lambda o: len(o.label))
