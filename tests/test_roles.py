@@ -503,3 +503,15 @@ def test_a_government_is_the_area_so_its_name_makes_no_units():
     assert ("湖南省人民政府办公厅", "湖南省人民政府") not in units
     assert ("中共株洲市委员会株洲市人民政府", "中共株洲市委员会") not in units
     assert ("花溪区人大常委会办公室", "花溪区人大常委会") in units
+
+
+def test_a_policy_a_plan_is_drawn_up_from_is_its_source_not_the_areas_work():
+    doc = run_text("衡阳市人民政府关于印发规划的通知\n"
+                   "为推进衡阳市数字经济发展，根据《湖南省数字经济促进条例》，编制《衡阳市数字经济发展规划》。\n"
+                   "为深入落实《湖南省县域经济高质量发展三年行动方案》，制定《衡阳市县域经济实施方案》。\n")
+    based = pairs(doc, "basedOn")
+    implements = pairs(doc, "implements")
+    assert ("衡阳市数字经济发展规划", "湖南省数字经济促进条例") in based
+    assert ("衡阳市", "湖南省数字经济促进条例") not in implements
+    assert ("衡阳市", "衡阳市数字经济发展规划") in implements
+    assert ("衡阳市", "湖南省县域经济高质量发展三年行动方案") in implements

@@ -409,6 +409,31 @@ def based_on(doc: Doc) -> list[Relation]:
     return found
 
 
+# Words citing a policy a plan is drawn up from (根据《A》…编制) without saying the area
+# carries it out (落实《A》, 贯彻《A》 do say so).
+DRAWN_FROM = re.compile(r"(根据|依据|按照|遵照)")
+CARRY_OUT_CUE = re.compile(r"(贯彻|落实|执行|为实施)")
+
+
+def sources_not_own_work(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """A policy the document's own plan is only drawn up from (根据《浙江省数字经济促进条例》
+    …编制本规划) is its source, not work the reporting area carries out: the area carries out
+    the plan made from it (kg:basedOn says the rest; GUIDELINES: the implementer of a
+    report's *own* work). A source cited after 落实/贯彻 stays the area's work."""
+    sources: set[str] = set()
+    for relation in relations:
+        if relation.predicate != "basedOn":
+            continue
+        basis = relation.object
+        sentence = doc.sentences[basis.sentence]
+        lead = doc.text[sentence.start:basis.start]
+        cues_before = [*DRAWN_FROM.finditer(lead), *CARRY_OUT_CUE.finditer(lead)]
+        if cues_before and DRAWN_FROM.match(max(cues_before, key=lambda m: m.start()).group()):
+            sources.add(basis.label)
+    return [r for r in relations
+            if not (r.predicate == "implements" and r.rule == "reporting-area" and r.object.label in sources)]
+
+
 def _drawn_after(text: str) -> int | None:
     """Where the cited policies end when the drawing-up verb follows them (…的建议》编制)."""
     found = list(DRAWN_AFTER.finditer(text))
