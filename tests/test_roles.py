@@ -515,3 +515,11 @@ def test_a_policy_a_plan_is_drawn_up_from_is_its_source_not_the_areas_work():
     assert ("衡阳市", "湖南省数字经济促进条例") not in implements
     assert ("衡阳市", "衡阳市数字经济发展规划") in implements
     assert ("衡阳市", "湖南省县域经济高质量发展三年行动方案") in implements
+
+
+def test_a_committees_proposal_for_a_plan_is_issued_not_carried_out():
+    doc = run_text("衡阳市召开全会，审议通过《关于制定衡阳市国民经济和社会发展第十五个五年规划的建议》，"
+                   "全市上下实施《衡阳市产业发展三年行动方案》。\n")
+    implements = pairs(doc, "implements")
+    assert not any("建议" in work for _, work in implements)
+    assert ("衡阳市", "衡阳市产业发展三年行动方案") in implements

@@ -212,6 +212,11 @@ def head_issuers(doc: Doc, policy: Mention) -> list[Mention]:
     return [bodies[piece] for piece in re.split(r"[\s、,，和]+", head) if piece in bodies]
 
 
+# A party committee's proposal for a plan (中共X市委关于制定…五年规划的建议): issued by the
+# committee, carried out only through the plan the government then drafts.
+PROPOSAL = re.compile(r"^(中共.{1,12}委)?关于制定.*的建议$")
+
+
 def own_work(doc: Doc) -> list[Relation]:
     """Each programme and policy of a document with its implementer, and policies with
     their issuers."""
@@ -231,6 +236,8 @@ def own_work(doc: Doc) -> list[Relation]:
             found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
             if bodies and not all(body.label in NATIONAL_BODIES for body in bodies):
                 continue  # a policy and its issuer: who carries it out is not said
+        if PROPOSAL.search(work.label):
+            continue  # 关于制定…规划的建议: advice on drafting the plan, which is what the area carries out
         agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
         if agent is area:
             agent = addressed_area(doc, work, area) or agent
