@@ -340,7 +340,8 @@ def test_a_sentence_that_opens_on_here_speaks_of_the_last_ones_subject():
 
 
 def test_a_sentence_without_a_back_reference_keeps_the_last_subject_out():
-    doc = run_text("2025年，株洲高新区入选国家级典型园区。北汽株洲基地项目已全面投产。")
+    # (a paragraph that opens on the park is the park's own news: roles.parks.park_paragraph)
+    doc = run_text("2025年，全市经济稳步增长，株洲高新区入选国家级典型园区。北汽株洲基地项目已全面投产。")
     assert ("北汽株洲基地项目", "株洲高新区") not in contained(doc)
 
 
@@ -350,7 +351,8 @@ def test_a_list_after_a_few_words_on_the_subject_is_the_subjects():
 
 
 def test_a_list_after_a_long_clause_on_the_subject_is_not_its():
-    doc = run_text("株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
+    # (inside a paragraph that opens on the park, roles.parks.park_paragraph reads its news)
+    doc = run_text("据介绍，株洲高新区着力构建具有地方特点的产业集群并优化楼宇定位，北汽株洲基地、硬质合金产业园等项目日益成熟。")
     assert ("北汽株洲基地", "株洲高新区") not in contained(doc)
 
 
