@@ -71,6 +71,7 @@ def main() -> int:
             if f"{s_label} → {o_label}" not in false_set:
                 rule = rules.get(gold["document"], {}).get((s_label, o_label), "?")
                 classes[f"true {rule}"] += 1
+                items.setdefault(f"true {rule}", []).append(f"{gold['document']}: {s_label} → {o_label}")
         for text in false:
             s, o = text.split(" → ")
             why = "wrong-link" if s in index and o in index else "wrong-end"

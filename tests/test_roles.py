@@ -489,3 +489,40 @@ def test_a_project_opening_with_a_firms_short_form_is_the_firms():
     assert ("华曜光电热储一体化项目", "新疆华曜新能源科技有限公司") in pairs(doc, "operatedBy")
     generic = run_text("招商银行与哈密市签约。招商易数字金融项目开工建设。\n")  # 招商 opens investment drives too
     assert not pairs(generic, "operatedBy")
+
+
+def test_a_name_built_on_a_brand_is_no_unit_but_a_branch_or_an_institutions_unit_is():
+    doc = run_text("吉利集团旗下吉利汽车与吉利合作。中国电信上海分公司与中国电信签约。北京协和医院贵州医院开诊，北京协和医院派出专家。")
+    units = pairs(doc, "subOrganizationOf")
+    assert ("吉利汽车", "吉利") not in units
+    assert ("中国电信上海分公司", "中国电信") in units
+    assert ("北京协和医院贵州医院", "北京协和医院") in units
+
+
+def test_a_government_is_the_area_so_its_name_makes_no_units():
+    doc = run_text("湖南省人民政府办公厅印发通知。湖南省人民政府部署工作。中共株洲市委员会株洲市人民政府印发意见。"
+                   "中共株洲市委员会部署工作。花溪区人大常委会办公室召开会议，花溪区人大常委会听取报告。")
+    units = pairs(doc, "subOrganizationOf")
+    assert ("湖南省人民政府办公厅", "湖南省人民政府") not in units
+    assert ("中共株洲市委员会株洲市人民政府", "中共株洲市委员会") not in units
+    assert ("花溪区人大常委会办公室", "花溪区人大常委会") in units
+
+
+def test_a_policy_a_plan_is_drawn_up_from_is_its_source_not_the_areas_work():
+    doc = run_text("衡阳市人民政府关于印发规划的通知\n"
+                   "为推进衡阳市数字经济发展，根据《湖南省数字经济促进条例》，编制《衡阳市数字经济发展规划》。\n"
+                   "为深入落实《湖南省县域经济高质量发展三年行动方案》，制定《衡阳市县域经济实施方案》。\n")
+    based = pairs(doc, "basedOn")
+    implements = pairs(doc, "implements")
+    assert ("衡阳市数字经济发展规划", "湖南省数字经济促进条例") in based
+    assert ("衡阳市", "湖南省数字经济促进条例") not in implements
+    assert ("衡阳市", "衡阳市数字经济发展规划") in implements
+    assert ("衡阳市", "湖南省县域经济高质量发展三年行动方案") in implements
+
+
+def test_a_committees_proposal_for_a_plan_is_issued_not_carried_out():
+    doc = run_text("衡阳市召开全会，审议通过《关于制定衡阳市国民经济和社会发展第十五个五年规划的建议》，"
+                   "全市上下实施《衡阳市产业发展三年行动方案》。\n")
+    implements = pairs(doc, "implements")
+    assert not any("建议" in work for _, work in implements)
+    assert ("衡阳市", "衡阳市产业发展三年行动方案") in implements

@@ -13,7 +13,8 @@ work is the area it speaks for).
   quoted slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设);
   honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
   bare numbers do not. A higher level's policy is the area's work where it says it carries it
-  out (贯彻落实《…》); the bodies a notice is addressed to carry out what it sends out.
+  out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
+  the bodies a notice is addressed to carry out what it sends out.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
@@ -31,7 +32,8 @@ work is the area it speaks for).
   after the signing verb is the signing company's (kg:investedBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a park's
-  (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局).
+  (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局),
+  nor a name built on a bare brand (吉利汽车, but 中国电信上海分公司) or on a government.
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ from kg.extract.roles.parks import (
 )
 from kg.extract.roles.parts import counted_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
-from kg.extract.roles.work import based_on, issued_inside, notice_issuers, own_work
+from kg.extract.roles.work import based_on, issued_inside, notice_issuers, own_work, sources_not_own_work
 
 # what other stages and the tests use
 __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
@@ -84,4 +86,5 @@ def roles(doc: Doc) -> Doc:
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
     doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
+    doc.relations = sources_not_own_work(doc, doc.relations)
     return doc

@@ -289,11 +289,28 @@ def signed_project(doc: Doc, flat: list[Mention], signers: list[Mention], clause
             for signer in signers if is_company(signer)]
 
 
+# How the name of an institution ends (北京协和医院, 西湖大学, 区人大常委会, …集团): a parent
+# without one is a brand (吉利, 东风, 百度, 中国石化), which the GUIDELINES ('Names inside
+# names') do not relate to the names built on it (吉利汽车, 百度地图标注中心).
+INSTITUTION_TAIL = re.compile(r"(公司|集团|企业|银行|大学|学院|学校|医院|中学|小学|委员会|常委会|政府|局|厅|委|办|院|所|"
+                              r"中心|会|部|社|馆|站|队|处|室|署|行)$")
+
+# A child whose name says it is a branch (中国电信上海分公司): a unit of the brand it opens with.
+BRANCH_TAIL = re.compile(r"(分公司|子公司|分行|分院|分局|分校|分中心)$")
+
+
+def is_brand(label: str) -> bool:
+    """A bare trade name, no institution's ending (吉利, 东风, 中国石化)."""
+    return not INSTITUTION_TAIL.search(label)
+
+
 def named_after(doc: Doc) -> list[Relation]:
     """An organisation whose name builds on another's is its unit (北京协和医院贵州医院,
-    花溪区人大常委会办公室, 吉利发动机: kg:subOrganizationOf); a body named after a park or
-    new area is its management (贵安新区管委会: kg:bodyOf). The longest name inside wins;
-    unqualified names (区委) carry no place."""
+    花溪区人大常委会办公室: kg:subOrganizationOf); a body named after a park or new area is
+    its management (贵安新区管委会: kg:bodyOf). The longest name inside wins; unqualified
+    names (区委) carry no place. A brand (吉利 of 吉利汽车) has no units but its branches
+    (…分公司); a government is its area (GUIDELINES), so neither its offices (…人民政府办公厅)
+    nor a heading that runs two bodies together (中共X市委员会X市人民政府) are its units."""
     orgs = {m.label: m for m in doc.mentions if m.type == "Organization" and len(m.label) >= 2}
     places: dict[str, Mention] = {}
     for mention in doc.mentions:
@@ -306,7 +323,8 @@ def named_after(doc: Doc) -> list[Relation]:
         if label[:1] in LEVEL_WORDS:
             continue  # 市人大常委会: whose body it is, the name does not say
         parents = [o for name, o in orgs.items() if name != label and label.startswith(name) and len(label) > len(name) + 1
-                   and not (speaks_for_area(o) and not speaks_for_area(org) and not is_body(org.label))]
+                   and not speaks_for_area(o) and not speaks_for_area(org)
+                   and (not is_brand(name) or BRANCH_TAIL.search(label))]
         if parents:
             parent = max(parents, key=lambda o: len(o.label))
             found.append(Relation("subOrganizationOf", org, parent, org.sentence, "name"))

@@ -212,6 +212,11 @@ def head_issuers(doc: Doc, policy: Mention) -> list[Mention]:
     return [bodies[piece] for piece in re.split(r"[\s、,，和]+", head) if piece in bodies]
 
 
+# A party committee's proposal for a plan (中共X市委关于制定…五年规划的建议): issued by the
+# committee, carried out only through the plan the government then drafts.
+PROPOSAL = re.compile(r"^(中共.{1,12}委)?关于制定.*的建议$")
+
+
 def own_work(doc: Doc) -> list[Relation]:
     """Each programme and policy of a document with its implementer, and policies with
     their issuers."""
@@ -231,6 +236,8 @@ def own_work(doc: Doc) -> list[Relation]:
             found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
             if bodies and not all(body.label in NATIONAL_BODIES for body in bodies):
                 continue  # a policy and its issuer: who carries it out is not said
+        if PROPOSAL.search(work.label):
+            continue  # 关于制定…规划的建议: advice on drafting the plan, which is what the area carries out
         agent = implementer(doc, work, sentence_mentions, speakers.get(work.sentence), area)
         if agent is area:
             agent = addressed_area(doc, work, area) or agent
@@ -407,6 +414,31 @@ def based_on(doc: Doc) -> list[Relation]:
             if basis.label != target.label:
                 found.append(Relation("basedOn", target, basis, sentence.index, "based-on"))
     return found
+
+
+# Words citing a policy a plan is drawn up from (根据《A》…编制) without saying the area
+# carries it out (落实《A》, 贯彻《A》 do say so).
+DRAWN_FROM = re.compile(r"(根据|依据|按照|遵照)")
+CARRY_OUT_CUE = re.compile(r"(贯彻|落实|执行|为实施)")
+
+
+def sources_not_own_work(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """A policy the document's own plan is only drawn up from (根据《浙江省数字经济促进条例》
+    …编制本规划) is its source, not work the reporting area carries out: the area carries out
+    the plan made from it (kg:basedOn says the rest; GUIDELINES: the implementer of a
+    report's *own* work). A source cited after 落实/贯彻 stays the area's work."""
+    sources: set[str] = set()
+    for relation in relations:
+        if relation.predicate != "basedOn":
+            continue
+        basis = relation.object
+        sentence = doc.sentences[basis.sentence]
+        lead = doc.text[sentence.start:basis.start]
+        cues_before = [*DRAWN_FROM.finditer(lead), *CARRY_OUT_CUE.finditer(lead)]
+        if cues_before and DRAWN_FROM.match(max(cues_before, key=lambda m: m.start()).group()):
+            sources.add(basis.label)
+    return [r for r in relations
+            if not (r.predicate == "implements" and r.rule == "reporting-area" and r.object.label in sources)]
 
 
 def _drawn_after(text: str) -> int | None:
