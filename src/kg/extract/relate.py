@@ -523,7 +523,10 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
 
 
 def _after_address(head: str, forms: set[str]) -> bool:
-    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)?"""
+    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)? An address may close on an
+    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安."""
+    if head.endswith(OPEN_BRACKETS) and len(head) > 1:
+        head = head[:-1]
     while head:
         form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
         if form is None:
