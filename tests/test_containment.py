@@ -481,3 +481,8 @@ def test_a_park_named_for_two_cities_is_in_the_one_in_brackets():
     pairs = contained(doc)
     assert ("深圳(汕尾)产业转移工业园", "汕尾市") in pairs
     assert ("深圳(汕尾)产业转移工业园", "深圳市") not in pairs
+
+
+def test_a_clause_opening_on_the_day_a_work_started_goes_on_with_the_subject():
+    doc = run_text("乌拉特前旗今年春季集中开工18个重点项目，4月2日开工的乌梁素海生态修复工程项目，总投资3.5亿元。")
+    assert ("乌梁素海生态修复工程项目", "乌拉特前旗") in contained(doc)

@@ -722,6 +722,9 @@ def _clause_at(doc: Doc, position: int) -> str:
 
 # a clause that opens with the start of the subject's works (共集中开工, 同步启动, 已落地); not 引进了A、B等项目:
 # what an area brought in is not said to be built there yet
+# 磴口县集中开工26个重点项目，3月18日开工的A项目: a clause that opens on the day one of the
+# subject's works started goes on with the subject
+DATED_START = re.compile(r"\s*[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:新|已|正式)?(?:开工|动工|启动|落地|投产|竣工)的\s*")
 SHORT_SAYING = 6  # characters of a clause that only says something of its subject (发展迅猛, 亮点纷呈)
 SHORT_LIST = re.compile(r"、[^，,。；;：:]*等")
 VERB_CLAUSE = re.compile(r"\s*(?:共|并|还|将|同时|同步|另|再|又|已|累计|集中)*(?:开工|动工|启动|落地|投产|竣工|建成)")
@@ -742,6 +745,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True  # 东片商贸物流集聚区发展迅猛，A、B等商圈日益成熟: a few words on the subject, then its list
     if len(clauses) == 2 and VERB_CLAUSE.match(clauses[1]) and LISTING.search(_clause_at(doc, position)):
         return True  # 都匀市举行…开工仪式，共集中开工A、B等项目32个: the subject's next clause goes on with its verb
+    if len(clauses) == 2 and DATED_START.fullmatch(clauses[1]):
+        return True  # 磴口县集中开工26个重点项目，3月18日开工的A项目: the next clause opens on the subject's item
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
     # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
