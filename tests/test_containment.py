@@ -486,3 +486,9 @@ def test_a_park_named_for_two_cities_is_in_the_one_in_brackets():
 def test_a_clause_opening_on_the_day_a_work_started_goes_on_with_the_subject():
     doc = run_text("乌拉特前旗今年春季集中开工18个重点项目，4月2日开工的乌梁素海生态修复工程项目，总投资3.5亿元。")
     assert ("乌梁素海生态修复工程项目", "乌拉特前旗") in contained(doc)
+
+
+def test_a_sentence_opening_on_the_ceremony_goes_on_with_the_subject_before():
+    doc = run_text("五原县今年春季集中开工18个重点项目，总投资30亿元。"
+                   "开工仪式上，还开工了河套酒业年产5万吨白酒扩能项目、恒丰集团面粉加工项目。")
+    assert {("河套酒业年产5万吨白酒扩能项目", "五原县"), ("恒丰集团面粉加工项目", "五原县")} <= contained(doc)

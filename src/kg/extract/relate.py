@@ -663,6 +663,9 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 THIS_BATCH = re.compile(r"\s*(?:此次|本次|这批|此批)[^，,。；;]{0,12}项目[^。；;]{0,4}[，,]?(?:主要)?(?:包括|有|为)")
+# 开工仪式同时还设立A、B…; 当天，C也拉开了开工序幕: a sentence that opens on the ceremony or its
+# day speaks of the batch the last sentences' subject started, as 此次… does
+CEREMONY_OPENS = re.compile(r"\s*(?:开工仪式|签约仪式|仪式|活动现场|开工现场|当天)(?:上|中)?[，,]?(?:同时|还|也|同时还)*")
 BATCH_REACH = 3  # sentences back to the subject whose batch of projects 此次 means
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 # 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
@@ -821,8 +824,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
-        if subject is None and THIS_BATCH.match(doc.text, sentence.start):
-            # 此次集中开工项目，包括A、B: the batch the last sentences' subject started
+        if subject is None and (THIS_BATCH.match(doc.text, sentence.start) or CEREMONY_OPENS.match(doc.text, sentence.start)):
+            # 此次集中开工项目，包括A、B / 开工仪式上…: the batch the last sentences' subject started
             subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
                             if i in opening), None)
         for position, mention in enumerate(flat):
