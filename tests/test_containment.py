@@ -473,3 +473,22 @@ def test_a_batch_named_with_cici_is_the_last_subjects():
     doc = run_text("4月8日，醴陵市15个重大项目集中开工。项目总投资80亿元，涵盖装备制造、现代物流等领域。\n"
                    "此次集中开工项目，包括湘南智能装备制造基地、雁城冷链物流园二期等项目。")
     assert {("湘南智能装备制造基地", "醴陵市"), ("雁城冷链物流园二期", "醴陵市")} <= contained(doc)
+
+
+def test_a_park_named_for_two_cities_is_in_the_one_in_brackets():
+    # 深圳(汕尾)产业转移工业园: built in 汕尾 by 深圳's partnership, so it is in 汕尾
+    doc = run_text("深圳市与汕尾市共建深圳(汕尾)产业转移工业园，园区一期已有15家企业投产。")
+    pairs = contained(doc)
+    assert ("深圳(汕尾)产业转移工业园", "汕尾市") in pairs
+    assert ("深圳(汕尾)产业转移工业园", "深圳市") not in pairs
+
+
+def test_a_clause_opening_on_the_day_a_work_started_goes_on_with_the_subject():
+    doc = run_text("乌拉特前旗今年春季集中开工18个重点项目，4月2日开工的乌梁素海生态修复工程项目，总投资3.5亿元。")
+    assert ("乌梁素海生态修复工程项目", "乌拉特前旗") in contained(doc)
+
+
+def test_a_sentence_opening_on_the_ceremony_goes_on_with_the_subject_before():
+    doc = run_text("五原县今年春季集中开工18个重点项目，总投资30亿元。"
+                   "开工仪式上，还开工了河套酒业年产5万吨白酒扩能项目、恒丰集团面粉加工项目。")
+    assert {("河套酒业年产5万吨白酒扩能项目", "五原县"), ("恒丰集团面粉加工项目", "五原县")} <= contained(doc)

@@ -523,7 +523,10 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
 
 
 def _after_address(head: str, forms: set[str]) -> bool:
-    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)?"""
+    """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)? An address may close on an
+    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安."""
+    if head.endswith(OPEN_BRACKETS) and len(head) > 1:
+        head = head[:-1]
     while head:
         form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
         if form is None:
@@ -660,6 +663,9 @@ CLAUSE_BREAK = re.compile(r"[，,：:；;。]")
 LIST_OPENERS = ("其中", "主要包括", "包括", "分别为", "分别是", "如", "即", "其辖区内", "辖区内", "下辖")
 MADE_OF = re.compile(r"\s*由[^，,。；;：:]+组成")  # 綦江工业园区…，由A、B和C组成: the whole's parts
 THIS_BATCH = re.compile(r"\s*(?:此次|本次|这批|此批)[^，,。；;]{0,12}项目[^。；;]{0,4}[，,]?(?:主要)?(?:包括|有|为)")
+# 开工仪式同时还设立A、B…; 当天，C也拉开了开工序幕: a sentence that opens on the ceremony or its
+# day speaks of the batch the last sentences' subject started, as 此次… does
+CEREMONY_OPENS = re.compile(r"\s*(?:开工仪式|签约仪式|仪式|活动现场|开工现场|当天)(?:上|中)?[，,]?(?:同时|还|也|同时还)*")
 BATCH_REACH = 3  # sentences back to the subject whose batch of projects 此次 means
 BACK_REFERENCE = "其中"  # 丹阳市22个项目…。其中，A、B等项目…: the subject of the sentence before
 # 太科城元宇宙产业园入选…。在这里，A与…; 生态文创区是…。目前，区内B已对外开放: a sentence that
@@ -719,6 +725,9 @@ def _clause_at(doc: Doc, position: int) -> str:
 
 # a clause that opens with the start of the subject's works (共集中开工, 同步启动, 已落地); not 引进了A、B等项目:
 # what an area brought in is not said to be built there yet
+# 磴口县集中开工26个重点项目，3月18日开工的A项目: a clause that opens on the day one of the
+# subject's works started goes on with the subject
+DATED_START = re.compile(r"\s*[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:新|已|正式)?(?:开工|动工|启动|落地|投产|竣工)的\s*")
 SHORT_SAYING = 6  # characters of a clause that only says something of its subject (发展迅猛, 亮点纷呈)
 SHORT_LIST = re.compile(r"、[^，,。；;：:]*等")
 VERB_CLAUSE = re.compile(r"\s*(?:共|并|还|将|同时|同步|另|再|又|已|累计|集中)*(?:开工|动工|启动|落地|投产|竣工|建成)")
@@ -739,6 +748,8 @@ def _goes_on(doc: Doc, subject: Mention, position: int) -> bool:
         return True  # 东片商贸物流集聚区发展迅猛，A、B等商圈日益成熟: a few words on the subject, then its list
     if len(clauses) == 2 and VERB_CLAUSE.match(clauses[1]) and LISTING.search(_clause_at(doc, position)):
         return True  # 都匀市举行…开工仪式，共集中开工A、B等项目32个: the subject's next clause goes on with its verb
+    if len(clauses) == 2 and DATED_START.fullmatch(clauses[1]):
+        return True  # 磴口县集中开工26个重点项目，3月18日开工的A项目: the next clause opens on the subject's item
     if all(LISTING.search(clause) for clause in clauses[:-1]):
         return True  # 长德开发区A、B等新建项目11个，C、D等续建项目36个: parallel lists
     # (由…组成 is read on the whole clause that holds the item: the cut at `position` loses 组成)
@@ -813,8 +824,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
-        if subject is None and THIS_BATCH.match(doc.text, sentence.start):
-            # 此次集中开工项目，包括A、B: the batch the last sentences' subject started
+        if subject is None and (THIS_BATCH.match(doc.text, sentence.start) or CEREMONY_OPENS.match(doc.text, sentence.start)):
+            # 此次集中开工项目，包括A、B / 开工仪式上…: the batch the last sentences' subject started
             subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
                             if i in opening), None)
         for position, mention in enumerate(flat):
