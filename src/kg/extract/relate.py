@@ -79,6 +79,12 @@ def _contains_area(outer: Mention, inner: Mention) -> bool:
     return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
 
 
+def placed_in(thing: Mention, place: Mention, sentence: int, rule: str) -> Relation:
+    """`thing` lies in `place`: kg:partOf for a park, kg:locatedIn for an area (kg:locatedIn
+    points at administrative areas only)."""
+    return Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, sentence, rule)
+
+
 @relation_rule("area_prefix")
 def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """花溪区燕楼镇数字农业产业园: park in 燕楼镇, 燕楼镇 in 花溪区."""
@@ -180,8 +186,7 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         place = chain[-1]
         if doc.text[place.end:place.end + 1] == "的":
             continue  # B位于A的东部 / 位于A的C: not B's container
-        predicate = "partOf" if place.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
-        found.append(Relation(predicate, thing, place, thing.sentence, "located-after"))
+        found.append(placed_in(thing, place, thing.sentence, "located-after"))
     return found
 
 
@@ -213,8 +218,7 @@ def located_before(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         thing = max(things, key=lambda m: m.end)
         place = max(places, key=lambda m: (m.end, m.end - m.start))
-        predicate = "partOf" if place.type == "Park" else "locatedIn"
-        found.append(Relation(predicate, thing, place, thing.sentence, "located-before"))
+        found.append(placed_in(thing, place, thing.sentence, "located-before"))
     return found
 
 
@@ -252,7 +256,7 @@ def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 not any(m.type in CONTAINERS and m.sub != "Province" for m in flat if opening.start < m.start < first.start) else []
             # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
         for thing in built:
-            found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "built-at"))
+            found.append(placed_in(thing, place, thing.sentence, "built-at"))
     return found
 
 
@@ -291,7 +295,7 @@ def at_place_then(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue  # another place in the clause: the works may be there
         for thing in inside:
             if thing.type == "Project":
-                found.append(Relation("partOf" if place.type == "Park" else "locatedIn", thing, place, thing.sentence, "at-place"))
+                found.append(placed_in(thing, place, thing.sentence, "at-place"))
     return found
 
 
@@ -316,8 +320,7 @@ def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         place = chain[-1]
         if place.type not in CONTAINERS or not re.match(r"[^，,。；;]{0,6}举行", doc.text[place.end:]):
             continue
-        predicate = "partOf" if place.type == "Park" else "locatedIn"
-        found.append(Relation(predicate, thing, place, thing.sentence, "ceremony"))
+        found.append(placed_in(thing, place, thing.sentence, "ceremony"))
     return found
 
 
@@ -340,8 +343,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         start = _clause_start(doc, doc.sentences[thing.sentence].start, thing.start)
         if len(doc.text[start:thing.start].strip()) > SUBJECT_LEAD:
             continue
-        predicate = "partOf" if place.type == "Park" else "locatedIn"
-        found.append(Relation(predicate, thing, place, thing.sentence, "is-of"))
+        found.append(placed_in(thing, place, thing.sentence, "is-of"))
     return found
 
 
@@ -384,8 +386,7 @@ def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
                 break
             if thing.type in ("Project", "Park") or _settles_as_firm(doc, thing, cue):
-                predicate = "partOf" if area.type == "Park" else "locatedIn"  # kg:locatedIn points at areas only
-                found.append(Relation(predicate, thing, area, area.sentence, "settled-in-area"))
+                found.append(placed_in(thing, area, area.sentence, "settled-in-area"))
     return found
 
 
@@ -611,8 +612,7 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             if best is None or end > best[0]:
                 best = (end, container)
         if best is not None:
-            predicate = "partOf" if best[1].type == "Park" else "locatedIn"
-            found.append(Relation(predicate, mention, best[1], mention.sentence, "name"))
+            found.append(placed_in(mention, best[1], mention.sentence, "name"))
     return found
 
 
@@ -845,8 +845,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 工业项目13个: a count of projects names none of them
             if _opens_with_other_park(mention, subject):
                 continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
-            found.append(Relation("locatedIn" if subject.type == "AdministrativeArea" else "partOf",
-                                  mention, subject, mention.sentence, "subject"))
+            found.append(placed_in(mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
                 (subject.sentence != index or _goes_on(doc, subject, sentence.start + len(sentence.text.rstrip()) - 1)):
             # (reach is read up to the ；itself: past it every reach ends in an empty clause)
