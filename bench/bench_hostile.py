@@ -27,6 +27,10 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the .docx parts the hostile-input tests use too
+
+from docx_parts import BODY_HEAD, BODY_TAIL, PARAGRAPH, small_docx  # noqa: E402
+
 SEED = ROOT / "seeds" / "000_ecb2e819d0fb75f5.txt"
 MB = 1024 * 1024
 LIMIT_SECONDS, LIMIT_MB = 10.0, 500.0
@@ -34,24 +38,11 @@ LIMIT_SECONDS, LIMIT_MB = 10.0, 500.0
 
 # --- the hostile inputs ----------------------------------------------------------------
 
-def small_docx() -> bytes:
-    """A real one-paragraph .docx made by python-docx: the package parts a bomb reuses."""
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("贵阳市花溪区召开工作会议。")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def docx_bomb(path: Path, expanded_bytes: int) -> None:
-    """A valid .docx whose word/document.xml inflates to `expanded_bytes` of paragraphs."""
-    paragraph = "<w:p><w:r><w:t>贵阳市花溪区推进数字经济产业园建设</w:t></w:r></w:p>".encode()
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
-    tail = b"</w:body></w:document>"
-    chunk = paragraph * (MB // len(paragraph))
+    """A valid .docx whose word/document.xml inflates to `expanded_bytes` of paragraphs
+    (streamed: the 1 GiB case is never held in memory)."""
+    head, tail = BODY_HEAD, BODY_TAIL
+    chunk = PARAGRAPH * (MB // len(PARAGRAPH))
     with zipfile.ZipFile(io.BytesIO(small_docx())) as source, \
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
         for info in source.infolist():

@@ -20,6 +20,7 @@ import pyoxigraph
 import pytest
 
 from conftest import ROOT, SEEDS
+from docx_parts import BODY_HEAD, BODY_TAIL, PARAGRAPH, small_docx
 from kg.cli import main
 from kg.extract.segment import MAX_SENTENCE_CHARS, split_sentences
 from kg.graph.rdf import iri_segment
@@ -106,16 +107,6 @@ def test_base_that_is_no_iri_is_refused_in_one_line(tmp_path, capsys):
 
 # --- zip bombs --------------------------------------------------------------------------
 
-def small_docx() -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("贵阳市花溪区召开工作会议。")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def docx_with_body(xml: bytes) -> bytes:
     """A .docx whose word/document.xml is `xml`, the other parts from a real document."""
     out = io.BytesIO()
@@ -127,10 +118,7 @@ def docx_with_body(xml: bytes) -> bytes:
 
 
 def paragraphs_xml(count: int) -> bytes:
-    paragraph = "<w:p><w:r><w:t>贵阳市花溪区推进数字经济产业园建设</w:t></w:r></w:p>".encode()
-    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document '
-            b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-            + paragraph * count + b"</w:body></w:document>")
+    return BODY_HEAD + PARAGRAPH * count + BODY_TAIL
 
 
 def test_docx_bomb_is_refused_from_its_directory_and_the_seed_is_still_read(tmp_path, capsys):

@@ -1,4 +1,5 @@
-"""Organisations named bare, from word lists: government bodies (国务院) and well-known firms (吉利汽车)."""
+"""Organisations named bare, from word lists: government bodies (国务院) and well-known firms
+(吉利汽车); and a division's party committee read from the characters (宁波市委)."""
 from __future__ import annotations
 
 import re
@@ -33,9 +34,6 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
             start = tokens[i - 1].start
         found.append(make_mention(doc, sentence, start, end, ORGANIZATION, "enterprise"))
     return found
-
-
-# People's titles: 西部建材城董事长李建东 names a person, not a park.
 
 
 # A division's party committee: 宁波市委, 中共太仓市委, 黔南州委 (州: the short form of an
