@@ -412,6 +412,15 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
 SPARSE = 3  # a feature column set at under a third of the characters is added where it is set
 
 
+def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `wanted`, its place in `keys` (sorted, distinct) and whether it is there:
+    one binary search each (np.isin would sort the whole table again for every document)."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
+
+
 def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], path: Path) -> np.ndarray:
     """State scores (characters of all sentences, labels): for each character the sum
     of the weights of what `sentence_features` says about it."""
@@ -430,9 +439,8 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
 
     def sequence(template: str, *offsets: int) -> np.ndarray:
         keys, rows = tables.sequences[template]
-        wanted = tables.key(*[index[real + o] for o in offsets])
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        return np.where(keys[at] == wanted, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
+        at, found = _find_sorted(keys, tables.key(*[index[real + o] for o in offsets]))
+        return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
 
     # words: each character's word (the sentences' words side by side), its place in it
     tokens = [t for group in tokens_of for t in group]
@@ -471,8 +479,8 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     real_of[real] = np.arange(size)
     lasts, pairs = _openings()
     wide = points.astype(np.int64)
-    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(np.isin(wide, lasts)).tolist()).items()}
-    openers = np.flatnonzero(np.isin(wide[:-1] * 0x110000 + wide[1:], pairs)).tolist()
+    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items()}
+    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
     listed = {int(real_of[i]): v for i, v in _listed_marks(padded, openers).items()}
     suffix_places = [(i, value, PLACES[place[i]]) for i, value in suffix_at.items()]
     sfx = np.zeros(size, dtype=np.int64)
