@@ -526,3 +526,15 @@ def test_a_committees_proposal_for_a_plan_is_issued_not_carried_out():
     implements = pairs(doc, "implements")
     assert not any("建议" in work for _, work in implements)
     assert ("衡阳市", "衡阳市产业发展三年行动方案") in implements
+
+
+def test_slogans_shown_products_and_names_inside_names_are_not_work():
+    doc = run_text("衡阳市2026年工作要点\n衡阳市深入实施“三个高地”战略，全面彰显“五个新作为”，"
+                   "推动恒远科技“智能割草机”制造基地等项目投产，打造“衡州茶油”品牌，发挥耒阳市“百亿县”带动作用。\n"
+                   "全市认真开展深入贯彻中央八项规定精神学习教育，围绕“把衡阳建设得更加宜居”发展目标推进城市更新。\n"
+                   "全年重点工作体现为“三个聚力”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert "三个高地战略" in works or "三个高地" in works
+    assert "三个聚力" in works  # 体现为: what the work is
+    assert not works & {"五个新作为", "智能割草机", "衡州茶油", "百亿县", "中央八项规定"}
+    assert not any("把衡阳" in w for w in works)

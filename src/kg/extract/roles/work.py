@@ -483,10 +483,16 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
     if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为|转变)", doc.text[work.end:work.end + 4])):
         return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
-    if work.rule == "quoted" and re.match(r"[”\"]?的(巨大)?(潜力|作用|优势|效应|魅力)", doc.text[work.end:work.end + 6]):
-        return False  # 发挥“一业带百业”的巨大潜力: a quality, not work
+    if work.rule == "quoted" and (QUALITY_AFTER.match(doc.text, work.end) or ACHIEVED_AFTER.match(doc.text, work.end)):
+        return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
     if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
+    if _described(before):
+        return False  # 全面彰显“七个新担当”: a slogan shown, not work carried out
+    if _heads_other_name(doc, work):
+        return False  # “小型商业飞船”制造基地, 中央八项规定精神学习教育: a word of a longer name
+    if QUOTED_CLAUSE.search(work.label):
+        return False  # 围绕“把潮州建设得更加美丽”发展目标: a goal written as a sentence, no programme's name
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
@@ -503,6 +509,41 @@ def names_work(doc: Doc, work: Mention) -> bool:
     if IDEA_AFTER.match(after):
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
+
+
+# What a quoted slogan is when the words after it call it a quality or a role it plays
+# (发挥“一业带百业”的巨大潜力, 发挥寿光市“千亿县”带动作用) or a result shown (以“五个新”的亮眼成绩).
+QUALITY_AFTER = re.compile(r"[”\"]?(的)?[^，,。；;、“”\s]{0,2}(潜力|作用|优势|效应|魅力)")
+ACHIEVED_AFTER = re.compile(r"[”\"]?的[^，,。；;、“”\s]{0,3}(成绩|答卷|名片|形象|风采)")
+
+
+# A quoted goal written as a sentence (“把潮州建设得更加美丽”): a clause, not a name.
+QUOTED_CLAUSE = re.compile(r"^把.{1,12}(建设|打造|建)(成|得)|得(更|更加|越来越)")
+
+
+def _described(before: str) -> bool:
+    """Is the verb nearest before the work one that shows or describes (全面彰显“…”) rather
+    than one that carries out (凸显萧山坚持制造业立区战略: 坚持 is nearer)?"""
+    window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)[-GOVERN_WINDOW:]
+    # 重点工作体现为“四个聚焦”: 体现为 says what the work is, not how it shows
+    last_describe = max((window.rfind(v) for v in cues("describes") if not window[window.rfind(v) + len(v):].startswith("为")),
+                        default=-1)
+    if last_describe < 0:
+        return False
+    last_govern = max((window.rfind(v) for v in cues("governs")), default=-1)
+    return last_describe > last_govern
+
+
+def _heads_other_name(doc: Doc, work: Mention) -> bool:
+    """Is the work only the first words of a longer name written on without a break: a
+    product before the plant that makes it or the brand it is sold under (星际开发“小型商业
+    飞船”制造基地, 打造“榆林煤”“榆林兰炭”品牌), or a regulation before the campaign named
+    after it (深入贯彻中央八项规定精神学习教育)?"""
+    after = doc.text[work.end:work.end + 16]
+    if work.rule == "quoted":
+        after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)  # the rest of a list of names
+        return any(after.lstrip("”\"").startswith(w) for w in cues("product") + cues("campaign"))
+    return any(after.lstrip("”》").startswith(w) for w in cues("campaign"))
 
 
 def _area_forms(doc: Doc) -> set[str]:
