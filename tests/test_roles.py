@@ -538,3 +538,26 @@ def test_slogans_shown_products_and_names_inside_names_are_not_work():
     assert "三个聚力" in works  # 体现为: what the work is
     assert not works & {"五个新作为", "智能割草机", "衡州茶油", "百亿县", "中央八项规定"}
     assert not any("把衡阳" in w for w in works)
+
+
+def test_a_headline_place_the_text_calls_our_district_carries_out_its_work():
+    doc = run_text("白河:第三批重点项目集中开工,总投资20亿元\n"
+                   "5月6日,我区第三批“三个一批”重点项目集中开工仪式在郑州市举行,深入贯彻市委经济工作会议精神,"
+                   "牢牢扛稳项目建设的重大责任,大力推进现代化产业体系建设,助推高质量发展。\n"
+                   "我区本次签约项目6个,其中“新材料产业项目”在郑州市主会场签约;新开工项目4个,总投资12亿元。"
+                   "我区将持续开展“项目建设年”活动。\n")
+    implements = pairs(doc, "implements")
+    assert ("白河", "项目建设年活动") in implements
+    assert ("郑州市", "项目建设年活动") not in implements  # where the ceremony was held, not who speaks
+
+
+def test_a_place_named_once_in_passing_does_not_speak_for_a_zone_the_text_leaves_unnamed():
+    doc = run_text("试验区一季度招商引资到位资金3.1亿元\n"
+                   "今年以来,试验区持续深入开展“招商引资攻坚年”活动,把项目建设作为园区经济发展的重中之重,全力以赴推进项目建设,"
+                   "着力提升招商引资工作质量,一季度完成省外招商引资到位资金3.1亿元。截至目前,重点跟踪的30个项目中已开复工项目15个,"
+                   "其中,东区工业园光伏储能、盐湖镁业深加工等5个项目已开复工建设,完成到位资金1.2亿元;"
+                   "西区工业园纯碱扩能改造、锂盐提纯等4个项目已开复工建设,完成到位资金0.6亿元;"
+                   "下一步,试验区将紧盯重点产业链条,坚持市场化招商、专业化招商,强化要素保障,"
+                   "对已签约项目实行专人跟踪服务,推动项目早落地、早开工、早投产、早见效,为全年目标打下坚实基础。"
+                   "另有甘肃某材料公司年产3万吨碳酸锂项目正在洽谈中。\n")
+    assert not any(s == "甘肃" for s, _ in pairs(doc, "implements"))

@@ -47,7 +47,7 @@ def reporting_area(doc: Doc) -> Mention | None:
         return first[best.ref or best.label]
     scoped = _scope_area(doc, areas, counts)
     if scoped is not None:
-        return first[scoped.ref or scoped.label]
+        return first.get(scoped.ref or scoped.label, scoped)
     opening = [m for m in areas if m.start < 150 and counts[m.ref or m.label] >= 2]
     if opening:
         # 贵州省黔西南州兴义市: the lowest level the opening names and the text keeps naming.
@@ -56,6 +56,13 @@ def reporting_area(doc: Doc) -> Mention | None:
                    key=lambda m: (_level(m), counts[m.ref or m.label], -m.start))
         return first[best.ref or best.label]
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    # its own name, or the name of its government's bodies (乐山市人民政府办公室 for 乐山)
+    named_anywhere = sum(1 for m in doc.mentions if (m.type == "AdministrativeArea" and (m.ref or m.label) == key)
+                         or (m.type == "Organization" and m.label.startswith(first[key].label) and speaks_for_area_body(m)))
+    if named_anywhere < 2 and first[key].start >= FRAME_HEAD:
+        # 试验区持续深入开展…, with 青海 named once further on (青海嘉诺…项目): the text speaks
+        # for someone it does not name as an area, not for a place it mentions in passing
+        return None
     return first[key]
 
 
@@ -75,6 +82,11 @@ SCOPE_WORDS = (("City", re.compile(r"我(市|州|盟)|本(市|州)|全(市|州|�
                ("Province", re.compile(r"我省|本省|全省上下")))
 
 
+def speaks_for_area_body(body: Mention) -> bool:
+    """A body of an area's government (乐山市人民政府办公室, 潍坊市委): its name is the area's."""
+    return _BODY_AREA.match(body.label) is not None or speaks_for_area(body)
+
+
 def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention | None:
     """The area of the level the text's scope words name most (全市上下: the city it names
     most), where it names an area of that level."""
@@ -85,6 +97,19 @@ def _scope_area(doc: Doc, areas: list[Mention], counts: Counter[str]) -> Mention
         of_level = [m for m in areas if area_level(m) == level]
         if of_level:
             return max(of_level, key=lambda m: (counts[m.ref or m.label], -m.start))
+        headed = _headline_place(doc)
+        if headed is not None:
+            return headed  # 伊滨:集中签约… 我区…: the place the headline opens with, of no level the table knows
+    return None
+
+
+def _headline_place(doc: Doc) -> Mention | None:
+    """An area the division table does not know (伊滨, a zone run as a district) that opens the
+    headline before a colon (伊滨:集中签约、开工项目12个): the subject the text then calls 我区."""
+    for mention in doc.mentions:
+        if mention.start < 150 and mention.type == "AdministrativeArea" and not area_level(mention) and mention.rule not in INNER_RULES \
+                and _headline(doc, mention) and _opens_headline(doc, mention) and doc.text[mention.end:mention.end + 1] in (":", "："):
+            return mention
     return None
 
 
