@@ -561,3 +561,17 @@ def test_a_place_named_once_in_passing_does_not_speak_for_a_zone_the_text_leaves
                    "对已签约项目实行专人跟踪服务,推动项目早落地、早开工、早投产、早见效,为全年目标打下坚实基础。"
                    "另有甘肃某材料公司年产3万吨碳酸锂项目正在洽谈中。\n")
     assert not any(s == "甘肃" for s, _ in pairs(doc, "implements"))
+
+
+def test_a_body_heard_from_or_speaking_through_an_official_is_not_the_actor():
+    doc = run_text("近日,记者从衡阳市发改委获悉,按照省委部署,衡阳市将深入实施“百园千企”行动。\n"
+                   "衡阳高新区管委会副主任李明介绍,园区将全面推行“拿地即开工”改革。\n")
+    implements = pairs(doc, "implements")
+    assert not any(s == "衡阳市发改委" for s, _ in implements)
+    assert not any(s == "衡阳高新区管委会" for s, _ in implements)
+
+
+def test_a_congress_that_passes_a_regulation_issues_it():
+    doc = run_text("11月28日,湖南省十四届人大常委会第十次会议表决通过《湘江新区条例》,明年1月1日起施行。\n")
+    assert ("湘江新区条例", "湖南省十四届人大常委会") in pairs(doc, "issuedBy")
+    assert ("湖南省十四届人大常委会", "湘江新区条例") not in pairs(doc, "implements")

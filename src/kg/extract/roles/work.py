@@ -58,7 +58,13 @@ def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | N
               and m.label not in NATIONAL_BODIES]  # 落实国务院《…》: the state issues, the area acts
     if not before or COMMA.search(_gap(doc, before[-1], work)) and len(_gap(doc, before[-1], work)) > 30:
         return None
-    return before[-1]
+    body = before[-1]
+    after = doc.text[body.end:body.end + 4].lstrip()
+    if after.startswith(cues("source") + cues("official")):
+        return None  # 从牡丹江市工信局获悉, 管委会副主任张三介绍: a source or its official speaking, not the actor
+    if any(m.type == "Policy" and body.end <= m.start and m.end <= work.start for m in mentions if m is not work):
+        return None  # 国家发展改革委《A》和省委省政府《B》: the body of A, not the one that carries out B
+    return body
 
 
 def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]:
