@@ -575,3 +575,12 @@ def test_a_congress_that_passes_a_regulation_issues_it():
     doc = run_text("11月28日,湖南省十四届人大常委会第十次会议表决通过《湘江新区条例》,明年1月1日起施行。\n")
     assert ("湘江新区条例", "湖南省十四届人大常委会") in pairs(doc, "issuedBy")
     assert ("湖南省十四届人大常委会", "湘江新区条例") not in pairs(doc, "implements")
+
+
+def test_a_park_that_is_one_item_of_a_list_holds_only_the_name_after_its_de():
+    doc = run_text("城东街道安置房、高铁新城和滨江科技城的人才公寓项目、实验中学新校区、石门镇中心小学等15个民生项目开工。\n"
+                   "滨江科技城的智能传感器项目、精密模具项目、新能源电池项目等集中签约。\n")
+    held = pairs(doc, "partOf") | pairs(doc, "settledIn")
+    assert ("人才公寓项目", "滨江科技城") in held
+    assert not any(item in ("实验中学新校区", "石门镇中心小学") for item, _ in held)
+    assert ("新能源电池项目", "滨江科技城") in held  # a park that heads its own list holds all of it

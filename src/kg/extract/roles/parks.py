@@ -100,6 +100,12 @@ def _tagged_firm(mention: Mention) -> bool:
     return mention.type == "Organization" and mention.rule == "tagger" and not is_actor_body(mention)
 
 
+def _own_address(doc: Doc, item: Mention) -> bool:
+    """Does a listed name open with an area's name of its own (瓶窑镇西溪小学)?"""
+    return any(m.type in ("AdministrativeArea", "Park") and m.start == item.start and m.end < item.end
+               for m in doc.mentions)
+
+
 def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project or firm in a park: 综保区的X, 综保区内X, 在综保区建设X; a company that
     落户/入驻/落地 a park or area (kg:settledIn)."""
@@ -112,9 +118,14 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
                 # 长春高新区长春中关村信息谷创新中心、金赛生长激素等新建项目: the whole list
                 items = [right]
+                # 未来科技城和良渚新城的人才房项目、城西第一初级中学: the park is one item of a list
+                # itself, so its 的 reaches only the next name, not the list's other items
+                in_list = doc.text[left.start - 1:left.start] in ("、", "和", "及", "与")
                 for nxt in flat[index + 2:]:
-                    if nxt.type not in ("Project", "Organization") or _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
+                    if in_list or nxt.type not in ("Project", "Organization") or _gap(doc, items[-1], nxt) not in ("、", "和", "及"):
                         break
+                    if _own_address(doc, nxt):
+                        break  # 瓶窑镇西溪小学: an item with its own place is not in the park
                     items.append(nxt)
                 found.extend(Relation("partOf" if item.type == "Project" else "settledIn", item, left, left.sentence,
                                       "park-holds") for item in items if not is_actor_body(item))
