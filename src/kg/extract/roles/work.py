@@ -510,8 +510,10 @@ def names_work(doc: Doc, work: Mention) -> bool:
     # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
     window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)
     clause_end = COMMA.search(doc.text, work.end, sentence.end)
-    after = doc.text[work.end:clause_end.start() if clause_end else sentence.end][:GOVERN_WINDOW]
-    after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)
+    after = doc.text[work.end:clause_end.start() if clause_end else sentence.end]
+    # the rest of the list this slogan opens, then the word that says what the list is
+    # (“循环经济”、“弹性发展”、“工业旅游”的理念); spaces around quotes (“ 两个一百年 ” 奋斗目标) left out
+    after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
     if IDEA_AFTER.match(after):
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
@@ -541,11 +543,15 @@ def _described(before: str) -> bool:
 
 
 def _heads_other_name(doc: Doc, work: Mention) -> bool:
-    """Is the work only the first words of a longer name written on without a break: a
+    """Is the work only the first words of a longer name written on without a break (a field
+    or a chance it names: “两新”领域, 新国发2号文件重大机遇), a
     product before the plant that makes it or the brand it is sold under (星际开发“小型商业
     飞船”制造基地, 打造“榆林煤”“榆林兰炭”品牌), or a regulation before the campaign named
     after it (深入贯彻中央八项规定精神学习教育)?"""
     after = doc.text[work.end:work.end + 16]
+    head = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after.lstrip("”》\" "))
+    if any(head[:2 + len(w)].find(w) >= 0 for w in cues("frame")):
+        return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
         after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)  # the rest of a list of names
         return any(after.lstrip("”\"").startswith(w) for w in cues("product") + cues("campaign"))
