@@ -592,3 +592,11 @@ def test_a_field_a_chance_or_a_design_idea_named_by_a_slogan_is_not_work():
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"两重", "两新", "产城融合", "低碳发展", "智慧园区"}
     assert "百园千企行动" in works
+
+
+def test_a_plan_the_area_helps_to_draft_is_not_its_work():
+    doc = run_text("衡阳市2026年工作要点\n衡阳市积极参与《湘南湘西承接产业转移示范区发展规划》编制，"
+                   "认真落实《衡阳市制造业高质量发展三年行动方案》。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert "湘南湘西承接产业转移示范区发展规划" not in works
+    assert "衡阳市制造业高质量发展三年行动方案" in works

@@ -497,6 +497,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 全面彰显“七个新担当”: a slogan shown, not work carried out
     if _heads_other_name(doc, work):
         return False  # “小型商业飞船”制造基地, 中央八项规定精神学习教育: a word of a longer name
+    if work.type == "Policy" and DRAFTED_WITH.search(before) and DRAFTING.match(doc.text, work.end):
+        return False  # 积极参与《…规划》编制: a higher level's plan helped to draft, not carried out
     if QUOTED_CLAUSE.search(work.label):
         return False  # 围绕“把潮州建设得更加美丽”发展目标: a goal written as a sentence, no programme's name
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
@@ -523,6 +525,11 @@ def names_work(doc: Doc, work: Mention) -> bool:
 # (发挥“一业带百业”的巨大潜力, 发挥寿光市“千亿县”带动作用) or a result shown (以“五个新”的亮眼成绩).
 QUALITY_AFTER = re.compile(r"[”\"]?(的)?[^，,。；;、“”\s]{0,2}(潜力|作用|优势|效应|魅力)")
 ACHIEVED_AFTER = re.compile(r"[”\"]?的[^，,。；;、“”\s]{0,3}(成绩|答卷|名片|形象|风采)")
+
+
+# 参与《…》编制, 配合《…》起草: taking part in drafting a plan someone else makes.
+DRAFTED_WITH = re.compile(r"(参与|配合|协助)[《〈]?$")
+DRAFTING = re.compile(r"[》〉]?(的)?(编制|起草|制定|修订|研究制定)")
 
 
 # A quoted goal written as a sentence (“把潮州建设得更加美丽”): a clause, not a name.
