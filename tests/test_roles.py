@@ -600,3 +600,11 @@ def test_a_plan_the_area_helps_to_draft_is_not_its_work():
     works = {o for _, o in pairs(doc, "implements")}
     assert "湘南湘西承接产业转移示范区发展规划" not in works
     assert "衡阳市制造业高质量发展三年行动方案" in works
+
+
+def test_a_quoted_slogan_beside_a_counted_one_is_its_sibling_unless_the_count_agrees():
+    doc = run_text("衡阳市2026年工作要点\n衡阳市统筹推进“两强”“三化”“五个产业”。\n"
+                   "衡阳市深化“一窗受理”“一网通办”“一次办好”“三个办”改革。\n")
+    parts = pairs(doc, "componentOf")
+    assert ("三化", "五个产业") not in parts
+    assert ("一网通办", "三个办") in parts

@@ -46,6 +46,11 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                     break
                 items.append(flat[cursor])
                 cursor -= 1
+            if items and _quoted_beside(doc, items[0], whole) \
+                    and _count(whole.label) not in (None, len(items)):
+                # 统筹推进“三大”“五化”“四个农业”: one quoted slogan beside a counted one is its
+                # sibling; “一表办”“一网办”“一次办”“一窗办”和“帮代办”“五个办” are its five parts
+                items = []
         # items after: 四大战略：A、B、C / 四千行动是指实施A、B
         gap = _gap(doc, whole, flat[index + 1]) if index + 1 < len(flat) else ""
         if whole.label in gap:
@@ -67,6 +72,27 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         found.extend(Relation("componentOf", item, whole, whole.sentence, "counted-parts") for item in items
                      if item.label != whole.label)
     return found
+
+
+def _quoted_beside(doc: Doc, item: Mention, whole: Mention) -> bool:
+    """Is the item a quoted slogan written right before the quoted counted name (“五化”“四个
+    农业”), rather than an unquoted part before it (生态立区“四大战略”)? Spans may or may not
+    hold their quotes, so the quotes are read around the join."""
+    return re.fullmatch(r".?[”\"][、和及与]?[“\"].?", doc.text[item.end - 1:whole.start + 1]) is not None
+
+
+NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _count(label: str) -> int | None:
+    """How many parts a counted name says it has (“五个办” 5, 四大战略 4), where one numeral says it."""
+    match = COUNTED.match(label)
+    if match is None:
+        return None
+    digits = match.group(0).lstrip("“\"")[:-len(match.group(1))]
+    if digits.isdigit():
+        return int(digits)
+    return NUMERALS.get(digits)
 
 
 def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
