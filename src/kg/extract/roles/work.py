@@ -499,6 +499,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # “小型商业飞船”制造基地, 中央八项规定精神学习教育: a word of a longer name
     if work.type == "Policy" and DRAFTED_WITH.search(before) and DRAFTING.match(doc.text, work.end):
         return False  # 积极参与《…规划》编制: a higher level's plan helped to draft, not carried out
+    if work.type == "Policy" and INCLUDED_IN.search(before):
+        return False  # 纳入粤港澳大湾区城市发展规划的重大发展平台: a place in someone's plan, not the plan carried out
     if QUOTED_CLAUSE.search(work.label):
         return False  # 围绕“把潮州建设得更加美丽”发展目标: a goal written as a sentence, no programme's name
     if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
@@ -530,6 +532,10 @@ ACHIEVED_AFTER = re.compile(r"[”\"]?的[^，,。；;、“”\s]{0,3}(成绩|�
 # 参与《…》编制, 配合《…》起草: taking part in drafting a plan someone else makes.
 DRAFTED_WITH = re.compile(r"(参与|配合|协助)[《〈]?$")
 DRAFTING = re.compile(r"[》〉]?(的)?(编制|起草|制定|修订|研究制定)")
+
+
+# 纳入《…规划》, 列入…规划: something of the area's included in a plan, not the plan carried out.
+INCLUDED_IN = re.compile(r"(纳入|列入|写入|编入)[《〈“]?$")
 
 
 # A quoted goal written as a sentence (“把潮州建设得更加美丽”): a clause, not a name.
