@@ -609,3 +609,12 @@ def test_a_quoted_slogan_beside_a_counted_one_is_its_sibling_unless_the_count_ag
     parts = pairs(doc, "componentOf")
     assert ("三化", "五个产业") not in parts
     assert ("一网通办", "三个办") in parts
+
+
+def test_a_principle_endorsed_a_city_brand_and_a_firms_product_are_not_work():
+    doc = run_text("衡阳市2026年工作要点\n衡阳市衷心拥护“两个确立”，擦亮“雁城古韵”“湘南门户”等系列城市名片，"
+                   "聚焦“快乐衡阳”城市品牌，深入实施“百园千企”行动。\n"
+                   "恒远科技将成为全国一流的智能仓储物流系统解决方案提供商。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"两个确立", "雁城古韵", "湘南门户", "快乐衡阳", "智能仓储物流系统解决方案"}
+    assert "百园千企行动" in works

@@ -48,7 +48,7 @@ GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深�
 
 
 # Verbs that study or weigh a programme rather than carry it out.
-STUDY_VERBS = ("领会", "考虑", "参考", "借鉴")
+STUDY_VERBS = ("领会", "考虑", "参考", "借鉴", "拥护")  # 衷心拥护“两个确立”: held, not carried out
 
 
 def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
@@ -566,9 +566,12 @@ def _heads_other_name(doc: Doc, work: Mention) -> bool:
     if any(head[:2 + len(w)].find(w) >= 0 for w in cues("frame")):
         return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
-        after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after)  # the rest of a list of names
-        return any(after.lstrip("”\"").startswith(w) for w in cues("product") + cues("campaign"))
-    return any(after.lstrip("”》").startswith(w) for w in cues("campaign"))
+        after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
+        # 擦亮“中国数谷”“心学高地”等系列城市名片: what the list is, after 等 and a kind word
+        after = re.sub(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?", "", after)
+        return any(after.startswith(w) for w in cues("product") + cues("campaign"))
+    # 锂电智慧工厂整体解决方案提供商: what a firm sells, before the word for the firm
+    return any(after.lstrip("”》").startswith(w) for w in cues("campaign") + cues("maker"))
 
 
 def _area_forms(doc: Doc) -> set[str]:
