@@ -58,7 +58,7 @@ def reporting_area(doc: Doc) -> Mention | None:
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     # its own name, or the name of its government's bodies (乐山市人民政府办公室 for 乐山)
     named_anywhere = sum(1 for m in doc.mentions if (m.type == "AdministrativeArea" and (m.ref or m.label) == key)
-                         or (m.type == "Organization" and m.label.startswith(first[key].label) and speaks_for_area_body(m)))
+                         or (m.type == "Organization" and m.label.startswith(first[key].label) and _government_body(m)))
     if named_anywhere < 2 and first[key].start >= FRAME_HEAD:
         # 试验区持续深入开展…, with 青海 named once further on (青海嘉诺…项目): the text speaks
         # for someone it does not name as an area, not for a place it mentions in passing
@@ -82,7 +82,7 @@ SCOPE_WORDS = (("City", re.compile(r"我(市|州|盟)|本(市|州)|全(市|州|�
                ("Province", re.compile(r"我省|本省|全省上下")))
 
 
-def speaks_for_area_body(body: Mention) -> bool:
+def _government_body(body: Mention) -> bool:
     """A body of an area's government (乐山市人民政府办公室, 潍坊市委): its name is the area's."""
     return _BODY_AREA.match(body.label) is not None or speaks_for_area(body)
 
