@@ -75,6 +75,14 @@ def test_a_project_located_at_an_address_is_in_its_innermost_place():
     assert all(r.object.type == "AdministrativeArea" for r in doc.relations if r.predicate == "locatedIn")
 
 
+def test_a_park_written_before_another_park_is_its_address():
+    doc = run_text("该项目选址于醴陵经济开发区陶瓷科技产业园内，建成后年产日用陶瓷5000万件。")
+    assert ("陶瓷科技产业园", "醴陵经济开发区") in contained(doc)
+    # an area in brackets after the park names its area, which holds the inner park too
+    doc = run_text("当天，在株洲高新区(天元区)栗雨片区，一批重点项目集中开工。")
+    assert {("栗雨片区", "株洲高新区"), ("栗雨片区", "天元区")} <= contained(doc)
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():

@@ -4,7 +4,7 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing; a park before a park: 长兴经开区煤山…产业园), 位于X的Y, Y位于X, A、B等项目在X落地
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), a name that opens with an area or an address of
   areas (清镇职教城; not 中国联通哈尔滨…中心: a name opening with no address says no place),
@@ -109,6 +109,31 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
         if gap in ("", "的") and right.type in LOCATABLE:
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
+    return found
+
+
+@relation_rule("park_address")
+def park_address(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """长兴经济技术开发区煤山绿色制造产业园, 乌鲁木齐经开区(头屯河区)两河片区: a park written
+    right before another park or a project is an address, as an area is (花溪区石板镇): the
+    second lies in it; an area in brackets between names the first one's area, which holds
+    the second too."""
+    found: list[Relation] = []
+    flat = flat_mentions(mentions)
+    for index, park in enumerate(flat[:-1]):
+        if park.type != "Park":
+            continue
+        inner, bracketed = flat[index + 1], None
+        if inner.type == "AdministrativeArea" and index + 2 < len(flat) and _between(doc, park, inner) in OPEN_BRACKETS \
+                and _between(doc, inner, flat[index + 2]) in CLOSE_BRACKETS:
+            inner, bracketed = flat[index + 2], inner  # 经开区(头屯河区)两河片区
+        elif _between(doc, park, inner) != "":
+            continue
+        if inner.type not in ("Park", "Project"):
+            continue
+        found.append(Relation("partOf", inner, park, inner.sentence, "park-address"))
+        if bracketed is not None:
+            found.append(Relation("locatedIn", inner, bracketed, inner.sentence, "park-address"))
     return found
 
 

@@ -691,7 +691,7 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # guess. A rule not listed ranks last.
 CONTAINMENT_RULES = ("table", "area-prefix", "name", "table-name", "built-in-area", "located-phrase", "located-after",
                      "located-before", "bracket",
-                     "adjacent", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
+                     "adjacent", "park-address", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
 
 
 def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
