@@ -433,6 +433,9 @@ def test_a_town_is_not_read_straight_into_its_province():
 def test_a_new_area_named_after_its_city_is_in_the_city():
     doc = run_text("长春市加快建设现代化都市圈。长春新区今年新开工项目50个，完成投资200亿元。")
     assert ("长春新区", "长春市") in contained(doc)
+    # the city named by its short form only holds it all the same
+    doc = run_text("株洲召开项目建设大会。株洲新区新开工项目30个，完成投资80亿元。")
+    assert ("株洲新区", "株洲") in contained(doc)
 
 
 def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():

@@ -584,8 +584,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
             and type_of_name(label[end:]).type == "AdministrativeArea" \
-            and not (label[end:] == "新区" and _contains_area(container, thing) and container.label != form):
-        return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市)
+            and not (label[end:] == "新区" and _contains_area(container, thing)):
+        return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市, 肇庆新区 in 肇庆)
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
         return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
