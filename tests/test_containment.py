@@ -503,3 +503,12 @@ def test_a_sentence_opening_on_the_ceremony_goes_on_with_the_subject_before():
     doc = run_text("五原县今年春季集中开工18个重点项目，总投资30亿元。"
                    "开工仪式上，还开工了河套酒业年产5万吨白酒扩能项目、恒丰集团面粉加工项目。")
     assert {("河套酒业年产5万吨白酒扩能项目", "五原县"), ("恒丰集团面粉加工项目", "五原县")} <= contained(doc)
+
+
+def test_the_areas_listed_after_xia_are_in_the_whole_that_governs_them():
+    doc = run_text("湘潭县下辖易俗河镇、花石镇、白石镇等17个乡镇，总面积2134平方公里。")
+    assert {("易俗河镇", "湘潭县"), ("花石镇", "湘潭县"), ("白石镇", "湘潭县")} <= contained(doc)
+    # a sentence naming no whole before 辖 speaks of the one the paragraph opened with
+    doc = run_text("【概况】株洲高新区成立于1992年，与天元区实行区政合一的管理体制。"
+                   "2020年辖区总面积327平方公里，辖嵩山路、泰山路、栗雨3个街道和45个村。")
+    assert {("嵩山路", "株洲高新区"), ("泰山路", "株洲高新区"), ("栗雨", "株洲高新区")} <= contained(doc)

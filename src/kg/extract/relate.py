@@ -15,7 +15,8 @@ come from `data/relation_cues.tsv`.
   (在两河片区，A、B同时动工), a project said to
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
-  an area listed with siblings one area holds, the towns of a district's document, and
+  an area listed with siblings one area holds, the areas listed after 下辖/辖 (in the whole
+  the clause or the paragraph opens with), the towns of a district's document, and
   parents from the national division table (for areas the text names as places, the area a
   report's title names among them; not bracket notation inside a name, nor a town read
   straight into its province). `kg.extract.resolve.keep_nearest_containers`
@@ -658,6 +659,65 @@ def main_subject(doc: Doc) -> Mention | None:
         return None
     key = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return next(m for m in areas if (m.ref or m.label) == key)
+
+
+# 下辖A、B、C三个镇, 辖崖头、寻山4个街道: the areas a whole governs, listed right after the cue
+# (not 辖区 / 辖内, the whole's territory)
+GOVERNS = re.compile(r"(?:下辖|辖有|共辖|辖)(?![区内])")
+GOVERNS_REACH = 3  # sentences naming something, back to the subject a sentence with no whole of its own speaks of
+
+
+@relation_rule("governed_list", scope="document")
+def governed_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A list of a whole's parts (GUIDELINES: 下辖A、B、C): the areas listed right after 辖 are
+    in the whole, the area or park the clause opens with (花溪区下辖…) or, where the sentence
+    names none before the cue (2016年辖区总面积…，辖崖头、寻山…), the one the last few
+    sentences opened with."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    table = division_by_code()
+    found: list[Relation] = []
+    opening: dict[int, Mention] = {}  # sentence -> the area or park it opens with
+    named: list[int] = []  # the sentences read so far that name something
+    for index in sorted(by_sentence):
+        named.append(index)
+        flat = sorted(by_sentence[index], key=lambda m: m.start)
+        subjects = _clause_subjects(doc, flat)
+        if subjects and min(subjects) == 0:
+            opening[index] = subjects[0]
+        sentence = doc.sentences[index]
+        for cue in GOVERNS.finditer(doc.text, sentence.start, sentence.end):
+            parts = _listed_from(doc, flat, cue.end())
+            if not parts:
+                continue
+            before = [m for m in flat if m.end <= cue.start() and m.type in CONTAINERS]
+            whole = before[-1] if before and _clause_start(doc, sentence.start, cue.start()) <= before[-1].start \
+                else next((opening[i] for i in named[-GOVERNS_REACH - 1:][::-1] if i in opening
+                           and opening[i].end <= cue.start()), None)
+            if whole is None:
+                continue
+            for part in parts:
+                if whole.type == "AdministrativeArea" and (not _contains_area(whole, part) or
+                                                           (whole.ref and part.ref and not is_ancestor(whole.ref, part.ref, table))):
+                    continue  # (a part is below its whole; the table may put it elsewhere)
+                found.append(placed_in(part, whole, part.sentence, "governs"))
+    return found
+
+
+def _listed_from(doc: Doc, flat: list[Mention], at: int) -> list[Mention]:
+    """The areas listed from `at` on (崖头、寻山、崂山、城西): one right at `at`, the next ones
+    after a list mark."""
+    parts: list[Mention] = []
+    for mention in flat:
+        if mention.start < at:
+            continue
+        gap = doc.text[parts[-1].end if parts else at:mention.start]
+        if mention.type != "AdministrativeArea" or (gap != "" if not parts else gap not in SIBLING_MARKS):
+            break
+        parts.append(mention)
+    return parts
 
 
 @relation_rule("towns_of_the_district", scope="document")
