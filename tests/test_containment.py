@@ -512,3 +512,14 @@ def test_the_areas_listed_after_xia_are_in_the_whole_that_governs_them():
     doc = run_text("【概况】株洲高新区成立于1992年，与天元区实行区政合一的管理体制。"
                    "2020年辖区总面积327平方公里，辖嵩山路、泰山路、栗雨3个街道和45个村。")
     assert {("嵩山路", "株洲高新区"), ("泰山路", "株洲高新区"), ("栗雨", "株洲高新区")} <= contained(doc)
+
+
+def test_a_place_the_tagger_finds_in_a_district_report_is_in_the_district():
+    # 石梅湾 carries no level word and the division table does not know it: a place of the
+    # county-level city the report is about
+    doc = run_text("今年万宁市将加快旅游业发展。推动石梅湾创建省级旅游度假区，兴隆打造国家级旅游度假区。"
+                   "万宁市全年接待游客增长10%。")
+    pairs = contained(doc)
+    assert ("石梅湾", "万宁市") in pairs
+    # 兴隆 is the short name of a county elsewhere in the table: no guess
+    assert not any(child == "兴隆" for child, _ in pairs)

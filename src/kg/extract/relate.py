@@ -16,7 +16,7 @@ come from `data/relation_cues.tsv`.
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
   an area listed with siblings one area holds, the areas listed after 下辖/辖 (in the whole
-  the clause or the paragraph opens with), the towns of a district's document, and
+  the clause or the paragraph opens with), the towns (and places the tagger finds that the table does not know) of a district's document, and
   parents from the national division table (for areas the text names as places, the area a
   report's title names among them; not bracket notation inside a name, nor a town read
   straight into its province). `kg.extract.resolve.keep_nearest_containers`
@@ -734,10 +734,21 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     for mention in mentions:
         if mention.ref and district.ref and not is_ancestor(district.ref, mention.ref, table):
             continue  # the table puts this town in another county
-        if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
+        if mention.type == "AdministrativeArea" and (mention.sub == "Township" or _unknown_place(mention, district, table)) \
+                and mention.label not in placed:
             placed.add(mention.label)
             found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
     return found
+
+
+def _unknown_place(mention: Mention, district: Mention, table: dict) -> bool:
+    """An area the tagger found that no level word names (潭门, 大路 in a 琼海市 report): a
+    town or village of the district it is read in, unless the division table knows the name
+    as a county or city elsewhere (顺德 in an 英德市 report)."""
+    if mention.rule != "tagger" or mention.ref or mention.sub:
+        return False
+    known = divisions_by_short_name().get(mention.label, ()) + divisions_by_full_name().get(mention.label, ())
+    return not known or any(district.ref and is_ancestor(district.ref, d.code, table) for d in known)
 
 
 CONTAINERS = ("AdministrativeArea", "Park")
