@@ -83,6 +83,14 @@ def test_a_park_written_before_another_park_is_its_address():
     assert {("栗雨片区", "株洲高新区"), ("栗雨片区", "天元区")} <= contained(doc)
 
 
+
+def test_a_headline_may_set_the_address_apart_with_a_space():
+    doc = run_text("长沙经开区 星沙智能制造产业园建设提速")
+    assert ("星沙智能制造产业园", "长沙经开区") in contained(doc)
+    doc = run_text("醴陵市 陶瓷科技产业园二期建设提速")
+    assert ("陶瓷科技产业园二期", "醴陵市") in contained(doc)
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():

@@ -100,6 +100,9 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+ADDRESS_SPACES = ("", " ", "\u3000")  # between the parts of an address
+
+
 @relation_rule("located_in")
 def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
@@ -107,8 +110,9 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         gap = _between(doc, left, right)
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
             continue
-        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
-        if gap in ("", "的") and right.type in LOCATABLE:
+        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…, a headline's
+        # 醴陵市 陶瓷科技产业园二期建设提速 (a space sets the address apart)
+        if gap in ADDRESS_SPACES + ("的",) and right.type in LOCATABLE:
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
     return found
 
@@ -116,7 +120,8 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 @relation_rule("park_address")
 def park_address(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """长兴经济技术开发区煤山绿色制造产业园, 乌鲁木齐经开区(头屯河区)两河片区: a park written
-    right before another park or a project is an address, as an area is (花溪区石板镇): the
+    right before another park or a project (or set apart by a space, as headlines write it) is
+    an address, as an area is (花溪区石板镇): the
     second lies in it; an area in brackets between names the first one's area, which holds
     the second too."""
     found: list[Relation] = []
@@ -128,7 +133,7 @@ def park_address(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if inner.type == "AdministrativeArea" and index + 2 < len(flat) and _between(doc, park, inner) in OPEN_BRACKETS \
                 and _between(doc, inner, flat[index + 2]) in CLOSE_BRACKETS:
             inner, bracketed = flat[index + 2], inner  # 经开区(头屯河区)两河片区
-        elif _between(doc, park, inner) != "":
+        elif _between(doc, park, inner) not in ADDRESS_SPACES:
             continue
         if inner.type not in ("Park", "Project"):
             continue
