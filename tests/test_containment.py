@@ -531,3 +531,13 @@ def test_a_place_the_tagger_finds_in_a_district_report_is_in_the_district():
     assert ("石梅湾", "万宁市") in pairs
     # 兴隆 is the short name of a county elsewhere in the table: no guess
     assert not any(child == "兴隆" for child, _ in pairs)
+
+
+def test_the_place_a_project_is_in_named_after_suozai():
+    doc = run_text("图为中伟新材料项目所在的宁乡高新区一角。")
+    assert ("中伟新材料项目", "宁乡高新区") in contained(doc)
+
+
+def test_a_project_that_starts_trial_production_somewhere_is_there():
+    doc = run_text("5月8日，邦普循环一体化电池材料项目在宁乡试产成功。")
+    assert ("邦普循环一体化电池材料项目", "宁乡") in contained(doc)

@@ -4,7 +4,8 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing; a park before a park: 长兴经开区煤山…产业园), 位于X的Y, Y位于X, A、B等项目在X落地
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing; a park before a park: 长兴经开区煤山…产业园), 位于X的Y, Y位于X,
+  Y所在的X, A、B等项目在X落地
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), a name that opens with an area or an address of
   areas (清镇职教城; not 中国联通哈尔滨…中心: a name opening with no address says no place),
@@ -157,6 +158,30 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
         elif place.type == "Park":
             found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+# 贵州裕能项目所在的福泉双龙工业园区: the place a thing is in, named after it
+WHERE_IT_IS = ("所在的", "所在地", "所在")
+
+
+@relation_rule("where_it_is")
+def where_it_is(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A所在的B (X项目所在的Y工业园区, 企业所在地Z镇): the project, park or firm A is in the
+    place B named right after it (the innermost of an address chain: 所在的花溪区燕楼镇)."""
+    found: list[Relation] = []
+    flat = flat_mentions(mentions)
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in LOCATABLE + ("Organization",) or is_body(thing.label) \
+                or _between(doc, thing, flat[index + 1]) not in WHERE_IT_IS:
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
+                break
+            chain.append(nxt)
+        if chain[-1].type in CONTAINERS and chain[-1] is not thing:
+            found.append(placed_in(thing, chain[-1], thing.sentence, "where-it-is"))
     return found
 
 
@@ -378,7 +403,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
+SETTLES = ("落地", "落户", "开工", "投产", "试产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
 
