@@ -541,3 +541,8 @@ def test_the_place_a_project_is_in_named_after_suozai():
 def test_a_project_that_starts_trial_production_somewhere_is_there():
     doc = run_text("5月8日，邦普循环一体化电池材料项目在宁乡试产成功。")
     assert ("邦普循环一体化电池材料项目", "宁乡") in contained(doc)
+
+
+def test_a_park_named_right_after_qunei_is_in_the_last_sentences_subject():
+    doc = run_text("天心经开区是一座产业新城。目前，区内暮云湿地公园已对外开放。")
+    assert ("暮云湿地公园", "天心经开区") in contained(doc)

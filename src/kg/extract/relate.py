@@ -954,8 +954,11 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # 此次集中开工项目，包括A、B / 开工仪式上…: the batch the last sentences' subject started
             subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
                             if i in opening), None)
+        here = HERE.match(doc.text, sentence.start)
         for position, mention in enumerate(flat):
-            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
+            # (区内仪祉湖水利风景区已对外开放: a park named right after "in the area" is in the last subject)
+            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention) \
+                or (mention.type == "Park" and here is not None and here.end() == mention.start)
             if mention.type in CONTAINERS and not listed_park:
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
