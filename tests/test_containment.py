@@ -546,3 +546,11 @@ def test_a_project_that_starts_trial_production_somewhere_is_there():
 def test_a_park_named_right_after_qunei_is_in_the_last_sentences_subject():
     doc = run_text("天心经开区是一座产业新城。目前，区内暮云湿地公园已对外开放。")
     assert ("暮云湿地公园", "天心经开区") in contained(doc)
+
+
+def test_a_name_is_read_from_its_left_where_two_places_overlap():
+    # 中山东部…: 山东 (named as a province here) overlaps the 中山 the name opens with
+    doc = run_text("山东省客商来到中山市考察。中山东部组团综合管廊项目正式开工。")
+    pairs = contained(doc)
+    assert ("中山东部组团综合管廊项目", "中山市") in pairs
+    assert ("中山东部组团综合管廊项目", "山东省") not in pairs

@@ -571,10 +571,10 @@ def _in_brackets(label: str, index: int) -> bool:
 
 
 def _overlap(label: str, other: str, start: int, end: int) -> bool:
-    """Does `other` occur in `label` across one edge of the span [start, end)?"""
-    for at in range(max(0, start - len(other) + 1), min(end, len(label))):
-        if label.startswith(other, at) and (at < start < at + len(other) or at < end < at + len(other)) \
-                and not (at <= start and at + len(other) >= end):
+    """Does `other` occur in `label` across the start of the span [start, end)? A name is read
+    from its left: in 中山东部外环高速 the earlier 中山 is the place, the 山东 it overlaps is not."""
+    for at in range(max(0, start - len(other) + 1), start):
+        if label.startswith(other, at) and at < start < at + len(other) < end:
             return True
     return False
 
@@ -618,7 +618,7 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
             and not (label[end:] == "新区" and _contains_area(container, thing)):
         return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市, 肇庆新区 in 肇庆)
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
-        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
+        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is (read from the left)
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
     if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
                                         for f in forms if f != form and len(f) >= 2):
