@@ -554,3 +554,17 @@ def test_a_name_is_read_from_its_left_where_two_places_overlap():
     pairs = contained(doc)
     assert ("中山东部组团综合管廊项目", "中山市") in pairs
     assert ("中山东部组团综合管廊项目", "山东省") not in pairs
+
+
+def test_a_later_clause_opening_on_weiyu_places_the_park_the_sentence_opens_with():
+    doc = run_text("金霞经济开发区成立于1992年，规划面积30平方公里，位于开福区北部，交通十分便利。")
+    assert ("金霞经济开发区", "开福区") in contained(doc)
+    # a clause that opens on another name has a subject of its own
+    doc = run_text("金霞经济开发区成立于1992年，湘粤物流园区位于开福区北部。")
+    assert ("金霞经济开发区", "开福区") not in contained(doc)
+
+
+def test_two_names_of_one_thing_do_not_hold_each_other():
+    # 株洲清水塘经济开发区 opens with the short form of 株洲清水塘新区, but 即 says they are one
+    doc = run_text("株洲清水塘经济开发区，即株洲清水塘新区，规划面积15平方公里。")
+    assert ("株洲清水塘经济开发区", "株洲清水塘新区") not in contained(doc)

@@ -21,7 +21,8 @@ come from `data/relation_cues.tsv`.
   parents from the national division table (for areas the text names as places, the area a
   report's title names among them; not bracket notation inside a name, nor a town read
   straight into its province). `kg.extract.resolve.keep_nearest_containers`
-  later keeps a thing's nearest container only.
+  later keeps a thing's nearest container only. Two names the text gives for one thing
+  (X，即Y) never hold each other.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
   by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).
@@ -215,7 +216,10 @@ ADDRESS_GAP = re.compile(r"[^，,。；;：:、的和与及]{1,12}(?:[(（][^)�
 def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """B位于A: a project or park written before 位于/坐落于/地处 and a place is in that place,
     the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
-    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
+    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区).
+    The park or project a sentence opens with is the subject of a later clause that opens on
+    位于 too (X开发区，行政辖区总面积…，位于莒南县东部: in 莒南县), while no clause between opens
+    on another name."""
     found: list[Relation] = []
     flat = flat_mentions(mentions)
     # (the address's areas may be read off a name's prefix: 位于兴义市|义龙新材料产业园; a name
@@ -223,27 +227,43 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     places = sorted((m for m in mentions if m.type in CONTAINERS and m.rule != "inner-area"),
                     key=lambda m: (m.start, m.end))
     for thing in flat:
-        cue = LOCATED_AFTER.match(doc.text, thing.end) if thing.type in ("Project", "Park") else None
-        if cue is None:
+        if thing.type not in ("Project", "Park"):
             continue
-        chain: list[Mention] = []
-        at = cue.end()
-        for nxt in places:
-            start = _label_start(doc, nxt)
-            if start < at or nxt is thing:
-                continue
-            gap = doc.text[at:start]
-            if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
-                break
-            chain.append(nxt)
-            at = nxt.end
-        if not chain:
-            continue
-        place = chain[-1]
-        if doc.text[place.end:place.end + 1] == "的":
-            continue  # B位于A的东部 / 位于A的C: not B's container
-        found.append(placed_in(thing, place, thing.sentence, "located-after"))
+        cue = LOCATED_AFTER.match(doc.text, thing.end)
+        cues = [cue.end()] if cue else []
+        if thing is flat[0] and len(doc.text[doc.sentences[thing.sentence].start:thing.start].strip()) <= SUBJECT_LEAD:
+            # (the topic holds till another clause opens on a name of its own, or a ；)
+            subjects = [m.start for m in flat[1:] if doc.text[m.start - 1:m.start] in ("，", ",")]
+            semicolons = [doc.text.find(mark, thing.end, doc.sentences[thing.sentence].end) for mark in "；;"]
+            stop = min(subjects + [at for at in semicolons if at >= 0] + [doc.sentences[thing.sentence].end])
+            cues += [later.end() for later in LOCATED_CLAUSE.finditer(doc.text, thing.end, stop) if not cue or later.start() > cue.end()]
+        for at in cues:
+            place = _address_at(doc, places, thing, at)
+            if place is not None:
+                found.append(placed_in(thing, place, thing.sentence, "located-after"))
     return found
+
+
+# ，位于莒南县东部: a clause that opens on where its subject is
+LOCATED_CLAUSE = re.compile(r"[，,](?:均|也|现|目前)?(?:位于|坐落于|地处)(?:国家级|省级)?")
+
+
+def _address_at(doc: Doc, places: list[Mention], thing: Mention, at: int) -> Mention | None:
+    """The innermost place of the address chain written from `at` on, or None: none there, or
+    the chain goes on with 的 (B位于A的东部 / 位于A的C: not B's container)."""
+    chain: list[Mention] = []
+    for nxt in places:
+        start = _label_start(doc, nxt)
+        if start < at or nxt is thing:
+            continue
+        gap = doc.text[at:start]
+        if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
+            break
+        chain.append(nxt)
+        at = nxt.end
+    if not chain or doc.text[chain[-1].end:chain[-1].end + 1] == "的":
+        return None
+    return chain[-1]
 
 
 def _label_start(doc: Doc, mention: Mention) -> int:
@@ -1161,8 +1181,25 @@ def relate(doc: Doc) -> Doc:
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
         doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
-    doc.relations = unique_relations(relations)
+    one = apposed(doc)
+    doc.relations = unique_relations([r for r in relations if r.predicate not in ("locatedIn", "partOf")
+                                      or frozenset((r.subject.label, r.object.label)) not in one])
     return doc
+
+
+# 临沂临港经济开发区，即临沂临港新区: a second name for the same thing
+APPOSITION = re.compile(r"[，,(（]?(?:即|也就是|又称|亦称|简称)")
+
+
+def apposed(doc: Doc) -> set[frozenset[str]]:
+    """Pairs of labels the text gives as two names of one thing (X，即Y; X(简称Y)): neither
+    lies in the other, though one name holds the other's (临沂临港… in 临沂临港新区)."""
+    ordered = sorted((m for m in doc.mentions if m.rule not in INNER_RULES), key=lambda m: (m.start, -m.end))
+    pairs: set[frozenset[str]] = set()
+    for left, right in zip(ordered, ordered[1:]):
+        if right.start >= left.end and APPOSITION.fullmatch(doc.text[left.end:right.start]):
+            pairs.add(frozenset((left.label, right.label)))
+    return pairs
 
 
 def with_best_evidence(doc: Doc, relation: Relation, sentences_of: dict[str, set[int]] | None = None) -> Relation:
