@@ -568,3 +568,9 @@ def test_two_names_of_one_thing_do_not_hold_each_other():
     # 株洲清水塘经济开发区 opens with the short form of 株洲清水塘新区, but 即 says they are one
     doc = run_text("株洲清水塘经济开发区，即株洲清水塘新区，规划面积15平方公里。")
     assert ("株洲清水塘经济开发区", "株洲清水塘新区") not in contained(doc)
+
+
+def test_a_quoted_title_after_an_area_is_not_in_it():
+    # “中国陶瓷名城” is what 醴陵市 is called, no park inside it
+    doc = run_text("一批项目的建成投产，让醴陵市“中国陶瓷名城”的招牌更加鲜亮。")
+    assert not any(parent == "醴陵市" for _, parent in contained(doc))
