@@ -574,3 +574,11 @@ def test_a_quoted_title_after_an_area_is_not_in_it():
     # “中国陶瓷名城” is what 醴陵市 is called, no park inside it
     doc = run_text("一批项目的建成投产，让醴陵市“中国陶瓷名城”的招牌更加鲜亮。")
     assert not any(parent == "醴陵市" for _, parent in contained(doc))
+
+
+def test_a_province_opening_a_name_is_part_of_it_not_its_address():
+    doc = run_text("湖南省先进储能材料产业基地今年新增企业12家。")
+    assert not any(parent == "湖南省" for _, parent in contained(doc))
+    # below the province the address holds as ever
+    doc = run_text("湖南省长沙市先进储能材料产业基地今年新增企业12家。")
+    assert {("先进储能材料产业基地", "长沙市"), ("长沙市", "湖南省")} <= contained(doc)

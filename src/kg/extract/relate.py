@@ -98,6 +98,8 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         chain = sorted(parts, key=lambda m: m.start) + [outer]
         for parent, child in zip(chain, chain[1:]):
+            if parent.sub == "Province" and child.type != "AdministrativeArea":
+                continue  # 广东省四大石化产业基地, 吉林省…贸易园区项目: a province opening a name is part of it
             found.append(Relation("locatedIn", child, parent, outer.sentence, "area-prefix"))
     return found
 
