@@ -582,3 +582,15 @@ def test_a_province_opening_a_name_is_part_of_it_not_its_address():
     # below the province the address holds as ever
     doc = run_text("湖南省长沙市先进储能材料产业基地今年新增企业12家。")
     assert {("先进储能材料产业基地", "长沙市"), ("长沙市", "湖南省")} <= contained(doc)
+
+
+def test_a_firm_named_after_its_district_is_not_placed_by_the_address():
+    # 普陀区|海丰集团拆建项目: the project is in 普陀区; the firm its name holds is registered there,
+    # which the name rule does not read as containment either
+    from kg.extract.relate import area_prefix
+    text = "普陀区海丰集团拆建项目，将建设冷藏库。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("普陀区", "普陀区", "AdministrativeArea", "District", 0, 3, 0, "prefix", ref="330903"),
+                    Mention("普陀区海丰集团拆建项目", "海丰集团拆建项目", "Project", "", 0, 11, 0, "suffix"),
+                    Mention("普陀区海丰集团", "普陀区海丰集团", "Organization", "", 0, 7, 0, "nested")]
+    assert {(r.subject.label, r.object.label) for r in area_prefix(doc, doc.mentions)} == {("海丰集团拆建项目", "普陀区")}

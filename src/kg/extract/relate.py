@@ -100,6 +100,8 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         for parent, child in zip(chain, chain[1:]):
             if parent.sub == "Province" and child.type != "AdministrativeArea":
                 continue  # 广东省四大石化产业基地, 吉林省…贸易园区项目: a province opening a name is part of it
+            if child.type == "Organization" and not _located_by_name(child):
+                continue  # 定海区兴业集团: a firm or body is registered or governs there (as the name rule reads it)
             found.append(Relation("locatedIn", child, parent, outer.sentence, "area-prefix"))
     return found
 
