@@ -594,3 +594,14 @@ def test_a_firm_named_after_its_district_is_not_placed_by_the_address():
                     Mention("普陀区海丰集团拆建项目", "海丰集团拆建项目", "Project", "", 0, 11, 0, "suffix"),
                     Mention("普陀区海丰集团", "普陀区海丰集团", "Organization", "", 0, 7, 0, "nested")]
     assert {(r.subject.label, r.object.label) for r in area_prefix(doc, doc.mentions)} == {("海丰集团拆建项目", "普陀区")}
+
+
+def test_a_place_after_de_is_an_address_in_a_noun_phrase_not_the_clauses_subject():
+    # 集中开工的醴陵市陶瓷窑炉智能化改造: 醴陵市 is the first item's address, not the subject
+    # of the list; written as the subject it holds the whole list
+    doc = run_text("此外，集中开工的醴陵市陶瓷窑炉智能化改造、华联瓷业日用瓷扩产等项目，进一步壮大了产业集群。")
+    pairs = contained(doc)
+    assert ("陶瓷窑炉智能化改造", "醴陵市") in pairs
+    assert ("华联瓷业日用瓷扩产", "醴陵市") not in pairs
+    doc = run_text("此外，醴陵市集中开工了陶瓷窑炉智能化改造、华联瓷业日用瓷扩产等项目，进一步壮大了产业集群。")
+    assert ("华联瓷业日用瓷扩产", "醴陵市") in contained(doc)

@@ -859,7 +859,8 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
         lead = doc.text[start:chain[0].start].strip()
         # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
-        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS)
+        # (集中开工的双汇第二工业园X改造、Y等项目: a place after 的 is inside a noun phrase, no subject)
+        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS + ("的",))
         listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
