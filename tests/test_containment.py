@@ -75,6 +75,22 @@ def test_a_project_located_at_an_address_is_in_its_innermost_place():
     assert all(r.object.type == "AdministrativeArea" for r in doc.relations if r.predicate == "locatedIn")
 
 
+def test_a_park_written_before_another_park_is_its_address():
+    doc = run_text("该项目选址于醴陵经济开发区陶瓷科技产业园内，建成后年产日用陶瓷5000万件。")
+    assert ("陶瓷科技产业园", "醴陵经济开发区") in contained(doc)
+    # an area in brackets after the park names its area, which holds the inner park too
+    doc = run_text("当天，在株洲高新区(天元区)栗雨片区，一批重点项目集中开工。")
+    assert {("栗雨片区", "株洲高新区"), ("栗雨片区", "天元区")} <= contained(doc)
+
+
+
+def test_a_headline_may_set_the_address_apart_with_a_space():
+    doc = run_text("长沙经开区 星沙智能制造产业园建设提速")
+    assert ("星沙智能制造产业园", "长沙经开区") in contained(doc)
+    doc = run_text("醴陵市 陶瓷科技产业园二期建设提速")
+    assert ("陶瓷科技产业园二期", "醴陵市") in contained(doc)
+
+
 # --- names that hold their container --------------------------------------------------------
 
 def test_an_area_written_after_its_city_is_in_that_city():
@@ -425,6 +441,9 @@ def test_a_town_is_not_read_straight_into_its_province():
 def test_a_new_area_named_after_its_city_is_in_the_city():
     doc = run_text("长春市加快建设现代化都市圈。长春新区今年新开工项目50个，完成投资200亿元。")
     assert ("长春新区", "长春市") in contained(doc)
+    # the city named by its short form only holds it all the same
+    doc = run_text("株洲召开项目建设大会。株洲新区新开工项目30个，完成投资80亿元。")
+    assert ("株洲新区", "株洲") in contained(doc)
 
 
 def test_a_new_area_named_after_an_unnamed_city_is_in_the_named_province():
@@ -492,3 +511,96 @@ def test_a_sentence_opening_on_the_ceremony_goes_on_with_the_subject_before():
     doc = run_text("五原县今年春季集中开工18个重点项目，总投资30亿元。"
                    "开工仪式上，还开工了河套酒业年产5万吨白酒扩能项目、恒丰集团面粉加工项目。")
     assert {("河套酒业年产5万吨白酒扩能项目", "五原县"), ("恒丰集团面粉加工项目", "五原县")} <= contained(doc)
+
+
+def test_the_areas_listed_after_xia_are_in_the_whole_that_governs_them():
+    doc = run_text("湘潭县下辖易俗河镇、花石镇、白石镇等17个乡镇，总面积2134平方公里。")
+    assert {("易俗河镇", "湘潭县"), ("花石镇", "湘潭县"), ("白石镇", "湘潭县")} <= contained(doc)
+    # a sentence naming no whole before 辖 speaks of the one the paragraph opened with
+    doc = run_text("【概况】株洲高新区成立于1992年，与天元区实行区政合一的管理体制。"
+                   "2020年辖区总面积327平方公里，辖嵩山路、泰山路、栗雨3个街道和45个村。")
+    assert {("嵩山路", "株洲高新区"), ("泰山路", "株洲高新区"), ("栗雨", "株洲高新区")} <= contained(doc)
+
+
+def test_a_place_the_tagger_finds_in_a_district_report_is_in_the_district():
+    # 石梅湾 carries no level word and the division table does not know it: a place of the
+    # county-level city the report is about
+    doc = run_text("今年万宁市将加快旅游业发展。推动石梅湾创建省级旅游度假区，兴隆打造国家级旅游度假区。"
+                   "万宁市全年接待游客增长10%。")
+    pairs = contained(doc)
+    assert ("石梅湾", "万宁市") in pairs
+    # 兴隆 is the short name of a county elsewhere in the table: no guess
+    assert not any(child == "兴隆" for child, _ in pairs)
+
+
+def test_the_place_a_project_is_in_named_after_suozai():
+    doc = run_text("图为中伟新材料项目所在的宁乡高新区一角。")
+    assert ("中伟新材料项目", "宁乡高新区") in contained(doc)
+
+
+def test_a_project_that_starts_trial_production_somewhere_is_there():
+    doc = run_text("5月8日，邦普循环一体化电池材料项目在宁乡试产成功。")
+    assert ("邦普循环一体化电池材料项目", "宁乡") in contained(doc)
+
+
+def test_a_park_named_right_after_qunei_is_in_the_last_sentences_subject():
+    doc = run_text("天心经开区是一座产业新城。目前，区内暮云湿地公园已对外开放。")
+    assert ("暮云湿地公园", "天心经开区") in contained(doc)
+
+
+def test_a_name_is_read_from_its_left_where_two_places_overlap():
+    # 中山东部…: 山东 (named as a province here) overlaps the 中山 the name opens with
+    doc = run_text("山东省客商来到中山市考察。中山东部组团综合管廊项目正式开工。")
+    pairs = contained(doc)
+    assert ("中山东部组团综合管廊项目", "中山市") in pairs
+    assert ("中山东部组团综合管廊项目", "山东省") not in pairs
+
+
+def test_a_later_clause_opening_on_weiyu_places_the_park_the_sentence_opens_with():
+    doc = run_text("金霞经济开发区成立于1992年，规划面积30平方公里，位于开福区北部，交通十分便利。")
+    assert ("金霞经济开发区", "开福区") in contained(doc)
+    # a clause that opens on another name has a subject of its own
+    doc = run_text("金霞经济开发区成立于1992年，湘粤物流园区位于开福区北部。")
+    assert ("金霞经济开发区", "开福区") not in contained(doc)
+
+
+def test_two_names_of_one_thing_do_not_hold_each_other():
+    # 株洲清水塘经济开发区 opens with the short form of 株洲清水塘新区, but 即 says they are one
+    doc = run_text("株洲清水塘经济开发区，即株洲清水塘新区，规划面积15平方公里。")
+    assert ("株洲清水塘经济开发区", "株洲清水塘新区") not in contained(doc)
+
+
+def test_a_quoted_title_after_an_area_is_not_in_it():
+    # “中国陶瓷名城” is what 醴陵市 is called, no park inside it
+    doc = run_text("一批项目的建成投产，让醴陵市“中国陶瓷名城”的招牌更加鲜亮。")
+    assert not any(parent == "醴陵市" for _, parent in contained(doc))
+
+
+def test_a_province_opening_a_name_is_part_of_it_not_its_address():
+    doc = run_text("湖南省先进储能材料产业基地今年新增企业12家。")
+    assert not any(parent == "湖南省" for _, parent in contained(doc))
+    # below the province the address holds as ever
+    doc = run_text("湖南省长沙市先进储能材料产业基地今年新增企业12家。")
+    assert {("先进储能材料产业基地", "长沙市"), ("长沙市", "湖南省")} <= contained(doc)
+
+
+def test_a_firm_named_after_its_district_is_not_placed_by_the_address():
+    # 普陀区|海丰集团拆建项目: the project is in 普陀区; the firm its name holds is registered there,
+    # which the name rule does not read as containment either
+    from kg.extract.relate import area_prefix
+    text = "普陀区海丰集团拆建项目，将建设冷藏库。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("普陀区", "普陀区", "AdministrativeArea", "District", 0, 3, 0, "prefix", ref="330903"),
+                    Mention("普陀区海丰集团拆建项目", "海丰集团拆建项目", "Project", "", 0, 11, 0, "suffix"),
+                    Mention("普陀区海丰集团", "普陀区海丰集团", "Organization", "", 0, 7, 0, "nested")]
+    assert {(r.subject.label, r.object.label) for r in area_prefix(doc, doc.mentions)} == {("海丰集团拆建项目", "普陀区")}
+
+
+def test_a_place_after_de_is_an_address_in_a_noun_phrase_not_the_clauses_subject():
+    # 集中开工的宁乡高新区…改造: the park is the first item's address, not the subject of the
+    # list (the subject rule reads nothing from it); written as the subject it holds the list
+    from kg.extract.relate import sentence_subject
+    doc = run_text("此外，集中开工的宁乡高新区电子元件全自动贴片智能化改造、楚天科技无菌灌装线扩产等项目，见证了园区的成长。")
+    assert not sentence_subject(doc, doc.mentions)
+    doc = run_text("此外，醴陵市集中开工了陶瓷窑炉智能化改造、华联瓷业日用瓷扩产等项目，进一步壮大了产业集群。")
+    assert ("华联瓷业日用瓷扩产", "醴陵市") in contained(doc)

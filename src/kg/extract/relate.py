@@ -4,7 +4,8 @@ Each rule is a function `(doc, mentions) -> list[Relation]`: those in `RELATION_
 read one sentence's mentions, those in `DOCUMENT_RULES` all of a document's; cue words
 come from `data/relation_cues.tsv`.
 
-- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing), 位于X的Y, Y位于X, A、B等项目在X落地
+- kg:locatedIn: 花溪区石板镇 (an area right before a smaller thing; a park before a park: 长兴经开区煤山…产业园), 位于X的Y, Y位于X,
+  Y所在的X, A、B等项目在X落地
   (firms too: 某研究院落地余杭; in a park: kg:partOf), the address
   inside a name (花溪区燕楼镇数字农业产业园), a name that opens with an area or an address of
   areas (清镇职教城; not 中国联通哈尔滨…中心: a name opening with no address says no place),
@@ -15,11 +16,13 @@ come from `data/relation_cues.tsv`.
   (在两河片区，A、B同时动工), a project said to
   be an area's (X项目是长寿区重点引进的项目之一), a groundbreaking held somewhere (X项目开工活动在
   鄢陵县举行), what is built at a place (在望城经开区新建X), bracket notation (兴义市(义龙新区)),
-  an area listed with siblings one area holds, the towns of a district's document, and
+  an area listed with siblings one area holds, the areas listed after 下辖/辖 (in the whole
+  the clause or the paragraph opens with), the towns (and places the tagger finds that the table does not know) of a district's document, and
   parents from the national division table (for areas the text names as places, the area a
   report's title names among them; not bracket notation inside a name, nor a town read
   straight into its province). `kg.extract.resolve.keep_nearest_containers`
-  later keeps a thing's nearest container only.
+  later keeps a thing's nearest container only. Two names the text gives for one thing
+  (X，即Y) never hold each other.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).
 - kg:operatedBy: a project named after its company (宁德时代第二条生产线; across documents
   by `link_operators` after resolution: 泰邦生物血液制品生产基地 / 泰邦公司).
@@ -95,8 +98,15 @@ def area_prefix(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         chain = sorted(parts, key=lambda m: m.start) + [outer]
         for parent, child in zip(chain, chain[1:]):
+            if parent.sub == "Province" and child.type != "AdministrativeArea":
+                continue  # 广东省四大石化产业基地, 吉林省…贸易园区项目: a province opening a name is part of it
+            if child.type == "Organization" and not _located_by_name(child):
+                continue  # 定海区兴业集团: a firm or body is registered or governs there (as the name rule reads it)
             found.append(Relation("locatedIn", child, parent, outer.sentence, "area-prefix"))
     return found
+
+
+ADDRESS_SPACES = ("", " ", "\u3000")  # between the parts of an address
 
 
 @relation_rule("located_in")
@@ -106,9 +116,37 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         gap = _between(doc, left, right)
         if not _contains_area(left, right) and not (left.type == "AdministrativeArea" and right.type != "AdministrativeArea"):
             continue
-        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…
-        if gap in ("", "的") and right.type in LOCATABLE:
+        # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…, a headline's
+        # 醴陵市 陶瓷科技产业园二期建设提速 (a space sets the address apart); not a quoted title
+        # the area goes by (漯河市“中国食品名城”的招牌), as a quoted brand is no address in a name
+        if gap in ADDRESS_SPACES + ("的",) and right.type in LOCATABLE and not right.rule.startswith("quoted"):
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
+    return found
+
+
+@relation_rule("park_address")
+def park_address(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """长兴经济技术开发区煤山绿色制造产业园, 乌鲁木齐经开区(头屯河区)两河片区: a park written
+    right before another park or a project (or set apart by a space, as headlines write it) is
+    an address, as an area is (花溪区石板镇): the
+    second lies in it; an area in brackets between names the first one's area, which holds
+    the second too."""
+    found: list[Relation] = []
+    flat = flat_mentions(mentions)
+    for index, park in enumerate(flat[:-1]):
+        if park.type != "Park":
+            continue
+        inner, bracketed = flat[index + 1], None
+        if inner.type == "AdministrativeArea" and index + 2 < len(flat) and _between(doc, park, inner) in OPEN_BRACKETS \
+                and _between(doc, inner, flat[index + 2]) in CLOSE_BRACKETS:
+            inner, bracketed = flat[index + 2], inner  # 经开区(头屯河区)两河片区
+        elif _between(doc, park, inner) not in ADDRESS_SPACES:
+            continue
+        if inner.type not in ("Park", "Project"):
+            continue
+        found.append(Relation("partOf", inner, park, inner.sentence, "park-address"))
+        if bracketed is not None:
+            found.append(Relation("locatedIn", inner, bracketed, inner.sentence, "park-address"))
     return found
 
 
@@ -126,6 +164,30 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("locatedIn", thing, place, place.sentence, "located-phrase"))
         elif place.type == "Park":
             found.append(Relation("partOf", thing, place, place.sentence, "located-phrase"))
+    return found
+
+
+# 贵州裕能项目所在的福泉双龙工业园区: the place a thing is in, named after it
+WHERE_IT_IS = ("所在的", "所在地", "所在")
+
+
+@relation_rule("where_it_is")
+def where_it_is(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A所在的B (X项目所在的Y工业园区, 企业所在地Z镇): the project, park or firm A is in the
+    place B named right after it (the innermost of an address chain: 所在的花溪区燕楼镇)."""
+    found: list[Relation] = []
+    flat = flat_mentions(mentions)
+    for index, thing in enumerate(flat[:-1]):
+        if thing.type not in LOCATABLE + ("Organization",) or is_body(thing.label) \
+                or _between(doc, thing, flat[index + 1]) not in WHERE_IT_IS:
+            continue
+        chain = [flat[index + 1]]
+        for nxt in flat[index + 2:]:
+            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
+                break
+            chain.append(nxt)
+        if chain[-1].type in CONTAINERS and chain[-1] is not thing:
+            found.append(placed_in(thing, chain[-1], thing.sentence, "where-it-is"))
     return found
 
 
@@ -159,7 +221,10 @@ ADDRESS_GAP = re.compile(r"[^，,。；;：:、的和与及]{1,12}(?:[(（][^)�
 def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """B位于A: a project or park written before 位于/坐落于/地处 and a place is in that place,
     the innermost of an address chain (…项目位于兴义市义龙新材料产业园: in the park; a
-    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区)."""
+    bracketed other name may stand between: 珠海国家农业科技园区(斗门生态农业园)白蕉核心片区).
+    The park or project a sentence opens with is the subject of a later clause that opens on
+    位于 too (X开发区，行政辖区总面积…，位于莒南县东部: in 莒南县), while no clause between opens
+    on another name."""
     found: list[Relation] = []
     flat = flat_mentions(mentions)
     # (the address's areas may be read off a name's prefix: 位于兴义市|义龙新材料产业园; a name
@@ -167,27 +232,43 @@ def located_after(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     places = sorted((m for m in mentions if m.type in CONTAINERS and m.rule != "inner-area"),
                     key=lambda m: (m.start, m.end))
     for thing in flat:
-        cue = LOCATED_AFTER.match(doc.text, thing.end) if thing.type in ("Project", "Park") else None
-        if cue is None:
+        if thing.type not in ("Project", "Park"):
             continue
-        chain: list[Mention] = []
-        at = cue.end()
-        for nxt in places:
-            start = _label_start(doc, nxt)
-            if start < at or nxt is thing:
-                continue
-            gap = doc.text[at:start]
-            if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
-                break
-            chain.append(nxt)
-            at = nxt.end
-        if not chain:
-            continue
-        place = chain[-1]
-        if doc.text[place.end:place.end + 1] == "的":
-            continue  # B位于A的东部 / 位于A的C: not B's container
-        found.append(placed_in(thing, place, thing.sentence, "located-after"))
+        cue = LOCATED_AFTER.match(doc.text, thing.end)
+        cues = [cue.end()] if cue else []
+        if thing is flat[0] and len(doc.text[doc.sentences[thing.sentence].start:thing.start].strip()) <= SUBJECT_LEAD:
+            # (the topic holds till another clause opens on a name of its own, or a ；)
+            subjects = [m.start for m in flat[1:] if doc.text[m.start - 1:m.start] in ("，", ",")]
+            semicolons = [doc.text.find(mark, thing.end, doc.sentences[thing.sentence].end) for mark in "；;"]
+            stop = min(subjects + [at for at in semicolons if at >= 0] + [doc.sentences[thing.sentence].end])
+            cues += [later.end() for later in LOCATED_CLAUSE.finditer(doc.text, thing.end, stop) if not cue or later.start() > cue.end()]
+        for at in cues:
+            place = _address_at(doc, places, thing, at)
+            if place is not None:
+                found.append(placed_in(thing, place, thing.sentence, "located-after"))
     return found
+
+
+# ，位于莒南县东部: a clause that opens on where its subject is
+LOCATED_CLAUSE = re.compile(r"[，,](?:均|也|现|目前)?(?:位于|坐落于|地处)(?:国家级|省级)?")
+
+
+def _address_at(doc: Doc, places: list[Mention], thing: Mention, at: int) -> Mention | None:
+    """The innermost place of the address chain written from `at` on, or None: none there, or
+    the chain goes on with 的 (B位于A的东部 / 位于A的C: not B's container)."""
+    chain: list[Mention] = []
+    for nxt in places:
+        start = _label_start(doc, nxt)
+        if start < at or nxt is thing:
+            continue
+        gap = doc.text[at:start]
+        if not (gap == "" or (chain and (BRACKETED.fullmatch(gap) or ADDRESS_GAP.fullmatch(gap)))):
+            break
+        chain.append(nxt)
+        at = nxt.end
+    if not chain or doc.text[chain[-1].end:chain[-1].end + 1] == "的":
+        return None
+    return chain[-1]
 
 
 def _label_start(doc: Doc, mention: Mention) -> int:
@@ -347,7 +428,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-SETTLES = ("落地", "落户", "开工", "投产", "建成", "运营", "入驻", "选址")
+SETTLES = ("落地", "落户", "开工", "投产", "试产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
 CLAUSE_BREAKS = "，,；;：:。"
 
@@ -515,10 +596,10 @@ def _in_brackets(label: str, index: int) -> bool:
 
 
 def _overlap(label: str, other: str, start: int, end: int) -> bool:
-    """Does `other` occur in `label` across one edge of the span [start, end)?"""
-    for at in range(max(0, start - len(other) + 1), min(end, len(label))):
-        if label.startswith(other, at) and (at < start < at + len(other) or at < end < at + len(other)) \
-                and not (at <= start and at + len(other) >= end):
+    """Does `other` occur in `label` across the start of the span [start, end)? A name is read
+    from its left: in 中山东部外环高速 the earlier 中山 is the place, the 山东 it overlaps is not."""
+    for at in range(max(0, start - len(other) + 1), start):
+        if label.startswith(other, at) and at < start < at + len(other) < end:
             return True
     return False
 
@@ -559,10 +640,10 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 青岩古镇景区, 花溪湖公园项目: the park itself, or the works on it
     if thing.type == "AdministrativeArea" and _is_bare_suffix(label[end:]) \
             and type_of_name(label[end:]).type == "AdministrativeArea" \
-            and not (label[end:] == "新区" and _contains_area(container, thing) and container.label != form):
-        return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市)
+            and not (label[end:] == "新区" and _contains_area(container, thing)):
+        return False  # 天竺镇 / 天竺: the town and the short name it goes by (哈尔滨新区 is in 哈尔滨市, 肇庆新区 in 肇庆)
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
-        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is
+        return False  # 中山东部外环高速: 山东 is not a place here, 中山 is (read from the left)
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
     if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
                                         for f in forms if f != form and len(f) >= 2):
@@ -635,6 +716,65 @@ def main_subject(doc: Doc) -> Mention | None:
     return next(m for m in areas if (m.ref or m.label) == key)
 
 
+# 下辖A、B、C三个镇, 辖崖头、寻山4个街道: the areas a whole governs, listed right after the cue
+# (not 辖区 / 辖内, the whole's territory)
+GOVERNS = re.compile(r"(?:下辖|辖有|共辖|辖)(?![区内])")
+GOVERNS_REACH = 3  # sentences naming something, back to the subject a sentence with no whole of its own speaks of
+
+
+@relation_rule("governed_list", scope="document")
+def governed_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """A list of a whole's parts (GUIDELINES: 下辖A、B、C): the areas listed right after 辖 are
+    in the whole, the area or park the clause opens with (花溪区下辖…) or, where the sentence
+    names none before the cue (2016年辖区总面积…，辖崖头、寻山…), the one the last few
+    sentences opened with."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.rule not in INNER_RULES:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    table = division_by_code()
+    found: list[Relation] = []
+    opening: dict[int, Mention] = {}  # sentence -> the area or park it opens with
+    named: list[int] = []  # the sentences read so far that name something
+    for index in sorted(by_sentence):
+        named.append(index)
+        flat = sorted(by_sentence[index], key=lambda m: m.start)
+        subjects = _clause_subjects(doc, flat)
+        if subjects and min(subjects) == 0:
+            opening[index] = subjects[0]
+        sentence = doc.sentences[index]
+        for cue in GOVERNS.finditer(doc.text, sentence.start, sentence.end):
+            parts = _listed_from(doc, flat, cue.end())
+            if not parts:
+                continue
+            before = [m for m in flat if m.end <= cue.start() and m.type in CONTAINERS]
+            whole = before[-1] if before and _clause_start(doc, sentence.start, cue.start()) <= before[-1].start \
+                else next((opening[i] for i in named[-GOVERNS_REACH - 1:][::-1] if i in opening
+                           and opening[i].end <= cue.start()), None)
+            if whole is None:
+                continue
+            for part in parts:
+                if whole.type == "AdministrativeArea" and (not _contains_area(whole, part) or
+                                                           (whole.ref and part.ref and not is_ancestor(whole.ref, part.ref, table))):
+                    continue  # (a part is below its whole; the table may put it elsewhere)
+                found.append(placed_in(part, whole, part.sentence, "governs"))
+    return found
+
+
+def _listed_from(doc: Doc, flat: list[Mention], at: int) -> list[Mention]:
+    """The areas listed from `at` on (崖头、寻山、崂山、城西): one right at `at`, the next ones
+    after a list mark."""
+    parts: list[Mention] = []
+    for mention in flat:
+        if mention.start < at:
+            continue
+        gap = doc.text[parts[-1].end if parts else at:mention.start]
+        if mention.type != "AdministrativeArea" or (gap != "" if not parts else gap not in SIBLING_MARKS):
+            break
+        parts.append(mention)
+    return parts
+
+
 @relation_rule("towns_of_the_district", scope="document")
 def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """In a document about one district, a town (镇, 乡, 街道) it names with no other
@@ -649,10 +789,21 @@ def towns_of_the_district(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     for mention in mentions:
         if mention.ref and district.ref and not is_ancestor(district.ref, mention.ref, table):
             continue  # the table puts this town in another county
-        if mention.type == "AdministrativeArea" and mention.sub == "Township" and mention.label not in placed:
+        if mention.type == "AdministrativeArea" and (mention.sub == "Township" or _unknown_place(mention, district, table)) \
+                and mention.label not in placed:
             placed.add(mention.label)
             found.append(Relation("locatedIn", mention, district, mention.sentence, "document-district"))
     return found
+
+
+def _unknown_place(mention: Mention, district: Mention, table: dict) -> bool:
+    """An area the tagger found that no level word names (潭门, 大路 in a 琼海市 report): a
+    town or village of the district it is read in, unless the division table knows the name
+    as a county or city elsewhere (顺德 in an 英德市 report)."""
+    if mention.rule != "tagger" or mention.ref or mention.sub:
+        return False
+    known = divisions_by_short_name().get(mention.label, ()) + divisions_by_full_name().get(mention.label, ())
+    return not known or any(district.ref and is_ancestor(district.ref, d.code, table) for d in known)
 
 
 CONTAINERS = ("AdministrativeArea", "Park")
@@ -708,7 +859,8 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         start = _clause_start(doc, doc.sentences[subject.sentence].start, chain[0].start)
         lead = doc.text[start:chain[0].start].strip()
         # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
-        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS)
+        # (集中开工的双汇第二工业园X改造、Y等项目: a place after 的 is inside a noun phrase, no subject)
+        opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS + ("的",))
         listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
@@ -828,8 +980,11 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # 此次集中开工项目，包括A、B / 开工仪式上…: the batch the last sentences' subject started
             subject = next((opening[i] for i in range(index - 1, max(index - 1 - BATCH_REACH, -1), -1)
                             if i in opening), None)
+        here = HERE.match(doc.text, sentence.start)
         for position, mention in enumerate(flat):
-            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention)
+            # (区内仪祉湖水利风景区已对外开放: a park named right after "in the area" is in the last subject)
+            listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention) \
+                or (mention.type == "Park" and here is not None and here.end() == mention.start)
             if mention.type in CONTAINERS and not listed_park:
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
@@ -1032,8 +1187,25 @@ def relate(doc: Doc) -> Doc:
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
         doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
-    doc.relations = unique_relations(relations)
+    one = apposed(doc)
+    doc.relations = unique_relations([r for r in relations if r.predicate not in ("locatedIn", "partOf")
+                                      or frozenset((r.subject.label, r.object.label)) not in one])
     return doc
+
+
+# 临沂临港经济开发区，即临沂临港新区: a second name for the same thing
+APPOSITION = re.compile(r"[，,(（]?(?:即|也就是|又称|亦称|简称)")
+
+
+def apposed(doc: Doc) -> set[frozenset[str]]:
+    """Pairs of labels the text gives as two names of one thing (X，即Y; X(简称Y)): neither
+    lies in the other, though one name holds the other's (临沂临港… in 临沂临港新区)."""
+    ordered = sorted((m for m in doc.mentions if m.rule not in INNER_RULES), key=lambda m: (m.start, -m.end))
+    pairs: set[frozenset[str]] = set()
+    for left, right in zip(ordered, ordered[1:]):
+        if right.start >= left.end and APPOSITION.fullmatch(doc.text[left.end:right.start]):
+            pairs.add(frozenset((left.label, right.label)))
+    return pairs
 
 
 def with_best_evidence(doc: Doc, relation: Relation, sentences_of: dict[str, set[int]] | None = None) -> Relation:

@@ -690,8 +690,8 @@ CONTAINMENT = ("locatedIn", "partOf")  # predicates that say one thing lies insi
 # and the parent of listed siblings are inferences; the district a document is about is a
 # guess. A rule not listed ranks last.
 CONTAINMENT_RULES = ("table", "area-prefix", "name", "table-name", "built-in-area", "located-phrase", "located-after",
-                     "located-before", "bracket",
-                     "adjacent", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
+                     "located-before", "where-it-is", "bracket", "governs",
+                     "adjacent", "park-address", "is-of", "ceremony", "built-at", "at-place", "subject", "siblings", "document-district")
 
 
 def break_containment_cycles(docs: list[Doc]) -> list[tuple[str, str, str]]:
