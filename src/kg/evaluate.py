@@ -292,7 +292,8 @@ def containment_errors(located: set[tuple[str, str]], gold_pairs: list[list[str]
     A missed pair's class says whether the system found its ends (`no child`, `no parent`,
     `no ends`), gave the child another parent (`system parent: X`), or left it `unlinked`.
     A false pair's class is `ignored end` or `not gold end` when an end is no gold entity
-    (no score either way for the first), else `false_pair_class`."""
+    (both count as false pairs: GUIDELINES' `ignore` leaves entities out of the entity
+    count, not pairs out of the located_in count), else `false_pair_class`."""
     parents = _gold_containers(gold_pairs, index)
     matched = [(c, p, index.get(c, set()), index.get(p, set())) for c, p in sorted(located)]
     hits = {(ci, pi) for _, _, cs, ps in matched for ci in cs for pi in ps}
