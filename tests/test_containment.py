@@ -604,3 +604,12 @@ def test_a_place_after_de_is_an_address_in_a_noun_phrase_not_the_clauses_subject
     assert not sentence_subject(doc, doc.mentions)
     doc = run_text("此外，醴陵市集中开工了陶瓷窑炉智能化改造、华联瓷业日用瓷扩产等项目，进一步壮大了产业集群。")
     assert ("华联瓷业日用瓷扩产", "醴陵市") in contained(doc)
+
+
+def test_a_province_heading_a_firms_name_is_no_parent_of_the_table():
+    # 湖南|鑫泰源科技: the short form opens a firm's name the recognisers missed; the province is
+    # not named on its own, so the district is not placed in it (GUIDELINES "Names inside names")
+    doc = run_text("芙蓉区今年新签约项目8个，其中智能装备产业园项目由湖南鑫泰源科技投资建设，总投资5亿元。")
+    assert not any(parent == "湖南" for _, parent in contained(doc))
+    doc = run_text("芙蓉区今年新签约项目8个。湖南加快推进产业园区建设。")
+    assert ("芙蓉区", "湖南") in contained(doc)

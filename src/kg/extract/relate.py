@@ -31,6 +31,7 @@ come from `data/relation_cues.tsv`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -1027,7 +1028,20 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
+    if _proper_name_follows(doc, mention.end):
+        return False  # 湖南|鑫汇能印业, 内蒙古|华聚再生资源: the head of a firm's name the recognisers missed
     return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
+
+
+# part-of-speech tags of the segmenter's proper names (person, other): after a short place
+# name with no level word they go on with the name of a firm (湖南|鑫|汇能印业, 贵州|裕|能)
+PROPER_NAME_TAGS = ("nr", "nz", "nrt", "nrfg")
+
+
+def _proper_name_follows(doc: Doc, position: int) -> bool:
+    """Does the token that starts at `position` read as part of a proper name?"""
+    at = bisect.bisect_left(doc.tokens, position, key=lambda token: token.start)
+    return at < len(doc.tokens) and doc.tokens[at].start == position and doc.tokens[at].pos in PROPER_NAME_TAGS
 
 
 # a header line that says whose report this is (2022年包头市政府工作报告; 在绥化市北林区第六届人民代表大会…)
