@@ -618,3 +618,14 @@ def test_a_principle_endorsed_a_city_brand_and_a_firms_product_are_not_work():
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"两个确立", "雁城古韵", "湘南门户", "快乐衡阳", "智能仓储物流系统解决方案"}
     assert "百园千企行动" in works
+
+
+def test_in_a_parks_news_a_firm_whose_official_speaks_or_a_sub_parks_firms_are_not_placed_in_it():
+    doc = run_text("滨湖经开区：项目建设跑出加速度\n日前从滨湖经开区获悉，今年以来滨湖经开区新开工项目42个。"
+                   "已开工建设智能终端产业园，加快推进光电产业园中园建设，引进华瑞电子、新锐光学等企业。"
+                   "星源新材料有限公司相关负责人说，二期项目将于年底投产。"
+                   "滨湖经开区新引进锂电隔膜生产线项目、精密铸造车间项目等项目。")
+    settled = pairs(doc, "settledIn")
+    # the firms come to the park-in-a-park the sentence names, and the firm only employs a speaker
+    assert not {("华瑞电子", "滨湖经开区"), ("新锐光学", "滨湖经开区"), ("星源新材料有限公司", "滨湖经开区")} & settled
+    assert ("锂电隔膜生产线项目", "滨湖经开区") in pairs(doc, "partOf")

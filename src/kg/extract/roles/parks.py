@@ -19,8 +19,10 @@ from kg.extract.roles.common import (
     is_actor_body,
     is_company,
 )
-from kg.extract.roles.speakers import reporting_area, reporting_park
+from kg.extract.roles.speakers import PARK_TAIL, reporting_area, reporting_park
 
+
+LIST_MARKS = "、和及"
 
 # 该项目将建设年产10万吨辣椒生产线…: a sentence on a work named before lists its parts
 THAT_WORK = re.compile(r"^(?:[^，,。；;]{0,12}[，,])?(?:该|此|这个)(?:项目|工程)")
@@ -40,12 +42,19 @@ def park_document(doc: Doc) -> list[Relation]:
     if park is None:
         return []
     placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
+    other_parks: dict[int, list[Mention]] = {}  # sentence -> the parks other than the document's it sets things in
+    for mention in doc.mentions:
+        if mention.type == "Park" and not _form_of(mention, park) and mention.rule not in INNER_RULES \
+                and not _listed_item(doc, mention):
+            other_parks.setdefault(mention.sentence, []).append(mention)
     found: list[Relation] = []
     for mention in doc.mentions:
         if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES:
             continue
-        if _of_a_named_work(doc, mention):
+        if _of_a_named_work(doc, mention) or _speaks_for(doc, mention):
             continue
+        if any(other.end <= mention.start for other in other_parks.get(mention.sentence, ())):
+            continue  # 加快推进东盟电子信息产业园中园建设，引进A、B等企业: the park the sentence names holds them
         if mention.type == "Project":
             found.append(Relation("partOf", mention, park, mention.sentence, "park-document"))
         elif is_company(mention) or _tagged_firm(mention):
@@ -54,6 +63,27 @@ def park_document(doc: Doc) -> list[Relation]:
             continue
         placed.add(mention.label)
     return found
+
+
+def _form_of(mention: Mention, park: Mention) -> bool:
+    """Is the park name a form of the document's park (淮安经开区 for 淮安经济技术开发区)?"""
+    return mention.label == park.label or (mention.label[:2] == park.label[:2] and bool(PARK_TAIL.search(mention.label)))
+
+
+def _listed_item(doc: Doc, mention: Mention) -> bool:
+    """Is the name an item of a list (A、B产业园、C项目), not a place the sentence is set in?"""
+    return doc.text[mention.start - 1:mention.start] in LIST_MARKS or doc.text[mention.end:mention.end + 1] in LIST_MARKS + "等"
+
+
+# 吉林中粮生物材料有限公司相关负责人说, 中交一公局三公司项目副经理孙泽文说: the firm whose
+# official speaks, which the sentence does not place anywhere
+OFFICIAL_LEAD = re.compile(r"(?:相关|项目|的)?")
+
+
+def _speaks_for(doc: Doc, mention: Mention) -> bool:
+    """Is the firm named as the employer of an official who speaks or attends?"""
+    lead = OFFICIAL_LEAD.match(doc.text, mention.end)
+    return doc.text.startswith(cues("official"), lead.end())
 
 
 # 作为城市形象门户与赋能中心，中央创新区已累计引进…: a role the subject is given first
@@ -77,7 +107,8 @@ def park_paragraph(doc: Doc) -> list[Relation]:
         if lead:
             continue
         for mention in flat[1:]:
-            if mention.label in placed or mention.label == park.label or _of_a_named_work(doc, mention):
+            if mention.label in placed or mention.label == park.label or _of_a_named_work(doc, mention) \
+                    or _speaks_for(doc, mention):
                 continue
             sentence = doc.sentences[mention.sentence]
             if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
