@@ -629,3 +629,11 @@ def test_in_a_parks_news_a_firm_whose_official_speaks_or_a_sub_parks_firms_are_n
     # the firms come to the park-in-a-park the sentence names, and the firm only employs a speaker
     assert not {("华瑞电子", "滨湖经开区"), ("新锐光学", "滨湖经开区"), ("星源新材料有限公司", "滨湖经开区")} & settled
     assert ("锂电隔膜生产线项目", "滨湖经开区") in pairs(doc, "partOf")
+
+
+def test_a_park_the_sentence_works_through_does_not_hold_what_it_lists():
+    # 以X为龙头: the park is the means of the sentence, not the subject the projects come to
+    doc = run_text("以临港科创城为龙头加快数字经济发展，投资6亿元的天穹云数据中心、投资3亿元的凯达智慧物流基地等8个项目近期将正式落户。")
+    assert not pairs(doc, "partOf")
+    doc = run_text("临港科创城加快数字经济发展，投资6亿元的天穹云数据中心、投资3亿元的凯达智慧物流基地等8个项目近期将正式落户。")
+    assert ("天穹云数据中心", "临港科创城") in pairs(doc, "partOf")

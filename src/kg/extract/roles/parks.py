@@ -251,6 +251,7 @@ COMPANY_MODIFIES = re.compile(r"(生态伙伴|合作伙伴|伙伴|供应商|配�
 
 
 FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
+MEANS_LEAD = ("以", "依托", "借助", "通过")  # 以X为龙头: a park the sentence works through
 
 
 def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
@@ -264,6 +265,8 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     park = flat[0]
     # 在11个投资超10亿元的大项目中，绥化经济开发区引进…: a frame before the subject
     lead = FRAME_LEAD.sub("", doc.text[sentence.start:park.start].strip())
+    if lead.endswith(MEANS_LEAD):
+        return []  # 以宝德未来科技城为龙头加快…，A、B等项目将落户: the park is the means, not the subject
     if len(lead) > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
         return []  # 集隽光电产业园、贵阳二手车出口基地等…: a list of places, not a subject
     found: list[Relation] = []
