@@ -613,3 +613,12 @@ def test_a_province_heading_a_firms_name_is_no_parent_of_the_table():
     assert not any(parent == "湖南" for _, parent in contained(doc))
     doc = run_text("芙蓉区今年新签约项目8个。湖南加快推进产业园区建设。")
     assert ("芙蓉区", "湖南") in contained(doc)
+
+
+def test_a_headline_joined_to_the_first_paragraph_gives_it_no_subject():
+    # the headline has no final punctuation, so normalisation joins it to the paragraph; its
+    # place (东台) is not the subject of the list the paragraph opens with
+    doc = run_text("盐城东台:项目建设跑出加速度产业兴\n“金海系”项目相继竣工投产、新能源装备产业园项目落地并开工……今年以来，我市掀起项目建设热潮。")
+    assert not any(parent == "东台" for _, parent in contained(doc))
+    doc = run_text("东台市“金海系”项目相继竣工投产、新能源装备产业园项目落地并开工。")
+    assert ("金海系项目", "东台市") in contained(doc)

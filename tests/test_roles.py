@@ -637,3 +637,13 @@ def test_a_park_the_sentence_works_through_does_not_hold_what_it_lists():
     assert not pairs(doc, "partOf")
     doc = run_text("临港科创城加快数字经济发展，投资6亿元的天穹云数据中心、投资3亿元的凯达智慧物流基地等8个项目近期将正式落户。")
     assert ("天穹云数据中心", "临港科创城") in pairs(doc, "partOf")
+
+
+def test_a_parks_news_whose_headline_is_about_a_park_within_it_does_not_place_its_lists():
+    text = ("本报讯 记者从滨江高新区了解到，上半年滨江高新区完成营业收入120亿元。"
+            "总部项目加速落地，华拓西南总部、金科华东总部等8个项目即将落地。滨江高新区营业收入同比增长12%。")
+    # the headline names the park and a park within it: the listed works may be in either
+    doc = run_text("滨江高新区 智能制造产业园建设加速推进\n" + text)
+    assert not {("华拓西南总部", "滨江高新区"), ("金科华东总部", "滨江高新区")} & pairs(doc, "partOf")
+    doc = run_text("滨江高新区：建设加速推进\n" + text)
+    assert {("华拓西南总部", "滨江高新区"), ("金科华东总部", "滨江高新区")} <= pairs(doc, "partOf")

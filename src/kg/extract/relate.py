@@ -953,6 +953,22 @@ def _opens_with_other_park(mention: Mention, subject: Mention) -> bool:
         and not head.group().startswith(subject.label)
 
 
+HEADLINE = 40  # characters: a first line this short is a headline, not a paragraph
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the document's headline ends in the normalised text, 0 when it has none. The
+    headline is the raw text's first line when short: normalisation joins a line with no final
+    punctuation to the next (泰州靖江:项目潮涌逐浪高|“青山系”项目相继竣工…), but what the
+    headline names is no subject of the paragraph after it."""
+    raw = doc.raw.lstrip()
+    lead = len(doc.raw) - len(raw)
+    line = raw.find("\n")
+    if line < 0 or line > HEADLINE or not doc.offsets:
+        return 0
+    return bisect.bisect_left(doc.offsets, lead + line)
+
+
 @relation_rule("sentence_subject", scope="document")
 def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
@@ -965,6 +981,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if mention.rule not in INNER_RULES:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     found: list[Relation] = []
+    headline = headline_end(doc)
     opening: dict[int, Mention] = {}  # sentence -> the subject that opens it
     carried: dict[int, Mention] = {}  # sentence -> the subject its ；hands to the next one
     for index in sorted(by_sentence):
@@ -993,6 +1010,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if subject.sentence == mention.sentence and not _goes_on(doc, subject, mention.start):
                 continue
+            if subject.start < headline <= mention.start:
+                continue  # 泰州靖江:项目潮涌逐浪高 / “青山系”项目…: the headline's place is not the paragraph's subject
             if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):

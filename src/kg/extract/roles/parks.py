@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.relate import INNER_RULES
+from kg.extract.relate import INNER_RULES, headline_end
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
     COMMA,
@@ -39,7 +39,7 @@ def park_document(doc: Doc) -> list[Relation]:
     """In a park's own document, the projects and firms it lists without another park
     are in that park (partOf for projects, settledIn for firms)."""
     park = reporting_park(doc, reporting_area(doc))
-    if park is None:
+    if park is None or _headline_of_another_park(doc, park):
         return []
     placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
     other_parks: dict[int, list[Mention]] = {}  # sentence -> the parks other than the document's it sets things in
@@ -65,9 +65,19 @@ def park_document(doc: Doc) -> list[Relation]:
     return found
 
 
+def _headline_of_another_park(doc: Doc, park: Mention) -> bool:
+    """Does the headline name a second park beside the document's (乐山高新区 总部经济聚集区建设
+    加速推进)? The news is then about a park within it, and its lists may be in either."""
+    end = headline_end(doc)
+    return any(m.type == "Park" and m.start < end and m.rule not in INNER_RULES and not _form_of(m, park)
+               for m in doc.mentions)
+
+
 def _form_of(mention: Mention, park: Mention) -> bool:
-    """Is the park name a form of the document's park (淮安经开区 for 淮安经济技术开发区)?"""
-    return mention.label == park.label or (mention.label[:2] == park.label[:2] and bool(PARK_TAIL.search(mention.label)))
+    """Is the park name a form of the document's park (淮安经开区 for 淮安经济技术开发区, 贵州大龙开发区
+    for 大龙经济开发区: a province's name may go before it)?"""
+    same_place = park.label[:2] in mention.label[:4] or mention.label[:2] in park.label[:4]
+    return mention.label == park.label or (same_place and bool(PARK_TAIL.search(mention.label)))
 
 
 def _listed_item(doc: Doc, mention: Mention) -> bool:
@@ -96,7 +106,10 @@ def park_paragraph(doc: Doc) -> list[Relation]:
     sentences name, where no other park or area comes first in their sentence, are in it."""
     placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
     found: list[Relation] = []
+    headline = headline_end(doc)
     for start, end in _lines(doc):
+        if start < headline < end:
+            start = headline  # (a headline joined to the first paragraph is no part of it)
         inside = [m for m in doc.mentions if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
         flat = _flat(inside)
         if not flat or flat[0].type != "Park":
