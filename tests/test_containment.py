@@ -622,3 +622,11 @@ def test_a_headline_joined_to_the_first_paragraph_gives_it_no_subject():
     assert not any(parent == "东台" for _, parent in contained(doc))
     doc = run_text("东台市“金海系”项目相继竣工投产、新能源装备产业园项目落地并开工。")
     assert ("金海系项目", "东台市") in contained(doc)
+
+
+def test_a_park_that_serves_as_the_site_of_a_thing_does_not_hold_it():
+    # 作为“Y”的核心承载区: the park is a part or site of Y, the reverse of holding it
+    doc = run_text("今年以来，滨江科学城作为“三中心”的核心承载区，迎来了难得的发展机遇。")
+    assert not contained(doc)
+    doc = run_text("今年以来，滨江科学城开工建设“智造谷”项目，迎来了难得的发展机遇。")
+    assert ("智造谷项目", "滨江科学城") in contained(doc)

@@ -969,6 +969,17 @@ def headline_end(doc: Doc) -> int:
     return bisect.bisect_left(doc.offsets, lead + line)
 
 
+# 丝路科学城作为“双中心”的核心承载区, X是Y的重要组成部分: what follows 作为/是 says what the
+# subject is to the thing named, the reverse of holding it
+ROLE_OF = re.compile(r"\s*(?:作为|是|成为)[“\"]?\s*")
+OF_IT = re.compile(r"[”\"]?的")
+
+
+def role_of(doc: Doc, subject: Mention, mention: Mention) -> bool:
+    """Is the name what the subject serves as a part or site of (X作为“Y”的…)?"""
+    return bool(ROLE_OF.fullmatch(_between(doc, subject, mention))) and bool(OF_IT.match(doc.text, mention.end))
+
+
 @relation_rule("sentence_subject", scope="document")
 def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A clause whose subject is an area or a park (肇东市引进…建设X项目, 长德开发区A、B等
@@ -1020,6 +1031,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 工业项目13个: a count of projects names none of them
             if _opens_with_other_park(mention, subject):
                 continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
+            if role_of(doc, subject, mention):
+                continue  # 丝路科学城作为“双中心”的核心承载区: the subject is part of the thing, not its holder
             found.append(placed_in(mention, subject, mention.sentence, "subject"))
         if subject is not None and sentence.text.rstrip().endswith(("；", ";")) and \
                 (subject.sentence != index or _goes_on(doc, subject, sentence.start + len(sentence.text.rstrip()) - 1)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.relate import INNER_RULES, headline_end
+from kg.extract.relate import INNER_RULES, headline_end, role_of
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
     COMMA,
@@ -121,7 +121,7 @@ def park_paragraph(doc: Doc) -> list[Relation]:
             continue
         for mention in flat[1:]:
             if mention.label in placed or mention.label == park.label or _of_a_named_work(doc, mention) \
-                    or _speaks_for(doc, mention):
+                    or _speaks_for(doc, mention) or role_of(doc, park, mention):
                 continue
             sentence = doc.sentences[mention.sentence]
             if any(m.type in ("Park", "AdministrativeArea") and sentence.start <= m.start < mention.start and m is not park
