@@ -647,3 +647,16 @@ def test_a_parks_news_whose_headline_is_about_a_park_within_it_does_not_place_it
     assert not {("华拓西南总部", "滨江高新区"), ("金科华东总部", "滨江高新区")} & pairs(doc, "partOf")
     doc = run_text("滨江高新区：建设加速推进\n" + text)
     assert {("华拓西南总部", "滨江高新区"), ("金科华东总部", "滨江高新区")} <= pairs(doc, "partOf")
+
+
+def test_a_headline_phrase_before_a_dash_implements_nothing():
+    # 兴业富民兴村——新城区加速推进…: the slogan before the dash is no actor of the clause after it
+    doc = run_text("聚焦产业发展 兴业富民兴村——新城区加速推进“百千万工程”")
+    assert not pairs(doc, "implements")
+
+
+def test_a_project_named_after_its_own_facility_is_not_operated_by_it():
+    # 华能(烟台)氢能装备制造中心 and …中心项目 are one work; its investor is the company
+    doc = run_text("28日，华能(烟台)氢能装备制造中心正式签约。华能(烟台)氢能装备制造中心项目由华能集团投资建设。")
+    assert not pairs(doc, "operatedBy")
+    assert ("华能(烟台)氢能装备制造中心项目", "华能集团") in pairs(doc, "investedBy")

@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import Division, division_by_code, divisions_by_full_name, divisions_by_short_name, relation_cues
+from kg.extract.lexicon import Division, division_by_code, suffixes, divisions_by_full_name, divisions_by_short_name, relation_cues
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -484,6 +484,15 @@ def built_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+PROJECT_WORD = re.compile(r"(?:建设)?(?:项目|工程)")  # what a project's name adds to its facility's
+
+
+def _facility_head(label: str) -> bool:
+    """Does the organisation's name end with a common-noun head (中心, 基地: `weak` in
+    suffixes.tsv), naming a facility rather than a firm or a brand (比亚迪, 华能集团)?"""
+    return any(label.endswith(suffix.text) and "weak" in suffix.rule for suffix in suffixes())
+
+
 @relation_rule("operated_by")
 def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project whose name begins with a company the document also names on its own.
@@ -501,6 +510,8 @@ def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         # or more (one lookup per length, not one scan of every company per project)
         for size in range(len(mention.label) - 2, 1, -1):
             company = companies.get(mention.label[:size])
+            if company is not None and PROJECT_WORD.fullmatch(mention.label[size:]) and _facility_head(company.label):
+                break  # 潍柴(青岛)海洋装备制造中心|项目: the facility the project builds, not its operator
             if company is not None:
                 found.append(Relation("operatedBy", mention, company, mention.sentence, "name-prefix"))
                 break
@@ -534,7 +545,8 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         agent = before[-1]
         gap = _between(doc, agent, target)
-        if len(gap) > 20 or re.search(r"[,，。;；]", gap):
+        # (强区富民兴村——城区加速推进“百千万工程”: a dash ends the headline's phrase before the clause)
+        if len(gap) > 20 or re.search(r"[,，。;；—]", gap):
             continue
         if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
             found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
