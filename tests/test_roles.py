@@ -660,3 +660,15 @@ def test_a_project_named_after_its_own_facility_is_not_operated_by_it():
     doc = run_text("28日，华能(烟台)氢能装备制造中心正式签约。华能(烟台)氢能装备制造中心项目由华能集团投资建设。")
     assert not pairs(doc, "operatedBy")
     assert ("华能(烟台)氢能装备制造中心项目", "华能集团") in pairs(doc, "investedBy")
+
+
+def test_a_parks_news_of_a_signing_places_none_of_what_was_signed():
+    # a signing (签约) says what is to come, not what is in the park yet (relate's _signed_only)
+    doc = run_text("滨江高新区举行重大项目集中签约仪式\n\n本报讯 昨天下午，滨江高新区举行重大项目集中签约仪式，"
+                   "华拓智能装备产业园项目、金科新材料项目等9个项目集中签约。滨江高新区今年已签约项目32个。"
+                   "其中，华拓智能装备产业园项目总投资20亿元。")
+    assert not pairs(doc, "partOf")
+    doc = run_text("滨江高新区重大项目集中开工\n\n本报讯 昨天下午，滨江高新区举行重大项目集中开工仪式，"
+                   "华拓智能装备产业园项目、金科新材料项目等9个项目集中开工。滨江高新区今年已开工项目32个。"
+                   "其中，华拓智能装备产业园项目总投资20亿元。")
+    assert {("华拓智能装备产业园项目", "滨江高新区"), ("金科新材料项目", "滨江高新区")} <= pairs(doc, "partOf")

@@ -1011,9 +1011,10 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         flat = sorted(by_sentence[index], key=lambda m: m.start)
         subjects = _clause_subjects(doc, flat)
         first = min(subjects, default=None)
-        if first is not None and all(m.type in CONTAINERS for m in flat[:first]):
-            opening[index] = subjects[first]
         sentence = doc.sentences[index]
+        # (丹阳市今年已签约项目32个。其中，A…: what was signed is not said to be there yet)
+        if first is not None and all(m.type in CONTAINERS for m in flat[:first]) and not _signed_only(sentence.text):
+            opening[index] = subjects[first]
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
         subject = carried.get(index - 1) or (opening.get(index - 1) if back else None)
