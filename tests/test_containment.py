@@ -630,3 +630,12 @@ def test_a_park_that_serves_as_the_site_of_a_thing_does_not_hold_it():
     assert not contained(doc)
     doc = run_text("今年以来，滨江科学城开工建设“智造谷”项目，迎来了难得的发展机遇。")
     assert ("智造谷项目", "滨江科学城") in contained(doc)
+
+
+def test_a_park_read_only_inside_the_one_name_holds_nothing_by_that_name():
+    # 西岭国际陆港 is written only inside 西岭国际陆港(铁路场站): no park of its own to hold it
+    # (GUIDELINES "Names inside names"); a park the text names on its own holds what opens with it
+    doc = run_text("截至目前，西岭国际陆港(铁路场站)、智能装备产业园等项目均如期开工。")
+    assert ("西岭国际陆港(铁路场站)", "西岭国际陆港") not in contained(doc)
+    doc = run_text("西岭综保区今年新增企业12家。西岭综保区综合物流基地建成投运。")
+    assert ("西岭综保区综合物流基地", "西岭综保区") in contained(doc)

@@ -675,11 +675,13 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     # is no entity the name could point at: GUIDELINES "Names inside names")
     places = {m.ref or m.label for m in mentions if m.type == "AdministrativeArea" and m.rule != "inner-area"
               and named_as_place(doc, m, mentions)}
+    # (likewise a park read only inside the one name: 长春兴隆国际陆港 of 长春兴隆国际陆港(铁路场站))
+    parks = {m.label for m in mentions if m.type == "Park" and m.rule != "nested"}
     for mention in mentions:
         if mention.type == "AdministrativeArea" and (mention.ref or mention.label) in places:
             for form in short_forms(mention):
                 containers.setdefault(form, mention)
-        elif mention.type == "Park":
+        elif mention.type == "Park" and mention.label in parks:
             containers.setdefault(mention.label, mention)
     area_forms = set(containers)
     found: list[Relation] = []
