@@ -639,3 +639,11 @@ def test_a_park_read_only_inside_the_one_name_holds_nothing_by_that_name():
     assert ("西岭国际陆港(铁路场站)", "西岭国际陆港") not in contained(doc)
     doc = run_text("西岭综保区今年新增企业12家。西岭综保区综合物流基地建成投运。")
     assert ("西岭综保区综合物流基地", "西岭综保区") in contained(doc)
+
+
+def test_a_park_named_in_a_list_sharing_one_kind_word_is_named_on_its_own():
+    # 西岭、东岭综保区 names 西岭综保区 too: the base that opens with it is in it
+    doc = run_text("建成投运西岭综保区综合物流基地。壮大西岭、东岭综保区“保税+”产业。")
+    assert ("西岭综保区综合物流基地", "西岭综保区") in contained(doc)
+    doc = run_text("建成投运西岭综保区综合物流基地。壮大东岭综保区“保税+”产业。")
+    assert ("西岭综保区综合物流基地", "西岭综保区") not in contained(doc)

@@ -676,7 +676,7 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     places = {m.ref or m.label for m in mentions if m.type == "AdministrativeArea" and m.rule != "inner-area"
               and named_as_place(doc, m, mentions)}
     # (likewise a park read only inside the one name: 长春兴隆国际陆港 of 长春兴隆国际陆港(铁路场站))
-    parks = {m.label for m in mentions if m.type == "Park" and m.rule != "nested"}
+    parks = {m.label for m in mentions if m.type == "Park" and (m.rule != "nested" or _shares_a_head(doc, m.label))}
     for mention in mentions:
         if mention.type == "AdministrativeArea" and (mention.ref or mention.label) in places:
             for form in short_forms(mention):
@@ -710,6 +710,21 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if best is not None:
             found.append(placed_in(mention, best[1], mention.sentence, "name"))
     return found
+
+
+def _park_kind(label: str) -> str:
+    """The park kind word the name ends with (综保区 of 贵阳综保区), or ""."""
+    return next((suffix.text for suffix in suffixes() if suffix.type == "Park" and label.endswith(suffix.text)), "")
+
+
+def _shares_a_head(doc: Doc, label: str) -> bool:
+    """Is the park named on its own in a list whose items share one kind word (贵阳、贵安综保区
+    names 贵阳综保区)?"""
+    kind = _park_kind(label)
+    stem = label[:-len(kind)] if kind else ""
+    if len(stem) < 2:
+        return False
+    return re.search(re.escape(stem) + r"[、和及与][^，,。；;、]{1,8}?" + re.escape(kind), doc.text) is not None
 
 
 def is_governed_zone(mention: Mention) -> bool:
