@@ -672,3 +672,11 @@ def test_a_parks_news_of_a_signing_places_none_of_what_was_signed():
                    "华拓智能装备产业园项目、金科新材料项目等9个项目集中开工。滨江高新区今年已开工项目32个。"
                    "其中，华拓智能装备产业园项目总投资20亿元。")
     assert {("华拓智能装备产业园项目", "滨江高新区"), ("金科新材料项目", "滨江高新区")} <= pairs(doc, "partOf")
+
+
+def test_a_firm_read_only_inside_a_projects_name_is_not_placed_by_its_parks_news():
+    doc = run_text("滨湖经开区：项目建设跑出加速度\n日前从滨湖经开区获悉，今年以来滨湖经开区新开工项目42个。"
+                   "截至3月31日，星海(滨湖)电机有限公司扩产升级、锂电隔膜生产线项目等42个重点项目均如期开复工。滨湖经开区新增企业12家。")
+    # the firm is part of the project's name (GUIDELINES "Names inside names"); the project is in the park
+    assert ("星海(滨湖)电机有限公司", "滨湖经开区") not in pairs(doc, "settledIn")
+    assert ("星海(滨湖)电机有限公司扩产升级", "滨湖经开区") in pairs(doc, "partOf")

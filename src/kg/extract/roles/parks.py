@@ -49,7 +49,9 @@ def park_document(doc: Doc) -> list[Relation]:
             other_parks.setdefault(mention.sentence, []).append(mention)
     found: list[Relation] = []
     for mention in doc.mentions:
-        if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES:
+        # (a firm read only inside a project's name, 一汽丰田(长春)发动机有限公司|6ZR发动机技改升级, is
+        # part of that name: GUIDELINES "Names inside names")
+        if mention.label in placed or mention.label == park.label or mention.rule in INNER_RULES + ("nested",):
             continue
         if _of_a_named_work(doc, mention) or _speaks_for(doc, mention):
             continue
