@@ -20,7 +20,10 @@ come from `data/relation_cues.tsv`.
   the clause or the paragraph opens with), the towns (and places the tagger finds that the table does not know) of a district's document, and
   parents from the national division table (for areas the text names as places, the area a
   report's title names among them; not bracket notation inside a name, nor a town read
-  straight into its province). `kg.extract.resolve.keep_nearest_containers`
+  straight into its province, nor a short place name that heads a firm's name: 湖南|鑫汇能印业).
+  A headline that normalisation joined to the first paragraph gives that paragraph no
+  subject; a thing the subject serves as a site of (X作为“Y”的核心承载区) is not in it; a park
+  written only inside the one name holds nothing by that name. `kg.extract.resolve.keep_nearest_containers`
   later keeps a thing's nearest container only. Two names the text gives for one thing
   (X，即Y) never hold each other.
 - kg:partOf: a project or firm in a park (位于…产业园的贵州品品鲜…公司, 贵阳综保区综合物流基地).

@@ -37,7 +37,9 @@ def _of_a_named_work(doc: Doc, mention: Mention) -> bool:
 
 def park_document(doc: Doc) -> list[Relation]:
     """In a park's own document, the projects and firms it lists without another park
-    are in that park (partOf for projects, settledIn for firms)."""
+    are in that park (partOf for projects, settledIn for firms). Not when the headline names a
+    second park or is a signing, nor a firm whose official speaks, nor a name read inside
+    another, nor what a sentence brings into another park it names."""
     park = reporting_park(doc, reporting_area(doc))
     if park is None or _headline_of_another_park(doc, park) or _signed_only(doc.text[:headline_end(doc)]):
         return []  # (…开发区举行重大项目集中签约仪式: the news lists what was signed, not yet what is there)
