@@ -647,3 +647,9 @@ def test_a_park_named_in_a_list_sharing_one_kind_word_is_named_on_its_own():
     assert ("西岭综保区综合物流基地", "西岭综保区") in contained(doc)
     doc = run_text("建成投运西岭综保区综合物流基地。壮大东岭综保区“保税+”产业。")
     assert ("西岭综保区综合物流基地", "西岭综保区") not in contained(doc)
+
+
+def test_the_short_form_of_a_division_does_not_hold_its_full_name():
+    # 黔东南 and 黔东南州 are one prefecture: the full name opening with the short one says no place
+    doc = run_text("2021年黔东南州人民政府工作报告。牢牢守住黔东南阵地，黔东南州经济稳步增长。")
+    assert ("黔东南州", "黔东南") not in contained(doc)

@@ -698,6 +698,8 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             index = mention.label.rfind(form)
             if index < 0 or container.label == mention.label or container is mention:
                 continue
+            if container.ref and container.ref == mention.ref:
+                continue  # 黔西南州 / 黔西南: two forms of one division
             if container.type == "AdministrativeArea" and mention.label in short_forms(container):
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
