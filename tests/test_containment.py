@@ -653,3 +653,10 @@ def test_the_short_form_of_a_division_does_not_hold_its_full_name():
     # 黔东南 and 黔东南州 are one prefecture: the full name opening with the short one says no place
     doc = run_text("2021年黔东南州人民政府工作报告。牢牢守住黔东南阵地，黔东南州经济稳步增长。")
     assert ("黔东南州", "黔东南") not in contained(doc)
+
+
+def test_the_ends_of_a_routes_section_are_part_of_its_name_not_places_of_the_table():
+    doc = run_text("大理白族自治州今年改造祥云至弥渡段公路，推进宾川至鹤庆段建设。")
+    assert not contained(doc)
+    doc = run_text("大理白族自治州今年支持祥云县、弥渡县建设产业园。")
+    assert {("祥云县", "大理白族自治州"), ("弥渡县", "大理白族自治州")} <= contained(doc)

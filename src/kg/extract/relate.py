@@ -1081,6 +1081,12 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 NOT_A_PLACE_AFTER = re.compile(r"(?:市委|区委|县委|州委|省委|委|人大|政府|政协|党代会|两会|日报|客户端|融媒|援|[0-9]{1,2}月[0-9]{1,2}日电)")
 
 
+# 珲春至图们段, 延吉至龙井段, 贵阳至南宁高铁: a route named by its two ends
+ROUTE_HEADS = r"(?:段|高速|高铁|铁路|公路|城际|快速路|线)"
+ROUTE_FROM = re.compile(r"至[^，,。；;、]{1,6}?" + ROUTE_HEADS)
+ROUTE_END = re.compile(ROUTE_HEADS)
+
+
 def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
     short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
@@ -1088,6 +1094,9 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     medium's or a dateline's name, nor an area of bracket notation written inside another name."""
     if NOT_A_PLACE_AFTER.match(doc.text, mention.end) and not _names_report(doc, mention):
         return False
+    if ROUTE_FROM.match(doc.text, mention.end) or (doc.text[mention.start - 1:mention.start] == "至"
+                                                   and ROUTE_END.match(doc.text, mention.end)):
+        return False  # 改造珲春至图们段: the ends of a route's section are part of its name
     if mention.rule == "bracket-area":
         opens = _bracket_pair_start(doc, mention, mentions)
         if any(m.start < opens and mention.end <= m.end and m.type != "AdministrativeArea" for m in mentions):
