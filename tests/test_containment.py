@@ -660,3 +660,19 @@ def test_the_ends_of_a_routes_section_are_part_of_its_name_not_places_of_the_tab
     assert not contained(doc)
     doc = run_text("大理白族自治州今年支持祥云县、弥渡县建设产业园。")
     assert {("祥云县", "大理白族自治州"), ("弥渡县", "大理白族自治州")} <= contained(doc)
+
+
+def test_a_short_province_heading_a_firms_name_is_no_address_of_the_project_after_it():
+    # 湖南|鑫泰源…项目 read as two names: the short form opens the firm's name, no address
+    from kg.extract.relate import located_in
+    from kg.extract.segment import segment
+    text = "其中，湖南鑫泰源数控机床研发团队项目正在装修。"
+    doc = segment(Doc(path="x.txt", file_name="x.txt", raw=text, text=text))
+    doc.mentions = [Mention("湖南", "湖南", "AdministrativeArea", "Province", 3, 5, 0, "gazetteer", ref="430000"),
+                    Mention("鑫泰源数控机床研发团队项目", "鑫泰源数控机床研发团队项目", "Project", "", 5, 18, 0, "suffix")]
+    assert not located_in(doc, doc.mentions)
+    text = "其中，湖南省数控机床研发团队项目正在装修。"
+    doc = segment(Doc(path="x.txt", file_name="x.txt", raw=text, text=text))
+    doc.mentions = [Mention("湖南省", "湖南省", "AdministrativeArea", "Province", 3, 6, 0, "gazetteer", ref="430000"),
+                    Mention("数控机床研发团队项目", "数控机床研发团队项目", "Project", "", 6, 16, 0, "suffix")]
+    assert [(r.subject.label, r.object.label) for r in located_in(doc, doc.mentions)] == [("数控机床研发团队项目", "湖南省")]

@@ -123,6 +123,9 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         # 花溪区石板镇 (adjacent), 花溪区的表面处理产业基地, 位于花溪区燕楼镇的…, a headline's
         # 醴陵市 陶瓷科技产业园二期建设提速 (a space sets the address apart); not a quoted title
         # the area goes by (漯河市“中国食品名城”的招牌), as a quoted brand is no address in a name
+        division = division_by_code().get(left.ref) if left.ref else None
+        if gap == "" and division is not None and left.label != division.name and _proper_name_follows(doc, left.end):
+            continue  # 江苏|新百超…项目: a short place name heading a firm's name is no address
         if gap in ADDRESS_SPACES + ("的",) and right.type in LOCATABLE and not right.rule.startswith("quoted"):
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
     return found
