@@ -676,3 +676,14 @@ def test_a_short_province_heading_a_firms_name_is_no_address_of_the_project_afte
     doc.mentions = [Mention("湖南省", "湖南省", "AdministrativeArea", "Province", 3, 6, 0, "gazetteer", ref="430000"),
                     Mention("数控机床研发团队项目", "数控机床研发团队项目", "Project", "", 6, 16, 0, "suffix")]
     assert [(r.subject.label, r.object.label) for r in located_in(doc, doc.mentions)] == [("数控机床研发团队项目", "湖南省")]
+
+
+def test_the_land_beside_a_place_is_not_in_it():
+    # 西岭科学城北岸: the north bank beside the park, not a part of it (周边, 沿线 alike)
+    from kg.extract.relate import named_in_area
+    text = "西岭科学城今年新增企业12家。启动西岭科学城北岸开发利用，建设西岭科学城创新港。"
+    doc = Doc(path="x.txt", file_name="x.txt", raw=text, text=text)
+    doc.mentions = [Mention("西岭科学城", "西岭科学城", "Park", "IndustrialPark", 0, 5, 0, "suffix"),
+                    Mention("西岭科学城北岸", "西岭科学城北岸", "Project", "", 17, 24, 1, "tagger"),
+                    Mention("西岭科学城创新港", "西岭科学城创新港", "Project", "", 32, 40, 1, "tagger")]
+    assert {(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)} == {("西岭科学城创新港", "西岭科学城")}

@@ -672,6 +672,10 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     return not (thing.type == "Organization" and index == 0)
 
 
+# words after a place's name that name the land beside it (乐城北岸, 南站周边, 大道沿线)
+BESIDE = re.compile(r"(?:[东南西北]岸|两岸|周边|沿线|外围|以[东南西北])")
+
+
 @relation_rule("named_in_area", scope="document")
 def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A name that carries an area's or a park's name is in it: 贵阳大数据科创城 in 贵阳市,
@@ -703,6 +707,8 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if container.ref and container.ref == mention.ref:
                 continue  # 黔西南州 / 黔西南: two forms of one division
+            if BESIDE.fullmatch(mention.label, index + len(form)):
+                continue  # 乐城北岸, 高铁站周边: beside the place, not inside it
             if container.type == "AdministrativeArea" and mention.label in short_forms(container):
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
