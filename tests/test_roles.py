@@ -663,7 +663,7 @@ def test_a_project_named_after_its_own_facility_is_not_operated_by_it():
 
 
 def test_a_parks_news_of_a_signing_places_none_of_what_was_signed():
-    # a signing (签约) says what is to come, not what is in the park yet (relate's _signed_only)
+    # a signing (签约) says what is to come, not what is in the park yet (relate's signed_only)
     doc = run_text("滨江高新区举行重大项目集中签约仪式\n\n本报讯 昨天下午，滨江高新区举行重大项目集中签约仪式，"
                    "华拓智能装备产业园项目、金科新材料项目等9个项目集中签约。滨江高新区今年已签约项目32个。"
                    "其中，华拓智能装备产业园项目总投资20亿元。")

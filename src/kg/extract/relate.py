@@ -376,7 +376,7 @@ def at_place_then(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         clause_end = CLAUSE_BREAK.search(doc.text, place.end + 1)
         stop = clause_end.start() if clause_end else len(doc.text)
         clause = doc.text[place.end + 1:stop]
-        if not any(verb in clause for verb in START_VERBS + SETTLES) or _signed_only(clause):
+        if not any(verb in clause for verb in START_VERBS + SETTLES) or signed_only(clause):
             continue
         inside = [m for m in flat if place.end < m.start < stop]
         if any(m.type in CONTAINERS for m in inside):
@@ -980,7 +980,8 @@ def _in_list(doc: Doc, mention: Mention) -> bool:
         or bool(INVESTED_ITEM.search(doc.text, max(0, mention.start - 20), mention.start))
 
 
-def _signed_only(text: str) -> bool:
+def signed_only(text: str) -> bool:
+    """Does the text only sign (签约), with no word that the work settles or starts there?"""
     return any(word in text for word in SIGNS) and not any(word in text for word in SETTLES)
 
 
@@ -1044,7 +1045,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         first = min(subjects, default=None)
         sentence = doc.sentences[index]
         # (丹阳市今年已签约项目32个。其中，A…: what was signed is not said to be there yet)
-        if first is not None and all(m.type in CONTAINERS for m in flat[:first]) and not _signed_only(sentence.text):
+        if first is not None and all(m.type in CONTAINERS for m in flat[:first]) and not signed_only(sentence.text):
             opening[index] = subjects[first]
         back = doc.text[sentence.start:sentence.end].lstrip().startswith(BACK_REFERENCE) \
             or bool(HERE.match(doc.text, sentence.start))
@@ -1067,7 +1068,7 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if subject.start < headline <= mention.start:
                 continue  # 泰州靖江:项目潮涌逐浪高 / “青山系”项目…: the headline's place is not the paragraph's subject
-            if _signed_only(sentence.text) or "与" in _between(doc, subject, mention):
+            if signed_only(sentence.text) or "与" in _between(doc, subject, mention):
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither

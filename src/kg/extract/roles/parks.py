@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.relate import INNER_RULES, _signed_only, headline_end, role_of
+from kg.extract.relate import INNER_RULES, headline_end, role_of, signed_only
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
     COMMA,
@@ -41,7 +41,7 @@ def park_document(doc: Doc) -> list[Relation]:
     second park or is a signing, nor a firm whose official speaks, nor a name read inside
     another, nor what a sentence brings into another park it names."""
     park = reporting_park(doc, reporting_area(doc))
-    if park is None or _headline_of_another_park(doc, park) or _signed_only(doc.text[:headline_end(doc)]):
+    if park is None or _headline_of_another_park(doc, park) or signed_only(doc.text[:headline_end(doc)]):
         return []  # (…开发区举行重大项目集中签约仪式: the news lists what was signed, not yet what is there)
     placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
     other_parks: dict[int, list[Mention]] = {}  # sentence -> the parks other than the document's it sets things in
