@@ -232,14 +232,18 @@ def modifies(following: Token) -> bool:
 
 # Programme heads that are also a verb or an adjective: 计划 (to plan), 战略 (strategic).
 VERBAL_HEADS = ("计划", "战略")
+ADJECTIVAL_HEAD = "战略"  # also the adjective "strategic" (战略新兴产业, 战略任务, 战略支点)
 
 
 def head_used_as_word(typed: Typed, following: Token | None) -> bool:
     """Is a programme head followed by a verb or a number a verb or a modifier there, not
     the end of a name? 哈市计划|开工重点项目, 项目计划|2月开工, 计划|总投资5000万元,
     签订战略|合作备忘录 (but 实施…计划，, 坚持…战略不动摇 end names)."""
-    return (following is not None and typed.type == "Program" and typed.suffix in VERBAL_HEADS
-            and following.pos.startswith(("v", "m", "b")))
+    if following is None or typed.type != "Program" or typed.suffix not in VERBAL_HEADS:
+        return False
+    if typed.suffix == ADJECTIVAL_HEAD and following.pos.startswith("n") and not following.pos.startswith("ns"):
+        return True  # 涵盖战略|新兴产业, 取得重大战略|成果: "strategic", before the noun it qualifies
+    return following.pos.startswith(("v", "m", "b"))
 
 
 def starts_badly(tokens: list[Token], i: int) -> bool:
