@@ -10,3 +10,15 @@ def test_strategy_before_a_noun_is_the_adjective_strategic():
     assert not any(label.endswith("战略") for label in labels(doc, "Program"))
     doc = run_text("全县深入实施乡村振兴战略,推动城乡融合发展。")
     assert "乡村振兴战略" in labels(doc, "Program")
+
+
+def test_two_fields_joined_by_ji_or_yu_share_one_head():
+    doc = run_text("长沙理工数学与信息科学研究中心正式揭牌。")
+    assert "长沙理工数学与信息科学研究中心" in labels(doc, "Organization")
+    doc = run_text("宁德时代储能电池及材料产业园一期项目顺利投产。")
+    assert "宁德时代储能电池及材料产业园一期项目" in labels(doc, "Project")
+
+
+def test_a_kind_after_ji_is_no_shared_head():
+    doc = run_text("盘活闲置楼宇及产业园区,提升亩均效益。")
+    assert not any("及" in label for label in labels(doc))

@@ -345,6 +345,32 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
             and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
 
 
+NOUN_COORDINATORS = ("及", "与")  # (和 joins clauses and verbs as often: 改革和发展)
+
+
+def shares_the_head(tokens: list[Token], i: int, end: int) -> bool:
+    """Is tokens[i] 及 or 与 between two noun phrases of one name, the first with no head
+    of its own: 比亚迪新能源乘用车及|零部件产业园, 临沂临港高端不锈钢与|先进特钢产业基地? The
+    words before it, back to a stop, must name something specific (a place, a firm, a
+    number), hold no verb and end in no type suffix (A产业园及|B项目 are two names)."""
+    if tokens[i].text not in NOUN_COORDINATORS or i == 0:
+        return False
+    j = i - 1
+    while j >= 0 and end - tokens[j].start <= MAX_NAME and not stops_name(tokens, j, tokens[j + 1]):
+        j -= 1
+    conjunct = tokens[j + 1:i]
+    if not conjunct or any(t.pos.startswith(("v", "d", "a", "m", "t")) and not t.pos == "vn" for t in conjunct):
+        return False
+    text = "".join(t.text for t in conjunct)
+    if not is_specific(conjunct) or type_of_name(text) is not None or len(text) < 2:
+        return False
+    # the second phrase ends in the head and says more than a kind (楼宇及|产业园区: two kinds)
+    second = [t for t in tokens[i + 1:] if t.start < end]
+    rest = "".join(t.text for t in second)
+    typed = type_of_name(rest)
+    return typed is not None and not is_generic(rest, typed.suffix) and not any(t.pos == "v" for t in second)
+
+
 def ends_a_name(word: str) -> bool:
     """Does the word end an organisation's name (市人民政府|和贵安新区管委会: two bodies)?"""
     typed = type_of_name(word)
@@ -379,6 +405,10 @@ def left_edge(tokens: list[Token], head: int) -> int:
             tok.text == "—" or (tok.text == "至" and tokens[i + 1].pos.startswith("ns")))
         if (tok.text in NAME_PUNCT or joins_places) and i > 0 and first == i + 1:
             first = i
+            i -= 1
+            continue
+        if shares_the_head(tokens, i, end) and not body:
+            first = i  # 三亚数学与|物理国际研究中心: two fields of one centre
             i -= 1
             continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
