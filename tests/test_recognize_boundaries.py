@@ -22,3 +22,16 @@ def test_two_fields_joined_by_ji_or_yu_share_one_head():
 def test_a_kind_after_ji_is_no_shared_head():
     doc = run_text("盘活闲置楼宇及产业园区,提升亩均效益。")
     assert not any("及" in label for label in labels(doc))
+
+
+def test_a_first_character_the_segmenter_reads_as_an_adjective_stays_in_the_name():
+    # 大/a|柴达木/nr, 广/a|佛山/ns: a lone adjective after a stop modifies nothing
+    doc = run_text("今年以来，大柴达木工业园新入驻企业5家。")
+    assert "大柴达木工业园" in labels(doc, "Park")
+    doc = run_text("会上，广佛山产业园、深汕产业园签约项目12个。")
+    assert "广佛山产业园" in labels(doc, "Park")
+
+
+def test_a_copula_or_a_complement_is_no_first_character():
+    doc = run_text("全年用好城市运行管理中心，这里是衢州智造新城的核心区。")
+    assert not any(label.startswith(("好", "是")) for label in labels(doc))

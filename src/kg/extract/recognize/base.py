@@ -252,6 +252,8 @@ def starts_badly(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.text == RENEWED and i + 1 < len(tokens) and is_proper(tokens[i + 1]):
         return False
+    if is_glued_character(tokens, i):
+        return False  # 大|柴旦工业园: the name's own first character
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
@@ -423,21 +425,32 @@ def left_edge(tokens: list[Token], head: int) -> int:
 
 
 GLUED_POS = ("zg", "ng", "nr", "ns")  # a lone character of a name the segmenter cut off: 崧/zg|泽高架
+COPULAS = frozenset("是为有")  # verbs that open a clause's predicate: ，是|衢州智造新城
 
 
 def glued_first_character(tokens: list[Token], first: int) -> int:
     """A name's first character that the segmenter left alone before the rest (，|崧|泽高架,
     的|杭|可科技…): a lone character tagged as a name part or morpheme, right after a
     punctuation mark, 的 or a preposition, belongs to the name."""
-    if first < 1:
-        return first
-    lone, before = tokens[first - 1], tokens[first - 2] if first >= 2 else None
-    if len(lone.text) != 1 or lone.pos not in GLUED_POS or lone.text in STOP_SINGLE or lone.text in LEADING_FUNCTION_CHARS \
-            or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
-        return first
-    if before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的"):
-        return first - 1
-    return first
+    return first - 1 if first >= 1 and is_glued_character(tokens, first - 1) else first
+
+
+def is_glued_character(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] a lone first character of the name that goes on at tokens[k + 1] (see
+    `glued_first_character`)? A one-character adjective or verb before a person's or
+    place's name is one too (。大/a|柴旦/nr工业园, 的润/v|田智造/nr, 、广/a|佛冈/ns产业园):
+    after a stop, such a character modifies nothing."""
+    if k + 1 >= len(tokens):
+        return False
+    lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
+    read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
+        and lone.text not in COPULAS
+    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
+            or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+        return False
+    if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
+        return before is None or before.pos in ("x", "w") or before.text in ("、", "的")
+    return before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的")
 
 
 CAMPAIGN_COUNT = re.compile(r"^[一二三四五六七八九十百千万亿两]+[个亩级项条]*")
