@@ -35,3 +35,10 @@ def test_a_first_character_the_segmenter_reads_as_an_adjective_stays_in_the_name
 def test_a_copula_or_a_complement_is_no_first_character():
     doc = run_text("全年用好城市运行管理中心，这里是衢州智造新城的核心区。")
     assert not any(label.startswith(("好", "是")) for label in labels(doc))
+
+
+def test_a_count_in_figures_inside_a_span_describes_several_things():
+    doc = run_text("浅谈湛江市58个市重点项目,全年新建18条生产线。")
+    assert not labels(doc, "Project")
+    doc = run_text("宏达科技年产200条智能生产线项目开工。")
+    assert "宏达科技年产200条智能生产线项目" in labels(doc, "Project")
