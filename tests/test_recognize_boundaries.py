@@ -42,3 +42,12 @@ def test_a_count_in_figures_inside_a_span_describes_several_things():
     assert not labels(doc, "Project")
     doc = run_text("宏达科技年产200条智能生产线项目开工。")
     assert "宏达科技年产200条智能生产线项目" in labels(doc, "Project")
+
+
+def test_he_after_one_character_is_part_of_a_listed_firms_name():
+    doc = run_text("本次集中签约了长沙智造、大和精密机械、益丰食品等5个招商引资项目。")
+    assert "大和精密机械" in labels(doc)
+    doc = run_text("今年,盛和稀土、国泰化工等企业投产。")
+    assert "盛和稀土" in labels(doc)
+    doc = run_text("引进华为、小米和联想等企业。")
+    assert {"小米", "联想"} <= labels(doc)

@@ -27,7 +27,8 @@ COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
 # An item holds no separator (和 is U+548C, cut out of the CJK range): with 和 inside, the
 # items of a long run of 和 without a head could be split in exponentially many ways.
-_LIST_ITEM = r"[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
+# A one-character conjunct names nothing: one character and 和 open an item (大和水工机械).
+_LIST_ITEM = r"(?:[\u4e00-\u548b\u548d-\u9fff]和)?[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
     """The items of `A、B和C` at `offset`: (item, start, type)."""
     items = []
     position = offset
-    for piece in re.split(r"([、和])", text):
+    for piece in list_pieces(text):
         if piece in "、和":
             position += len(piece)
             continue
@@ -115,6 +116,18 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             item, item_type = item[: title.start()], ORGANIZATION
         items.append((item, start, item_type))
     return items
+
+
+def list_pieces(text: str) -> list[str]:
+    """`A、B和C` cut into items and separators; a 和 after one character is a character of
+    the next item's name (大和水工机械), since a one-character item names nothing."""
+    pieces: list[str] = []
+    for piece in re.split(r"([、和])", text):
+        if len(pieces) >= 2 and pieces[-1] == "和" and len(pieces[-2]) == 1:
+            pieces[-2:] = [pieces[-2] + "和" + piece]
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 # 工业强区、创新兴区、生态立区、文旅活区“四大战略”: the parts a counted programme lists.
@@ -177,7 +190,8 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
         # head is the name's (智能装备制造|项目), and so are the words of a firm's project
         # after its full name (…有限公司手术感控生产线扩产项目).
         introduces = i == 0 or inside[i - 1].pos in ("d", "ad") or len(inside) - i - 1 >= 2
-        stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
+        glued_he = tok.text == "和" and i == 1 and len(inside[0].text) == 1 and inside[0].start == start  # 盛和|锆钛
+        stop = not glued_he and (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
                 or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and introduces and not after_firm)
                 or tok.text in lexicon.boundary_words())
         after_firm = after_firm or tok.text.endswith(FIRM_NAME_ENDS)
