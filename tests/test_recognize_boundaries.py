@@ -51,3 +51,11 @@ def test_he_after_one_character_is_part_of_a_listed_firms_name():
     assert "盛和稀土" in labels(doc)
     doc = run_text("引进华为、小米和联想等企业。")
     assert {"小米", "联想"} <= labels(doc)
+
+
+def test_common_words_the_segmenter_tags_as_places_make_no_name():
+    # 城市/ns, 海洋/ns, 智慧/nr: jieba's dictionary tags these common words as proper names
+    doc = run_text("加快推进城市功能配套项目和海洋牧场项目建设,谋划智慧交通体系项目。")
+    assert not labels(doc, "Project")
+    doc = run_text("舟山海洋牧场项目开工。")
+    assert "舟山海洋牧场项目" in labels(doc, "Project")

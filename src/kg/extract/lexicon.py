@@ -315,3 +315,10 @@ def load_all() -> None:
     indicators(), units()
     for cue in ("located", "builds", "issues", "implements"):
         relation_cues(cue)
+
+
+
+@lru_cache(maxsize=None)
+def common_words_tagged_proper() -> frozenset[str]:
+    """Common words the segmenter tags as places or people (common_words_tagged_proper.txt)."""
+    return _words("common_words_tagged_proper.txt")

@@ -26,6 +26,8 @@ PROPER_POS = ("ns", "nr", "nz", "nt", "eng")
 def is_proper(tok: Token) -> bool:
     """Is the word a proper name? jieba's `j` (abbreviation) marks common words as often
     as names (研发, 环保, 深化); only a one-character one is a name (黔, 粤)."""
+    if tok.pos in ("ns", "nr") and tok.text in lexicon.common_words_tagged_proper():
+        return False  # 城市/ns, 智慧/nr: the segmenter's dictionary mistags common words
     return tok.pos.startswith(PROPER_POS) or (tok.pos == "j" and len(tok.text) == 1)
 # Single-character location words that end a name on the left (在园区内 …).
 STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
