@@ -59,3 +59,10 @@ def test_common_words_the_segmenter_tags_as_places_make_no_name():
     assert not labels(doc, "Project")
     doc = run_text("舟山海洋牧场项目开工。")
     assert "舟山海洋牧场项目" in labels(doc, "Project")
+
+
+def test_a_governments_office_named_after_it_is_one_organisation():
+    doc = run_text("浙江省政府新闻办举行新闻发布会。")
+    assert "浙江省政府新闻办" in labels(doc, "Organization")
+    doc = run_text("江苏省政府批准办理相关手续。")
+    assert not any(label.endswith("办") for label in labels(doc))
