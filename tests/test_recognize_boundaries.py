@@ -66,3 +66,11 @@ def test_a_governments_office_named_after_it_is_one_organisation():
     assert "浙江省政府新闻办" in labels(doc, "Organization")
     doc = run_text("江苏省政府批准办理相关手续。")
     assert not any(label.endswith("办") for label in labels(doc))
+
+
+def test_a_one_character_verb_after_a_lone_name_character_is_part_of_a_trade_name():
+    # 杭/nr 可/v, 渝/j 建/v: the segmenter split a two-character trade name
+    doc = run_text("位于园区的杭可光电显示模组生产项目开工。")
+    assert "杭可光电显示模组生产项目" in labels(doc, "Project")
+    doc = run_text("位于园区的中材渝建新型墙板生产项目开工。")
+    assert "中材渝建新型墙板生产项目" in labels(doc, "Project")

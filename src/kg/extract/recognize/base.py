@@ -316,9 +316,23 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return True
     if energy_morpheme(tokens, i, right):
         return False
+    if tok.pos == "v" and len(tok.text) == 1 and split_trade_name(tokens, i):
+        return False  # 杭/nr可/v|科技: the second character of a trade name the segmenter split
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+NAME_CHARACTER_POS = ("nr", "ns", "nz", "j", "zg", "ng")
+
+
+def split_trade_name(tokens: list[Token], i: int) -> bool:
+    """Is the one-character verb at `i` the second character of a two-character trade name
+    (杭/nr|可/v科技, 中材渝/j|建/v…): right after a lone character read as a name part, a
+    verb governs nothing."""
+    before = tokens[i - 1] if i > 0 else None
+    return before is not None and len(before.text) == 1 and before.pos in NAME_CHARACTER_POS \
+        and re.fullmatch(r"[\u4e00-\u9fff]", before.text) is not None and before.text not in STOP_SINGLE
 
 
 def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
