@@ -74,3 +74,9 @@ def test_a_one_character_verb_after_a_lone_name_character_is_part_of_a_trade_nam
     assert "杭可光电显示模组生产项目" in labels(doc, "Project")
     doc = run_text("位于园区的中材渝建新型墙板生产项目开工。")
     assert "中材渝建新型墙板生产项目" in labels(doc, "Project")
+
+
+def test_a_quoted_day_is_no_programme():
+    doc = run_text("深入学习贯彻“5·20”重要讲话精神,扎实推进“强省会”行动。")
+    assert "5·20" not in labels(doc)
+    assert "强省会行动" in labels(doc, "Program")

@@ -26,6 +26,9 @@ from kg.extract.recognize.base import (
 )
 
 
+QUOTED_DAY = re.compile(r"(?:1[0-2]|0?[1-9])[·.](?:[12][0-9]|3[01]|0?[1-9])")
+
+
 def is_slogan(text: str) -> bool:
     """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
     1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
@@ -35,6 +38,8 @@ def is_slogan(text: str) -> bool:
         return False
     if re.fullmatch(NUMERAL.pattern + "+", text) or NUMERAL.sub("", text) in lexicon.units():
         return False  # a number alone (“五一”, the May Day holiday, “万亿元”城市) names no programme
+    if QUOTED_DAY.fullmatch(text):
+        return False  # a day (“4·13”重要讲话, “9·11”): a date or what happened on it
     if is_product(text):
         return False
     return bool(NUMERAL.search(text)) or len(text) >= 4
