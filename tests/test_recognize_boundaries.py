@@ -80,3 +80,9 @@ def test_a_quoted_day_is_no_programme():
     doc = run_text("深入学习贯彻“5·20”重要讲话精神,扎实推进“强省会”行动。")
     assert "5·20" not in labels(doc)
     assert "强省会行动" in labels(doc, "Program")
+
+
+def test_a_projects_groundbreaking_event_is_no_programme():
+    doc = run_text("昨日,许昌市新材料产业园项目开工活动在园区举行。")
+    assert not labels(doc, "Program")
+    assert "许昌市新材料产业园项目" in labels(doc) or "新材料产业园项目" in labels(doc)

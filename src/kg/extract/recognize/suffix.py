@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon
+from kg.extract.events import milestone_cues
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract.recognize.base import (
     LEVEL_CHARS,
@@ -41,7 +42,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue  # 重要改革|事项: the head word is a modifier here
         if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
             continue  # 长春新区计划|开工项目406个: a verb here
-        if is_planning(tokens, head):
+        if is_planning(tokens, head) or marks_a_milestone(tokens, head, head_type):
             continue
         first = left_edge(tokens, head)
         if head_type.type == "AdministrativeArea":
@@ -87,6 +88,17 @@ def with_trade_name(doc: Doc, sentence: Sentence, tokens: list[Token], mention: 
     if not added or not any(t.pos.startswith(("v", "d", "a", "nr", "ns", "nz", "j")) for t in added):
         return mention
     return make_mention(doc, sentence, tokens[start].start, mention.end, ORGANIZATION_FIRM, "suffix")
+
+
+EVENT_HEADS = ("活动", "仪式")
+
+
+def marks_a_milestone(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """An event held for a project's milestone (…项目开工|活动, 签约|仪式) is an occasion,
+    no programme: the milestone word (data/milestone_cues.tsv) stands right before the head."""
+    if typed.type != "Program" or tokens[head].text not in EVENT_HEADS or head == 0:
+        return False
+    return tokens[head - 1].text in {word for word, _kind in milestone_cues()}
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:
