@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon
-from kg.extract.events import milestone_cues
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract.recognize.base import (
     LEVEL_CHARS,
@@ -98,7 +97,7 @@ def marks_a_milestone(tokens: list[Token], head: int, typed: Typed) -> bool:
     no programme: the milestone word (data/milestone_cues.tsv) stands right before the head."""
     if typed.type != "Program" or tokens[head].text not in EVENT_HEADS or head == 0:
         return False
-    return tokens[head - 1].text in {word for word, _kind in milestone_cues()}
+    return tokens[head - 1].text in lexicon.milestone_words()
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:
