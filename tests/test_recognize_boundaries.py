@@ -86,3 +86,8 @@ def test_a_projects_groundbreaking_event_is_no_programme():
     doc = run_text("昨日,许昌市新材料产业园项目开工活动在园区举行。")
     assert not labels(doc, "Program")
     assert "许昌市新材料产业园项目" in labels(doc) or "新材料产业园项目" in labels(doc)
+
+
+def test_a_name_never_opens_with_a_relating_verb():
+    doc = run_text("厂房建成后将作为产业园承接东部转移企业的载体。")
+    assert not any(label.startswith("作为") for label in labels(doc))

@@ -44,6 +44,9 @@ COORDINATORS = ("和", "与")
 MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
 LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
+# Verbs that relate their object to something else, as a preposition or a copula does
+# (作为|产业园, 地处|…中心): never a name's first word.
+RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "作", "当作"})
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
@@ -524,6 +527,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
         for left in range(first, head + 1):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
                 continue
+            if left < head and tokens[left].text in RELATING_VERBS:
+                continue  # 作为|产业园: "as", "located in" relate the name to another; never its first word
             start = tokens[left].start
             name = doc.text[start:end]
             if name.count(")") > name.count("("):
