@@ -91,3 +91,10 @@ def test_a_projects_groundbreaking_event_is_no_programme():
 def test_a_name_never_opens_with_a_relating_verb():
     doc = run_text("厂房建成后将作为产业园承接东部转移企业的载体。")
     assert not any(label.startswith("作为") for label in labels(doc))
+
+
+def test_two_level_words_together_name_no_town_or_village():
+    doc = run_text("全县各乡镇积极推进和美乡村建设。")
+    assert not labels(doc, "AdministrativeArea")
+    doc = run_text("项目位于青岩镇龙井村。")
+    assert {"青岩镇", "龙井村"} <= labels(doc, "AdministrativeArea")

@@ -155,7 +155,9 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
         generic = lexicon.generic_phrases()  # (its own prefixes and endings looked up, not every phrase scanned)
         generic_start = any(head[:size] in generic for size in range(2, len(head) + 1)) or any(
             name[-size:] in generic for size in range(3, len(name) + 1))  # 新关口寨|城中村
-        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
+        # a head that ends in a level word names levels, not a place: 各乡|镇, 美乡|村 (乡村, 乡镇)
+        two_levels = head[-1] in LEVEL_WORD_CHARS
+        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start and not two_levels
     if typed.suffix in ("新区", "新区直管区"):
         # a new area is named after its city as often as not: 青岛|西海岸新区, 烟台|黄渤海新区
         city = next((n for n in range(min(len(head) - 2, 4), 1, -1) if head[:n] in lexicon.division_by_name()), 0)
