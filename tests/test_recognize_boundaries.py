@@ -98,3 +98,8 @@ def test_two_level_words_together_name_no_town_or_village():
     assert not labels(doc, "AdministrativeArea")
     doc = run_text("项目位于青岩镇龙井村。")
     assert {"青岩镇", "龙井村"} <= labels(doc, "AdministrativeArea")
+
+
+def test_a_part_of_a_region_is_no_department():
+    doc = run_text("该市位于福建省西南部,区委宣传部组织开展活动。")
+    assert not any(label.endswith("南部") for label in labels(doc))

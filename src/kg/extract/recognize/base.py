@@ -214,6 +214,8 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     tok = tokens[head]
     if "body" in typed.rule and len(typed.suffix) == 1 and tok.text != typed.suffix and len(tok.text) < 3:
         return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
+    if typed.type == "Organization" and tok.pos == "f":
+        return False  # 吉林省|东南部/f: a part of a region, no department
     before = tokens[head - 1] if head > 0 else None
     if tok.text == typed.suffix and len(tok.text) == 1 and typed.type != "AdministrativeArea" \
             and before is not None and before.pos.startswith("v"):
