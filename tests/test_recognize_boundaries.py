@@ -103,3 +103,8 @@ def test_two_level_words_together_name_no_town_or_village():
 def test_a_part_of_a_region_is_no_department():
     doc = run_text("该市位于福建省西南部,区委宣传部组织开展活动。")
     assert not any(label.endswith("南部") for label in labels(doc))
+
+
+def test_a_programme_head_right_after_its_launching_verb_names_nothing():
+    doc = run_text("区委宣传部组织开展活动,县文明办积极实施“三治融合”行动。")
+    assert not any(label.endswith("开展活动") for label in labels(doc))

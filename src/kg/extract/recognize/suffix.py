@@ -41,7 +41,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             continue  # 重要改革|事项: the head word is a modifier here
         if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
             continue  # 长春新区计划|开工项目406个: a verb here
-        if is_planning(tokens, head) or marks_a_milestone(tokens, head, head_type):
+        if is_planning(tokens, head) or marks_a_milestone(tokens, head, head_type) or launched_bare(tokens, head, head_type):
             continue
         first = left_edge(tokens, head)
         if head_type.type == "AdministrativeArea":
@@ -98,6 +98,12 @@ def marks_a_milestone(tokens: list[Token], head: int, typed: Typed) -> bool:
     if typed.type != "Program" or tokens[head].text not in EVENT_HEADS or head == 0:
         return False
     return tokens[head - 1].text in lexicon.milestone_words()
+
+
+def launched_bare(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """A programme head right after the verb that launches it is that verb's bare object
+    (…组织开展|活动, 健全|机制): the words before the verb name who acts, not the programme."""
+    return typed.type == "Program" and head > 0 and tokens[head - 1].text in lexicon.programme_verbs()
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:
