@@ -103,7 +103,10 @@ def marks_a_milestone(tokens: list[Token], head: int, typed: Typed) -> bool:
 def launched_bare(tokens: list[Token], head: int, typed: Typed) -> bool:
     """A programme head right after the verb that launches it is that verb's bare object
     (…组织开展|活动, 健全|机制): the words before the verb name who acts, not the programme."""
-    return typed.type == "Program" and head > 0 and tokens[head - 1].text in lexicon.programme_verbs()
+    if typed.type != "Program":
+        return False
+    glued = tokens[head].text[:len(tokens[head].text) - len(typed.suffix)]  # 开展活动/l: one word
+    return glued in lexicon.programme_verbs() or (head > 0 and not glued and tokens[head - 1].text in lexicon.programme_verbs())
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:
