@@ -108,3 +108,8 @@ def test_a_part_of_a_region_is_no_department():
 def test_a_programme_head_right_after_its_launching_verb_names_nothing():
     doc = run_text("区委宣传部组织开展活动,县文明办积极实施“三治融合”行动。")
     assert not any(label.endswith("开展活动") for label in labels(doc))
+
+
+def test_two_bodies_written_together_are_two_organisations():
+    doc = run_text("中共银川市委员会银川市人民政府印发实施意见。")
+    assert {"中共银川市委员会", "银川市人民政府"} <= labels(doc, "Organization")

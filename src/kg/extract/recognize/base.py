@@ -416,6 +416,8 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
             i -= 1
             continue
+        if body and ends_a_name(tok.text) and first == i + 1 and division_level(tokens[first].text):
+            break  # 中共石嘴山市委员会|石嘴山市人民政府: two bodies, the second named from its area
         if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
             j = i - 1
             while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:

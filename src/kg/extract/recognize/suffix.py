@@ -10,6 +10,7 @@ from kg.extract.recognize.base import (
     STOP_SINGLE,
     VERBAL_AFTER_POLICY,
     accept_name,
+    division_level,
     head_ok,
     head_used_as_word,
     left_edge,
@@ -35,7 +36,10 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         if head_type is None or "titled" in head_type.rule or "quoted" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
-        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):
+        # 中共银川市委员会|银川市人民政府: a body, then the next body's own area (not 城区)
+        next_body = "body" in head_type.rule and len(nxt) >= 3 and division_level(nxt) is not None
+        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1) \
+                and not next_body:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
             continue  # 重要改革|事项: the head word is a modifier here
