@@ -113,3 +113,10 @@ def test_a_programme_head_right_after_its_launching_verb_names_nothing():
 def test_two_bodies_written_together_are_two_organisations():
     doc = run_text("中共银川市委员会银川市人民政府印发实施意见。")
     assert {"中共银川市委员会", "银川市人民政府"} <= labels(doc, "Organization")
+
+
+def test_a_list_of_kinds_names_none_of_them():
+    doc = run_text("高标准建设的生物医药、新材料、智能装备等园区初具规模。")
+    assert not labels(doc, "Park")
+    doc = run_text("引进吉利汽车、宁德时代、比亚迪等企业。")
+    assert {"吉利汽车", "宁德时代", "比亚迪"} <= labels(doc, "Organization")

@@ -60,7 +60,8 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
         kinds = lists_kinds(tokens_of)
         for (item, start, item_type), item_tokens in zip(items, tokens_of):
-            specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
+            # a list of kinds (电子信息、医疗健康、先进陶瓷等园区) names none of them, whatever its head
+            specific_enough = counted or (("weak" not in item_type.rule or is_specific(item_tokens)) and not kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
