@@ -120,3 +120,10 @@ def test_a_list_of_kinds_names_none_of_them():
     assert not labels(doc, "Park")
     doc = run_text("引进吉利汽车、宁德时代、比亚迪等企业。")
     assert {"吉利汽车", "宁德时代", "比亚迪"} <= labels(doc, "Organization")
+
+
+def test_a_firms_name_that_is_a_common_word_is_that_word_where_modified():
+    doc = run_text("抢抓数字化转型的浪潮,乘“双碳”东风,引进浪潮集团等龙头企业。")
+    orgs = labels(doc, "Organization")
+    assert "东风" not in orgs and "浪潮" not in orgs
+    assert "浪潮集团" in orgs
