@@ -127,3 +127,10 @@ def test_a_firms_name_that_is_a_common_word_is_that_word_where_modified():
     orgs = labels(doc, "Organization")
     assert "东风" not in orgs and "浪潮" not in orgs
     assert "浪潮集团" in orgs
+
+
+def test_quoted_words_before_de_describe_what_follows():
+    doc = run_text("老厂房实现了“腾笼换鸟”的蜕变,全县按照“三个聚焦、五个提升”的工作要求推进。")
+    programs = labels(doc, "Program")
+    assert "腾笼换鸟" not in programs
+    assert any(label.startswith("三个聚焦") for label in programs)

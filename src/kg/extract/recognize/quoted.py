@@ -178,7 +178,8 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
         typed = Typed(head.type, head.sub, head.text)
         return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
-    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1]:
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1] \
+            and not describes_what_follows(doc, inner, end):
         return [make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner)]
     return []
 
@@ -259,6 +260,13 @@ def chain_head(text: str, start: int, end: int) -> Typed | None:
     return typed if typed is not None and typed.type in CHAIN_HEAD_TYPES else None
 
 
+def describes_what_follows(doc: Doc, inner: str, end: int) -> bool:
+    """Quoted words with no count, right before 的, describe what follows them: “华丽转身”的,
+    “持续改善、稳中有进”的基本态势 (a counted slogan still names its programme: “四个定位、
+    八个突破”的工作要求)."""
+    return doc.text.startswith("的", end) and not NUMERAL.search(inner)
+
+
 def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
     """One quoted phrase and the words after it, read in this order: a numeric formula and
     its noun phrase (“1+6+1”重点工作), a slogan and the head that joins it (“强省会”行动), a
@@ -282,6 +290,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
         tail = _noun_tail(tokens, end)
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
+    if describes_what_follows(doc, inner, end):
+        return None
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
