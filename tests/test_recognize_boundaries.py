@@ -134,3 +134,10 @@ def test_quoted_words_before_de_describe_what_follows():
     programs = labels(doc, "Program")
     assert "腾笼换鸟" not in programs
     assert any(label.startswith("三个聚焦") for label in programs)
+
+
+def test_quoted_words_that_say_what_a_noun_does_are_no_programme():
+    doc = run_text("开春以来,全县重点项目“马力全开”,各地深入实施“东数西算”,推进“十件实事”。")
+    programs = labels(doc, "Program")
+    assert "马力全开" not in programs
+    assert {"东数西算", "十件实事"} <= programs

@@ -267,6 +267,18 @@ def describes_what_follows(doc: Doc, inner: str, end: int) -> bool:
     return doc.text.startswith("的", end) and not NUMERAL.search(inner)
 
 
+PREDICATE_END = ("，", ",", "。", "；", ";", "！", "!")
+
+
+def is_predicate(doc: Doc, tokens: list[Token], inner: str, start: int, end: int) -> bool:
+    """Quoted words with no count right after a noun, that end the clause, say what the noun
+    does: 四台挖掘机“蓄势待发”，, 重大工业项目“满弦开弓”， — a figure of speech, no
+    programme (a programme is named after the verb that runs it: 实施“东数西算”，)."""
+    before = next((t for t in tokens if t.start + len(t.text) == start), None)
+    return before is not None and before.pos in ("n", "nz", "nr", "ns", "vn") and not NUMERAL.search(inner) \
+        and type_of_name(inner) is None and doc.text.startswith(PREDICATE_END, end)  # (策划“…来贵阳计划”，: a name)
+
+
 def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
     """One quoted phrase and the words after it, read in this order: a numeric formula and
     its noun phrase (“1+6+1”重点工作), a slogan and the head that joins it (“强省会”行动), a
@@ -290,7 +302,7 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
         tail = _noun_tail(tokens, end)
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
-    if describes_what_follows(doc, inner, end):
+    if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end):
         return None
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
