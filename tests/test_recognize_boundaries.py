@@ -141,3 +141,10 @@ def test_quoted_words_that_say_what_a_noun_does_are_no_programme():
     programs = labels(doc, "Program")
     assert "马力全开" not in programs
     assert {"东数西算", "十件实事"} <= programs
+
+
+def test_a_list_items_first_word_stays_in_a_tagged_name_however_tagged():
+    # 居然/d: the tagger's span opens a list item with a word the segmenter reads as an adverb
+    doc = run_text("园区已落地恒大汽车零部件、居然之家家居广场、兆瓦储能电池组装等项目。")
+    assert "居然之家家居广场" in labels(doc)
+    assert "之家家居广场" not in labels(doc)
