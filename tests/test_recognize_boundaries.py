@@ -148,3 +148,10 @@ def test_a_list_items_first_word_stays_in_a_tagged_name_however_tagged():
     doc = run_text("园区已落地恒大汽车零部件、居然之家家居广场、兆瓦储能电池组装等项目。")
     assert "居然之家家居广场" in labels(doc)
     assert "之家家居广场" not in labels(doc)
+
+
+def test_an_amount_in_brackets_after_a_listed_item_is_a_note():
+    doc = run_text("推进华锦集团乙烯裂解项目(计划投资32亿元)、宝来化工新材料项目等重点项目。")
+    projects = labels(doc, "Project")
+    assert "华锦集团乙烯裂解项目" in projects
+    assert not any("投资" in label for label in projects)

@@ -99,6 +99,9 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             continue
         item, start = piece, position
         position += len(piece)
+        aside = ASIDE.search(piece)
+        if aside:  # 石脑油综合利用项目(计划投资56亿元): a note on the item, not its name
+            item = piece = piece[:aside.start()]
         if "等" in item:
             continue  # 中科电气等龙头企业|和梓靖铜箔…: the end of another list, read on its own
         end = start + len(piece)
@@ -117,6 +120,10 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             item, item_type = item[: title.start()], ORGANIZATION
         items.append((item, start, item_type))
     return items
+
+
+# A bracket at an item's end that holds an amount of money is a note (计划投资56亿元, 总投资3亿元).
+ASIDE = re.compile(r"\([^()]*[0-9一二三四五六七八九十百千]+(?:\.[0-9]+)?[亿万]?元[^()]*\)$")
 
 
 def list_pieces(text: str) -> list[str]:
