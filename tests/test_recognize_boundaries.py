@@ -155,3 +155,9 @@ def test_an_amount_in_brackets_after_a_listed_item_is_a_note():
     projects = labels(doc, "Project")
     assert "华锦集团乙烯裂解项目" in projects
     assert not any("投资" in label for label in projects)
+
+
+def test_a_listed_firm_inside_a_projects_name_leaves_the_industry_word_to_the_project():
+    doc = run_text("比亚迪新能源汽车电池项目在开发区投产。")
+    assert "比亚迪新能源汽车电池项目" in labels(doc, "Project")
+    assert "比亚迪新能源" not in labels(doc, "Organization")
