@@ -161,3 +161,9 @@ def test_a_listed_firm_inside_a_projects_name_leaves_the_industry_word_to_the_pr
     doc = run_text("比亚迪新能源汽车电池项目在开发区投产。")
     assert "比亚迪新能源汽车电池项目" in labels(doc, "Project")
     assert "比亚迪新能源" not in labels(doc, "Organization")
+
+
+def test_an_enumerator_never_opens_a_name():
+    doc = run_text("一是聚焦战略强储备。二是实施人才强县战略。")
+    programs = labels(doc, "Program")
+    assert not any(label.startswith(("一是", "二是")) for label in programs)

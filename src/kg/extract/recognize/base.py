@@ -47,6 +47,7 @@ LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社�
 # Verbs that relate their object to something else, as a preposition or a copula does
 # (作为|产业园, 地处|…中心): never a name's first word.
 RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "作", "当作"})
+ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")  # 一是…, 二是…: points of a list
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
@@ -533,8 +534,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
         for left in range(first, head + 1):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
                 continue
-            if left < head and tokens[left].text in RELATING_VERBS:
-                continue  # 作为|产业园: "as", "located in" relate the name to another; never its first word
+            if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
+                continue  # 作为|产业园, 一是|聚焦战略: a relating verb or an enumerator is never a name's first word
             start = tokens[left].start
             name = doc.text[start:end]
             if name.count(")") > name.count("("):
