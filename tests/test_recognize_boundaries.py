@@ -167,3 +167,10 @@ def test_an_enumerator_never_opens_a_name():
     doc = run_text("一是聚焦战略强储备。二是实施人才强县战略。")
     programs = labels(doc, "Program")
     assert not any(label.startswith(("一是", "二是")) for label in programs)
+
+
+def test_a_requirement_about_a_slogan_leaves_the_slogan_as_the_name():
+    doc = run_text("全面落实“两城一带”发展要求,奋力实现“四个一流”目标要求。")
+    programs = labels(doc, "Program")
+    assert {"两城一带", "四个一流"} <= programs
+    assert not any(label.endswith("要求") for label in programs)

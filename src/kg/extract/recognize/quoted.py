@@ -85,6 +85,7 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
 
 
 NAMED_TAIL_MAX = 12
+REQUIREMENT = "要求"
 CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两双]")  # counts in slogans; “S1线” is a line's number
 COUNTED_SET = re.compile(r"[一二三四五六七八九十两]+大")
 NAMED_TAIL_TYPES = ("Park", "Project", "Policy", "Program")
@@ -110,6 +111,8 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
             continue  # “爽贵阳”…平台上线: the last word is the verb, not a head
         tail = "".join(t.text for t in words[:size])
         typed = type_of_name(tail)
+        if typed is not None and typed.suffix == REQUIREMENT and size >= 2 and words[size - 2].pos in ("n", "vn", "v"):
+            return None  # “港产城一体化”发展要求, “强省会”目标要求: a requirement about the slogan, which is the name
         if typed is not None and typed.type in NAMED_TAIL_TYPES and len(typed.suffix) >= 2 \
                 and len(tail) > len(typed.suffix) and not is_generic(tail, typed.suffix):
             if typed.type == "Program" and size < len(words) and modifies(words[size]):
