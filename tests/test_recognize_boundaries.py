@@ -174,3 +174,9 @@ def test_a_requirement_about_a_slogan_leaves_the_slogan_as_the_name():
     programs = labels(doc, "Program")
     assert {"两城一带", "四个一流"} <= programs
     assert not any(label.endswith("要求") for label in programs)
+
+
+def test_works_listed_by_kind_are_still_named():
+    doc = run_text("建成龙潭河、新岭等水库,金茂城、悦澜时光、鲸鱼广场等商业综合体亮相。")
+    found = labels(doc)
+    assert {"龙潭河", "新岭", "金茂城", "鲸鱼广场"} <= found

@@ -60,8 +60,10 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
         kinds = lists_kinds(tokens_of)
         for (item, start, item_type), item_tokens in zip(items, tokens_of):
-            # a list of kinds (电子信息、医疗健康、先进陶瓷等园区) names none of them, whatever its head
-            specific_enough = counted or (("weak" not in item_type.rule or is_specific(item_tokens)) and not kinds)
+            # a list of kinds (电子信息、医疗健康、先进陶瓷等园区, …等现代企业) names none of them;
+            # works listed by kind (清沙河、新桃等水库, 万象城、悦然时光…等商业综合体) are built things
+            of_kinds = kinds and ("weak" in item_type.rule or item_type.type != "Project")
+            specific_enough = counted or (("weak" not in item_type.rule or is_specific(item_tokens)) and not of_kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
