@@ -180,3 +180,8 @@ def test_works_listed_by_kind_are_still_named():
     doc = run_text("建成龙潭河、新岭等水库,金茂城、悦澜时光、鲸鱼广场等商业综合体亮相。")
     found = labels(doc)
     assert {"龙潭河", "新岭", "金茂城", "鲸鱼广场"} <= found
+
+
+def test_a_time_word_of_the_clause_is_no_part_of_a_name():
+    doc = run_text("条例固化了滨海新区近年来改革成效。")
+    assert not any("近年来" in label for label in labels(doc))

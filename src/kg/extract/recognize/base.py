@@ -316,6 +316,8 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
+    if tok.pos == "t" and not NUMERALS.search(tok.text) and len(tok.text) >= 3:
+        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
     if is_glued_boundary(tok.text, tok.pos):
         return True
     if tok.pos == "zg" and tok.text in lexicon.suffix_map():
