@@ -658,11 +658,20 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
         if tok.start != start:
             break
         verb_done = tok.pos.startswith("v") and inside[i + 1].pos.startswith("u")
+        if i == 0 and opens_list_item(tokens, tok) and len(tok.text) >= 2 and tok.text not in boundary \
+                and not verb_done and re.fullmatch(r"[\u4e00-\u9fff]+", tok.text):
+            break  # 、居然/d之家…, 的大自然/d地板: a list item's first word is a name's, however tagged
         if tok.text in boundary or is_stop_pos(tok.pos) or verb_done:
             start = tok.start + len(tok.text)
         else:
             break
     return start
+
+
+def opens_list_item(tokens: list[Token], tok: Token) -> bool:
+    """Does `tok` come right after a list comma or 的 (where a name, not a clause, starts)?"""
+    before = next((t for t in tokens if t.start + len(t.text) == tok.start), None)
+    return before is not None and before.text in ("、", "的")
 
 
 def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
