@@ -409,7 +409,7 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
 
 
-SPARSE = 3  # a feature column set at under a third of the characters is added where it is set
+BLOCK = 1024  # characters whose weights are gathered and summed at once
 
 
 def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -525,16 +525,13 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         sfx_place,
         tables.next_rows[next_type, np.where(same, bucket, 0)],
     ]
-    scores = np.zeros((size, len(crf.labels)))
-    weights = np.empty_like(scores)
-    for rows in columns:
-        # row 0 (no such feature) weighs nothing: a column that names a feature at few
-        # characters adds only there (the same sums, as adding 0.0 changes none)
-        some = np.flatnonzero(rows)
-        if len(some) * SPARSE < size:
-            scores[some] += crf.state[rows[some]]
-        else:
-            np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
+    # Summed a block of characters at a time, every column in order: a block's weights
+    # stay in the cache (a whole document's did not), and the sums are the same, as
+    # np.add.reduce over the first axis adds the columns one after another.
+    rows = np.stack(columns)
+    scores = np.empty((size, len(crf.labels)))
+    for first in range(0, size, BLOCK):
+        np.add.reduce(np.take(crf.state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
     layer = 0
     while True:  # a character's listed-name marks, in their order
         marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
