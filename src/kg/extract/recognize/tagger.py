@@ -320,6 +320,9 @@ class _Tables:
     templates: dict[str, dict[str, int]]  # the other templates: value -> row
     next_rows: np.ndarray  # (suffix type code, distance bucket) -> row; last column: next=none
     suffix_types: dict[str, int]
+    # bigram template -> row by key (every pair of characters: a few MB per template, read
+    # with one gather instead of a binary search per character)
+    pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
 
     def key(self, *codes: np.ndarray) -> np.ndarray:
         width = len(self.chars) + 1
@@ -363,6 +366,10 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
                 found[key] = row
         keys = np.array(sorted(found), dtype=np.int64)
         tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
+        if size == 2:
+            dense = np.zeros(width * width, dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32)
+            dense[keys] = tables.sequences[template][1]
+            tables.pairs[template] = dense
     for value, row in crf.rows("t=").items():
         if len(value) == 3 and all(c in CLASSES for c in value):
             tables.classes[CLASSES.index(value[0]) * 25 + CLASSES.index(value[1]) * 5 + CLASSES.index(value[2])] = row
@@ -438,6 +445,8 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     klass = np.array([CLASSES.index(char_class(c)) for c in letters], dtype=np.int64)[inverse]
 
     def sequence(template: str, *offsets: int) -> np.ndarray:
+        if template in tables.pairs:
+            return tables.pairs[template][tables.key(*[index[real + o] for o in offsets])]
         keys, rows = tables.sequences[template]
         at, found = _find_sorted(keys, tables.key(*[index[real + o] for o in offsets]))
         return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
