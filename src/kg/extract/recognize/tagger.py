@@ -186,14 +186,26 @@ def _suffixes_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
     return {last: tuple(sorted(items, key=lambda item: -len(item[0]))) for last, items in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _suffixes_by_last_char_and_size() -> dict[str, tuple[tuple[int, dict[str, str]], ...]]:
+    """Last character -> (size, suffix -> feature value) of the type suffixes ending with
+    it, longest first: one look-up per size rather than a comparison per suffix."""
+    found: dict[str, dict[int, dict[str, str]]] = {}
+    for last, items in _suffixes_by_last_char().items():
+        for suffix, value in items:
+            found.setdefault(last, {}).setdefault(len(suffix), {})[suffix] = value
+    return {last: tuple(sorted(sizes.items(), reverse=True)) for last, sizes in found.items()}
+
+
 def _suffix_end_marks(text: str, lasts: Iterable[int] | None = None) -> dict[int, str]:
     """The characters of `text` where a type suffix ends: the type and size of the longest.
     `lasts`: the only positions where a suffix may end (all when None), in order."""
-    by_last = _suffixes_by_last_char()
+    by_last = _suffixes_by_last_char_and_size()
     ends: dict[int, str] = {}
     for last in range(len(text)) if lasts is None else lasts:
-        for suffix, value in by_last.get(text[last], ()):
-            if text.endswith(suffix, 0, last + 1):
+        for size, suffixes in by_last.get(text[last], ()):
+            value = suffixes.get(text[last + 1 - size:last + 1]) if size <= last + 1 else None
+            if value is not None:
                 ends[last] = value
                 break
     return ends
