@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -348,8 +348,10 @@ def write_and_check(result: BuildResult, outdir: Path, check: bool = True,
 
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
-        write_atomic(ttl, iter_turtle(result.triples))
-        waiting = start_check(ttl, checker) if check else None
+        feed = _CheckFeed.start(checker) if check else None
+        pieces = (piece.encode("utf-8") for piece in iter_turtle(result.triples))
+        write_atomic(ttl, feed.tee(pieces) if feed else pieces)
+        waiting = feed.finish(ttl) if feed else start_check(ttl, checker) if check else None
         written = [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
         if waiting is not None:
             report.append(waiting())
@@ -393,6 +395,74 @@ def dismiss_check(child: subprocess.Popen | None) -> None:
             pass
         child.stdin = None
         child.communicate()
+
+
+PIPE_BYTES = 1 << 20  # the pipe to the checker holds this much Turtle (Linux; 64 KB elsewhere)
+
+
+@dataclass
+class _CheckFeed:
+    """graph.ttl's pieces sent to a ready checking process (`ready_check`) as they are
+    written, so it parses the graph while it is written instead of after: the check is
+    the build's last step on a large corpus. If the child goes away, the check runs on the
+    written file instead (as `start_check` does)."""
+
+    child: subprocess.Popen
+    broken: bool = False
+
+    @classmethod
+    def start(cls, child: subprocess.Popen | None) -> _CheckFeed | None:
+        """A feed to `child`, told to read the graph from stdin; None without a child."""
+        from kg.graph.check import STREAMED
+
+        if child is None or child.stdin is None:
+            return None
+        feed = cls(child)
+        try:
+            import fcntl
+
+            fcntl.fcntl(child.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+        except (ImportError, OSError):
+            pass  # (a smaller pipe only makes the writer wait for the parser more often)
+        feed.send(f"{STREAMED}\n".encode())
+        return feed
+
+    def send(self, data: bytes) -> None:
+        if self.broken or self.child.stdin is None:
+            return
+        try:
+            self.child.stdin.write(data)
+        except OSError:  # (BrokenPipeError: the child died; the file is still written)
+            self.broken = True
+
+    def tee(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            self.send(piece)
+            yield piece
+
+    def finish(self, ttl: Path) -> Callable[[], Report]:
+        """End the stream; returns a function that waits for the report (or checks `ttl` here)."""
+        import pickle
+
+        from kg.graph.check import check_turtle
+
+        try:
+            if self.child.stdin is not None:
+                self.child.stdin.close()
+        except OSError:
+            self.broken = True
+        self.child.stdin = None  # (so communicate() does not flush it again)
+
+        def wait() -> Report:
+            output, _ = self.child.communicate()
+            if not self.broken and self.child.returncode == 0:
+                try:
+                    return pickle.loads(output)
+                except Exception:  # a truncated answer: check here instead
+                    pass
+            return check_turtle(ttl)
+
+        return wait
 
 
 def start_check(ttl: Path, child: subprocess.Popen | None = None) -> Callable[[], Report]:
