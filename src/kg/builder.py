@@ -40,7 +40,7 @@ from kg.extract.events import milestone_cues
 from kg.extract.roles import role_cues
 from kg.extract.recognize import tagger
 from kg.extract.connectivity import connectivity
-from kg.extract.resolve import Entity, break_containment_cycles, keep_nearest_containers, link_operators, resolve
+from kg.extract.resolve import Entity, Resolution, break_containment_cycles, keep_nearest_containers, link_operators
 from kg.graph.turtle import iter_turtle, serialize_triples
 
 if TYPE_CHECKING:
@@ -301,11 +301,14 @@ def _extracted(misses: list[Doc], job: _Job, workers: int, cluster: str | None =
 
 
 def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCache | None = None,
-            workers: int = 1, keep_text: bool = True, cluster: str | None = None) -> list[Doc]:
+            workers: int = 1, keep_text: bool = True, cluster: str | None = None,
+            on_done: Callable[[Doc], None] | None = None) -> list[Doc]:
     """Run the per-document pipeline, reusing cached results for unchanged files; with
     `workers` > 1 the documents not in the cache are extracted in a process pool, with
     `cluster` (a Dask scheduler address) on that cluster's workers. Without
-    `keep_text`, each document is compacted once extracted (see `compact`)."""
+    `keep_text`, each document is compacted once extracted (see `compact`). `on_done` is
+    called with each extracted document, in order, as soon as it and those before it are
+    done (while the workers go on with the next ones)."""
     with _fewer_collections():
         found: list[Doc | None] = []
         for doc in docs:
@@ -322,6 +325,8 @@ def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCach
                 if progress:
                     progress.update(1)
             done.append(hit)
+            if on_done is not None:
+                on_done(hit)
     return done
 
 
@@ -336,12 +341,16 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     `cluster` is the address of a Dask scheduler whose workers extract the documents.
     """
     docs, problems = read_inputs(inputs, limits)
+    # each document's mentions are keyed and filed as it arrives, while the workers extract
+    # the next ones: that part of resolution is then off the build's serial tail
+    resolution = Resolution()
     with progress_bar(len(docs), not quiet) as progress:
-        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers, keep_text, cluster)
+        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers,
+                       keep_text, cluster, on_done=resolution.add)
     # The documents live until the build ends: the collector need not scan them again while
     # resolution and the writers allocate (NOTES.md: the collector took 9% of a build).
     gc.freeze()
-    entities = resolve(docs)
+    entities = resolution.finish(docs)
     link_operators(entities)
     break_containment_cycles(docs)
     keep_nearest_containers(docs)
