@@ -739,7 +739,9 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     if not len(named):
         return spans
     # the confidences of those sentences' labels (forward-backward over them alone)
-    rows = np.concatenate([np.arange(starts[k], starts[k] + lengths[k]) for k in named.tolist()])
+    is_named = np.zeros(len(lengths), dtype=bool)
+    is_named[named] = True
+    rows = np.flatnonzero(np.repeat(is_named, lengths))  # their characters, in order
     sizes = lengths[named]
     chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
     chance = np.zeros(len(best))
@@ -748,11 +750,14 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     marked = np.flatnonzero(best != outside)
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
     cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
-    for run in np.split(marked, cuts):
-        first, k = int(run[0]), int(sentence_of[np.searchsorted(marked, run[0])])
-        labels = [crf.labels[i] for i in best[first:first + len(run)].tolist()]
-        probabilities = chance[first:first + len(run)].tolist()
-        offset = first - int(starts[k])
+    opens = np.concatenate(([0], cuts))  # each run's first place in `marked`
+    runs = zip(marked[opens].tolist(), np.diff(np.concatenate((opens, [len(marked)]))).tolist(),
+               sentence_of[opens].tolist())
+    names, label_of, chance_of, sentence_starts = crf.labels, best.tolist(), chance.tolist(), starts.tolist()
+    for first, size, k in runs:
+        labels = [names[i] for i in label_of[first:first + size]]
+        probabilities = chance_of[first:first + size]
+        offset = first - sentence_starts[k]
         for start, end, type_ in decode(labels):
             confidence = sum(probabilities[start:end]) / (end - start)
             spans[k].append((offset + start, offset + end, type_, confidence))
