@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -401,11 +402,14 @@ def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
     return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
 
 
+_TEXT = attrgetter("text")
+
+
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
     """Whether every sentence's words cover it exactly (segment's output always does)."""
     for sentence, tokens in zip(sentences, tokens_of):
         if not tokens or tokens[0].start != sentence.start or \
-                sum(len(t.text) for t in tokens) != sentence.end - sentence.start:
+                sum(map(len, map(_TEXT, tokens))) != sentence.end - sentence.start:
             return False
     return True
 
@@ -491,10 +495,13 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
 
     pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
     boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
-    inside = np.zeros(size, dtype=np.int64)
+    # in=: outside any mark, but in the sentences that hold a quote or bracket
+    inside = np.full(size, t["in="].get("", 0), dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
-    for sentence, first in zip(sentences, starts.tolist()):
-        _inside_rows(sentence.text, t["in="], inside[first:first + len(sentence.text)])
+    marks = [match.start() for match in BRACKETS.finditer(padded)]
+    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
+        first = int(starts[k])
+        _inside_rows(sentences[k].text, t["in="], inside[first:first + len(sentences[k].text)])
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
     real_of = np.full(len(padded), -1, dtype=np.int64)
     real_of[real] = np.arange(size)
