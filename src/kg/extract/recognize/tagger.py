@@ -19,6 +19,7 @@ reads the same model into arrays (`crf.py`) and scores a whole document at once
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -403,6 +404,7 @@ def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
 
 
 _TEXT = attrgetter("text")
+_START = attrgetter("start")
 
 
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
@@ -678,7 +680,12 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
     """A name does not open with a function word, a boundary word or a verb with its
     particle: 参观了|微宏动力二期扩建项目, 推动|…."""
     boundary = lexicon.boundary_words()
-    inside = [t for t in tokens if start <= t.start and t.start + len(t.text) <= end]
+    # the words inside the span: a run of the sentence's words (in order), found by bisection
+    first = bisect.bisect_left(tokens, start, key=_START)
+    last = first
+    while last < len(tokens) and tokens[last].start + len(tokens[last].text) <= end:
+        last += 1
+    inside = tokens[first:last]
     for i, tok in enumerate(inside[:-1]):
         if tok.start != start:
             break
