@@ -103,6 +103,8 @@ def pick_township(name: str, context: frozenset[str], short: bool = False) -> le
     whose county, or else whose city, the document names."""
     table = lexicon.townships_by_short_name() if short else lexicon.townships_by_name()
     candidates = table.get(name, ())
+    if not candidates:
+        return None  # (most words asked of: no township at all)
     by_code = lexicon.division_by_code()
     for level in (lambda d: d.parent, lambda d: by_code[d.parent].parent if d.parent in by_code else ""):
         matching = [d for d in candidates if level(d) in context]
