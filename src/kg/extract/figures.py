@@ -186,7 +186,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
     masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
-    cut = max(masked.rfind(c) for c in _CLAUSE_MARKS)
+    cut = max(map(masked.rfind, _CLAUSE_MARKS))
     return cut + 1
 
 

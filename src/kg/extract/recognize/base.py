@@ -108,6 +108,12 @@ def type_of_name(name: str) -> Typed | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def suffix_last_chars() -> frozenset[str]:
+    """The characters a type suffix ends with: a word ending with none of them has no type."""
+    return frozenset(text[-1] for text in lexicon.suffix_map())
+
+
 def is_kind(name: str) -> bool:
     """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
     generic = lexicon.generic_phrases()

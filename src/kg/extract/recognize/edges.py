@@ -96,11 +96,12 @@ def description_words(text: str, suffix: str) -> tuple[int, int] | None:
 def park_then_description(text: str, tokens: list[Token], start: int) -> int:
     """Where a park's name ends when only a description of a kind follows it
     (万州经开区|重点产业项目): the park is the name; 0 if that is not so."""
-    ends = {t.start + len(t.text) - start for t in tokens}
+    # (the word ends inside the name: the sentence's other words cannot end the park)
+    ends = {t.start + len(t.text) - start for t in tokens if 0 < t.start + len(t.text) - start < len(text)}
     for end in sorted(ends):
         park, rest = type_of_name(text[:end]), text[end:]
         typed = type_of_name(rest)
-        if 0 < end < len(text) and park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
+        if park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
                 and len(text[:end]) - len(park.suffix) >= MIN_HEAD and typed is not None \
                 and len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix):
             return end

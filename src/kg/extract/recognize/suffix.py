@@ -18,6 +18,7 @@ from kg.extract.recognize.base import (
     modifies,
     recognizer,
     shrink_to_name,
+    suffix_last_chars,
     Typed,
     is_specific,
     type_of_name,
@@ -31,7 +32,10 @@ LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
 def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     boundary = lexicon.boundary_words()
+    ends = suffix_last_chars()
     for head, tok in enumerate(tokens):
+        if tok.text[-1:] not in ends:
+            continue  # (most words: what type_of_name would say, without the call)
         head_type = type_of_name(tok.text)
         if head_type is None or "titled" in head_type.rule or "quoted" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
