@@ -46,7 +46,7 @@ LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
 # Verbs that relate their object to something else, as a preposition or a copula does
 # (作为|产业园, 地处|…中心): never a name's first word.
-RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "作", "当作"})
+RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "作", "当作", "辖", "下辖", "管辖"})
 ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")  # 一是…, 二是…: points of a list
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
@@ -478,7 +478,7 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
         return False
     lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
     read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
-        and lone.text not in COPULAS
+        and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
     if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
             or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
         return False
