@@ -148,3 +148,56 @@ def test_known_indicator_is_the_one_ending_last_and_the_longest_ending_there():
     assert _known_indicator("人均地区生产总值") == "人均地区生产总值"  # not 地区生产总值 inside it
     assert _known_indicator("全市地区生产总值增长") == "地区生产总值"
     assert _known_indicator("没有指标") == ""
+
+
+def _by_value(doc, value):
+    return next(f for f in doc.figures if f.value == Decimal(value))
+
+
+def test_a_level_written_after_its_growth_rate():
+    # 增长X%，达到Y亿元: Y is the level of the indicator whose rate was just given
+    doc = run_text("2023年，遵义市地区生产总值增长5.2%，达到4800亿元；一般公共预算收入增长8%，总量突破300亿元。")
+    assert _by_value(doc, "4800").indicator == "地区生产总值"
+    assert _by_value(doc, "300").indicator == "一般公共预算收入"
+
+
+def test_a_list_of_values_for_a_list_of_names():
+    doc = run_text("2023年，全县城镇、农村居民人均可支配收入达到41200元、17800元，分别增长4.6%、7.1%。")
+    assert _by_value(doc, "41200").indicator == "城镇居民人均可支配收入"
+    assert _by_value(doc, "17800").indicator == "农村居民人均可支配收入"
+    assert _by_value(doc, "7.1").indicator == "农村居民人均可支配收入增速"
+
+
+def test_the_next_clause_does_not_make_a_result_a_target():
+    doc = run_text("2023年，全市开展精准招商，新签约项目86个，预计引进到位资金120亿元。")
+    assert _by_value(doc, "86").kind == "Actual"
+
+
+def test_a_fall_written_with_a_space():
+    doc = run_text("2023年，宜宾市固定资产投资1200.5 亿元，下降 6.4%。")
+    assert _by_value(doc, "-6.4").indicator == "固定资产投资增速"
+
+
+def test_a_years_plan_is_a_target_a_projects_budget_is_not():
+    doc = run_text("2024-06-12 10:30 来源：宜宾日报\n"
+                   "2023年，宜宾市共签约项目15个，计划总投资80亿元；全市重点项目260个，年度计划投资450亿元。")
+    assert _by_value(doc, "80").kind == "Actual"
+    assert _by_value(doc, "450").kind == "Target"
+
+
+def test_a_falling_price_names_the_price_not_the_fall():
+    doc = run_text("2023年，全市居民消费价格上涨0.3%，其中衣着类价格下降1.2%。")
+    figure = _by_value(doc, "-1.2")
+    assert "下降" not in figure.indicator and figure.indicator.startswith("衣着类价格")
+
+
+def test_a_figure_restated_in_brackets_keeps_its_indicator():
+    doc = run_text("2023年，宜宾市人均地区生产总值达到68000元（按年平均汇率折算为9650美元）。")
+    assert _by_value(doc, "9650").indicator == "人均地区生产总值"
+
+
+def test_the_subject_after_a_source_phrase():
+    # 据了解，2024年，X将…: X opens the sentence once the source phrase is read past
+    doc = run_text("据了解，2024年，宜宾临港经济技术开发区将聚焦主导产业，全年新签约项目40个。")
+    figure = _by_value(doc, "40")
+    assert figure.subject is not None and figure.subject.label.endswith("开发区")

@@ -51,7 +51,7 @@ _BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|
 _WHOLE_AREA = re.compile(r"(?<![对占比居于在较])(?:全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区))")
 # (对全省…的贡献率, 占全市, 高于全省, 居全省: the whole area is what the figure is compared with)
 # Part of a year: 1—10月, 1-9月份, 前三季度, 上半年, 一季度.
-_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至\d{1,2}月(?:底|末)?)")
+_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至(?:今年|本年|20\d\d年)?\d{1,2}月(?:底|末)?)")
 _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上增长: within its own clause only
 # Five years: 过去五年, 五年来, 十四五期间, 2021—2025年.
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
@@ -76,8 +76,9 @@ _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分
 _FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
 _FLOW = re.compile(r"新增|新建|累计|建成|完成|引进|实施|培育|改造|治理|开工|签约|带动|助力|就业|办结|减少|脱贫|搬迁|建设|改\(扩\)建|改、扩")
 # Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
-# (计划投资, 计划总投资: a project's planned budget, a fact) make no figure a target.
-_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总?投资")
+# (计划总投资, 项目计划投资: a project's planned budget, a fact) make no figure a target;
+# a year's plan (年度计划投资, 今年计划投资, 2023年计划完成投资) is one.
+_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总投资|(?<![年度内])计划投资")
 # An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
 # until the next one.
 _INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
@@ -135,6 +136,8 @@ def scope_of(before: str) -> tuple[str, str]:
         return "FiveYear", five.group()
     if "累计" in clause:
         return "Cumulative", "累计"
+    if _YEAR.search(clause):
+        return "Year", ""  # “十三五”期间…，2020年达到1671.87亿元: a level at a year the clause names
     if five and ("五年" in five.group() or "期间" in five.group()):
         return "FiveYear", five.group()
     return "Year", ""
@@ -246,6 +249,7 @@ def share_indicator(words: str) -> str:
 
 
 SHARE_PART_MAX = 16
+_TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”])\s+(?=[\u4e00-\u9fff“])")
 # Indicator words too general to stand alone: the phrase before them says what they measure.
 GENERIC_INDICATORS = frozenset({"增加值", "产值", "投资", "产量", "总投资", "营业收入", "销售收入"})
 NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "总计", "同比", "分别", "出台", "吸引", "举办", "开展",
@@ -288,10 +292,13 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
             verbs = re.findall(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育", examples)
             verb = verbs[0] if verbs else ""  # the verb that opens the list
             phrase = verb + head if len(head) >= 2 else ""
+        # a heading run into its text by a space (“四千行动”深入实施 提升高标准农田200.3万亩)
+        phrase = _TITLE_GAP.split(phrase)[-1]
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
-                        r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
+                        r"首次|再创新高|创历史新高|创新高|历年最多|、|\s|"
+                        r"下降|减少|回落|下滑|降低|上涨|上升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$", "", phrase)
         phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
-        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力)+", "", phrase)
+        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力|预计)+", "", phrase)
         phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
@@ -387,7 +394,11 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
 
 def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int, review: bool = False) -> str:
     """`review`: the sentence sums up years past (a five-year paragraph), where 左右 rounds a result."""
-    clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    # the clause up to the figure and the few words after it (增长6%左右), not the next
+    # clause: 新签约项目102个，预计引进… is a result; the 预计 is the next figure's
+    ahead = sentence.text[local:local + 12]
+    cut = min((i for i in (ahead.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(ahead))
+    clause = sentence.text[_clause_start(sentence.text, local):local + cut]
     if review or (doc.meta.year is not None and year < doc.meta.year):
         clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
     written = doc.meta.date
@@ -457,6 +468,11 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
     return next(m for m in areas if (m.ref or m.label) == key)
 
 
+# Words that open a sentence before its subject: links (其中, 同时) and the source of what
+# follows (据了解, 数据显示, 据统计).
+_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年)*")
+
+
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
                    carried: Mention | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
@@ -493,11 +509,29 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     # counts the city's roads, not the motorway's
     # In a report with a reporting area, only a name the sentence starts with opens it
     # (加快推进清镇“餐厨+厨余”项目… is the city's work, not 清镇's).
-    lead = re.match(r"(?:其中|同时|此外|另外|[，,\s]|20\d\d ?年)*", sentence.text).end()  # 其中，2021年洋浦经济开发区…
-    span = lead + 1 if doc.meta.genre else OPENING_SPAN
+    lead = _LEAD.match(sentence.text).end()  # 其中，2021年洋浦经济开发区…; 据了解，2022年，大龙经济开发区将…
+    span = lead + 1 if doc.meta.genre else max(OPENING_SPAN, lead + 1)
     opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
                and m.end <= start and not _EXAMPLES.match(text, m.end)]
     return opening[0] if opening else None
+
+
+RATE_UNITS = ("%", "个百分点")
+
+
+def restates(text: str, previous_end: int, local: int) -> bool:
+    """Whether a figure at `local` opens a bracket right after the previous figure ending at
+    `previous_end`: 459323元(按年平均汇率折算为71196美元) gives the same figure again."""
+    return bool(re.fullmatch(r"\s*[(（][^()（）0-9]*", text[previous_end:local]))
+
+
+def rate_base(surface: str) -> str:
+    """The level a growth rate is the rate of (地区生产总值增速 -> 地区生产总值), or "" when
+    `surface` names no growth rate."""
+    for end in ("年均增速", "增速"):
+        if surface.endswith(end) and len(surface) - len(end) >= 2:
+            return surface[:-len(end)]
+    return ""
 
 
 def extract_figures(doc: Doc) -> Doc:
@@ -567,11 +601,15 @@ def extract_figures(doc: Doc) -> Doc:
             elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
                 follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
                 surface = follows.group() if follows else ""
+            elif previous is not None and restates(sentence.text, previous.end - sentence.start, local):
+                surface = previous.surface  # 459323元(按年平均汇率折算为71196美元): the same figure in another unit
+            elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS:
+                surface = rate_base(previous.surface)  # 地区生产总值增长4%，达到1686亿元: the level whose rate was just given
             period, label = scope_of(sentence.text[:local])
             if period == "Year" and section.five_years and _FLOW.search(clause):
                 period, label = "FiveYear", section.five_years
             growth = surface.endswith(("增速", "年均增速"))
-            if _NEGATIVE.search(sentence.text[max(0, local - 4):local]) and (growth or unit in ("%", "个百分点")):
+            if _NEGATIVE.search(sentence.text[max(0, local - 6):local].rstrip()) and (growth or unit in ("%", "个百分点")):
                 value = -value  # 比上年下降4.7%: a negative rate
             previous = Figure(subject=subject, indicator=normalise_indicator(surface), value=value, unit=unit, year=year,
                               kind=_kind(doc, sentence, local, heading_target, year, bool(section.five_years)), start=start,
@@ -624,6 +662,16 @@ def list_names(words: str, count: int) -> list[str]:
     return names
 
 
+_LIST_VERBS = re.compile(r"(?:达到|达|为|实现|完成|突破|超过|超|分别|共|合计)+$")
+
+
+def adjacent(text: str, group: list[Figure], offset: int) -> bool:
+    """Whether a clause's figures follow one another with only list marks between them
+    (38381元、15187元): a list of values for the list of names before them."""
+    return len(group) >= 2 and all(re.fullmatch(r"\s*[、和及与]\s*", text[a.end - offset:b.start - offset])
+                                   for a, b in zip(group, group[1:]))
+
+
 LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资", "产量", "总额")
 
 
@@ -651,6 +699,8 @@ def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
                 names = last_names
         elif last_names and len(last_names) == len(group) and re.fullmatch(r"(?:同比|比上年)?(?:增长|下降)", head.strip()):
             names = last_names
+        elif adjacent(text, group, doc.sentences[index].start):  # 城镇、农村居民人均可支配收入达到38381元、15187元
+            names = list_names(_LIST_VERBS.sub("", head), len(group))
         if not names:
             continue
         for figure, name in zip(group, names):
