@@ -201,3 +201,15 @@ def test_the_subject_after_a_source_phrase():
     doc = run_text("据了解，2024年，宜宾临港经济技术开发区将聚焦主导产业，全年新签约项目40个。")
     figure = _by_value(doc, "40")
     assert figure.subject is not None and figure.subject.label.endswith("开发区")
+
+
+def test_a_policys_articles_are_no_figure():
+    doc = run_text("2023年，全面落实国务院33条、省级39条稳增长一揽子政策，出台“助企纾困12条”，改造背街小巷100条。")
+    assert {f.value for f in doc.figures if f.unit == "条"} == {Decimal(100)}
+
+
+def test_a_lead_in_percentage_points_names_the_rate_it_compares():
+    doc = run_text("2023年，全市规模以上工业增加值增长9.2%，高于全省1.5个百分点；第三产业增加值占地区生产总值的比重为52.4%，"
+                   "所占比重比上年提高0.7个百分点。")
+    assert _by_value(doc, "1.5").indicator == "规模以上工业增加值增速高于全省"
+    assert _by_value(doc, "0.7").indicator == "第三产业增加值占地区生产总值比重"

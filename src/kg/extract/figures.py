@@ -519,6 +519,28 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
 RATE_UNITS = ("%", "个百分点")
 
 
+@lru_cache(maxsize=1)
+def _policy_heads() -> re.Pattern[str]:
+    """The heads of policy names (`suffixes.tsv`: 政策, 措施, 意见 …)."""
+    heads = sorted((s.text for s in lexicon.suffixes() if s.type == "Policy"), key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(h) for h in heads))
+
+
+def policy_articles(text: str, start: int, end: int) -> bool:
+    """Whether `N条` at [start, end) counts a policy's articles: written in quotes (房“18条”)
+    or with a policy head later in its clause (国务院33条、自治区40条稳大盘政策, 出台18条具体措施)."""
+    if text[start - 1:start] in "“\"" and start > 0 or text[end:end + 1] in ("”", "\""):
+        return True
+    rest = text[end:]
+    stop = min((i for i in (rest.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(rest))
+    return bool(_policy_heads().search(rest, 0, stop))
+
+
+# A difference in percentage points that names no indicator of its own: a comparison
+# (高于全省, 增速低于全市) or the share just given (所占比重).
+_COMPARED = re.compile(r"^(?:增速|增幅)?((?:高于|低于|快于|慢于)[^0-9]*?)(?:增速|增幅)?$|^(?:所占)?(?:比重|占比)$")
+
+
 def restates(text: str, previous_end: int, local: int) -> bool:
     """Whether a figure at `local` opens a bracket right after the previous figure ending at
     `previous_end`: 459323元(按年平均汇率折算为71196美元) gives the same figure again."""
@@ -563,6 +585,8 @@ def extract_figures(doc: Doc) -> Doc:
                 continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
             if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
+            if unit == "条" and policy_articles(sentence.text, local, match.end()):
+                continue  # 国务院33条、自治区40条稳大盘政策, 房“18条”: a policy's name, not a figure
             if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
                 continue  # 建成投产6万吨磷酸铁: a capacity inside a project's name, not a figure
             after = sentence.text[match.end():match.end() + 1]
@@ -603,6 +627,10 @@ def extract_figures(doc: Doc) -> Doc:
                 surface = follows.group() if follows else ""
             elif previous is not None and restates(sentence.text, previous.end - sentence.start, local):
                 surface = previous.surface  # 459323元(按年平均汇率折算为71196美元): the same figure in another unit
+            elif previous is not None and previous.unit == "%" and unit == "个百分点" and (gap := _COMPARED.match(surface)):
+                # 增长9.9%，高于全省平均水平2个百分点: the rate's lead over the whole; 比重为50.1%，
+                # 所占比重比上年降低0.6个百分点: the share's change
+                surface = (previous.indicator + gap.group(1)) if gap.group(1) else previous.surface
             elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS:
                 surface = rate_base(previous.surface)  # 地区生产总值增长4%，达到1686亿元: the level whose rate was just given
             period, label = scope_of(sentence.text[:local])
