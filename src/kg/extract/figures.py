@@ -296,7 +296,7 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         phrase = _TITLE_GAP.split(phrase)[-1]
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
                         r"首次|再创新高|创历史新高|创新高|历年最多|、|\s|"
-                        r"下降|减少|回落|下滑|降低|上涨|上升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$", "", phrase)
+                        r"下降|减少|回落|下滑|降低|上涨|上升|提高|提升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$", "", phrase)
         phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
         phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力|预计)+", "", phrase)
         phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
