@@ -213,3 +213,22 @@ def test_a_lead_in_percentage_points_names_the_rate_it_compares():
                    "所占比重比上年提高0.7个百分点。")
     assert _by_value(doc, "1.5").indicator == "规模以上工业增加值增速高于全省"
     assert _by_value(doc, "0.7").indicator == "第三产业增加值占地区生产总值比重"
+
+
+def test_a_sentence_opening_with_yuanqu_is_about_the_park_just_named():
+    doc = run_text("宜宾临港经济技术开发区成立于2010年，是川南规模最大的工业园区。2023年园区实现地区生产总值210.5亿元，同比增长8.1%。")
+    figure = _by_value(doc, "210.5")
+    assert figure.subject is not None and figure.subject.label == "宜宾临港经济技术开发区"
+
+
+def test_the_parts_of_a_figure_are_its_subjects():
+    # 其中，…: a breakdown of the figure the sentence before gave
+    doc = run_text("根据四川省地区生产总值统一核算结果，2023年宜宾市地区生产总值3806.5亿元，比上年增长9.0%。"
+                   "其中，第一产业增加值370.2亿元，增长4.1%。")
+    figure = _by_value(doc, "370.2")
+    assert figure.subject is not None and figure.subject.label == "宜宾市"
+
+
+def test_a_paragraph_opening_with_its_year_dates_its_sentences():
+    doc = run_text("（一）经济实力显著增强\n2020 年，实现地区生产总值239.8 亿元。规上工业总产值131.4 亿元，年均增长3.4%。")
+    assert _by_value(doc, "131.4").year == 2020

@@ -46,7 +46,7 @@ _CLAUSE_MARKS = ",，;；:：。"
 # 当年 is left out: 当年签约当年投运 says "within one year", not which year.
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "前年": -2}
 # 比上年增长: 上年 is the base of the growth rate, not the figure's year.
-_BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
+_BASE_WORDS = re.compile(r"[比较](?:上年|去年)同期|比上年|较上年|比去年|较去年|同比|比(20\d\d)年|较(20\d\d)年")
 # The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
 _WHOLE_AREA = re.compile(r"(?<![对占比居于在较])(?:全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区))")
 # (对全省…的贡献率, 占全市, 高于全省, 居全省: the whole area is what the figure is compared with)
@@ -152,7 +152,7 @@ def base_of(clause: str) -> str:
         return ""
     if match.group(1) or match.group(2):
         return (match.group(1) or match.group(2)) + "年"
-    return "上年同期" if match.group() in ("同比", "比上年同期") else "上年"
+    return "上年同期" if match.group() == "同比" or match.group().endswith("同期") else "上年"
 
 
 def is_above(mention: Mention, frame: Mention | None) -> bool:
@@ -321,7 +321,13 @@ class Section:
     target: bool = False
     subject: Mention | None = None
     paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
+    paragraph_year: int | None = None  # the year the paragraph opens with (2020年，实现…。规上工业…)
     five_years: str = ""  # the words by which the sentence's paragraph sums up five years
+
+
+# A paragraph that opens with its year (2020 年，实现地区生产总值…): the year of its sentences
+# that name none.
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d\d) ?年[，,]")
 
 
 def is_heading(text: str) -> bool:
@@ -334,6 +340,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     current = Section()
     opening: Mention | None = None
     five_years = ""
+    paragraph_year: int | None = None
     for sentence in doc.sentences:
         text = sentence.text
         paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
@@ -342,6 +349,8 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
             five = _FIVE_YEAR_PARAGRAPH.search(text)
             five_years = five.group() if five else ""
+            opens = _OPENING_YEAR.match(text)
+            paragraph_year = int(opens.group(1)) if opens else None
         paragraph_end = doc.text.find("\n", sentence.start)
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
@@ -365,7 +374,8 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             words = inline.group(2) or inline.group(4)
             target = any(cue in words for cue in lexicon.target_cues("heading"))
             current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
-        result[sentence.index] = Section(current.year, current.target, current.subject, opening, five_years)
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening, paragraph_year=paragraph_year,
+                                         five_years=five_years)
     return result
 
 
@@ -473,6 +483,26 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
 _LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年)*")
 
 
+# A sentence that opens with a word pointing back (园区, 该区, 该市): its figures are those of
+# the park or area last named before it.
+_ANAPHOR = re.compile(r"(?:该|本)?(园区|开发区|高新区|新区)|该(区|市|县|州|旗)")
+
+
+_BREAKDOWN = re.compile(r"\s*其中")
+
+
+def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
+    """The park or area a sentence opening with 园区/该区/该市… points back to, if any."""
+    lead = _LEAD.match(sentence.text).end()
+    match = _ANAPHOR.match(sentence.text, lead)
+    if match is None:
+        return None
+    types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)
+    start = sentence.start + lead
+    before = [m for m in doc.mentions if m.end <= start and m.type in types and m.rule not in INNER_RULES]
+    return max(before, key=lambda m: m.end) if before else None
+
+
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
                    carried: Mention | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
@@ -505,6 +535,9 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return None  # 全县…: the reporting area (the caller's frame), not a name further back
     if carried is not None and carried.type == "AdministrativeArea":
         return carried
+    referent = anaphor_referent(doc, sentence)
+    if referent is not None:
+        return referent  # …拉萨经济技术开发区…。2017年园区实现地区生产总值71.6亿元
     # only an area or a park opens a sentence as its figures' subject: 建成贵黄高速延伸段，打通断头路12条
     # counts the city's roads, not the motorway's
     # In a report with a reporting area, only a name the sentence starts with opens it
@@ -537,8 +570,8 @@ def policy_articles(text: str, start: int, end: int) -> bool:
 
 
 # A difference in percentage points that names no indicator of its own: a comparison
-# (高于全省, 增速低于全市) or the share just given (所占比重).
-_COMPARED = re.compile(r"^(?:增速|增幅)?((?:高于|低于|快于|慢于)[^0-9]*?)(?:增速|增幅)?$|^(?:所占)?(?:比重|占比)$")
+# (高于全省, 增速低于全市) or the share or rate just given (所占比重; 开工率为54.3%，比去年同期提高16个百分点).
+_COMPARED = re.compile(r"^(?:增速|增幅)?((?:高于|低于|快于|慢于)[^0-9]*?)(?:增速|增幅)?$|^(?:所占)?(?:比重|占比)?$")
 
 
 def restates(text: str, previous_end: int, local: int) -> bool:
@@ -567,9 +600,10 @@ def extract_figures(doc: Doc) -> Doc:
     context = sections(doc, by_sentence)
     figures: list[Figure] = []
     carried: Figure | None = None  # the last figure of a clause ended by a semicolon
+    before: Figure | None = None  # the last figure of the sentence before, in the same paragraph
     for sentence in doc.sentences:
         section = context[sentence.index]
-        heading_year, heading_target = section.year, section.target
+        heading_year, heading_target = section.paragraph_year or section.year, section.target
         if carried is not None:
             # 预计到2025年，…45%以上；财政科技支出…1.5%以上: the year and the plan go on past ；
             heading_year, heading_target = carried.year, carried.kind == "Target"
@@ -614,7 +648,10 @@ def extract_figures(doc: Doc) -> Doc:
                 # 贵安新区直管区生产总值增长15%以上；固定资产投资增长15%左右；…: a list run on
                 # past semicolons keeps its subject
                 semicolon = carried.subject if carried is not None and previous is None else None
-                subject = own or semicolon or (wider[0] if wider else None) or fallback
+                # 阳江市地区生产总值1581.79亿元…。其中，第一产业增加值255.85亿元: the parts of the
+                # figure just given are its subject's
+                parts = before.subject if before is not None and previous is None and _BREAKDOWN.match(sentence.text) else None
+                subject = own or semicolon or parts or (wider[0] if wider else None) or fallback
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
@@ -647,6 +684,8 @@ def extract_figures(doc: Doc) -> Doc:
             figures.append(previous)
         ends_clause = sentence.text.rstrip().endswith(("；", ";"))
         carried = (previous or carried) if ends_clause else None
+        ends_paragraph = doc.text.find("\n", sentence.start, sentence.end + 1) >= 0
+        before = None if ends_paragraph else previous
     doc.figures = spread_lists(doc, figures)
     return doc
 
