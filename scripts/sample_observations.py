@@ -46,7 +46,9 @@ def main() -> int:
     print("| # | subject | indicator | year | kind | scope | value | doc | sentence (excerpt) | verdict |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for number, row in enumerate(rows[:args.n], 1):
-        sentence = row["evidence"].split("\n")[0].strip().replace("|", "｜")
+        # a sentence may run over a line a heading left open: show the line with the value
+        lines = [line.strip() for line in row["evidence"].split("\n") if line.strip()] or [""]
+        sentence = next((line for line in lines if written(row["value"]) in line), lines[0]).replace("|", "｜")
         scope = " ".join(p for p in (row["period"], row["period_label"], row["growth_base"] and "vs " + row["growth_base"]) if p)
         shown = window(sentence, written(row["value"]), args.width)
         value = f"{row['value']}{row['unit']}"

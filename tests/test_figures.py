@@ -232,3 +232,14 @@ def test_the_parts_of_a_figure_are_its_subjects():
 def test_a_paragraph_opening_with_its_year_dates_its_sentences():
     doc = run_text("（一）经济实力显著增强\n2020 年，实现地区生产总值239.8 亿元。规上工业总产值131.4 亿元，年均增长3.4%。")
     assert _by_value(doc, "131.4").year == 2020
+
+
+def test_a_count_written_before_what_it_counts():
+    doc = run_text("2023年，宜宾三江新区汇聚28家科研机构、6家国家级科研平台，建设12栋标准化厂房。")
+    assert _by_value(doc, "6").indicator == "国家级科研平台数"
+    assert _by_value(doc, "12").indicator == "标准化厂房数"
+
+
+def test_a_speed_is_no_figure_in_kilometres():
+    doc = run_text("2023年，宜宾至西昌高速公路开工建设，全长120公里，设计速度100公里/小时。")
+    assert {f.value for f in doc.figures if f.unit == "公里"} == {Decimal(120)}

@@ -19,6 +19,7 @@ For each `number unit` in a sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
@@ -550,6 +551,27 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
 
 
 RATE_UNITS = ("%", "个百分点")
+# Measure words that may come before what they count (32家科研机构, 15栋标准化厂房).
+CLASSIFIERS = frozenset({"家", "栋", "座", "所", "名", "处", "套", "条", "项"})
+COUNTED_MAX = 10  # characters of a noun phrase counted after its number
+
+
+def counted_after(doc: Doc, starts: list[int], end: int) -> str:
+    """What a count ending at `end` counts when the noun comes after it (4家国家级科研平台,
+    89名医务人员驰援湖北): the noun phrase of the words that follow, up to its last noun; ""
+    when a verb or a particle follows (15名支援甘孜, 5家以上)."""
+    at = bisect_left(starts, end)
+    words = []
+    for token in doc.tokens[at:at + 6] if at < len(starts) and starts[at] == end else []:
+        if not token.pos.startswith(("n", "b", "a", "vn")) or token.pos == "ns" and not words:
+            break  # 3名援助非洲; 20亿元湖北: a place right after the count is no counted noun
+        words.append(token)
+    while words and not words[-1].pos.startswith("n"):
+        words.pop()
+    if not words:
+        return ""
+    phrase = doc.text[end:words[-1].start + len(words[-1].text)]
+    return phrase if 2 <= len(phrase) <= COUNTED_MAX and re.fullmatch(r"[\u4e00-\u9fff]+", phrase) else ""
 
 
 @lru_cache(maxsize=1)
@@ -600,6 +622,7 @@ def extract_figures(doc: Doc) -> Doc:
     context = sections(doc, by_sentence)
     figures: list[Figure] = []
     carried: Figure | None = None  # the last figure of a clause ended by a semicolon
+    token_starts = [t.start for t in doc.tokens]
     before: Figure | None = None  # the last figure of the sentence before, in the same paragraph
     for sentence in doc.sentences:
         section = context[sentence.index]
@@ -619,6 +642,8 @@ def extract_figures(doc: Doc) -> Doc:
                 continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
             if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
+            if re.match(r"\s*[/／]", sentence.text[match.end():]):
+                continue  # 80公里/小时, 3000元/吨: a unit per another, which the units do not read
             if unit == "条" and policy_articles(sentence.text, local, match.end()):
                 continue  # 国务院33条、自治区40条稳大盘政策, 房“18条”: a policy's name, not a figure
             if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
@@ -657,8 +682,12 @@ def extract_figures(doc: Doc) -> Doc:
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
+            named_after = counted_after(doc, token_starts, sentence.start + match.end()) \
+                if unit in CLASSIFIERS and counted is None else ""
             if counted is not None:  # 首批217个产业项目同时开工: the count of what follows
                 surface = counted.group(1) + "数"
+            elif named_after:  # 汇聚32家科研机构、4家国家级科研平台: the count of what follows
+                surface = named_after + "数"
             elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
                 follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
                 surface = follows.group() if follows else ""
