@@ -243,3 +243,9 @@ def test_a_count_written_before_what_it_counts():
 def test_a_speed_is_no_figure_in_kilometres():
     doc = run_text("2023年，宜宾至西昌高速公路开工建设，全长120公里，设计速度100公里/小时。")
     assert {f.value for f in doc.figures if f.unit == "公里"} == {Decimal(120)}
+
+
+def test_the_last_of_a_chain_of_areas_opens_the_sentence():
+    doc = run_text("3月8日,四川省宜宾市翠屏区举行2024年一季度重点项目集中开工仪式,共集中开工项目26个,总投资85.2亿元。")
+    figure = _by_value(doc, "85.2")
+    assert figure.subject is not None and figure.subject.label == "翠屏区"

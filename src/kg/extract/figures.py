@@ -481,7 +481,7 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
 
 # Words that open a sentence before its subject: links (其中, 同时) and the source of what
 # follows (据了解, 数据显示, 据统计).
-_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年)*")
+_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年|\d{1,2}月\d{1,2}日)*")
 
 
 # A sentence that opens with a word pointing back (园区, 该区, 该市): its figures are those of
@@ -547,7 +547,13 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     span = lead + 1 if doc.meta.genre else max(OPENING_SPAN, lead + 1)
     opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
                and m.end <= start and not _EXAMPLES.match(text, m.end)]
-    return opening[0] if opening else None
+    if not opening:
+        return None
+    first = opening[0]
+    for mention in sorted(mentions, key=lambda m: m.start):  # 贵州省黔南州都匀市举行…: the last of a chain of names written together
+        if mention.start == first.end and first.type == mention.type == "AdministrativeArea" and mention.end <= start:
+            first = mention
+    return first
 
 
 RATE_UNITS = ("%", "个百分点")
