@@ -249,3 +249,8 @@ def test_the_last_of_a_chain_of_areas_opens_the_sentence():
     doc = run_text("3月8日,四川省宜宾市翠屏区举行2024年一季度重点项目集中开工仪式,共集中开工项目26个,总投资85.2亿元。")
     figure = _by_value(doc, "85.2")
     assert figure.subject is not None and figure.subject.label == "翠屏区"
+
+
+def test_a_bare_share_names_the_amount_just_given():
+    doc = run_text("2023年，全市完成固定资产投资410亿元，其中民间投资完成168亿元，占比41%。")
+    assert _by_value(doc, "41").indicator == "民间投资占比"

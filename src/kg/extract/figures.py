@@ -703,6 +703,9 @@ def extract_figures(doc: Doc) -> Doc:
                 # 增长9.9%，高于全省平均水平2个百分点: the rate's lead over the whole; 比重为50.1%，
                 # 所占比重比上年降低0.6个百分点: the share's change
                 surface = (previous.indicator + gap.group(1)) if gap.group(1) else previous.surface
+            elif surface in ("占比", "比重", "所占比重") and unit == "%" and previous is not None and previous.unit not in RATE_UNITS:
+                # 民间投资完成156亿元，占比40%: the share of the amount just given
+                surface = re.sub(r"(?:完成|实现|达到|达)$", "", previous.surface) + "占比"
             elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS:
                 surface = rate_base(previous.surface)  # 地区生产总值增长4%，达到1686亿元: the level whose rate was just given
             period, label = scope_of(sentence.text[:local])
@@ -774,7 +777,7 @@ def adjacent(text: str, group: list[Figure], offset: int) -> bool:
                                    for a, b in zip(group, group[1:]))
 
 
-LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资", "产量", "总额")
+LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资完成率", "完成率", "投资", "产量", "总额")
 
 
 def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
