@@ -254,3 +254,14 @@ def test_the_last_of_a_chain_of_areas_opens_the_sentence():
 def test_a_bare_share_names_the_amount_just_given():
     doc = run_text("2023年，全市完成固定资产投资410亿元，其中民间投资完成168亿元，占比41%。")
     assert _by_value(doc, "41").indicator == "民间投资占比"
+
+
+def test_a_threshold_stays_in_its_indicator():
+    doc = run_text("2023年，宜宾市实施投资5000万元以上重点项目186个，其中50亿元以上项目4个。")
+    assert _by_value(doc, "186").indicator.endswith("5000万元以上重点项目")
+    assert _by_value(doc, "4").indicator == "50亿元以上项目"
+
+
+def test_what_a_project_gives_once_built_is_a_forecast():
+    doc = run_text("2024-03-02 来源：宜宾日报\n2023年，该项目全部建成后，年可实现销售收入28亿元、利税3.2亿元。")
+    assert _by_value(doc, "28").kind == "Target"

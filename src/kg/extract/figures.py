@@ -258,6 +258,20 @@ NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "�
                             "新打造", "打造", "建设", "建成投产", "实现产值"})
 
 
+def last_words(phrase: str, limit: int) -> str:
+    """The end of `phrase` holding `limit` characters other than digits and Latin letters
+    (投资500万元以上重点项目 is as long to read as 投资万元以上重点项目)."""
+    count = 0
+    for at in range(len(phrase) - 1, -1, -1):
+        count += not (phrase[at].isascii() and phrase[at].isalnum() or phrase[at] == ".")
+        if count > limit:
+            return phrase[at + 1:]
+    return phrase
+
+
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)的?[\u4e00-\u9fff]")
+
+
 def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
@@ -267,7 +281,8 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     2025年突破千亿元大关), else the words before the number. A share keeps both parts
     (`share_indicator`)."""
     whole = text[_clause_start(text, start):start]
-    previous = list(_number_pattern().finditer(whole))
+    # a threshold (5000万元以上项目) is part of the indicator, not a figure before it
+    previous = [m for m in _number_pattern().finditer(whole) if not _THRESHOLD.match(whole, m.end())]
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
@@ -303,8 +318,8 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
-        best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
-        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit():
+        best = last_words(phrase, INDICATOR_MAX).strip() if len(phrase) >= 2 else ""
+        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit() and not re.search(r"以上|以下", best):
             best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
@@ -706,7 +721,8 @@ def extract_figures(doc: Doc) -> Doc:
             elif surface in ("占比", "比重", "所占比重") and unit == "%" and previous is not None and previous.unit not in RATE_UNITS:
                 # 民间投资完成156亿元，占比40%: the share of the amount just given
                 surface = re.sub(r"(?:完成|实现|达到|达)$", "", previous.surface) + "占比"
-            elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS:
+            elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS \
+                    and len(_FILLER.sub("", sentence.text[previous.end - sentence.start:local])) < 2:
                 surface = rate_base(previous.surface)  # 地区生产总值增长4%，达到1686亿元: the level whose rate was just given
             period, label = scope_of(sentence.text[:local])
             if period == "Year" and section.five_years and _FLOW.search(clause):
