@@ -25,6 +25,12 @@ Measured December 2026 on the 2-core machine while other engineers' jobs ran (lo
 documents with numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has
 the table. A second round, under load 5 to 7: x100 4.82 (4.33) against 3.00 (4.16) with
 `--src` at its branch point 68c59cd, 75 CPU s each: too loaded to tell them apart (README).
+The speed round (issue 12, outputs byte-identical), at its start (load about 1): x1 3.78
+(2.88), x10 4.26 (3.79), x100 3.29 (4.50), 66.9 CPU s, 799 MB PSS; at its end (load 4 to 7):
+x1 2.94 (2.71), x10 2.94 (3.09), x100 4.71 (4.25), 62.8 CPU s, 730 MB PSS. The CPU ratio is
+the one to read under such load; the stages after segmentation took 3.6 CPU s over the x10
+documents against 4.1 to 4.5 s before (same run, one process); whole x100 builds one after
+the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round.
 """
 from __future__ import annotations
 

@@ -127,3 +127,25 @@ def test_a_checker_started_ahead_and_never_given_a_graph_exits() -> None:
     assert child is not None
     dismiss_check(child)
     assert child.returncode == 0
+
+
+def test_a_graph_streamed_to_the_checker_as_it_is_written_gets_the_same_report(seed_build, tmp_path) -> None:
+    """`kg build` sends graph.ttl to its checking process piece by piece while writing it:
+    the findings are those of checking the written file."""
+    from kg.builder import _CheckFeed, ready_check
+    from kg.publish.atomic import write_atomic
+
+    graph = Graph(bind_namespaces="none")
+    for triple in seed_build.graph:
+        graph.add(triple)
+    break_everything(graph)
+    text = serialize_turtle(graph, base=str(KGR)).encode("utf-8")
+    feed = _CheckFeed.start(ready_check())
+    assert feed is not None
+    path = tmp_path / "graph.ttl"
+    write_atomic(path, feed.tee(text[i:i + 4096] for i in range(0, len(text), 4096)))
+    streamed = feed.finish(path)()
+    assert not feed.broken
+    inline = check_turtle(path)
+    assert not streamed.conforms
+    assert (streamed.findings, streamed.triples) == (inline.findings, inline.triples)

@@ -148,3 +148,120 @@ def test_known_indicator_is_the_one_ending_last_and_the_longest_ending_there():
     assert _known_indicator("人均地区生产总值") == "人均地区生产总值"  # not 地区生产总值 inside it
     assert _known_indicator("全市地区生产总值增长") == "地区生产总值"
     assert _known_indicator("没有指标") == ""
+
+
+def _by_value(doc, value):
+    return next(f for f in doc.figures if f.value == Decimal(value))
+
+
+def test_a_level_written_after_its_growth_rate():
+    # 增长X%，达到Y亿元: Y is the level of the indicator whose rate was just given
+    doc = run_text("2023年，遵义市地区生产总值增长5.2%，达到4800亿元；一般公共预算收入增长8%，总量突破300亿元。")
+    assert _by_value(doc, "4800").indicator == "地区生产总值"
+    assert _by_value(doc, "300").indicator == "一般公共预算收入"
+
+
+def test_a_list_of_values_for_a_list_of_names():
+    doc = run_text("2023年，全县城镇、农村居民人均可支配收入达到41200元、17800元，分别增长4.6%、7.1%。")
+    assert _by_value(doc, "41200").indicator == "城镇居民人均可支配收入"
+    assert _by_value(doc, "17800").indicator == "农村居民人均可支配收入"
+    assert _by_value(doc, "7.1").indicator == "农村居民人均可支配收入增速"
+
+
+def test_the_next_clause_does_not_make_a_result_a_target():
+    doc = run_text("2023年，全市开展精准招商，新签约项目86个，预计引进到位资金120亿元。")
+    assert _by_value(doc, "86").kind == "Actual"
+
+
+def test_a_fall_written_with_a_space():
+    doc = run_text("2023年，宜宾市固定资产投资1200.5 亿元，下降 6.4%。")
+    assert _by_value(doc, "-6.4").indicator == "固定资产投资增速"
+
+
+def test_a_years_plan_is_a_target_a_projects_budget_is_not():
+    doc = run_text("2024-06-12 10:30 来源：宜宾日报\n"
+                   "2023年，宜宾市共签约项目15个，计划总投资80亿元；全市重点项目260个，年度计划投资450亿元。")
+    assert _by_value(doc, "80").kind == "Actual"
+    assert _by_value(doc, "450").kind == "Target"
+
+
+def test_a_falling_price_names_the_price_not_the_fall():
+    doc = run_text("2023年，全市居民消费价格上涨0.3%，其中衣着类价格下降1.2%。")
+    figure = _by_value(doc, "-1.2")
+    assert "下降" not in figure.indicator and figure.indicator.startswith("衣着类价格")
+
+
+def test_a_figure_restated_in_brackets_keeps_its_indicator():
+    doc = run_text("2023年，宜宾市人均地区生产总值达到68000元（按年平均汇率折算为9650美元）。")
+    assert _by_value(doc, "9650").indicator == "人均地区生产总值"
+
+
+def test_the_subject_after_a_source_phrase():
+    # 据了解，2024年，X将…: X opens the sentence once the source phrase is read past
+    doc = run_text("据了解，2024年，宜宾临港经济技术开发区将聚焦主导产业，全年新签约项目40个。")
+    figure = _by_value(doc, "40")
+    assert figure.subject is not None and figure.subject.label.endswith("开发区")
+
+
+def test_a_policys_articles_are_no_figure():
+    doc = run_text("2023年，全面落实国务院33条、省级39条稳增长一揽子政策，出台“助企纾困12条”，改造背街小巷100条。")
+    assert {f.value for f in doc.figures if f.unit == "条"} == {Decimal(100)}
+
+
+def test_a_lead_in_percentage_points_names_the_rate_it_compares():
+    doc = run_text("2023年，全市规模以上工业增加值增长9.2%，高于全省1.5个百分点；第三产业增加值占地区生产总值的比重为52.4%，"
+                   "所占比重比上年提高0.7个百分点。")
+    assert _by_value(doc, "1.5").indicator == "规模以上工业增加值增速高于全省"
+    assert _by_value(doc, "0.7").indicator == "第三产业增加值占地区生产总值比重"
+
+
+def test_a_sentence_opening_with_yuanqu_is_about_the_park_just_named():
+    doc = run_text("宜宾临港经济技术开发区成立于2010年，是川南规模最大的工业园区。2023年园区实现地区生产总值210.5亿元，同比增长8.1%。")
+    figure = _by_value(doc, "210.5")
+    assert figure.subject is not None and figure.subject.label == "宜宾临港经济技术开发区"
+
+
+def test_the_parts_of_a_figure_are_its_subjects():
+    # 其中，…: a breakdown of the figure the sentence before gave
+    doc = run_text("根据四川省地区生产总值统一核算结果，2023年宜宾市地区生产总值3806.5亿元，比上年增长9.0%。"
+                   "其中，第一产业增加值370.2亿元，增长4.1%。")
+    figure = _by_value(doc, "370.2")
+    assert figure.subject is not None and figure.subject.label == "宜宾市"
+
+
+def test_a_paragraph_opening_with_its_year_dates_its_sentences():
+    doc = run_text("（一）经济实力显著增强\n2020 年，实现地区生产总值239.8 亿元。规上工业总产值131.4 亿元，年均增长3.4%。")
+    assert _by_value(doc, "131.4").year == 2020
+
+
+def test_a_count_written_before_what_it_counts():
+    doc = run_text("2023年，宜宾三江新区汇聚28家科研机构、6家国家级科研平台，建设12栋标准化厂房。")
+    assert _by_value(doc, "6").indicator == "国家级科研平台数"
+    assert _by_value(doc, "12").indicator == "标准化厂房数"
+
+
+def test_a_speed_is_no_figure_in_kilometres():
+    doc = run_text("2023年，宜宾至西昌高速公路开工建设，全长120公里，设计速度100公里/小时。")
+    assert {f.value for f in doc.figures if f.unit == "公里"} == {Decimal(120)}
+
+
+def test_the_last_of_a_chain_of_areas_opens_the_sentence():
+    doc = run_text("3月8日,四川省宜宾市翠屏区举行2024年一季度重点项目集中开工仪式,共集中开工项目26个,总投资85.2亿元。")
+    figure = _by_value(doc, "85.2")
+    assert figure.subject is not None and figure.subject.label == "翠屏区"
+
+
+def test_a_bare_share_names_the_amount_just_given():
+    doc = run_text("2023年，全市完成固定资产投资410亿元，其中民间投资完成168亿元，占比41%。")
+    assert _by_value(doc, "41").indicator == "民间投资占比"
+
+
+def test_a_threshold_stays_in_its_indicator():
+    doc = run_text("2023年，宜宾市实施投资5000万元以上重点项目186个，其中50亿元以上项目4个。")
+    assert _by_value(doc, "186").indicator.endswith("5000万元以上重点项目")
+    assert _by_value(doc, "4").indicator == "50亿元以上项目"
+
+
+def test_what_a_project_gives_once_built_is_a_forecast():
+    doc = run_text("2024-03-02 来源：宜宾日报\n2023年，该项目全部建成后，年可实现销售收入28亿元、利税3.2亿元。")
+    assert _by_value(doc, "28").kind == "Target"

@@ -7,6 +7,7 @@ Every output is written atomically, so a failed or killed build leaves the last 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gc
 import multiprocessing
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,7 +40,7 @@ from kg.extract.events import milestone_cues
 from kg.extract.roles import role_cues
 from kg.extract.recognize import tagger
 from kg.extract.connectivity import connectivity
-from kg.extract.resolve import Entity, break_containment_cycles, keep_nearest_containers, link_operators, resolve
+from kg.extract.resolve import Entity, Resolution, break_containment_cycles, keep_nearest_containers, link_operators
 from kg.graph.turtle import iter_turtle, serialize_triples
 
 if TYPE_CHECKING:
@@ -214,12 +215,28 @@ class _Job:
 _job: _Job | None = None  # set in each worker process by _start_worker
 
 
+# A document's extraction makes ~10^5 short-lived objects, few of them cyclic: collect the
+# youngest generation less often (about 3% of a worker's time at the default 700). The
+# parent, receiving the extracted documents, makes as many (unpickling them took half the
+# time at the default).
+EXTRACTION_GC = (50_000, 20, 100)
+
+
 def _start_worker(job: _Job) -> None:
     global _job
     _job = job
-    # A document's extraction makes ~10^5 short-lived objects, few of them cyclic: collect
-    # the youngest generation less often (about 3% of a worker's time at the default 700).
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*EXTRACTION_GC)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The collector's thresholds for extraction (`EXTRACTION_GC`) while the block runs."""
+    before = gc.get_threshold()
+    gc.set_threshold(*EXTRACTION_GC)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _extract_one(doc: Doc, job: _Job | None = None) -> Doc:
@@ -284,26 +301,32 @@ def _extracted(misses: list[Doc], job: _Job, workers: int, cluster: str | None =
 
 
 def extract(docs: list[Doc], progress: tqdm | None = None, cache: ExtractionCache | None = None,
-            workers: int = 1, keep_text: bool = True, cluster: str | None = None) -> list[Doc]:
+            workers: int = 1, keep_text: bool = True, cluster: str | None = None,
+            on_done: Callable[[Doc], None] | None = None) -> list[Doc]:
     """Run the per-document pipeline, reusing cached results for unchanged files; with
     `workers` > 1 the documents not in the cache are extracted in a process pool, with
     `cluster` (a Dask scheduler address) on that cluster's workers. Without
-    `keep_text`, each document is compacted once extracted (see `compact`)."""
-    found: list[Doc | None] = []
-    for doc in docs:
-        cached = cache.get(doc) if cache else None
-        found.append(cached if cached is None or keep_text else compact(cached))
-        if cached is not None and progress:
-            progress.update(1)
-    misses = [doc for doc, hit in zip(docs, found) if hit is None]
-    fresh = _extracted(misses, _Job(cache, keep_text), workers, cluster)
-    done = []
-    for hit in found:
-        if hit is None:
-            hit = next(fresh)
-            if progress:
+    `keep_text`, each document is compacted once extracted (see `compact`). `on_done` is
+    called with each extracted document, in order, as soon as it and those before it are
+    done (while the workers go on with the next ones)."""
+    with _fewer_collections():
+        found: list[Doc | None] = []
+        for doc in docs:
+            cached = cache.get(doc) if cache else None
+            found.append(cached if cached is None or keep_text else compact(cached))
+            if cached is not None and progress:
                 progress.update(1)
-        done.append(hit)
+        misses = [doc for doc, hit in zip(docs, found) if hit is None]
+        fresh = _extracted(misses, _Job(cache, keep_text), workers, cluster)
+        done = []
+        for hit in found:
+            if hit is None:
+                hit = next(fresh)
+                if progress:
+                    progress.update(1)
+            done.append(hit)
+            if on_done is not None:
+                on_done(hit)
     return done
 
 
@@ -318,12 +341,16 @@ def build(inputs: list[str], base: str = str(KGR), quiet: bool = True,
     `cluster` is the address of a Dask scheduler whose workers extract the documents.
     """
     docs, problems = read_inputs(inputs, limits)
+    # each document's mentions are keyed and filed as it arrives, while the workers extract
+    # the next ones: that part of resolution is then off the build's serial tail
+    resolution = Resolution()
     with progress_bar(len(docs), not quiet) as progress:
-        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers, keep_text, cluster)
+        docs = extract(docs, progress, ExtractionCache(cache_dir, cache_fingerprint()) if cache_dir else None, workers,
+                       keep_text, cluster, on_done=resolution.add)
     # The documents live until the build ends: the collector need not scan them again while
     # resolution and the writers allocate (NOTES.md: the collector took 9% of a build).
     gc.freeze()
-    entities = resolve(docs)
+    entities = resolution.finish(docs)
     link_operators(entities)
     break_containment_cycles(docs)
     keep_nearest_containers(docs)
@@ -348,8 +375,10 @@ def write_and_check(result: BuildResult, outdir: Path, check: bool = True,
 
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
-        write_atomic(ttl, iter_turtle(result.triples))
-        waiting = start_check(ttl, checker) if check else None
+        feed = _CheckFeed.start(checker) if check else None
+        pieces = (piece.encode("utf-8") for piece in iter_turtle(result.triples))
+        write_atomic(ttl, feed.tee(pieces) if feed else pieces)
+        waiting = feed.finish(ttl) if feed else start_check(ttl, checker) if check else None
         written = [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
         if waiting is not None:
             report.append(waiting())
@@ -393,6 +422,74 @@ def dismiss_check(child: subprocess.Popen | None) -> None:
             pass
         child.stdin = None
         child.communicate()
+
+
+PIPE_BYTES = 1 << 20  # the pipe to the checker holds this much Turtle (Linux; 64 KB elsewhere)
+
+
+@dataclass
+class _CheckFeed:
+    """graph.ttl's pieces sent to a ready checking process (`ready_check`) as they are
+    written, so it parses the graph while it is written instead of after: the check is
+    the build's last step on a large corpus. If the child goes away, the check runs on the
+    written file instead (as `start_check` does)."""
+
+    child: subprocess.Popen
+    broken: bool = False
+
+    @classmethod
+    def start(cls, child: subprocess.Popen | None) -> _CheckFeed | None:
+        """A feed to `child`, told to read the graph from stdin; None without a child."""
+        from kg.graph.check import STREAMED
+
+        if child is None or child.stdin is None:
+            return None
+        feed = cls(child)
+        try:
+            import fcntl
+
+            fcntl.fcntl(child.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+        except (ImportError, OSError):
+            pass  # (a smaller pipe only makes the writer wait for the parser more often)
+        feed.send(f"{STREAMED}\n".encode())
+        return feed
+
+    def send(self, data: bytes) -> None:
+        if self.broken or self.child.stdin is None:
+            return
+        try:
+            self.child.stdin.write(data)
+        except OSError:  # (BrokenPipeError: the child died; the file is still written)
+            self.broken = True
+
+    def tee(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            self.send(piece)
+            yield piece
+
+    def finish(self, ttl: Path) -> Callable[[], Report]:
+        """End the stream; returns a function that waits for the report (or checks `ttl` here)."""
+        import pickle
+
+        from kg.graph.check import check_turtle
+
+        try:
+            if self.child.stdin is not None:
+                self.child.stdin.close()
+        except OSError:
+            self.broken = True
+        self.child.stdin = None  # (so communicate() does not flush it again)
+
+        def wait() -> Report:
+            output, _ = self.child.communicate()
+            if not self.broken and self.child.returncode == 0:
+                try:
+                    return pickle.loads(output)
+                except Exception:  # a truncated answer: check here instead
+                    pass
+            return check_turtle(ttl)
+
+        return wait
 
 
 def start_check(ttl: Path, child: subprocess.Popen | None = None) -> Callable[[], Report]:
@@ -441,6 +538,9 @@ def summary(result: BuildResult, seconds: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    # (resolution and the writers make as many short-lived objects as extraction: the
+    # network for the page took a fifth less time so)
+    gc.set_threshold(*EXTRACTION_GC)
     if (problem := base_problem(args.base)) is not None:
         print(f"kg build: --base {args.base!r}: {problem} / 命名空间无效", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ For each `number unit` in a sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from collections import Counter
 from functools import lru_cache
@@ -46,12 +47,12 @@ _CLAUSE_MARKS = ",，;；:：。"
 # 当年 is left out: 当年签约当年投运 says "within one year", not which year.
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "明年": 1, "上年": -1, "前年": -2}
 # 比上年增长: 上年 is the base of the growth rate, not the figure's year.
-_BASE_WORDS = re.compile(r"比上年|较上年|比去年|比上年同期|同比|比(20\d\d)年|较(20\d\d)年")
+_BASE_WORDS = re.compile(r"[比较](?:上年|去年)同期|比上年|较上年|比去年|较去年|同比|比(20\d\d)年|较(20\d\d)年")
 # The whole area a report speaks for: 全县…, 我市…, 全年… figures are the reporting area's.
 _WHOLE_AREA = re.compile(r"(?<![对占比居于在较])(?:全(?:省|市|县|区|州|盟|旗|年)|我(?:省|市|县|区|州|盟|旗)|本(?:市|县|区))")
 # (对全省…的贡献率, 占全市, 高于全省, 居全省: the whole area is what the figure is compared with)
 # Part of a year: 1—10月, 1-9月份, 前三季度, 上半年, 一季度.
-_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至\d{1,2}月(?:底|末)?)")
+_PART_YEAR = re.compile(r"(?:(?<!\d)1\s*[—\-－~至到]\s*\d{1,2}\s*月份?|前[一二三]季度|[一二三四]季度|上半年|截至(?:今年|本年|20\d\d年)?\d{1,2}月(?:底|末)?)")
 _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上增长: within its own clause only
 # Five years: 过去五年, 五年来, 十四五期间, 2021—2025年.
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
@@ -76,8 +77,9 @@ _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分
 _FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
 _FLOW = re.compile(r"新增|新建|累计|建成|完成|引进|实施|培育|改造|治理|开工|签约|带动|助力|就业|办结|减少|脱贫|搬迁|建设|改\(扩\)建|改、扩")
 # Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
-# (计划投资, 计划总投资: a project's planned budget, a fact) make no figure a target.
-_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总?投资")
+# (计划总投资, 项目计划投资: a project's planned budget, a fact) make no figure a target;
+# a year's plan (年度计划投资, 今年计划投资, 2023年计划完成投资) is one.
+_MET_GOAL = re.compile(r"(?:完成|实现|达成)了?[^，,。；]{0,10}目标(?:任务)?|目标任务[^，,。；]{0,4}(?:完成|实现)|计划总投资|(?<![年度内])计划投资")
 # An inline heading inside a run-on text (一、2024年工作回顾2024年，是…): its year holds
 # until the next one.
 _INLINE_HEADING = re.compile(r"[一二三四五六七八九十]+、\s*(20\d\d)年([^，,。；]{0,12}?(?:工作回顾|主要工作|工作总结|工作安排|主要目标|预期目标|目标任务|重点工作))"
@@ -135,6 +137,8 @@ def scope_of(before: str) -> tuple[str, str]:
         return "FiveYear", five.group()
     if "累计" in clause:
         return "Cumulative", "累计"
+    if _YEAR.search(clause):
+        return "Year", ""  # “十三五”期间…，2020年达到1671.87亿元: a level at a year the clause names
     if five and ("五年" in five.group() or "期间" in five.group()):
         return "FiveYear", five.group()
     return "Year", ""
@@ -149,7 +153,7 @@ def base_of(clause: str) -> str:
         return ""
     if match.group(1) or match.group(2):
         return (match.group(1) or match.group(2)) + "年"
-    return "上年同期" if match.group() in ("同比", "比上年同期") else "上年"
+    return "上年同期" if match.group() == "同比" or match.group().endswith("同期") else "上年"
 
 
 def is_above(mention: Mention, frame: Mention | None) -> bool:
@@ -186,7 +190,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
     masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
-    cut = max(masked.rfind(c) for c in _CLAUSE_MARKS)
+    cut = max(map(masked.rfind, _CLAUSE_MARKS))
     return cut + 1
 
 
@@ -246,11 +250,26 @@ def share_indicator(words: str) -> str:
 
 
 SHARE_PART_MAX = 16
+_TITLE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”])\s+(?=[\u4e00-\u9fff“])")
 # Indicator words too general to stand alone: the phrase before them says what they measure.
 GENERIC_INDICATORS = frozenset({"增加值", "产值", "投资", "产量", "总投资", "营业收入", "销售收入"})
 NOT_INDICATORS = frozenset({"其中", "以上", "全年", "累计", "合计", "总计", "同比", "分别", "出台", "吸引", "举办", "开展",
                             "实施", "建成", "引进", "带动", "达到", "超过", "突破", "总量", "规模", "安排", "以及",
                             "新打造", "打造", "建设", "建成投产", "实现产值"})
+
+
+def last_words(phrase: str, limit: int) -> str:
+    """The end of `phrase` holding `limit` characters other than digits and Latin letters
+    (投资500万元以上重点项目 is as long to read as 投资万元以上重点项目)."""
+    count = 0
+    for at in range(len(phrase) - 1, -1, -1):
+        count += not (phrase[at].isascii() and phrase[at].isalnum() or phrase[at] == ".")
+        if count > limit:
+            return phrase[at + 1:]
+    return phrase
+
+
+_THRESHOLD = re.compile(r"(?:以上|以下|及以上)的?[\u4e00-\u9fff]")
 
 
 def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
@@ -262,7 +281,8 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     2025年突破千亿元大关), else the words before the number. A share keeps both parts
     (`share_indicator`)."""
     whole = text[_clause_start(text, start):start]
-    previous = list(_number_pattern().finditer(whole))
+    # a threshold (5000万元以上项目) is part of the indicator, not a figure before it
+    previous = [m for m in _number_pattern().finditer(whole) if not _THRESHOLD.match(whole, m.end())]
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
     growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
@@ -288,15 +308,18 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
             verbs = re.findall(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育", examples)
             verb = verbs[0] if verbs else ""  # the verb that opens the list
             phrase = verb + head if len(head) >= 2 else ""
+        # a heading run into its text by a space (“四千行动”深入实施 提升高标准农田200.3万亩)
+        phrase = _TITLE_GAP.split(phrase)[-1]
         phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
-                        r"首次|再创新高|创历史新高|创新高|历年最多|、)+$", "", phrase)
+                        r"首次|再创新高|创历史新高|创新高|历年最多|、|\s|"
+                        r"下降|减少|回落|下滑|降低|上涨|上升|提高|提升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$", "", phrase)
         phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
-        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力)+", "", phrase)
+        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力|预计)+", "", phrase)
         phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
-        best = phrase[-INDICATOR_MAX:].strip() if len(phrase) >= 2 else ""
-        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit():
+        best = last_words(phrase, INDICATOR_MAX).strip() if len(phrase) >= 2 else ""
+        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit() and not re.search(r"以上|以下", best):
             best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
@@ -314,7 +337,13 @@ class Section:
     target: bool = False
     subject: Mention | None = None
     paragraph_subject: Mention | None = None  # what the sentence's paragraph opens with
+    paragraph_year: int | None = None  # the year the paragraph opens with (2020年，实现…。规上工业…)
     five_years: str = ""  # the words by which the sentence's paragraph sums up five years
+
+
+# A paragraph that opens with its year (2020 年，实现地区生产总值…): the year of its sentences
+# that name none.
+_OPENING_YEAR = re.compile(r"\s*((?:19|20)\d\d) ?年[，,]")
 
 
 def is_heading(text: str) -> bool:
@@ -327,6 +356,7 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
     current = Section()
     opening: Mention | None = None
     five_years = ""
+    paragraph_year: int | None = None
     for sentence in doc.sentences:
         text = sentence.text
         paragraph_start = doc.text.rfind("\n", 0, sentence.start) + 1
@@ -335,6 +365,8 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
             five = _FIVE_YEAR_PARAGRAPH.search(text)
             five_years = five.group() if five else ""
+            opens = _OPENING_YEAR.match(text)
+            paragraph_year = int(opens.group(1)) if opens else None
         paragraph_end = doc.text.find("\n", sentence.start)
         alone = paragraph_start == sentence.start and paragraph_end in (-1, sentence.end)
         # a heading, or a one-sentence paragraph that opens a period (“十四五”期间，花溪区城乡蝶变…。)
@@ -358,7 +390,8 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
             words = inline.group(2) or inline.group(4)
             target = any(cue in words for cue in lexicon.target_cues("heading"))
             current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
-        result[sentence.index] = Section(current.year, current.target, current.subject, opening, five_years)
+        result[sentence.index] = Section(current.year, current.target, current.subject, opening, paragraph_year=paragraph_year,
+                                         five_years=five_years)
     return result
 
 
@@ -387,7 +420,11 @@ def _year_for(doc: Doc, sentence: Sentence, local: int, heading_year: int | None
 
 def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: int, review: bool = False) -> str:
     """`review`: the sentence sums up years past (a five-year paragraph), where 左右 rounds a result."""
-    clause = sentence.text[_clause_start(sentence.text, local):local + 12]
+    # the clause up to the figure and the few words after it (增长6%左右), not the next
+    # clause: 新签约项目102个，预计引进… is a result; the 预计 is the next figure's
+    ahead = sentence.text[local:local + 12]
+    cut = min((i for i in (ahead.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(ahead))
+    clause = sentence.text[_clause_start(sentence.text, local):local + cut]
     if review or (doc.meta.year is not None and year < doc.meta.year):
         clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
     written = doc.meta.date
@@ -457,6 +494,31 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
     return next(m for m in areas if (m.ref or m.label) == key)
 
 
+# Words that open a sentence before its subject: links (其中, 同时) and the source of what
+# follows (据了解, 数据显示, 据统计).
+_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年|\d{1,2}月\d{1,2}日)*")
+
+
+# A sentence that opens with a word pointing back (园区, 该区, 该市): its figures are those of
+# the park or area last named before it.
+_ANAPHOR = re.compile(r"(?:该|本)?(园区|开发区|高新区|新区)|该(区|市|县|州|旗)")
+
+
+_BREAKDOWN = re.compile(r"\s*其中")
+
+
+def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
+    """The park or area a sentence opening with 园区/该区/该市… points back to, if any."""
+    lead = _LEAD.match(sentence.text).end()
+    match = _ANAPHOR.match(sentence.text, lead)
+    if match is None:
+        return None
+    types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)
+    start = sentence.start + lead
+    before = [m for m in doc.mentions if m.end <= start and m.type in types and m.rule not in INNER_RULES]
+    return max(before, key=lambda m: m.end) if before else None
+
+
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
                    carried: Mention | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
@@ -489,15 +551,85 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return None  # 全县…: the reporting area (the caller's frame), not a name further back
     if carried is not None and carried.type == "AdministrativeArea":
         return carried
+    referent = anaphor_referent(doc, sentence)
+    if referent is not None:
+        return referent  # …拉萨经济技术开发区…。2017年园区实现地区生产总值71.6亿元
     # only an area or a park opens a sentence as its figures' subject: 建成贵黄高速延伸段，打通断头路12条
     # counts the city's roads, not the motorway's
     # In a report with a reporting area, only a name the sentence starts with opens it
     # (加快推进清镇“餐厨+厨余”项目… is the city's work, not 清镇's).
-    lead = re.match(r"(?:其中|同时|此外|另外|[，,\s]|20\d\d ?年)*", sentence.text).end()  # 其中，2021年洋浦经济开发区…
-    span = lead + 1 if doc.meta.genre else OPENING_SPAN
+    lead = _LEAD.match(sentence.text).end()  # 其中，2021年洋浦经济开发区…; 据了解，2022年，大龙经济开发区将…
+    span = lead + 1 if doc.meta.genre else max(OPENING_SPAN, lead + 1)
     opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
                and m.end <= start and not _EXAMPLES.match(text, m.end)]
-    return opening[0] if opening else None
+    if not opening:
+        return None
+    first = opening[0]
+    for mention in sorted(mentions, key=lambda m: m.start):  # 贵州省黔南州都匀市举行…: the last of a chain of names written together
+        if mention.start == first.end and first.type == mention.type == "AdministrativeArea" and mention.end <= start:
+            first = mention
+    return first
+
+
+RATE_UNITS = ("%", "个百分点")
+# Measure words that may come before what they count (32家科研机构, 15栋标准化厂房).
+CLASSIFIERS = frozenset({"家", "栋", "座", "所", "名", "处", "套", "条", "项"})
+COUNTED_MAX = 10  # characters of a noun phrase counted after its number
+
+
+def counted_after(doc: Doc, starts: list[int], end: int) -> str:
+    """What a count ending at `end` counts when the noun comes after it (4家国家级科研平台,
+    89名医务人员驰援湖北): the noun phrase of the words that follow, up to its last noun; ""
+    when a verb or a particle follows (15名支援甘孜, 5家以上)."""
+    at = bisect_left(starts, end)
+    words = []
+    for token in doc.tokens[at:at + 6] if at < len(starts) and starts[at] == end else []:
+        if not token.pos.startswith(("n", "b", "a", "vn")) or token.pos == "ns" and not words:
+            break  # 3名援助非洲; 20亿元湖北: a place right after the count is no counted noun
+        words.append(token)
+    while words and not words[-1].pos.startswith("n"):
+        words.pop()
+    if not words:
+        return ""
+    phrase = doc.text[end:words[-1].start + len(words[-1].text)]
+    return phrase if 2 <= len(phrase) <= COUNTED_MAX and re.fullmatch(r"[\u4e00-\u9fff]+", phrase) else ""
+
+
+@lru_cache(maxsize=1)
+def _policy_heads() -> re.Pattern[str]:
+    """The heads of policy names (`suffixes.tsv`: 政策, 措施, 意见 …)."""
+    heads = sorted((s.text for s in lexicon.suffixes() if s.type == "Policy"), key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(h) for h in heads))
+
+
+def policy_articles(text: str, start: int, end: int) -> bool:
+    """Whether `N条` at [start, end) counts a policy's articles: written in quotes (房“18条”)
+    or with a policy head later in its clause (国务院33条、自治区40条稳大盘政策, 出台18条具体措施)."""
+    if text[start - 1:start] in "“\"" and start > 0 or text[end:end + 1] in ("”", "\""):
+        return True
+    rest = text[end:]
+    stop = min((i for i in (rest.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(rest))
+    return bool(_policy_heads().search(rest, 0, stop))
+
+
+# A difference in percentage points that names no indicator of its own: a comparison
+# (高于全省, 增速低于全市) or the share or rate just given (所占比重; 开工率为54.3%，比去年同期提高16个百分点).
+_COMPARED = re.compile(r"^(?:增速|增幅)?((?:高于|低于|快于|慢于)[^0-9]*?)(?:增速|增幅)?$|^(?:所占)?(?:比重|占比)?$")
+
+
+def restates(text: str, previous_end: int, local: int) -> bool:
+    """Whether a figure at `local` opens a bracket right after the previous figure ending at
+    `previous_end`: 459323元(按年平均汇率折算为71196美元) gives the same figure again."""
+    return bool(re.fullmatch(r"\s*[(（][^()（）0-9]*", text[previous_end:local]))
+
+
+def rate_base(surface: str) -> str:
+    """The level a growth rate is the rate of (地区生产总值增速 -> 地区生产总值), or "" when
+    `surface` names no growth rate."""
+    for end in ("年均增速", "增速"):
+        if surface.endswith(end) and len(surface) - len(end) >= 2:
+            return surface[:-len(end)]
+    return ""
 
 
 def extract_figures(doc: Doc) -> Doc:
@@ -511,9 +643,11 @@ def extract_figures(doc: Doc) -> Doc:
     context = sections(doc, by_sentence)
     figures: list[Figure] = []
     carried: Figure | None = None  # the last figure of a clause ended by a semicolon
+    token_starts = [t.start for t in doc.tokens]
+    before: Figure | None = None  # the last figure of the sentence before, in the same paragraph
     for sentence in doc.sentences:
         section = context[sentence.index]
-        heading_year, heading_target = section.year, section.target
+        heading_year, heading_target = section.paragraph_year or section.year, section.target
         if carried is not None:
             # 预计到2025年，…45%以上；财政科技支出…1.5%以上: the year and the plan go on past ；
             heading_year, heading_target = carried.year, carried.kind == "Target"
@@ -529,6 +663,10 @@ def extract_figures(doc: Doc) -> Doc:
                 continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
             if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
+            if re.match(r"\s*[/／]", sentence.text[match.end():]):
+                continue  # 80公里/小时, 3000元/吨: a unit per another, which the units do not read
+            if unit == "条" and policy_articles(sentence.text, local, match.end()):
+                continue  # 国务院33条、自治区40条稳大盘政策, 房“18条”: a policy's name, not a figure
             if unit in CAPACITY_UNITS and not _FIGURE_END.match(sentence.text, match.end()):
                 continue  # 建成投产6万吨磷酸铁: a capacity inside a project's name, not a figure
             after = sentence.text[match.end():match.end() + 1]
@@ -556,22 +694,41 @@ def extract_figures(doc: Doc) -> Doc:
                 # 贵安新区直管区生产总值增长15%以上；固定资产投资增长15%左右；…: a list run on
                 # past semicolons keeps its subject
                 semicolon = carried.subject if carried is not None and previous is None else None
-                subject = own or semicolon or (wider[0] if wider else None) or fallback
+                # 阳江市地区生产总值1581.79亿元…。其中，第一产业增加值255.85亿元: the parts of the
+                # figure just given are its subject's
+                parts = before.subject if before is not None and previous is None and _BREAKDOWN.match(sentence.text) else None
+                subject = own or semicolon or parts or (wider[0] if wider else None) or fallback
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
             inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
+            named_after = counted_after(doc, token_starts, sentence.start + match.end()) \
+                if unit in CLASSIFIERS and counted is None else ""
             if counted is not None:  # 首批217个产业项目同时开工: the count of what follows
                 surface = counted.group(1) + "数"
+            elif named_after:  # 汇聚32家科研机构、4家国家级科研平台: the count of what follows
+                surface = named_after + "数"
             elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
                 follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
                 surface = follows.group() if follows else ""
+            elif previous is not None and restates(sentence.text, previous.end - sentence.start, local):
+                surface = previous.surface  # 459323元(按年平均汇率折算为71196美元): the same figure in another unit
+            elif previous is not None and previous.unit == "%" and unit == "个百分点" and (gap := _COMPARED.match(surface)):
+                # 增长9.9%，高于全省平均水平2个百分点: the rate's lead over the whole; 比重为50.1%，
+                # 所占比重比上年降低0.6个百分点: the share's change
+                surface = (previous.indicator + gap.group(1)) if gap.group(1) else previous.surface
+            elif surface in ("占比", "比重", "所占比重") and unit == "%" and previous is not None and previous.unit not in RATE_UNITS:
+                # 民间投资完成156亿元，占比40%: the share of the amount just given
+                surface = re.sub(r"(?:完成|实现|达到|达)$", "", previous.surface) + "占比"
+            elif not surface and previous is not None and unit not in RATE_UNITS and previous.unit in RATE_UNITS \
+                    and len(_FILLER.sub("", sentence.text[previous.end - sentence.start:local])) < 2:
+                surface = rate_base(previous.surface)  # 地区生产总值增长4%，达到1686亿元: the level whose rate was just given
             period, label = scope_of(sentence.text[:local])
             if period == "Year" and section.five_years and _FLOW.search(clause):
                 period, label = "FiveYear", section.five_years
             growth = surface.endswith(("增速", "年均增速"))
-            if _NEGATIVE.search(sentence.text[max(0, local - 4):local]) and (growth or unit in ("%", "个百分点")):
+            if _NEGATIVE.search(sentence.text[max(0, local - 6):local].rstrip()) and (growth or unit in ("%", "个百分点")):
                 value = -value  # 比上年下降4.7%: a negative rate
             previous = Figure(subject=subject, indicator=normalise_indicator(surface), value=value, unit=unit, year=year,
                               kind=_kind(doc, sentence, local, heading_target, year, bool(section.five_years)), start=start,
@@ -581,6 +738,8 @@ def extract_figures(doc: Doc) -> Doc:
             figures.append(previous)
         ends_clause = sentence.text.rstrip().endswith(("；", ";"))
         carried = (previous or carried) if ends_clause else None
+        ends_paragraph = doc.text.find("\n", sentence.start, sentence.end + 1) >= 0
+        before = None if ends_paragraph else previous
     doc.figures = spread_lists(doc, figures)
     return doc
 
@@ -624,7 +783,17 @@ def list_names(words: str, count: int) -> list[str]:
     return names
 
 
-LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资", "产量", "总额")
+_LIST_VERBS = re.compile(r"(?:达到|达|为|实现|完成|突破|超过|超|分别|共|合计)+$")
+
+
+def adjacent(text: str, group: list[Figure], offset: int) -> bool:
+    """Whether a clause's figures follow one another with only list marks between them
+    (38381元、15187元): a list of values for the list of names before them."""
+    return len(group) >= 2 and all(re.fullmatch(r"\s*[、和及与]\s*", text[a.end - offset:b.start - offset])
+                                   for a, b in zip(group, group[1:]))
+
+
+LIST_HEADS = ("产值", "营业收入", "增加值", "收入", "投资完成率", "完成率", "投资", "产量", "总额")
 
 
 def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
@@ -651,6 +820,8 @@ def spread_lists(doc: Doc, figures: list[Figure]) -> list[Figure]:
                 names = last_names
         elif last_names and len(last_names) == len(group) and re.fullmatch(r"(?:同比|比上年)?(?:增长|下降)", head.strip()):
             names = last_names
+        elif adjacent(text, group, doc.sentences[index].start):  # 城镇、农村居民人均可支配收入达到38381元、15187元
+            names = list_names(_LIST_VERBS.sub("", head), len(group))
         if not names:
             continue
         for figure, name in zip(group, names):

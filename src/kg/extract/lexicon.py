@@ -315,3 +315,16 @@ def load_all() -> None:
     indicators(), units()
     for cue in ("located", "builds", "issues", "implements"):
         relation_cues(cue)
+
+
+
+@lru_cache(maxsize=None)
+def common_words_tagged_proper() -> frozenset[str]:
+    """Common words the segmenter tags as places or people (common_words_tagged_proper.txt)."""
+    return _words("common_words_tagged_proper.txt")
+
+
+@lru_cache(maxsize=None)
+def milestone_words() -> frozenset[str]:
+    """The words that report a project's milestone (milestone_cues.tsv, first column)."""
+    return frozenset(line.split("\t")[0].strip() for line in _lines("milestone_cues.tsv"))

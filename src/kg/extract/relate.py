@@ -63,7 +63,12 @@ def flat_mentions(mentions: list[Mention]) -> list[Mention]:
     """The sentence's names in reading order: neither areas read inside names nor a name
     that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name)."""
     outer = [m for m in mentions if m.rule not in INNER_RULES]
-    return [m for m in outer if not any(o is not m and o.start == m.start and m.end < o.end for o in outer)]
+    # m opens a longer one iff the longest name starting where m starts ends after m
+    longest: dict[int, int] = {}
+    for m in outer:
+        if m.end > longest.get(m.start, -1):
+            longest[m.start] = m.end
+    return [m for m in outer if longest[m.start] <= m.end]
 
 
 def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -683,8 +688,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     containers: dict[str, Mention] = {}
     # (an area the document names only inside other names, as a body's head or in a dateline
     # is no entity the name could point at: GUIDELINES "Names inside names")
+    starts = name_starts(mentions)
     places = {m.ref or m.label for m in mentions if m.type == "AdministrativeArea" and m.rule != "inner-area"
-              and named_as_place(doc, m, mentions)}
+              and named_as_place(doc, m, mentions, starts)}
     # (likewise a park read only inside the one name: 长春兴隆国际陆港 of 长春兴隆国际陆港(铁路场站))
     parks = {m.label for m in mentions if m.type == "Park" and (m.rule != "nested" or _shares_a_head(doc, m.label))}
     for mention in mentions:
@@ -1095,9 +1101,15 @@ NOT_A_PLACE_AFTER = re.compile(r"(?:市委|区委|县委|州委|省委|委|人�
 ROUTE_HEADS = r"(?:段|高速|高铁|铁路|公路|城际|快速路|线)"
 ROUTE_FROM = re.compile(r"至[^，,。；;、]{1,6}?" + ROUTE_HEADS)
 ROUTE_END = re.compile(ROUTE_HEADS)
+NAMED_THINGS = ("Park", "Project", "Organization")
 
 
-def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+def name_starts(mentions: list[Mention]) -> frozenset[int]:
+    """Where the parks, projects and organisations among `mentions` start."""
+    return frozenset(m.start for m in mentions if m.type in NAMED_THINGS)
+
+
+def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention], starts: frozenset[int] | None = None) -> bool:
     """Is this area mention a place the document names (GUIDELINES "Names inside names")? Not a
     short form written right before a name it is part of (德州|有研8英寸硅片, 青岛|西海岸新区:
     the full form with its level word would be an address), nor the head of a body's, a
@@ -1116,7 +1128,9 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
         return True
     if _proper_name_follows(doc, mention.end):
         return False  # 湖南|鑫汇能印业, 内蒙古|华聚再生资源: the head of a firm's name the recognisers missed
-    return not any(m.start == mention.end and m.type in ("Park", "Project", "Organization") for m in mentions)
+    # (`starts`: name_starts(mentions), made once by a caller that asks of every area; a scan
+    # of all the document's mentions per area was quadratic in the document's length)
+    return mention.end not in (name_starts(mentions) if starts is None else starts)
 
 
 # part-of-speech tags of the segmenter's proper names (person, other): after a short place
@@ -1161,8 +1175,9 @@ def division_table(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     nearest named ancestor. An area the table does not know, named after a city the text does
     not name (临沂沂河新区 with 山东省 named), is in that city's named province."""
     by_code: dict[str, Mention] = {}
+    starts = name_starts(mentions)
     for mention in mentions:
-        if mention.ref and named_as_place(doc, mention, mentions):
+        if mention.ref and named_as_place(doc, mention, mentions, starts):
             by_code.setdefault(mention.ref, mention)
     table = division_by_code()
     found = []

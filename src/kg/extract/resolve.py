@@ -593,8 +593,22 @@ def division_key(division: lexicon.Division) -> str:
 
 def resolve(docs: list[Doc]) -> list[Entity]:
     """Group all mentions into entities; sets `Mention.key`. Returns entities sorted by key."""
-    entities: dict[str, Entity] = {}
+    resolution = Resolution()
     for doc in docs:
+        resolution.add(doc)
+    return resolution.finish(docs)
+
+
+@dataclass
+class Resolution:
+    """`resolve` in two steps: `add` each document as it is extracted (in the documents'
+    order: `kg build` adds them while the other documents are still being extracted),
+    then `finish` with all of them."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def add(self, doc: Doc) -> None:
+        """Key each mention of `doc` and file it under its entity."""
         local = _doc_aliases(doc)
         for mention in doc.mentions:
             name = normalize_name(mention.label)
@@ -607,9 +621,9 @@ def resolve(docs: list[Doc]) -> list[Entity]:
             key_name = division_key(division) if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
             key = f"{mention.type}|{key_name}"
             mention.key = key
-            entity = entities.get(key)
+            entity = self.entities.get(key)
             if entity is None:
-                entity = entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
+                entity = self.entities[key] = Entity(key=key, type=mention.type, sub=mention.sub, label=full)
             text = normalize_name(mention.text)
             entity.aliases.update({name, full, text})
             entity.written[text] += 1
@@ -622,16 +636,20 @@ def resolve(docs: list[Doc]) -> list[Entity]:
                 entity.sub = division.level
                 if OFFICIAL_CODE.fullmatch(division.code):  # townships have no GB/T 2260 code in the source
                     entity.admin_code = division.code
-    for entity in entities.values():
-        entity.label = sorted(entity.aliases, key=entity.label_order)[0]
-    merge_head_variants(entities, _related_keys(docs))
-    for entity in entities.values():
-        forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
-        entity.label = forms[0]
-        entity.aliases = set(forms) - {entity.label}
-    result = sorted(entities.values(), key=lambda e: e.key)
-    assign_slugs(result)
-    return result
+
+    def finish(self, docs: list[Doc]) -> list[Entity]:
+        """Label and merge the entities of every document added (`docs`: the same, in order)."""
+        entities = self.entities
+        for entity in entities.values():
+            entity.label = sorted(entity.aliases, key=entity.label_order)[0]
+        merge_head_variants(entities, _related_keys(docs))
+        for entity in entities.values():
+            forms = sorted(entity.aliases | {entity.label}, key=entity.label_order)
+            entity.label = forms[0]
+            entity.aliases = set(forms) - {entity.label}
+        result = sorted(entities.values(), key=lambda e: e.key)
+        assign_slugs(result)
+        return result
 
 
 def _related_keys(docs: list[Doc]) -> frozenset[tuple[str, str]]:

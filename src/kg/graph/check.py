@@ -23,6 +23,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -289,20 +290,41 @@ def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
     return report
 
 
+STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes on stdin
+
+
+def check_stream(stream: BinaryIO, shapes_path: Path = SHAPES_PATH) -> Report:
+    """Load Turtle from `stream` while it is written (`kg build` sends graph.ttl's pieces as
+    it writes them, so parsing overlaps writing) and check it."""
+    started = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+    report = check_store(store, shapes_path)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python -m kg.graph.check GRAPH.ttl [SHAPES.ttl]`: the Report, pickled, on stdout (how
     `kg build` runs the check in a fresh process beside its writers). Without arguments it
-    reads the shapes, then the graph's path (a line on stdin): `kg build` starts it while
-    documents are extracted, so its start-up is not on the build's last step."""
+    reads the shapes, then the graph's path (a line on stdin), or `STREAMED` and then the
+    Turtle itself: `kg build` starts it while documents are extracted, so its start-up is
+    not on the build's last step."""
     import pickle
     import sys
 
     args = sys.argv[1:] if argv is None else argv
     if not args:  # started ahead of time: read the shapes now, the graph's path once written
         plan(load_shapes(SHAPES_PATH))
-        args = sys.stdin.readline().rstrip("\n").split("\t")
+        # (read as bytes: a text reader would buffer the start of a streamed graph away)
+        line = sys.stdin.buffer.readline().decode(sys.getfilesystemencoding(), "surrogateescape")
+        args = line.rstrip("\n").split("\t")
         if not args[0]:
             return  # the build ended without a graph
+        if args[0] == STREAMED:  # the graph's Turtle follows on stdin, as it is written
+            report = check_stream(sys.stdin.buffer)
+            sys.stdout.buffer.write(pickle.dumps(report))
+            return
     report = check_turtle(Path(args[0]), Path(args[1]) if len(args) > 1 else SHAPES_PATH)
     sys.stdout.buffer.write(pickle.dumps(report))
 

@@ -123,6 +123,9 @@ class GraphBuilder:
         self.entity_iri: dict[str, str] = {}
         self._observations: set[str] = set()  # observation nodes already described
         self._documents: dict[str, str] = {}  # file name -> document IRI (asked for every evidence node)
+        # (document id, raw start, raw end) -> its evidence node, already described: a
+        # sentence is evidence for each name, relation and figure it holds
+        self._evidence: dict[tuple[str, int, int], str] = {}
 
     def iri(self, *path: str) -> str:
         return self.base + "/".join(iri_segment(part) for part in path)
@@ -136,7 +139,11 @@ class GraphBuilder:
     def evidence(self, doc: Doc, sentence: Sentence) -> str:
         """An evidence node: the sentence and its offsets in the raw file text."""
         start, end = doc.raw_span(sentence.start, sentence.end)
-        node = self.iri("Evidence", doc.doc_id, f"{start}-{end}")
+        key = (doc.doc_id, start, end)  # (what the node's IRI is made of)
+        node = self._evidence.get(key)
+        if node is not None:
+            return node
+        node = self._evidence[key] = self.iri("Evidence", doc.doc_id, f"{start}-{end}")
         t = self.triples
         if not t.has(node, _TYPE, _kg("Evidence")):
             t.add(node, _TYPE, _kg("Evidence"))

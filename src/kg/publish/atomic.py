@@ -10,14 +10,16 @@ _UMASK = os.umask(0o022)  # read the process umask (and put it back)
 os.umask(_UMASK)
 
 
-def write_atomic(path: str | os.PathLike, data: str | bytes | Iterable[str], encoding: str = "utf-8") -> None:
+def write_atomic(path: str | os.PathLike, data: str | bytes | Iterable[str] | Iterable[bytes],
+                 encoding: str = "utf-8") -> None:
     """Write to a temporary file beside `path`, fsync it, then rename over `path`. `data`
-    may be pieces of text, written as they come (a large file is never one string)."""
+    may be pieces of text (or of bytes), written as they come (a large file is never one
+    string)."""
     target = Path(path)
     if isinstance(data, (str, bytes)):
         chunks: Iterable[bytes] = [data.encode(encoding) if isinstance(data, str) else data]
     else:
-        chunks = (piece.encode(encoding) for piece in data)
+        chunks = (piece if isinstance(piece, bytes) else piece.encode(encoding) for piece in data)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

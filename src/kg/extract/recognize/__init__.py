@@ -106,6 +106,21 @@ def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> boo
     return True
 
 
+def bare_listed_firm(mention: Mention) -> Mention:
+    """A listed firm read with the industry word after it (比亚迪|新能源) inside a longer name
+    is the firm alone there: the word is the longer name's, what the firm makes in it
+    (比亚迪新能源汽车零部件项目)."""
+    if mention.rule != "nested" or mention.type != "Organization":
+        return mention
+    firm = next((f for f in lexicon.enterprises() if mention.label.startswith(f) and len(f) < len(mention.label)
+                 and mention.label[len(f):] in lexicon.industry_words()), None)
+    if firm is None:
+        return mention
+    mention.end = mention.start + len(firm)
+    mention.text = mention.label = firm
+    return mention
+
+
 def sentence_tokens(doc: Doc) -> list[list[Token]]:
     """Tokens grouped by sentence (tokens never cross sentence boundaries)."""
     if not doc.sentences:
@@ -306,7 +321,7 @@ def recognize(doc: Doc) -> Doc:
         inside_title(m, titles) or describes_a_kind(doc, m))]
     candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
     mentions = select(candidates)
-    mentions = [m for m in mentions if not firm_inside_firm(doc, m, mentions)]
+    mentions = [bare_listed_firm(m) for m in mentions if not firm_inside_firm(doc, m, mentions)]
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
         inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]

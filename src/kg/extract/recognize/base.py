@@ -26,6 +26,8 @@ PROPER_POS = ("ns", "nr", "nz", "nt", "eng")
 def is_proper(tok: Token) -> bool:
     """Is the word a proper name? jieba's `j` (abbreviation) marks common words as often
     as names (研发, 环保, 深化); only a one-character one is a name (黔, 粤)."""
+    if tok.pos in ("ns", "nr") and tok.text in lexicon.common_words_tagged_proper():
+        return False  # 城市/ns, 智慧/nr: the segmenter's dictionary mistags common words
     return tok.pos.startswith(PROPER_POS) or (tok.pos == "j" and len(tok.text) == 1)
 # Single-character location words that end a name on the left (在园区内 …).
 STOP_SINGLE = set("内上下里外间后前等及和与或并的地得之其各每该本此")
@@ -42,6 +44,10 @@ COORDINATORS = ("和", "与")
 MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
 LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
+# Verbs that relate their object to something else, as a preposition or a copula does
+# (作为|产业园, 地处|…中心): never a name's first word.
+RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "作", "当作", "辖", "下辖", "管辖"})
+ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")  # 一是…, 二是…: points of a list
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
@@ -102,6 +108,12 @@ def type_of_name(name: str) -> Typed | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def suffix_last_chars() -> frozenset[str]:
+    """The characters a type suffix ends with: a word ending with none of them has no type."""
+    return frozenset(text[-1] for text in lexicon.suffix_map())
+
+
 def is_kind(name: str) -> bool:
     """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
     generic = lexicon.generic_phrases()
@@ -150,7 +162,9 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
         generic = lexicon.generic_phrases()  # (its own prefixes and endings looked up, not every phrase scanned)
         generic_start = any(head[:size] in generic for size in range(2, len(head) + 1)) or any(
             name[-size:] in generic for size in range(3, len(name) + 1))  # 新关口寨|城中村
-        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start
+        # a head that ends in a level word names levels, not a place: 各乡|镇, 美乡|村 (乡村, 乡镇)
+        two_levels = head[-1] in LEVEL_WORD_CHARS
+        return 2 <= len(head) <= 4 and not NUMERAL.search(head) and not common and not generic_start and not two_levels
     if typed.suffix in ("新区", "新区直管区"):
         # a new area is named after its city as often as not: 青岛|西海岸新区, 烟台|黄渤海新区
         city = next((n for n in range(min(len(head) - 2, 4), 1, -1) if head[:n] in lexicon.division_by_name()), 0)
@@ -207,6 +221,8 @@ def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
     tok = tokens[head]
     if "body" in typed.rule and len(typed.suffix) == 1 and tok.text != typed.suffix and len(tok.text) < 3:
         return False  # 布局, 格局 end in 局 but name no bureau; 教育局, 发展局 do
+    if typed.type == "Organization" and tok.pos == "f":
+        return False  # 吉林省|东南部/f: a part of a region, no department
     before = tokens[head - 1] if head > 0 else None
     if tok.text == typed.suffix and len(tok.text) == 1 and typed.type != "AdministrativeArea" \
             and before is not None and before.pos.startswith("v"):
@@ -232,14 +248,18 @@ def modifies(following: Token) -> bool:
 
 # Programme heads that are also a verb or an adjective: 计划 (to plan), 战略 (strategic).
 VERBAL_HEADS = ("计划", "战略")
+ADJECTIVAL_HEAD = "战略"  # also the adjective "strategic" (战略新兴产业, 战略任务, 战略支点)
 
 
 def head_used_as_word(typed: Typed, following: Token | None) -> bool:
     """Is a programme head followed by a verb or a number a verb or a modifier there, not
     the end of a name? 哈市计划|开工重点项目, 项目计划|2月开工, 计划|总投资5000万元,
     签订战略|合作备忘录 (but 实施…计划，, 坚持…战略不动摇 end names)."""
-    return (following is not None and typed.type == "Program" and typed.suffix in VERBAL_HEADS
-            and following.pos.startswith(("v", "m", "b")))
+    if following is None or typed.type != "Program" or typed.suffix not in VERBAL_HEADS:
+        return False
+    if typed.suffix == ADJECTIVAL_HEAD and following.pos.startswith("n") and not following.pos.startswith("ns"):
+        return True  # 涵盖战略|新兴产业, 取得重大战略|成果: "strategic", before the noun it qualifies
+    return following.pos.startswith(("v", "m", "b"))
 
 
 def starts_badly(tokens: list[Token], i: int) -> bool:
@@ -248,6 +268,8 @@ def starts_badly(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.text == RENEWED and i + 1 < len(tokens) and is_proper(tokens[i + 1]):
         return False
+    if is_glued_character(tokens, i):
+        return False  # 大|柴旦工业园: the name's own first character
     return tok.pos in ("v", "vd") or (len(tok.text) == 1 and tok.pos in ("a", "ad", "d", "v"))
 
 
@@ -300,6 +322,8 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
     if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
         return True
+    if tok.pos == "t" and not NUMERALS.search(tok.text) and len(tok.text) >= 3:
+        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
     if is_glued_boundary(tok.text, tok.pos):
         return True
     if tok.pos == "zg" and tok.text in lexicon.suffix_map():
@@ -308,9 +332,23 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
         return True
     if energy_morpheme(tokens, i, right):
         return False
+    if tok.pos == "v" and len(tok.text) == 1 and split_trade_name(tokens, i):
+        return False  # 杭/nr可/v|科技: the second character of a trade name the segmenter split
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+NAME_CHARACTER_POS = ("nr", "ns", "nz", "j", "zg", "ng")
+
+
+def split_trade_name(tokens: list[Token], i: int) -> bool:
+    """Is the one-character verb at `i` the second character of a two-character trade name
+    (杭/nr|可/v科技, 中材渝/j|建/v…): right after a lone character read as a name part, a
+    verb governs nothing."""
+    before = tokens[i - 1] if i > 0 else None
+    return before is not None and len(before.text) == 1 and before.pos in NAME_CHARACTER_POS \
+        and re.fullmatch(r"[\u4e00-\u9fff]", before.text) is not None and before.text not in STOP_SINGLE
 
 
 def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
@@ -341,6 +379,32 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
             and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
 
 
+NOUN_COORDINATORS = ("及", "与")  # (和 joins clauses and verbs as often: 改革和发展)
+
+
+def shares_the_head(tokens: list[Token], i: int, end: int) -> bool:
+    """Is tokens[i] 及 or 与 between two noun phrases of one name, the first with no head
+    of its own: 比亚迪新能源乘用车及|零部件产业园, 临沂临港高端不锈钢与|先进特钢产业基地? The
+    words before it, back to a stop, must name something specific (a place, a firm, a
+    number), hold no verb and end in no type suffix (A产业园及|B项目 are two names)."""
+    if tokens[i].text not in NOUN_COORDINATORS or i == 0:
+        return False
+    j = i - 1
+    while j >= 0 and end - tokens[j].start <= MAX_NAME and not stops_name(tokens, j, tokens[j + 1]):
+        j -= 1
+    conjunct = tokens[j + 1:i]
+    if not conjunct or any(t.pos.startswith(("v", "d", "a", "m", "t")) and not t.pos == "vn" for t in conjunct):
+        return False
+    text = "".join(t.text for t in conjunct)
+    if not is_specific(conjunct) or type_of_name(text) is not None or len(text) < 2:
+        return False
+    # the second phrase ends in the head and says more than a kind (楼宇及|产业园区: two kinds)
+    second = [t for t in tokens[i + 1:] if t.start < end]
+    rest = "".join(t.text for t in second)
+    typed = type_of_name(rest)
+    return typed is not None and not is_generic(rest, typed.suffix) and not any(t.pos == "v" for t in second)
+
+
 def ends_a_name(word: str) -> bool:
     """Does the word end an organisation's name (市人民政府|和贵安新区管委会: two bodies)?"""
     typed = type_of_name(word)
@@ -361,6 +425,8 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
             i -= 1
             continue
+        if body and ends_a_name(tok.text) and first == i + 1 and division_level(tokens[first].text):
+            break  # 中共石嘴山市委员会|石嘴山市人民政府: two bodies, the second named from its area
         if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
             j = i - 1
             while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:
@@ -377,6 +443,10 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i
             i -= 1
             continue
+        if shares_the_head(tokens, i, end) and not body:
+            first = i  # 三亚数学与|物理国际研究中心: two fields of one centre
+            i -= 1
+            continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
             break
         first = i
@@ -389,21 +459,32 @@ def left_edge(tokens: list[Token], head: int) -> int:
 
 
 GLUED_POS = ("zg", "ng", "nr", "ns")  # a lone character of a name the segmenter cut off: 崧/zg|泽高架
+COPULAS = frozenset("是为有")  # verbs that open a clause's predicate: ，是|衢州智造新城
 
 
 def glued_first_character(tokens: list[Token], first: int) -> int:
     """A name's first character that the segmenter left alone before the rest (，|崧|泽高架,
     的|杭|可科技…): a lone character tagged as a name part or morpheme, right after a
     punctuation mark, 的 or a preposition, belongs to the name."""
-    if first < 1:
-        return first
-    lone, before = tokens[first - 1], tokens[first - 2] if first >= 2 else None
-    if len(lone.text) != 1 or lone.pos not in GLUED_POS or lone.text in STOP_SINGLE or lone.text in LEADING_FUNCTION_CHARS \
-            or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
-        return first
-    if before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的"):
-        return first - 1
-    return first
+    return first - 1 if first >= 1 and is_glued_character(tokens, first - 1) else first
+
+
+def is_glued_character(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] a lone first character of the name that goes on at tokens[k + 1] (see
+    `glued_first_character`)? A one-character adjective or verb before a person's or
+    place's name is one too (。大/a|柴旦/nr工业园, 的润/v|田智造/nr, 、广/a|佛冈/ns产业园):
+    after a stop, such a character modifies nothing."""
+    if k + 1 >= len(tokens):
+        return False
+    lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
+    read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
+        and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
+    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
+            or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+        return False
+    if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
+        return before is None or before.pos in ("x", "w") or before.text in ("、", "的")
+    return before is None or before.pos in ("x", "uj", "p", "w") or before.text in ("、", "的")
 
 
 CAMPAIGN_COUNT = re.compile(r"^[一二三四五六七八九十百千万亿两]+[个亩级项条]*")
@@ -461,6 +542,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
         for left in range(first, head + 1):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
                 continue
+            if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
+                continue  # 作为|产业园, 一是|聚焦战略: a relating verb or an enumerator is never a name's first word
             start = tokens[left].start
             name = doc.text[start:end]
             if name.count(")") > name.count("("):

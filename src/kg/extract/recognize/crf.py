@@ -171,23 +171,28 @@ def marginals(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndar
     alpha = np.empty_like(exp_state)
     beta = np.empty_like(exp_state)
     scale = np.empty(len(exp_state))
-    steps = len(packed.offsets) - 1
+    offsets = packed.offsets.tolist()  # (plain ints: the loops run once per position)
+    steps = len(offsets) - 1
+    before = 0
     for t in range(steps):
-        first, end = packed.step(t)
+        first, end = offsets[t], offsets[t + 1]
         if t == 0:
             current = exp_state[first:end].copy()
         else:
             current = (alpha[before:before + end - first] @ exp_trans) * exp_state[first:end]
         total = current.sum(axis=1)
-        scale[first:end] = np.where(total != 0.0, 1.0 / np.where(total != 0.0, total, 1.0), 1.0)
-        alpha[first:end] = current * scale[first:end, None]
+        if total.all():
+            np.divide(1.0, total, out=scale[first:end])
+        else:
+            scale[first:end] = np.where(total != 0.0, 1.0 / np.where(total != 0.0, total, 1.0), 1.0)
+        np.multiply(current, scale[first:end, None], out=alpha[first:end])
         before = first
     for t in range(steps - 1, -1, -1):
-        first, end = packed.step(t)
-        going_on = packed.step(t + 1)[1] - packed.step(t + 1)[0] if t + 1 < steps else 0
+        first, end = offsets[t], offsets[t + 1]
+        going_on = offsets[t + 2] - end if t + 1 < steps else 0
         beta[first + going_on:end] = scale[first + going_on:end, None]  # the sequences that end at t
         if going_on:
-            after = packed.step(t + 1)[0]
+            after = end
             beta[first:first + going_on] = ((beta[after:after + going_on] * exp_state[after:after + going_on])
                                             @ exp_trans.T) * scale[first:first + going_on, None]
     chances[packed.rows] = alpha * beta / scale[:, None]

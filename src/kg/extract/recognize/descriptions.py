@@ -19,7 +19,9 @@ COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:
 FIRST_OF_KIND = re.compile(r"(?:首|第一)[个家条座批所]")
 # Several things are not one organisation, park or project: 经济高质量发展两个专业代表之家,
 # 市区两级城市运行管理中心, 山葡萄汁饮料三条生产线 (宁德时代第二条生产线 is one).
-PLURAL = re.compile(r"(?<!第)[两二三四五六七八九十几多]+[个级家座条]")
+# Counted in figures too (肇庆市66个省重点项目, 116项重点工程), but not a plant's yearly output
+# (年产100条…生产线: a capacity) nor a part of a larger number (1000万吨).
+PLURAL = re.compile(r"(?<!第)[两二三四五六七八九十几多]+[个级家座条]|(?<![第产0-9.])[0-9]+(?:个|项|家|座|条)")
 # A count cut off before its classifier: 84|条生产线 (the tagger reads 条 as a noun).
 OPENS_WITH_CLASSIFIER = re.compile(r"[个条座家项所批名]")
 NUMBER_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千万两几多余]$")  # searched in the two characters before

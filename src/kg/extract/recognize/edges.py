@@ -96,11 +96,12 @@ def description_words(text: str, suffix: str) -> tuple[int, int] | None:
 def park_then_description(text: str, tokens: list[Token], start: int) -> int:
     """Where a park's name ends when only a description of a kind follows it
     (万州经开区|重点产业项目): the park is the name; 0 if that is not so."""
-    ends = {t.start + len(t.text) - start for t in tokens}
+    # (the word ends inside the name: the sentence's other words cannot end the park)
+    ends = {t.start + len(t.text) - start for t in tokens if 0 < t.start + len(t.text) - start < len(text)}
     for end in sorted(ends):
         park, rest = type_of_name(text[:end]), text[end:]
         typed = type_of_name(rest)
-        if 0 < end < len(text) and park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
+        if park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
                 and len(text[:end]) - len(park.suffix) >= MIN_HEAD and typed is not None \
                 and len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix):
             return end
@@ -150,11 +151,34 @@ SECTION_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,8}至)?([\u4e00-\u9fff]{2,5})�
 WORKS_TAIL = re.compile(r"(?:改扩建|扩建|改建|加宽改造|升级改造|技改升级|改造升级|升级)(?=[、，。；,;等和及]|$)")
 
 
-def right_decision(doc: Doc, mention: Mention) -> tuple[int, str]:
+# A government's or a party committee's office named by its short form, right after the
+# body: 山东省政府|新闻办, 上海市政府|合作交流办, 兰考县委|网信办.
+OFFICE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}?办")
+GOVERNING_HEADS = ("政府", "委")
+
+
+def office_decision(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[int, str]:
+    """How far a government's or committee's name runs on into the office of it named
+    right after it (…政府新闻办), when the office's words end on a word's end and hold no
+    verb before 办; (0, "") for no change."""
+    if mention.type != "Organization" or not mention.label.endswith(GOVERNING_HEADS) or unqualified_body(mention.label):
+        return 0, ""
+    match = OFFICE_TAIL.match(doc.text, mention.end)
+    if match is None or not any(t.start + len(t.text) == match.end() for t in tokens):
+        return 0, ""
+    inside = [t for t in tokens if mention.end <= t.start and t.start + len(t.text) < match.end()]
+    if any(t.pos.startswith(("v", "d", "p", "c", "u")) and t.pos != "vn" for t in inside):
+        return 0, ""  # 市政府批准办…: a verb, not an office
+    return match.end(), "R:office"
+
+
+def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tuple[int, str]:
     """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
     宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
-    延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建).
-    (0, "") for no change."""
+    延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建);
+    a body's office (see `office_decision`). (0, "") for no change."""
+    if mention.type == "Organization":
+        return office_decision(doc, mention, list(tokens))
     if mention.type not in ("Project", "Park"):
         return 0, ""
     phase = PHASE_TAIL.match(doc.text, mention.end)
@@ -230,7 +254,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
     mentions = with_its_company(mentions, doc, tokens)
     found: list[Mention] = []
     for mention in mentions:
-        end, why = right_decision(doc, mention)
+        end, why = right_decision(doc, mention, tokens)
         if end and mention.label == mention.text:
             # a park's phase is built as a project (敖东工业园二期)
             type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)

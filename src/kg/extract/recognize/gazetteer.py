@@ -103,6 +103,8 @@ def pick_township(name: str, context: frozenset[str], short: bool = False) -> le
     whose county, or else whose city, the document names."""
     table = lexicon.townships_by_short_name() if short else lexicon.townships_by_name()
     candidates = table.get(name, ())
+    if not candidates:
+        return None  # (most words asked of: no township at all)
     by_code = lexicon.division_by_code()
     for level in (lambda d: d.parent, lambda d: by_code[d.parent].parent if d.parent in by_code else ""):
         matching = [d for d in candidates if level(d) in context]
@@ -120,12 +122,18 @@ def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
     return after is not None and (after.text[0] in levels or after.pos == "ns")
 
 
+@lru_cache(maxsize=1)
+def division_words() -> frozenset[str]:
+    """Every full and short name of a division: one look-up per word, not one per table."""
+    return frozenset(lexicon.divisions_by_full_name()) | frozenset(lexicon.divisions_by_short_name())
+
+
 @recognizer("gazetteer")
 def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
-    full_names, short_names = lexicon.divisions_by_full_name(), lexicon.divisions_by_short_name()
+    names = division_words()
     for i, tok in enumerate(tokens):
-        if tok.text not in full_names and tok.text not in short_names:
+        if tok.text not in names:
             continue  # what pick_division answers first, without a call per word
         division = pick_division(tok.text, doc.areas, tok.pos.startswith("ns"))
         if division is None:

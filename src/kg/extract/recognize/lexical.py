@@ -27,6 +27,8 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
     for i, tok in enumerate(tokens):
         if tok.text not in firms:
             continue
+        if read_as_common_word(tokens, i):
+            continue
         start, end = tok.start, tok.start + len(tok.text)
         if i + 1 < len(tokens) and tokens[i + 1].text in lexicon.industry_words():
             end += len(tokens[i + 1].text)
@@ -34,6 +36,17 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
             start = tokens[i - 1].start
         found.append(make_mention(doc, sentence, start, end, ORGANIZATION, "enterprise"))
     return found
+
+
+def read_as_common_word(tokens: list[Token], i: int) -> bool:
+    """A firm's name that is also a common word (浪潮 a wave, 东风 an east wind) is that
+    word where a noun, 的 or a closing quote modifies it (数字|浪潮, 升级的|浪潮, “东数西算”|东风)
+    and nothing of a firm's name follows it (浪潮|长春云计算中心, 东风|皮卡 are the firms)."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    modified = before is not None and (before.pos in ("n", "vn", "uj") or before.text in ("”", "’"))
+    named_on = after is not None and (after.pos.startswith(("n", "vn")) or after.text in lexicon.industry_words())
+    return modified and not named_on
 
 
 # A division's party committee: 宁波市委, 中共太仓市委, 黔南州委 (州: the short form of an

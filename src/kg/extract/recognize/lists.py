@@ -27,7 +27,8 @@ COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
 # An item holds no separator (和 is U+548C, cut out of the CJK range): with 和 inside, the
 # items of a long run of 和 without a head could be split in exponentially many ways.
-_LIST_ITEM = r"[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
+# A one-character conjunct names nothing: one character and 和 open an item (大和水工机械).
+_LIST_ITEM = r"(?:[\u4e00-\u548b\u548d-\u9fff]和)?[\u4e00-\u548b\u548d-\u9fff0-9A-Za-z·()+]{2,24}"
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,10 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
         kinds = lists_kinds(tokens_of)
         for (item, start, item_type), item_tokens in zip(items, tokens_of):
-            specific_enough = "weak" not in item_type.rule or counted or (is_specific(item_tokens) and not kinds)
+            # a list of kinds (电子信息、医疗健康、先进陶瓷等园区, …等现代企业) names none of them;
+            # works listed by kind (清沙河、新桃等水库, 万象城、悦然时光…等商业综合体) are built things
+            of_kinds = kinds and ("weak" in item_type.rule or item_type.type != "Project")
+            specific_enough = counted or (("weak" not in item_type.rule or is_specific(item_tokens)) and not of_kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
@@ -91,12 +95,15 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
     """The items of `A、B和C` at `offset`: (item, start, type)."""
     items = []
     position = offset
-    for piece in re.split(r"([、和])", text):
+    for piece in list_pieces(text):
         if piece in "、和":
             position += len(piece)
             continue
         item, start = piece, position
         position += len(piece)
+        aside = ASIDE.search(piece)
+        if aside:  # 石脑油综合利用项目(计划投资56亿元): a note on the item, not its name
+            item = piece = piece[:aside.start()]
         if "等" in item:
             continue  # 中科电气等龙头企业|和梓靖铜箔…: the end of another list, read on its own
         end = start + len(piece)
@@ -115,6 +122,22 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
             item, item_type = item[: title.start()], ORGANIZATION
         items.append((item, start, item_type))
     return items
+
+
+# A bracket at an item's end that holds an amount of money is a note (计划投资56亿元, 总投资3亿元).
+ASIDE = re.compile(r"\([^()]*[0-9一二三四五六七八九十百千]+(?:\.[0-9]+)?[亿万]?元[^()]*\)$")
+
+
+def list_pieces(text: str) -> list[str]:
+    """`A、B和C` cut into items and separators; a 和 after one character is a character of
+    the next item's name (大和水工机械), since a one-character item names nothing."""
+    pieces: list[str] = []
+    for piece in re.split(r"([、和])", text):
+        if len(pieces) >= 2 and pieces[-1] == "和" and len(pieces[-2]) == 1:
+            pieces[-2:] = [pieces[-2] + "和" + piece]
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 # 工业强区、创新兴区、生态立区、文旅活区“四大战略”: the parts a counted programme lists.
@@ -177,7 +200,8 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
         # head is the name's (智能装备制造|项目), and so are the words of a firm's project
         # after its full name (…有限公司手术感控生产线扩产项目).
         introduces = i == 0 or inside[i - 1].pos in ("d", "ad") or len(inside) - i - 1 >= 2
-        stop = (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
+        glued_he = tok.text == "和" and i == 1 and len(inside[0].text) == 1 and inside[0].start == start  # 盛和|锆钛
+        stop = not glued_he and (not WORD.fullmatch(tok.text) or tok.pos.startswith(("u", "p", "c", "r")) or tok.text in ("的", "在")
                 or (tok.pos.startswith("v") and len(tok.text) >= 2 and tok.pos != "vn" and introduces and not after_firm)
                 or tok.text in lexicon.boundary_words())
         after_firm = after_firm or tok.text.endswith(FIRM_NAME_ENDS)

@@ -26,6 +26,9 @@ from kg.extract.recognize.base import (
 )
 
 
+QUOTED_DAY = re.compile(r"(?:1[0-2]|0?[1-9])[·.](?:[12][0-9]|3[01]|0?[1-9])")
+
+
 def is_slogan(text: str) -> bool:
     """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
     1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
@@ -35,6 +38,8 @@ def is_slogan(text: str) -> bool:
         return False
     if re.fullmatch(NUMERAL.pattern + "+", text) or NUMERAL.sub("", text) in lexicon.units():
         return False  # a number alone (“五一”, the May Day holiday, “万亿元”城市) names no programme
+    if QUOTED_DAY.fullmatch(text):
+        return False  # a day (“4·13”重要讲话, “9·11”): a date or what happened on it
     if is_product(text):
         return False
     return bool(NUMERAL.search(text)) or len(text) >= 4
@@ -80,6 +85,7 @@ def _noun_tail(tokens: list[Token], start: int) -> str:
 
 
 NAMED_TAIL_MAX = 12
+REQUIREMENT = "要求"
 CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两双]")  # counts in slogans; “S1线” is a line's number
 COUNTED_SET = re.compile(r"[一二三四五六七八九十两]+大")
 NAMED_TAIL_TYPES = ("Park", "Project", "Policy", "Program")
@@ -105,6 +111,8 @@ def _named_tail(tokens: list[Token], start: int) -> tuple[str, Typed] | None:
             continue  # “爽贵阳”…平台上线: the last word is the verb, not a head
         tail = "".join(t.text for t in words[:size])
         typed = type_of_name(tail)
+        if typed is not None and typed.suffix == REQUIREMENT and size >= 2 and words[size - 2].pos in ("n", "vn", "v"):
+            return None  # “港产城一体化”发展要求, “强省会”目标要求: a requirement about the slogan, which is the name
         if typed is not None and typed.type in NAMED_TAIL_TYPES and len(typed.suffix) >= 2 \
                 and len(tail) > len(typed.suffix) and not is_generic(tail, typed.suffix):
             if typed.type == "Program" and size < len(words) and modifies(words[size]):
@@ -173,7 +181,8 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
         typed = Typed(head.type, head.sub, head.text)
         return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
-    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1]:
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1] \
+            and not describes_what_follows(doc, inner, end):
         return [make_mention(doc, sentence, start, end, PROGRAM, "quoted", inner)]
     return []
 
@@ -254,6 +263,25 @@ def chain_head(text: str, start: int, end: int) -> Typed | None:
     return typed if typed is not None and typed.type in CHAIN_HEAD_TYPES else None
 
 
+def describes_what_follows(doc: Doc, inner: str, end: int) -> bool:
+    """Quoted words with no count, right before 的, describe what follows them: “华丽转身”的,
+    “持续改善、稳中有进”的基本态势 (a counted slogan still names its programme: “四个定位、
+    八个突破”的工作要求)."""
+    return doc.text.startswith("的", end) and not NUMERAL.search(inner)
+
+
+PREDICATE_END = ("，", ",", "。", "；", ";", "！", "!")
+
+
+def is_predicate(doc: Doc, tokens: list[Token], inner: str, start: int, end: int) -> bool:
+    """Quoted words with no count right after a noun, that end the clause, say what the noun
+    does: 四台挖掘机“蓄势待发”，, 重大工业项目“满弦开弓”， — a figure of speech, no
+    programme (a programme is named after the verb that runs it: 实施“东数西算”，)."""
+    before = next((t for t in tokens if t.start + len(t.text) == start), None)
+    return before is not None and before.pos in ("n", "nz", "nr", "ns", "vn") and not NUMERAL.search(inner) \
+        and type_of_name(inner) is None and doc.text.startswith(PREDICATE_END, end)  # (策划“…来贵阳计划”，: a name)
+
+
 def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, start: int, end: int) -> Mention | None:
     """One quoted phrase and the words after it, read in this order: a numeric formula and
     its noun phrase (“1+6+1”重点工作), a slogan and the head that joins it (“强省会”行动), a
@@ -277,6 +305,8 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
         tail = _noun_tail(tokens, end)
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
+    if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end):
+        return None
     typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 

@@ -10,6 +10,7 @@ from kg.extract.recognize.base import (
     STOP_SINGLE,
     VERBAL_AFTER_POLICY,
     accept_name,
+    division_level,
     head_ok,
     head_used_as_word,
     left_edge,
@@ -17,6 +18,7 @@ from kg.extract.recognize.base import (
     modifies,
     recognizer,
     shrink_to_name,
+    suffix_last_chars,
     Typed,
     is_specific,
     type_of_name,
@@ -30,18 +32,24 @@ LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
 def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     boundary = lexicon.boundary_words()
+    ends = suffix_last_chars()
     for head, tok in enumerate(tokens):
+        if tok.text[-1:] not in ends:
+            continue  # (most words: what type_of_name would say, without the call)
         head_type = type_of_name(tok.text)
         if head_type is None or "titled" in head_type.rule or "quoted" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
         nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
-        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1):
+        # 中共银川市委员会|银川市人民政府: a body, then the next body's own area (not 城区)
+        next_body = "body" in head_type.rule and len(nxt) >= 3 and division_level(nxt) is not None
+        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1) \
+                and not next_body:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
             continue  # 重要改革|事项: the head word is a modifier here
         if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
             continue  # 长春新区计划|开工项目406个: a verb here
-        if is_planning(tokens, head):
+        if is_planning(tokens, head) or marks_a_milestone(tokens, head, head_type) or launched_bare(tokens, head, head_type):
             continue
         first = left_edge(tokens, head)
         if head_type.type == "AdministrativeArea":
@@ -87,6 +95,26 @@ def with_trade_name(doc: Doc, sentence: Sentence, tokens: list[Token], mention: 
     if not added or not any(t.pos.startswith(("v", "d", "a", "nr", "ns", "nz", "j")) for t in added):
         return mention
     return make_mention(doc, sentence, tokens[start].start, mention.end, ORGANIZATION_FIRM, "suffix")
+
+
+EVENT_HEADS = ("活动", "仪式")
+
+
+def marks_a_milestone(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """An event held for a project's milestone (…项目开工|活动, 签约|仪式) is an occasion,
+    no programme: the milestone word (data/milestone_cues.tsv) stands right before the head."""
+    if typed.type != "Program" or tokens[head].text not in EVENT_HEADS or head == 0:
+        return False
+    return tokens[head - 1].text in lexicon.milestone_words()
+
+
+def launched_bare(tokens: list[Token], head: int, typed: Typed) -> bool:
+    """A programme head right after the verb that launches it is that verb's bare object
+    (…组织开展|活动, 健全|机制): the words before the verb name who acts, not the programme."""
+    if typed.type != "Program":
+        return False
+    glued = tokens[head].text[:len(tokens[head].text) - len(typed.suffix)]  # 开展活动/l: one word
+    return glued in lexicon.programme_verbs() or (head > 0 and not glued and tokens[head - 1].text in lexicon.programme_verbs())
 
 
 def is_planning(tokens: list[Token], i: int) -> bool:

@@ -19,6 +19,7 @@ reads the same model into arrays (`crf.py`) and scores a whole document at once
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -186,14 +188,26 @@ def _suffixes_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
     return {last: tuple(sorted(items, key=lambda item: -len(item[0]))) for last, items in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _suffixes_by_last_char_and_size() -> dict[str, tuple[tuple[int, dict[str, str]], ...]]:
+    """Last character -> (size, suffix -> feature value) of the type suffixes ending with
+    it, longest first: one look-up per size rather than a comparison per suffix."""
+    found: dict[str, dict[int, dict[str, str]]] = {}
+    for last, items in _suffixes_by_last_char().items():
+        for suffix, value in items:
+            found.setdefault(last, {}).setdefault(len(suffix), {})[suffix] = value
+    return {last: tuple(sorted(sizes.items(), reverse=True)) for last, sizes in found.items()}
+
+
 def _suffix_end_marks(text: str, lasts: Iterable[int] | None = None) -> dict[int, str]:
     """The characters of `text` where a type suffix ends: the type and size of the longest.
     `lasts`: the only positions where a suffix may end (all when None), in order."""
-    by_last = _suffixes_by_last_char()
+    by_last = _suffixes_by_last_char_and_size()
     ends: dict[int, str] = {}
     for last in range(len(text)) if lasts is None else lasts:
-        for suffix, value in by_last.get(text[last], ()):
-            if text.endswith(suffix, 0, last + 1):
+        for size, suffixes in by_last.get(text[last], ()):
+            value = suffixes.get(text[last + 1 - size:last + 1]) if size <= last + 1 else None
+            if value is not None:
                 ends[last] = value
                 break
     return ends
@@ -320,6 +334,9 @@ class _Tables:
     templates: dict[str, dict[str, int]]  # the other templates: value -> row
     next_rows: np.ndarray  # (suffix type code, distance bucket) -> row; last column: next=none
     suffix_types: dict[str, int]
+    # bigram template -> row by key (every pair of characters: a few MB per template, read
+    # with one gather instead of a binary search per character)
+    pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
 
     def key(self, *codes: np.ndarray) -> np.ndarray:
         width = len(self.chars) + 1
@@ -363,6 +380,10 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
                 found[key] = row
         keys = np.array(sorted(found), dtype=np.int64)
         tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
+        if size == 2:
+            dense = np.zeros(width * width, dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32)
+            dense[keys] = tables.sequences[template][1]
+            tables.pairs[template] = dense
     for value, row in crf.rows("t=").items():
         if len(value) == 3 and all(c in CLASSES for c in value):
             tables.classes[CLASSES.index(value[0]) * 25 + CLASSES.index(value[1]) * 5 + CLASSES.index(value[2])] = row
@@ -382,11 +403,15 @@ def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
     return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
 
 
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
+
+
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
     """Whether every sentence's words cover it exactly (segment's output always does)."""
     for sentence, tokens in zip(sentences, tokens_of):
         if not tokens or tokens[0].start != sentence.start or \
-                sum(len(t.text) for t in tokens) != sentence.end - sentence.start:
+                sum(map(len, map(_TEXT, tokens))) != sentence.end - sentence.start:
             return False
     return True
 
@@ -409,7 +434,7 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
 
 
-SPARSE = 3  # a feature column set at under a third of the characters is added where it is set
+BLOCK = 1024  # characters whose weights are gathered and summed at once
 
 
 def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -438,6 +463,8 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     klass = np.array([CLASSES.index(char_class(c)) for c in letters], dtype=np.int64)[inverse]
 
     def sequence(template: str, *offsets: int) -> np.ndarray:
+        if template in tables.pairs:
+            return tables.pairs[template][tables.key(*[index[real + o] for o in offsets])]
         keys, rows = tables.sequences[template]
         at, found = _find_sorted(keys, tables.key(*[index[real + o] for o in offsets]))
         return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
@@ -470,10 +497,13 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
 
     pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
     boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
-    inside = np.zeros(size, dtype=np.int64)
+    # in=: outside any mark, but in the sentences that hold a quote or bracket
+    inside = np.full(size, t["in="].get("", 0), dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
-    for sentence, first in zip(sentences, starts.tolist()):
-        _inside_rows(sentence.text, t["in="], inside[first:first + len(sentence.text)])
+    marks = [match.start() for match in BRACKETS.finditer(padded)]
+    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
+        first = int(starts[k])
+        _inside_rows(sentences[k].text, t["in="], inside[first:first + len(sentences[k].text)])
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
     real_of = np.full(len(padded), -1, dtype=np.int64)
     real_of[real] = np.arange(size)
@@ -525,16 +555,13 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         sfx_place,
         tables.next_rows[next_type, np.where(same, bucket, 0)],
     ]
-    scores = np.zeros((size, len(crf.labels)))
-    weights = np.empty_like(scores)
-    for rows in columns:
-        # row 0 (no such feature) weighs nothing: a column that names a feature at few
-        # characters adds only there (the same sums, as adding 0.0 changes none)
-        some = np.flatnonzero(rows)
-        if len(some) * SPARSE < size:
-            scores[some] += crf.state[rows[some]]
-        else:
-            np.add(scores, np.take(crf.state, rows, axis=0, out=weights), out=scores)
+    # Summed a block of characters at a time, every column in order: a block's weights
+    # stay in the cache (a whole document's did not), and the sums are the same, as
+    # np.add.reduce over the first axis adds the columns one after another.
+    rows = np.stack(columns)
+    scores = np.empty((size, len(crf.labels)))
+    for first in range(0, size, BLOCK):
+        np.add.reduce(np.take(crf.state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
     layer = 0
     while True:  # a character's listed-name marks, in their order
         marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
@@ -653,16 +680,30 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
     """A name does not open with a function word, a boundary word or a verb with its
     particle: 参观了|微宏动力二期扩建项目, 推动|…."""
     boundary = lexicon.boundary_words()
-    inside = [t for t in tokens if start <= t.start and t.start + len(t.text) <= end]
+    # the words inside the span: a run of the sentence's words (in order), found by bisection
+    first = bisect.bisect_left(tokens, start, key=_START)
+    last = first
+    while last < len(tokens) and tokens[last].start + len(tokens[last].text) <= end:
+        last += 1
+    inside = tokens[first:last]
     for i, tok in enumerate(inside[:-1]):
         if tok.start != start:
             break
         verb_done = tok.pos.startswith("v") and inside[i + 1].pos.startswith("u")
+        if i == 0 and opens_list_item(tokens, tok) and len(tok.text) >= 2 and tok.text not in boundary \
+                and not verb_done and re.fullmatch(r"[\u4e00-\u9fff]+", tok.text):
+            break  # 、居然/d之家…, 的大自然/d地板: a list item's first word is a name's, however tagged
         if tok.text in boundary or is_stop_pos(tok.pos) or verb_done:
             start = tok.start + len(tok.text)
         else:
             break
     return start
+
+
+def opens_list_item(tokens: list[Token], tok: Token) -> bool:
+    """Does `tok` come right after a list comma or 的 (where a name, not a clause, starts)?"""
+    before = next((t for t in tokens if t.start + len(t.text) == tok.start), None)
+    return before is not None and before.text in ("、", "的")
 
 
 def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
@@ -721,7 +762,9 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     if not len(named):
         return spans
     # the confidences of those sentences' labels (forward-backward over them alone)
-    rows = np.concatenate([np.arange(starts[k], starts[k] + lengths[k]) for k in named.tolist()])
+    is_named = np.zeros(len(lengths), dtype=bool)
+    is_named[named] = True
+    rows = np.flatnonzero(np.repeat(is_named, lengths))  # their characters, in order
     sizes = lengths[named]
     chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
     chance = np.zeros(len(best))
@@ -730,11 +773,14 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     marked = np.flatnonzero(best != outside)
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
     cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
-    for run in np.split(marked, cuts):
-        first, k = int(run[0]), int(sentence_of[np.searchsorted(marked, run[0])])
-        labels = [crf.labels[i] for i in best[first:first + len(run)].tolist()]
-        probabilities = chance[first:first + len(run)].tolist()
-        offset = first - int(starts[k])
+    opens = np.concatenate(([0], cuts))  # each run's first place in `marked`
+    runs = zip(marked[opens].tolist(), np.diff(np.concatenate((opens, [len(marked)]))).tolist(),
+               sentence_of[opens].tolist())
+    names, label_of, chance_of, sentence_starts = crf.labels, best.tolist(), chance.tolist(), starts.tolist()
+    for first, size, k in runs:
+        labels = [names[i] for i in label_of[first:first + size]]
+        probabilities = chance_of[first:first + size]
+        offset = first - sentence_starts[k]
         for start, end, type_ in decode(labels):
             confidence = sum(probabilities[start:end]) / (end - start)
             spans[k].append((offset + start, offset + end, type_, confidence))

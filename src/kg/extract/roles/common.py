@@ -73,14 +73,19 @@ def _flat(mentions: list[Mention]) -> list[Mention]:
     """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
     would break the lists (A、B、C) the rules walk."""
     outer = [m for m in mentions if m.rule not in INNER_RULES]
+    if len(outer) < 2:
+        return outer  # (most sentences: nothing can be inside another)
     # m is inside another iff a longer span starting no later reaches its end: one sweep in
     # (start, -end) order, spans equal to m's left out (a pairwise scan was quadratic)
-    spans = sorted({(m.start, m.end) for m in outer}, key=lambda span: (span[0], -span[1]))
+    spans = sorted({(m.start, -m.end) for m in outer})  # (start, -end): no key function to call
     inside, reach = set(), -1
-    for start, end in spans:
-        if reach >= end:
-            inside.add((start, end))
-        reach = max(reach, end)
+    for start, minus_end in spans:
+        if reach >= -minus_end:
+            inside.add((start, -minus_end))
+        elif reach < -minus_end:
+            reach = -minus_end
+    if not inside:
+        return outer
     return [m for m in outer if (m.start, m.end) not in inside]
 
 

@@ -392,11 +392,15 @@ def based_on(doc: Doc) -> list[Relation]:
     document (关于印发〈A〉的通知) stands for that document."""
     own = own_policy(doc)
     found: list[Relation] = []
+    policies: dict[int, list[Mention]] = {}  # by sentence (a scan of all mentions per sentence was quadratic)
+    for mention in doc.mentions:
+        if mention.type == "Policy":
+            policies.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         drawn = DRAWN_UP.search(text)
         named = DRAWN_UP_NAMED.search(text)
-        mentions = [m for m in doc.mentions if m.sentence == sentence.index and m.type == "Policy"]
+        mentions = policies.get(sentence.index, [])
         if named:
             target = next((m for m in mentions if m.start == sentence.start + named.end() - 1
                            or m.start == sentence.start + named.end()), None)
