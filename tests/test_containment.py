@@ -613,6 +613,9 @@ def test_a_province_heading_a_firms_name_is_no_parent_of_the_table():
     assert not any(parent == "湖南" for _, parent in contained(doc))
     doc = run_text("芙蓉区今年新签约项目8个。湖南加快推进产业园区建设。")
     assert ("芙蓉区", "湖南") in contained(doc)
+    # 智慧 is tagged as a person's name, but it is a common word: 湖南 stands on its own
+    doc = run_text("芙蓉区今年新签约项目8个。湖南智慧农业加快发展。")
+    assert ("芙蓉区", "湖南") in contained(doc)
 
 
 def test_a_headline_joined_to_the_first_paragraph_gives_it_no_subject():

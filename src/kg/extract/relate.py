@@ -40,7 +40,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import Division, division_by_code, suffixes, divisions_by_full_name, divisions_by_short_name, relation_cues
+from kg.extract.lexicon import (Division, common_words_tagged_proper, division_by_code, divisions_by_full_name,
+                               divisions_by_short_name, relation_cues, suffixes)
 from kg.extract.recognize import type_of_name
 
 LEVEL_RANK = {"Province": 1, "City": 2, "District": 3, "Township": 4, "Village": 5}
@@ -1141,7 +1142,11 @@ PROPER_NAME_TAGS = ("nr", "nz", "nrt", "nrfg")
 def _proper_name_follows(doc: Doc, position: int) -> bool:
     """Does the token that starts at `position` read as part of a proper name?"""
     at = bisect.bisect_left(doc.tokens, position, key=lambda token: token.start)
-    return at < len(doc.tokens) and doc.tokens[at].start == position and doc.tokens[at].pos in PROPER_NAME_TAGS
+    if at >= len(doc.tokens) or doc.tokens[at].start != position:
+        return False
+    token = doc.tokens[at]
+    # (智慧/nr, 拓宽/nr: a common word the dictionary tags as a name goes on no firm's name)
+    return token.pos in PROPER_NAME_TAGS and token.text not in common_words_tagged_proper()
 
 
 # a header line that says whose report this is (2022年包头市政府工作报告; 在绥化市北林区第六届人民代表大会…)
