@@ -30,7 +30,10 @@ The speed round (issue 12, outputs byte-identical), at its start (load about 1):
 x1 2.94 (2.71), x10 2.94 (3.09), x100 4.71 (4.25), 62.8 CPU s, 730 MB PSS. The CPU ratio is
 the one to read under such load; the stages after segmentation took 3.6 CPU s over the x10
 documents against 4.1 to 4.5 s before (same run, one process); whole x100 builds one after
-the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round.
+the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round. Quiet (load
+about 2), once every branch of that round was merged (fcd6041): x1 2.12 (2.80), x10 2.37
+(3.77), x100 2.42 (4.10): 32.0 s against lcut's 13.2 s, 54.2 CPU s, 742 MB PSS; the same
+command at the round's start, quiet: x100 2.94 (4.90), 37.1 s, 61.7 CPU s, 778 MB.
 """
 from __future__ import annotations
 
