@@ -247,3 +247,15 @@ def test_a_park_without_its_bracketed_place_or_dotted_brand_is_one_park():
     assert _aside_dropped({"智新·芯导产业园", "芯导产业园"}) == {"芯导产业园": "智新·芯导产业园"}
     # a bracket that names a part, not a place: the port and its rail yard stay two
     assert _aside_dropped({"长春兴隆国际陆港(铁路场站)", "长春兴隆国际陆港"}) == {}
+
+
+def test_a_project_that_builds_a_facility_named_elsewhere_is_not_run_by_it():
+    # 华能(烟台)氢能装备制造中心 in one report, …中心项目 in another: one work, not an operator
+    from kg.extract.resolve import link_operators
+
+    docs = [run_text("华能(烟台)氢能装备制造中心项目加快建设，预计年底投产。", "a.txt"),
+            run_text("28日，华能(烟台)氢能装备制造中心正式落户烟台经济技术开发区。", "b.txt")]
+    entities = resolve(docs)
+    assert any(e.label == "华能(烟台)氢能装备制造中心" and e.type == "Organization" for e in entities)
+    link_operators(entities)
+    assert not [r for doc in docs for r in doc.relations if r.predicate == "operatedBy"]

@@ -505,6 +505,14 @@ def _facility_head(label: str) -> bool:
     return any(label.endswith(suffix.text) and "weak" in suffix.rule for suffix in suffixes())
 
 
+def builds_own_facility(project: str, organisation: str) -> bool:
+    """Is the project only the organisation's name with 项目 (潍柴(青岛)海洋装备制造中心|项目),
+    the organisation a facility (…中心, …基地)? Then the project builds it: one work, and the
+    facility is not the project's operator."""
+    return (project.startswith(organisation) and PROJECT_WORD.fullmatch(project[len(organisation):]) is not None
+            and _facility_head(organisation))
+
+
 @relation_rule("operated_by")
 def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project whose name begins with a company the document also names on its own.

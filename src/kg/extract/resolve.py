@@ -37,7 +37,7 @@ from functools import lru_cache
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Relation
 from kg.extract.lexicon import industry_words
-from kg.extract.relate import is_body
+from kg.extract.relate import builds_own_facility, is_body
 from kg.extract.recognize import type_of_name
 
 _STRIP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]")
@@ -688,8 +688,8 @@ def link_operators(entities: list[Entity]) -> None:
             continue
         core = next((c for c in longest_first
                      if project.label.startswith(c) and len(project.label) > len(c) + 1), None)
-        if core is None or not cores[core].mentions:
-            continue
+        if core is None or not cores[core].mentions or builds_own_facility(project.label, core):
+            continue  # (…中心项目 builds …中心: the facility is no operator)
         owner = cores[core]
         doc.relations.append(Relation("operatedBy", mention, owner.mentions[0][1], mention.sentence, "company-name"))
         # 泰邦生物血液制品生产基地 names the firm as 泰邦生物: another name of 泰邦公司.
