@@ -601,6 +601,13 @@ def test_a_slogan_before_the_industries_it_names_is_not_work():
     assert "强链补链行动" in works
 
 
+def test_a_slogan_reached_as_a_result_is_not_work():
+    doc = run_text("岳阳市2026年工作要点\n岳阳市力争实现“三个翻番”，深入实施“强链补链”行动。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not any("三个翻番" in work for work in works)
+    assert "强链补链行动" in works
+
+
 def test_a_plan_the_area_helps_to_draft_or_is_included_in_is_not_its_work():
     doc = run_text("衡阳市2026年工作要点\n衡阳市积极参与《湘南湘西承接产业转移示范区发展规划》编制，"
                    "推动衡阳综保区纳入《中部地区高质量发展规划》，认真落实《衡阳市制造业高质量发展三年行动方案》。\n")
