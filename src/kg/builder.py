@@ -469,35 +469,34 @@ class _CheckFeed:
 
     def finish(self, ttl: Path) -> Callable[[], Report]:
         """End the stream; returns a function that waits for the report (or checks `ttl` here)."""
-        import pickle
-
-        from kg.graph.check import check_turtle
-
         try:
             if self.child.stdin is not None:
                 self.child.stdin.close()
         except OSError:
             self.broken = True
         self.child.stdin = None  # (so communicate() does not flush it again)
+        return lambda: _child_report(self.child, ttl, self.broken)
 
-        def wait() -> Report:
-            output, _ = self.child.communicate()
-            if not self.broken and self.child.returncode == 0:
-                try:
-                    return pickle.loads(output)
-                except Exception:  # a truncated answer: check here instead
-                    pass
-            return check_turtle(ttl)
 
-        return wait
+def _child_report(child: subprocess.Popen, ttl: Path, broken: bool = False) -> Report:
+    """The checking process's report, once it ends; `ttl` checked here if it failed."""
+    import pickle
+
+    from kg.graph.check import check_turtle
+
+    output, _ = child.communicate()
+    if not broken and child.returncode == 0:
+        try:
+            return pickle.loads(output)
+        except Exception:  # a truncated answer: check here instead
+            pass
+    return check_turtle(ttl)
 
 
 def start_check(ttl: Path, child: subprocess.Popen | None = None) -> Callable[[], Report]:
     """Check `ttl` against the shapes in another process (`ready_check`'s, or a new one), so
     it runs on another core while the page is written; returns a function that waits for
     the report. If the child fails, the check runs inline."""
-    import pickle
-
     from kg.graph.check import check_turtle
 
     child = child or ready_check()
@@ -510,17 +509,7 @@ def start_check(ttl: Path, child: subprocess.Popen | None = None) -> Callable[[]
     except OSError:
         report = check_turtle(ttl)
         return lambda: report
-
-    def wait() -> Report:
-        output, _ = child.communicate()
-        if child.returncode == 0:
-            try:
-                return pickle.loads(output)
-            except Exception:  # a truncated answer: check here instead
-                pass
-        return check_turtle(ttl)
-
-    return wait
+    return lambda: _child_report(child, ttl)
 
 
 def summary(result: BuildResult, seconds: float) -> str:

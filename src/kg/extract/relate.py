@@ -180,6 +180,17 @@ def located_in_phrase(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def _innermost(doc: Doc, flat: list[Mention], first: int) -> Mention:
+    """The last place of the address chain that starts at flat[first] (花溪区|燕楼镇: names
+    of containers written back to back), or flat[first] itself when no place follows it."""
+    chain = [flat[first]]
+    for nxt in flat[first + 1:]:
+        if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
+            break
+        chain.append(nxt)
+    return chain[-1]
+
+
 # 贵州裕能项目所在的福泉双龙工业园区: the place a thing is in, named after it
 WHERE_IT_IS = ("所在的", "所在地", "所在")
 
@@ -194,13 +205,9 @@ def where_it_is(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if thing.type not in LOCATABLE + ("Organization",) or is_body(thing.label) \
                 or _between(doc, thing, flat[index + 1]) not in WHERE_IT_IS:
             continue
-        chain = [flat[index + 1]]
-        for nxt in flat[index + 2:]:
-            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
-                break
-            chain.append(nxt)
-        if chain[-1].type in CONTAINERS and chain[-1] is not thing:
-            found.append(placed_in(thing, chain[-1], thing.sentence, "where-it-is"))
+        place = _innermost(doc, flat, index + 1)
+        if place.type in CONTAINERS and place is not thing:
+            found.append(placed_in(thing, place, thing.sentence, "where-it-is"))
     return found
 
 
@@ -406,12 +413,7 @@ def ceremony_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     for index, thing in enumerate(flat[:-1]):
         if thing.type not in ("Project", "Park") or not CEREMONY.search(_between(doc, thing, flat[index + 1])):
             continue
-        chain = [flat[index + 1]]
-        for nxt in flat[index + 2:]:
-            if nxt.type not in CONTAINERS or _between(doc, chain[-1], nxt) != "":
-                break
-            chain.append(nxt)
-        place = chain[-1]
+        place = _innermost(doc, flat, index + 1)
         if place.type not in CONTAINERS or not re.match(r"[^，,。；;]{0,6}举行", doc.text[place.end:]):
             continue
         found.append(placed_in(thing, place, thing.sentence, "ceremony"))
