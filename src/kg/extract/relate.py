@@ -532,7 +532,7 @@ def operated_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         # or more (one lookup per length, not one scan of every company per project)
         for size in range(len(mention.label) - 2, 1, -1):
             company = companies.get(mention.label[:size])
-            if company is not None and PROJECT_WORD.fullmatch(mention.label[size:]) and _facility_head(company.label):
+            if company is not None and builds_own_facility(mention.label, company.label):
                 break  # 潍柴(青岛)海洋装备制造中心|项目: the facility the project builds, not its operator
             if company is not None:
                 found.append(Relation("operatedBy", mention, company, mention.sentence, "name-prefix"))
