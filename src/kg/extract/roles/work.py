@@ -477,6 +477,11 @@ IDEA_AFTER = re.compile(r"[”\"]?(的)?(理念|理论|奋斗目标|精神|思�
 PLANS_TO = re.compile(r"(开工|开建|建设|建成|投资|投产|实施|完成|引进|新建|于|在|到|用|将|年内|今年)")
 
 
+# The rest of a list of quoted slogans that a work opens (“…”、“…”和“…”): read past to the
+# word that says what the list is.
+QUOTED_LIST = re.compile(r"^(”?[、和及与]?“[^”]{1,20}”)+")
+
+
 def names_work(doc: Doc, work: Mention) -> bool:
     """Does the sentence present the mention as work someone carries out? A bare quoted
     slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
@@ -521,7 +526,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end]
     # the rest of the list this slogan opens, then the word that says what the list is
     # (“循环经济”、“弹性发展”、“工业旅游”的理念); spaces around quotes (“ 两个一百年 ” 奋斗目标) left out
-    after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
+    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
     if IDEA_AFTER.match(after):
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
@@ -566,11 +571,11 @@ def _heads_other_name(doc: Doc, work: Mention) -> bool:
     飞船”制造基地, 打造“榆林煤”“榆林兰炭”品牌), or a regulation before the campaign named
     after it (深入贯彻中央八项规定精神学习教育)?"""
     after = doc.text[work.end:work.end + 16]
-    head = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", after.lstrip("”》\" "))
+    head = QUOTED_LIST.sub("", after.lstrip("”》\" "))
     if any(head[:2 + len(w)].find(w) >= 0 for w in cues("frame")):
         return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
-        after = re.sub(r"^(”?[、和及与]?“[^”]{1,20}”)+", "", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
+        after = QUOTED_LIST.sub("", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
         # 擦亮“中国数谷”“心学高地”等系列城市名片: what the list is, after 等 and a kind word
         after = re.sub(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?", "", after)
         return any(after.startswith(w) for w in cues("product") + cues("campaign"))
