@@ -194,6 +194,11 @@ def _clause_start(text: str, pos: int) -> int:
     return cut + 1
 
 
+def _first_clause_mark(text: str) -> int:
+    """Where the first clause mark of `text` is, its length when there is none."""
+    return min((i for i in map(text.find, _CLAUSE_MARKS) if i >= 0), default=len(text))
+
+
 def plan_period_end(text: str) -> int | None:
     """The last year of the five-year plan a text names (十五五 -> 2030), if any."""
     match = _PLAN_PERIOD.search(text)
@@ -423,7 +428,7 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     # the clause up to the figure and the few words after it (增长6%左右), not the next
     # clause: 新签约项目102个，预计引进… is a result; the 预计 is the next figure's
     ahead = sentence.text[local:local + 12]
-    cut = min((i for i in (ahead.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(ahead))
+    cut = _first_clause_mark(ahead)
     clause = sentence.text[_clause_start(sentence.text, local):local + cut]
     if review or (doc.meta.year is not None and year < doc.meta.year):
         clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
@@ -608,7 +613,7 @@ def policy_articles(text: str, start: int, end: int) -> bool:
     if text[start - 1:start] in "“\"" and start > 0 or text[end:end + 1] in ("”", "\""):
         return True
     rest = text[end:]
-    stop = min((i for i in (rest.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(rest))
+    stop = _first_clause_mark(rest)
     return bool(_policy_heads().search(rest, 0, stop))
 
 
