@@ -694,3 +694,22 @@ def test_a_firm_read_only_inside_a_projects_name_is_not_placed_by_its_parks_news
     # the firm is part of the project's name (GUIDELINES "Names inside names"); the project is in the park
     assert ("星海(滨湖)电机有限公司", "滨湖经开区") not in pairs(doc, "settledIn")
     assert ("星海(滨湖)电机有限公司扩产升级", "滨湖经开区") in pairs(doc, "partOf")
+
+
+def test_a_slogan_that_only_modifies_a_field_a_tool_or_indicators_is_not_work():
+    # sentences of the 贵阳 and 洛南 reports, the 海西 bulletin and a 花溪 court's news
+    doc = run_text("贵阳市2026年政府工作报告\n聚焦“四类产业”，加快发展算力硬件制造、调度适配、数据中心运维保障等业态。"
+                   "大力推进“五个一办”和“五帮”专项行动，推出“贵人智办”AI助手，政务服务数智化、便民化水平持续提升。"
+                   "持续壮大“果烟菌药畜菜”六大产业，加快发展“一硬一软”两大产业，带动“五精”、银发经济等“15+”产业链加快延链补链强链。"
+                   "经对“三大类”43项指标摸底测算，深入实施“四大战略”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"四类产业", "贵人智办", "果烟菌药畜菜", "一硬一软", "15+产业链", "三大类"}
+    assert {"五个一办", "五帮专项行动", "四大战略"} <= works  # programmes carried out stay the area's work
+
+
+def test_an_event_a_body_holds_is_not_a_programme_it_carries_out():
+    doc = run_text("本报讯 近日，花溪区人民法院开展“保护妇女儿童权益专题开放日”活动，邀请区“两代表一委员”参观体验。"
+                   "花溪区人民法院深入开展“双岗建功”活动。\n")
+    works = {o for s, o in pairs(doc, "implements") if s == "花溪区人民法院"}
+    assert not any("开放日" in work for work in works)
+    assert "双岗建功活动" in works

@@ -61,7 +61,14 @@ from kg.extract.roles.parks import (
 )
 from kg.extract.roles.parts import counted_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
-from kg.extract.roles.work import based_on, issued_inside, notice_issuers, own_work, sources_not_own_work
+from kg.extract.roles.work import (
+    based_on,
+    issued_inside,
+    notice_issuers,
+    own_work,
+    sources_not_own_work,
+    verb_work_checked,
+)
 
 # what other stages and the tests use
 __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
@@ -86,5 +93,5 @@ def roles(doc: Doc) -> Doc:
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
     doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
-    doc.relations = sources_not_own_work(doc, doc.relations)
+    doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc

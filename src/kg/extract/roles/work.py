@@ -29,9 +29,11 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
 # an area's strategy), inspections a higher
-# level makes of the area (第二轮中央生态环保督察) and the people work is for (关爱“五类人群”):
-# not work the area carries out.
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{2}$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”),
+# a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), one thing
+# made (一张网, 一张图) and an event held on a day, a festival or a week (…开放日活动,
+# …购物节): not work the area carries out.
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|(日|节|周)(活动)?$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
@@ -451,6 +453,16 @@ def sources_not_own_work(doc: Doc, relations: list[Relation]) -> list[Relation]:
             if not (r.predicate == "implements" and r.rule == "reporting-area" and r.object.label in sources)]
 
 
+def verb_work_checked(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """`relate` links a body to the programme after its verb (花溪区人民法院开展“…”活动)
+    without asking what the programme is; the checks the report's own work passes apply to
+    it too: an event (…开放日活动) or a slogan that only modifies a field or a tool is no
+    programme anyone carries out."""
+    return [r for r in relations
+            if not (r.predicate == "implements" and r.rule == "implement-verb"
+                    and (NOT_WORK.search(r.object.label) or modifies_thing(doc, r.object)))]
+
+
 def _drawn_after(text: str) -> int | None:
     """Where the cited policies end when the drawing-up verb follows them (…的建议》编制)."""
     found = list(DRAWN_AFTER.finditer(text))
@@ -516,10 +528,12 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
         return False
+    if work.rule not in ("quoted", "quoted+head"):
+        return True
+    if modifies_thing(doc, work):
+        return False  # 聚焦“五大五小”产业, 推出“贵人智办”AI助手, “15+”产业链: the thing is the field or tool
     if work.rule != "quoted":
         return True
-    if COUNTED.match(work.label):
-        return True  # “四大战略”, “三大定位”: a counted set of tasks
     # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
     window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)
     clause_end = COMMA.search(doc.text, work.end, sentence.end)
@@ -528,8 +542,32 @@ def names_work(doc: Doc, work: Mention) -> bool:
     # (“循环经济”、“弹性发展”、“工业旅游”的理念); spaces around quotes (“ 两个一百年 ” 奋斗目标) left out
     after = QUOTED_LIST.sub("", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
     if IDEA_AFTER.match(after):
-        return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标: an idea or goal held, not work done
+        return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标 (counted too): an idea or goal held, not work done
+    if COUNTED.match(work.label):
+        return True  # “四大战略”, “三大定位”: a counted set of tasks
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
+
+
+# A count and a scale between a quoted slogan and the noun it modifies: “一硬一软”两大产业,
+# “三大类”43项指标, “绿色硅光伏、新能源电池”两个千亿级产业.
+COUNT_SCALE = re.compile(r"^([0-9]+|[一二两三四五六七八九十百千万]+)(个|项|大|类|条|家|种)?([0-9一二三四五六七八九十百千万]*亿级)?")
+
+
+def modifies_thing(doc: Doc, work: Mention) -> bool:
+    """Is a quoted slogan only a modifier of the noun written right after its closing quote
+    (role `thing` in role_cues.tsv: a field, an indicator, a tool, people; a count and scale
+    may stand between): 聚焦“五大五小”产业, “三大类”43项指标, 推出“贵人智办”AI助手? The
+    sentence is then about that thing, and the slogan names no programme. A slogan joined
+    to its head describes only when the head is that noun alone (“15+”产业链, not “百万千”
+    产业倍增计划, whose head is the plan)."""
+    close = doc.text.rfind("”", work.start, work.end + 1)
+    if close < 0:
+        return False
+    if close + 1 < work.end:
+        return doc.text[close + 1:work.end] in cues("thing")
+    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", doc.text[close + 1:close + 40]))
+    after = COUNT_SCALE.sub("", after, count=1)
+    return after.startswith(cues("thing"))
 
 
 # What a quoted slogan is when the words after it call it a quality or a role it plays
