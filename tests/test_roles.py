@@ -713,3 +713,13 @@ def test_an_event_a_body_holds_is_not_a_programme_it_carries_out():
     works = {o for s, o in pairs(doc, "implements") if s == "花溪区人民法院"}
     assert not any("开放日" in work for work in works)
     assert "双岗建功活动" in works
+
+
+def test_a_title_or_field_the_area_aims_at_is_not_work_but_its_strategy_is():
+    # sentences of the 澄城, 咸阳高新区, 吉林 and 贵阳 texts
+    doc = run_text("澄城县2024年政府工作报告\n聚力打造“中国樱桃第一县”，提升改造示范园1.2万亩。"
+                   "从数字化到智慧化，打造“智慧城市”。瞄准“高端产业”和“产业高端”，引进重大项目。"
+                   "加强“电动贵阳”建设，深入实施“工业强县”战略。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"中国樱桃第一县", "智慧城市", "高端产业"}
+    assert "电动贵阳" in works

@@ -545,7 +545,13 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标 (counted too): an idea or goal held, not work done
     if COUNTED.match(work.label):
         return True  # “四大战略”, “三大定位”: a counted set of tasks
+    if work.label.endswith(cues("title")) and not COUNT_OPENING.match(work.label):
+        return False  # 打造“智慧城市”, 瞄准“高端产业”: a title or a field aimed at, not work (not “十强产业”)
     return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
+
+
+# A slogan that opens with a count (“十强产业”, “4+X”产业): a counted set of tasks.
+COUNT_OPENING = re.compile(r"^[一二两三四五六七八九十0-9]")
 
 
 # A count and a scale between a quoted slogan and the noun it modifies: “一硬一软”两大产业,
