@@ -719,7 +719,10 @@ def test_a_title_or_field_the_area_aims_at_is_not_work_but_its_strategy_is():
     # sentences of the 澄城, 咸阳高新区, 吉林 and 贵阳 texts
     doc = run_text("澄城县2024年政府工作报告\n聚力打造“中国樱桃第一县”，提升改造示范园1.2万亩。"
                    "从数字化到智慧化，打造“智慧城市”。瞄准“高端产业”和“产业高端”，引进重大项目。"
+                   "聚焦“跨境电商+产业带”，持续推进贵阳跨境电子商务综合试验区建设。"
+                   "强化产业引领、创新策源、要素集聚、开放门户、综合服务“五大功能”，加快打造“六大产业集群”。"
                    "加强“电动贵阳”建设，深入实施“工业强县”战略。\n")
     works = {o for _, o in pairs(doc, "implements")}
-    assert not works & {"中国樱桃第一县", "智慧城市", "高端产业"}
+    assert not works & {"中国樱桃第一县", "智慧城市", "高端产业", "跨境电商+产业带", "五大功能"}
+    assert "六大产业集群" in works  # a set of clusters built
     assert "电动贵阳" in works
