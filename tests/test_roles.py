@@ -726,3 +726,10 @@ def test_a_title_or_field_the_area_aims_at_is_not_work_but_its_strategy_is():
     assert not works & {"中国樱桃第一县", "智慧城市", "高端产业", "跨境电商+产业带", "五大功能"}
     assert "六大产业集群" in works  # a set of clusters built
     assert "电动贵阳" in works
+
+
+def test_an_area_read_inside_a_parks_name_is_not_the_actor_the_park_is():
+    # sentences of the 常州 news
+    doc = run_text("常州市强化项目储备积蓄发展动能\n常州市委、市政府召开创新区建设推进大会。常州经开区启动实施园区更新三年攻坚行动，推动企业腾退、园区更新，目前已腾空拆净面积超60万平方米。\n")
+    implementers = {s for s, o in pairs(doc, "implements") if o == "园区更新三年攻坚行动"}
+    assert implementers == {"常州经开区"}

@@ -459,10 +459,26 @@ def verb_work_checked(doc: Doc, relations: list[Relation]) -> list[Relation]:
     """`relate` links a body to the programme after its verb (花溪区人民法院开展“…”活动)
     without asking what the programme is; the checks the report's own work passes apply to
     it too: an event (…开放日活动) or a slogan that only modifies a field or a tool is no
-    programme anyone carries out."""
-    return [r for r in relations
-            if not (r.predicate == "implements" and r.rule == "implement-verb"
-                    and (NOT_WORK.search(r.object.label) or modifies_thing(doc, r.object)))]
+    programme anyone carries out. An area read inside a park's or a body's name (常州 of
+    常州经开区启动实施…行动) is not the actor: the park or body whose name holds it is (inside
+    a plan's name, 曲靖市…实施方案为贯彻落实《…》, the area stays: the plan is its own)."""
+    checked: list[Relation] = []
+    for relation in relations:
+        if relation.predicate == "implements" and relation.rule == "implement-verb":
+            if NOT_WORK.search(relation.object.label) or modifies_thing(doc, relation.object):
+                continue
+            holder = _holder(doc, relation.subject) if relation.subject.rule in INNER_RULES else None
+            if holder is not None:
+                relation = Relation("implements", holder, relation.object, relation.sentence, relation.rule)
+        checked.append(relation)
+    return checked
+
+
+def _holder(doc: Doc, inner: Mention) -> Mention | None:
+    """The park or organisation whose name holds an area read inside it."""
+    holders = [m for m in doc.mentions if m.start <= inner.start and inner.end <= m.end and m is not inner
+               and m.type in ("Park", "Organization")]
+    return max(holders, key=lambda m: m.end - m.start, default=None)
 
 
 def _drawn_after(text: str) -> int | None:
