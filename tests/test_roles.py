@@ -713,6 +713,12 @@ def test_an_event_a_body_holds_is_not_a_programme_it_carries_out():
     works = {o for s, o in pairs(doc, "implements") if s == "花溪区人民法院"}
     assert not any("开放日" in work for work in works)
     assert "双岗建功活动" in works
+    # races held and a theme worked on, in the 贵阳 report
+    doc = run_text("贵阳市2025年政府工作报告\n举办赛事活动100项以上，办好“贵阳马拉松”“环城健身步道越野赛”等系列赛事，"
+                   "做深“音乐+旅游”文章，深入开展住宿业、餐饮业服务品质提升行动。\n")
+    area_works = {o for _, o in pairs(doc, "implements")}
+    assert not area_works & {"贵阳马拉松", "环城健身步道越野赛", "音乐+旅游"}
+    assert "住宿业、餐饮业服务品质提升行动" in area_works
 
 
 def test_a_title_or_field_the_area_aims_at_is_not_work_but_its_strategy_is():
