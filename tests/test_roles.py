@@ -739,3 +739,12 @@ def test_an_area_read_inside_a_parks_name_is_not_the_actor_the_park_is():
     doc = run_text("常州市强化项目储备积蓄发展动能\n常州市委、市政府召开创新区建设推进大会。常州经开区启动实施园区更新三年攻坚行动，推动企业腾退、园区更新，目前已腾空拆净面积超60万平方米。\n")
     implementers = {s for s, o in pairs(doc, "implements") if o == "园区更新三年攻坚行动"}
     assert implementers == {"常州经开区"}
+
+
+def test_a_style_of_service_is_not_work_but_a_named_way_of_serving_is():
+    # sentences of the 景洪 news and the 贵阳经开区 article
+    doc = run_text("景洪工业园区：服务企业\n西双版纳景洪工业园区，对入园企业实行“一站式”、“贴身式”、“保姆式”服务，"
+                   "通过实行“一窗口受理、一站式服务”的工作模式，实现群众办事只进“一扇门”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"一站式", "贴身式", "保姆式"}
+    assert "一窗口受理、一站式服务" in works

@@ -34,9 +34,10 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 # industries, functions or factors (“七大产业”, 综合服务“五大功能”: what the area has, not
 # what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
 # made (一张网, 一张图) and an event held on a day, a festival or a week (…开放日活动,
-# …购物节), a race, a fair or a banquet (办好“贵阳马拉松”, 开展“爽爽贵阳宴”): not work the
-# area carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+# …购物节), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
+# …开工仪式), and a style of service (实行“一站式”、“贴身式”、“保姆式”服务; “三式”, a counted
+# set, stays): not work the area carries out (GUIDELINES: events are ignored).
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
