@@ -188,6 +188,14 @@ def test_a_department_named_after_its_area_is_no_relation_but_a_parks_management
     assert ("贵安新区管委会", "贵安新区") in body_of
 
 
+def test_a_parks_party_working_committee_is_its_management_but_a_new_areas_speaks_for_it():
+    doc = run_text("拉萨经济技术开发区党工委委员黄辅龙介绍，目前，拉萨经济技术开发区已拥有40余种本土知名品牌。\n"
+                   "贵安新区党工委召开会议，部署贵安新区重点工作。\n")
+    body_of = pairs(doc, "bodyOf")
+    assert ("拉萨经济技术开发区党工委", "拉萨经济技术开发区") in body_of
+    assert ("贵安新区党工委", "贵安新区") not in body_of
+
+
 def test_ranking_words_do_not_say_who_speaks():
     # 全市首个, 全省第一 rank the district; they do not make the city or province the speaker
     doc = run_text("山河为卷绘锦绣\n今年以来，花溪区深入实施“四大战略”，建成全市首个数字农业产业园，"
@@ -434,6 +442,15 @@ def test_the_news_of_a_policys_publication_lists_its_parts():
                    "《行动计划》明确了未来三年的目标。\n实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
     parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
     assert {"北斗星动能", "氢进万家"} <= parts
+
+
+def test_the_parks_a_published_policy_names_are_its_parts_but_not_the_partners_it_cites():
+    doc = run_text("近日，济南市工作动员大会上印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "《行动计划》明确了未来三年的目标。\n健全科技成果转化服务体系，推进科创金融改革试验区建设。"
+                   "支持山东大学齐鲁医院建设国家区域医疗中心。\n")
+    parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+    assert "科创金融改革试验区" in parts
+    assert "山东大学齐鲁医院" not in parts
 
 
 def test_a_policy_named_only_once_has_no_parts_read_from_the_news():

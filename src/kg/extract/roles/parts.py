@@ -126,11 +126,13 @@ def published_policy(doc: Doc) -> Mention | None:
 
 
 def policy_contents(doc: Doc) -> list[Relation]:
-    """In the news of a policy's publication, the programmes and projects the text goes on
-    to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程)."""
+    """In the news of a policy's publication, the programmes, projects and parks the text goes
+    on to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程;
+    推进科创金融改革试验区建设). Not the organisations it names: universities and hospitals
+    it cites as partners (山东大学齐鲁医院) are no part of it."""
     policy = published_policy(doc)
     if policy is None:
         return []
     return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
-            if m.start > policy.end and m.type in ("Program", "Project") and m.label != policy.label
+            if m.start > policy.end and m.type in ("Program", "Project", "Park") and m.label != policy.label
             and m.rule not in INNER_RULES]
