@@ -453,6 +453,17 @@ def test_the_parks_a_published_policy_names_are_its_parts_but_not_the_partners_i
     assert "山东大学齐鲁医院" not in parts
 
 
+def test_a_project_the_sentence_calls_the_work_of_partners_is_carried_out_by_each():
+    doc = run_text("据悉，兰考国电投新能源产业园区是兰考县政府与国家电投集团中国电能公司深化合作、协力推进的重大项目，"
+                   "占地3100余亩。\n")
+    built = pairs(doc, "builtBy")
+    assert ("兰考国电投新能源产业园区", "兰考县政府") in built
+    assert ("兰考国电投新能源产业园区", "国家电投集团中国电能公司") in built
+    # what the partners' cooperation yields is no project they carry out
+    doc = run_text("兰考国电投新能源产业园区是兰考县政府与国家电投集团中国电能公司深化合作的重要成果。\n")
+    assert not pairs(doc, "builtBy")
+
+
 def test_a_policy_named_only_once_has_no_parts_read_from_the_news():
     doc = run_text("近日，济南市印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
                    "实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")

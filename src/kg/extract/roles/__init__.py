@@ -29,7 +29,8 @@ work is the area it speaks for).
   X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
   the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
-  after the signing verb is the signing company's (kg:investedBy).
+  after the signing verb is the signing company's (kg:investedBy); a project the sentence calls
+  the partners' work (X是A与B深化合作、协力推进的重大项目) is carried out by each (kg:builtBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a park's
   (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局),

@@ -269,7 +269,33 @@ def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             if right.type in AGENT_TYPES and "Organization" in (left.type, right.type):
                 found.append(Relation("cooperatesWith", left, right, left.sentence, "signs"))
         found.extend(signed_project(doc, flat, [left] + partners, chain_end + len(clause)))
+        found.extend(partners_project(doc, flat, [left] + partners, chain_end))
     return found
+
+
+# Between a project (or park) and the first of the partners that carry it: X是A与B…
+PARTNERS_OF = re.compile(r"[，,]?(?:该(?:项目|园区))?(?:也|则|就)?是")
+
+
+# After the partners, what the sentence calls the thing: …深化合作、协力推进的重大项目 /
+# …以PPP合作方式，共同开发运营的产业新城项目
+PARTNERS_WORK = re.compile(r"[^。；;！？!?]{0,30}?的[^，,。；;、]{0,8}(?:项目|园区|产业园|基地)")
+
+
+def partners_project(doc: Doc, flat: list[Mention], partners: list[Mention], chain_end: int) -> list[Relation]:
+    """兰考国电投新能源产业园区是兰考县政府与国家电投集团中国电能公司深化合作、协力推进的重大
+    项目: a project or park the sentence says is the work of partners who cooperate is carried
+    out (kg:builtBy) by each organisation among them, company or government body."""
+    first = partners[0]
+    position = flat.index(first)
+    if position == 0:
+        return []
+    work = flat[position - 1]
+    if work.type not in ("Project", "Park") or not PARTNERS_OF.fullmatch(_gap(doc, work, first)) \
+            or not PARTNERS_WORK.match(doc.text, chain_end, doc.sentences[first.sentence].end):
+        return []
+    return [Relation("builtBy", work, partner, first.sentence, "partners-project")
+            for partner in partners if partner.type == "Organization"]
 
 
 SIGN_REACH = 20  # characters after the partners where the signing verb stands
