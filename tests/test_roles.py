@@ -46,6 +46,17 @@ def test_a_park_that_brings_in_a_company_holds_it():
     assert ("江苏远景集团", "绥化经济开发区") in pairs(doc, "settledIn")
 
 
+def test_a_park_that_has_gathered_firms_holds_them_after_an_opening_word():
+    doc = run_text("花溪区数字经济态势强劲。目前，大数据安全产业示范区已集聚奇安信、华云谷等一批国内知名企业，"
+                   "成为全省数据安全企业最集中的区域。\n")
+    settled = pairs(doc, "settledIn")
+    assert ("奇安信", "大数据安全产业示范区") in settled
+    assert ("华云谷", "大数据安全产业示范区") in settled
+    # a firm the park only signs with has not come
+    doc = run_text("花溪区数字经济态势强劲。目前，大数据安全产业示范区已与奇安信签署战略合作协议。\n")
+    assert not pairs(doc, "settledIn")
+
+
 def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     doc = run_text("一、2024年工作回顾\n建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目。\n"
                    "2023年3月，贵阳低空飞行服务基地开工建设。\n力争贵阳低空经济产业园项目年内开工。\n")

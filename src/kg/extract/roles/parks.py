@@ -273,15 +273,15 @@ MEANS_LEAD = ("以", "依托", "借助", "通过")  # 以X为龙头: a park the 
 
 def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A sentence whose subject is a park (绥化经济开发区引进江苏远景集团…, 常州高新区…殷拓
-    智慧供应链、克福斯弹簧等一批优质外资项目相继落户): the projects and firms it says come,
-    start or are built there are in the park."""
+    智慧供应链、克福斯弹簧等一批优质外资项目相继落户, 目前，示范区已集聚奇安信、华云谷等一批
+    企业): the projects and firms it says come, start or are built there are in the park."""
     flat = _flat(mentions)
     if not flat or flat[0].type != "Park":
         return []
     sentence = doc.sentences[flat[0].sentence]
     park = flat[0]
     # 在11个投资超10亿元的大项目中，绥化经济开发区引进…: a frame before the subject
-    lead = FRAME_LEAD.sub("", doc.text[sentence.start:park.start].strip())
+    lead = FRAME_LEAD.sub("", OPENERS.sub("", doc.text[sentence.start:park.start].strip()))
     if lead.endswith(MEANS_LEAD):
         return []  # 以宝德未来科技城为龙头加快…，A、B等项目将落户: the park is the means, not the subject
     if len(lead) > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
