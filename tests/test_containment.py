@@ -304,6 +304,16 @@ def test_what_is_built_at_a_place_is_there():
     assert ("智能终端产业园", "望城经开区") in contained(doc)
 
 
+def test_a_place_in_an_earlier_clause_does_not_stop_the_project_being_built_at_the_place():
+    # 广州, 深圳: who brought the investor in, a clause before the one that says where it is built
+    doc = run_text("其中，波密隐世山居酒店项目经广州和深圳援藏工作组联动招商，由深圳寓墅文旅企业投资，"
+                   "计划在波密县古乡嘎朗村投资5000万元建设文旅综合体。")
+    assert ("波密隐世山居酒店项目", "嘎朗村") in contained(doc)
+    # another place in the clause of 在 itself: the sentence may be about a project there
+    doc = run_text("其中，波密隐世山居酒店项目引进深圳市企业在波密县古乡嘎朗村投资5000万元建设文旅综合体。")
+    assert ("波密隐世山居酒店项目", "嘎朗村") not in contained(doc)
+
+
 # --- an area named only inside a body's name or a dateline ---------------------------------------
 
 def test_a_dateline_names_no_place_to_contain():

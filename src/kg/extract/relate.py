@@ -354,8 +354,10 @@ def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             opening = flat[0] if flat[0].type == "Project" and flat[0].start < first.start else None
             lead = doc.text[doc.sentences[first.sentence].start:opening.start].strip() if opening else ""
             built = [opening] if opening and len(lead) <= SUBJECT_LEAD and \
-                not any(m.type in CONTAINERS and m.sub != "Province" for m in flat if opening.start < m.start < first.start) else []
-            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
+                not any(m.type in CONTAINERS and m.sub != "Province" and not CLAUSE_BREAK.search(doc.text, m.end, first.start)
+                        for m in flat if opening.start < m.start < first.start) else []
+            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设; so is a
+            # place in an earlier clause: 经广州和深圳援藏工作组联动招商，…，计划在嘎朗村…建设)
         for thing in built:
             found.append(placed_in(thing, place, thing.sentence, "built-at"))
     return found
