@@ -475,6 +475,25 @@ def test_a_project_the_sentence_calls_the_work_of_partners_is_carried_out_by_eac
     assert not pairs(doc, "builtBy")
 
 
+TEN_PRACTICAL_THINGS = (
+    "今年将继续办好“十件民生实事”。（1）办好人民满意的教育，新（改、扩）建学校25所。（2）完善就业公共服务体系，"
+    "城镇新增就业15万人，建成贵阳贵安残疾人综合服务中心。（3）丰富群众文化生活，打造“‘甲秀翠微’阳明文化会客厅”。"
+    "（4）织密健康医疗保障网，为万名一线环卫工人免费开展健康体检。（5）加强运动促进健康工作，建设全民健身场地设施100个。"
+    "（6）完善养老服务设施，推进老年助餐点建设。（7）保障群众饮食安全，持续推进农村供水保障提升工程，"
+    "实施网络餐饮经营主体“明厨亮灶”1000家以上。（8）加大保障性住房建设和供给，筹集保障性住房3000套（间）。"
+    "（9）保障群众安全便捷出行，实施农村公路安全生命防护工程150公里。（10）提升城市安全韧性，改造城镇老旧燃气管道15公里。"
+    "全市政府系统要自觉把人民群众的“心上事”作为“上心事”。\n")
+
+
+def test_a_counted_programme_is_made_of_as_many_numbered_items_as_it_counts():
+    doc = run_text(TEN_PRACTICAL_THINGS)
+    parts = {s for s, o in pairs(doc, "componentOf") if o == "十件民生实事"}
+    assert {"贵阳贵安残疾人综合服务中心", "农村供水保障提升工程", "农村公路安全生命防护工程"} <= parts
+    # nine numbered items under a name that counts ten: the list is not its parts
+    doc = run_text(TEN_PRACTICAL_THINGS.replace("（10）提升城市安全韧性，改造城镇老旧燃气管道15公里。", ""))
+    assert not {s for s, o in pairs(doc, "componentOf") if o == "十件民生实事"}
+
+
 def test_a_policy_named_only_once_has_no_parts_read_from_the_news():
     doc = run_text("近日，济南市印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
                    "实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")

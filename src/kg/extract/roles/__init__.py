@@ -19,7 +19,8 @@ work is the area it speaks for).
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
-  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name.
+  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name;
+  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts.
 - kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
   本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
@@ -60,7 +61,7 @@ from kg.extract.roles.parks import (
     park_subject,
     settled_list,
 )
-from kg.extract.roles.parts import counted_parts, policy_contents, projects_of_programme
+from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
 from kg.extract.roles.work import based_on, issued_inside, notice_issuers, own_work, sources_not_own_work
 
@@ -84,7 +85,8 @@ def roles(doc: Doc) -> Doc:
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
-                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
+                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
+                                     + numbered_parts(doc))
     doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = sources_not_own_work(doc, doc.relations)

@@ -15,6 +15,8 @@ from kg.extract.roles.common import (
     _flat,
     _gap,
     cues,
+    is_actor_body,
+    is_company,
 )
 
 # Between a programme and the list of its parts: “四千行动”是指实施A、B; 十大重点工业项目，分别为A、B.
@@ -93,6 +95,67 @@ def _count(label: str) -> int | None:
     if digits.isdigit():
         return int(digits)
     return NUMERALS.get(digits)
+
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def _item_mark(number: int) -> re.Pattern[str]:
+    """The mark that opens item `number` of a numbered list: （3）, (3), 3., 3、, （三）, 三是."""
+    arabic = str(number)
+    chinese = CHINESE_NUMERALS[number - 1] if number <= 10 else ""
+    forms = [rf"[（(]{arabic}[）)]", rf"{arabic}[、.．]"]
+    if chinese:
+        forms += [rf"[（(]{chinese}[）)]", rf"{chinese}是"]
+    return re.compile("|".join(forms))
+
+
+# After a counted name, what opens its numbered items: “十件民生实事”。（1）… / 五项任务：一是…
+ITEMS_FOLLOW = re.compile(r"[”\"]?[。：:]")
+
+
+def numbered_parts(doc: Doc) -> list[Relation]:
+    """今年将继续办好“十件民生实事”。（1）…建成贵阳贵安残疾人综合服务中心。（2）…（10）…: a
+    counted programme followed in its paragraph by exactly as many numbered items as it counts
+    is made of them; the programmes, projects and facilities its items name are its parts. The
+    count must match the numbering (no item n+1), so a list that numbers something else is left."""
+    found: list[Relation] = []
+    for whole in doc.mentions:
+        count = _count(whole.label) if whole.type in WORK_TYPES else None
+        if not count or count < 2 or count > 10:
+            continue
+        opening = ITEMS_FOLLOW.match(doc.text, whole.end)
+        if opening is None:
+            continue
+        line_end = doc.text.find("\n", opening.end())
+        line_end = len(doc.text) if line_end < 0 else line_end
+        start = opening.end()
+        if not _item_mark(1).match(doc.text, start):
+            continue
+        cursor, complete = start, True
+        for number in range(2, count + 1):
+            mark = _item_mark(number).search(doc.text, cursor, line_end)
+            if mark is None:
+                complete = False
+                break
+            cursor = mark.end()
+        if not complete or _item_mark(count + 1).search(doc.text, cursor, line_end):
+            continue
+        last = CLAUSE_END.search(doc.text, cursor, line_end)
+        end = last.end() if last else line_end
+        found.extend(Relation("componentOf", m, whole, m.sentence, "numbered-parts") for m in doc.mentions
+                     if start <= m.start and m.end <= end and m.rule not in INNER_RULES and m.label != whole.label
+                     and (m.type in WORK_TYPES + ("Project", "Park") or _facility(m)))
+    return found
+
+
+CLAUSE_END = re.compile(r"[。；;！？!?]")
+
+
+def _facility(mention: Mention) -> bool:
+    """An organisation a programme builds (残疾人综合服务中心, a school, a hospital): neither a
+    body that acts nor a company."""
+    return mention.type == "Organization" and not is_actor_body(mention) and not is_company(mention)
 
 
 def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
