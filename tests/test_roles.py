@@ -57,6 +57,15 @@ def test_a_park_that_has_gathered_firms_holds_them_after_an_opening_word():
     assert not pairs(doc, "settledIn")
 
 
+def test_a_policy_named_for_a_park_is_the_parks_own():
+    doc = run_text("五年来，宜宾三江新区全力以赴拼经济搞建设。\n今年9月30日，四川省十四届人大常委会第二十一次会议"
+                   "表决通过《宜宾三江新区条例》，12月1日正式施行。\n")
+    assert ("宜宾三江新区", "宜宾三江新区条例") in pairs(doc, "implements")
+    # an area's plan is not read from its name (the area's own work is the reporting area's rule)
+    doc = run_text("贵州科学城加快建设。《贵阳市国土空间总体规划（2021—2035年）》获批，贵阳市加快推进城市更新。\n")
+    assert not [r for r in doc.relations if r.rule == "park-policy"]
+
+
 def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     doc = run_text("一、2024年工作回顾\n建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目。\n"
                    "2023年3月，贵阳低空飞行服务基地开工建设。\n力争贵阳低空经济产业园项目年内开工。\n")

@@ -14,7 +14,8 @@ work is the area it speaks for).
   honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
   bare numbers do not. A higher level's policy is the area's work where it says it carries it
   out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
-  the bodies a notice is addressed to carry out what it sends out.
+  the bodies a notice is addressed to carry out what it sends out. A policy named for a park or
+  new area (贵州科学城空间布局规划, 宜宾三江新区条例) is that park's own.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
@@ -59,6 +60,7 @@ from kg.extract.roles.parks import (
     park_paragraph,
     park_parts,
     park_subject,
+    policies_of_parks,
     settled_list,
 )
 from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
@@ -87,7 +89,7 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
                                      + numbered_parts(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = sources_not_own_work(doc, doc.relations)
     return doc

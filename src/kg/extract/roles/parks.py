@@ -335,3 +335,28 @@ def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         elif item.type == "Organization" and not is_actor_body(item):
             found.append(Relation("settledIn", item, park, park.sentence, "park-frame"))
     return found
+
+
+def policies_of_parks(doc: Doc) -> list[Relation]:
+    """贵州科学城空间布局规划, 宜宾三江新区条例, 湘乡经开区调区扩区方案: a policy whose name opens
+    with the name of a park (or new area) the document names on its own is that park's own
+    (kg:implements: the park carries it out). The longest such name wins (贵阳经济技术开发区
+    over 贵阳)."""
+    places: dict[str, Mention] = {}
+    for mention in doc.mentions:
+        if mention.rule in INNER_RULES + ("nested",):
+            continue
+        if mention.type == "Park" or (mention.type == "AdministrativeArea" and mention.label.endswith("新区")):
+            places.setdefault(mention.label, mention)
+    found: list[Relation] = []
+    done: set[str] = set()
+    for policy in doc.mentions:
+        if policy.type != "Policy" or policy.label in done:
+            continue
+        owners = [p for name, p in places.items() if len(name) >= 3 and policy.label.startswith(name)
+                  and len(policy.label) > len(name) + 1]
+        if owners:
+            park = max(owners, key=lambda p: len(p.label))
+            found.append(Relation("implements", park, policy, policy.sentence, "park-policy"))
+            done.add(policy.label)
+    return found
