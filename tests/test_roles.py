@@ -66,6 +66,13 @@ def test_a_policy_named_for_a_park_is_the_parks_own():
     assert not [r for r in doc.relations if r.rule == "park-policy"]
 
 
+def test_a_listed_name_read_as_both_park_and_project_holds_nothing_after_it():
+    doc = run_text("这一年，工业项目加速落地：表面产业园(二期)、格智刺梨等6个项目建成投产，总投资12亿元。\n")
+    assert not any(s == "格智刺梨" for s, _ in pairs(doc, "partOf"))
+    doc = run_text("贵阳综保区内的富士康第四代绿色产业园项目进展顺利。\n")
+    assert ("富士康第四代绿色产业园项目", "贵阳综保区") in pairs(doc, "partOf")
+
+
 def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     doc = run_text("一、2024年工作回顾\n建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目。\n"
                    "2023年3月，贵阳低空飞行服务基地开工建设。\n力争贵阳低空经济产业园项目年内开工。\n")

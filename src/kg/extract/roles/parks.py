@@ -161,6 +161,8 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
     for index, (left, right) in enumerate(zip(flat, flat[1:])):
         gap = _gap(doc, left, right)
+        if (left.start, left.end) == (right.start, right.end):
+            continue  # 表面产业园(二期) read both as a park and as a project: one thing, not holder and held
         if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
             # 沃丰德产业园建设项目、许昌正德公司: a list separator says both are items, not holder and held
             if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
