@@ -73,6 +73,15 @@ def test_a_listed_name_read_as_both_park_and_project_holds_nothing_after_it():
     assert ("富士康第四代绿色产业园项目", "贵阳综保区") in pairs(doc, "partOf")
 
 
+def test_a_scene_set_in_a_facility_of_a_park_places_the_firm_in_the_park():
+    doc = run_text("产业升级的浪潮同样涌动在高新技术领域。在南充高新技术产业园区科创中心，四川神舟微科电子有限公司的厂房内，"
+                   "17条现代化生产线已架设完毕。\n")
+    assert ("四川神舟微科电子有限公司", "南充高新技术产业园区") in pairs(doc, "settledIn")
+    # the park's management is no scene: its visitor is not set in the park
+    doc = run_text("产业升级的浪潮同样涌动在高新技术领域。在南充高新技术产业园区管委会，四川神舟微科电子有限公司负责人介绍了项目情况。\n")
+    assert not [r for r in doc.relations if r.rule == "park-frame"]
+
+
 def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     doc = run_text("一、2024年工作回顾\n建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目。\n"
                    "2023年3月，贵阳低空飞行服务基地开工建设。\n力争贵阳低空经济产业园项目年内开工。\n")

@@ -306,14 +306,24 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def _park_of_facility(place: Mention, mentions: list[Mention]) -> Mention | None:
+    """The park a facility's name opens with (南充高新技术产业园区|科创中心): the place is in it.
+    Not a body's or a company's name (贵阳经开区管委会, …产业园发展有限公司)."""
+    if place.type != "Organization" or is_actor_body(place) or is_company(place):
+        return None
+    return next((m for m in mentions if m.type == "Park" and m.start == place.start and m.end < place.end), None)
+
+
 def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """虎门镇电子产业园内，富士高电声科技的新厂房… / 在南充高新技术产业园区科创中心，四川神舟
     微科电子有限公司的厂房内…: a sentence that opens on a place in a park sets its scene
     there; the projects and firms its next clause opens with are in the park."""
     flat = _flat(mentions)
-    if len(flat) < 2 or flat[0].type != "Park":
+    if len(flat) < 2:
         return []
-    park = flat[0]
+    park = flat[0] if flat[0].type == "Park" else _park_of_facility(flat[0], mentions)
+    if park is None:
+        return []
     sentence = doc.sentences[park.sentence]
     if doc.text[sentence.start:park.start].strip() not in ("", "在"):
         return []
