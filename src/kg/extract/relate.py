@@ -447,6 +447,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 SETTLES = ("落地", "落户", "开工", "投产", "试产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
+SETTLED_AT = ("落户", "落地", "入驻", "选址")  # verbs written before the place: 落户X, 选址在X
 CLAUSE_BREAKS = "，,；;：:。"
 
 
@@ -464,27 +465,39 @@ def _settles_as_firm(doc: Doc, thing: Mention, cue: int) -> bool:
     return thing.rule == "list" or cue - thing.end <= FIRM_GAP or doc.text[thing.end:thing.end + 1] in ITEM_MARKS
 
 
+def _settled_at(doc: Doc, position: int) -> int:
+    """How many characters before `position` say something settles at the place named there
+    (落户|X: 2, 选址在|X: 3), or 0."""
+    lead = doc.text[max(0, position - 3):position]
+    if lead[-2:] in SETTLED_AT:
+        return 2
+    return 3 if lead.endswith("在") and lead[-3:-1] in SETTLED_AT else 0
+
+
 @relation_rule("settled_in_area")
 def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
-    area are in it (GUIDELINES: `在…落地`)."""
+    """A、B等项目在青浦落地, C项目落户澄城, D项目选址在E: the projects and parks of the clause
+    before the area are in it (GUIDELINES: `在…落地`), in the innermost place of an address
+    chain (落户花溪区燕楼镇: 燕楼镇)."""
     found: list[Relation] = []
     flat = flat_mentions(mentions)
     for index, area in enumerate(flat):
         if area.type not in CONTAINERS:
             continue
+        # 落户花溪区燕楼镇, 在花溪区燕楼镇开工: the innermost place of an address chain
+        place = _innermost(doc, flat, index)
         before = doc.text[max(0, area.start - 2):area.start]
-        after = doc.text[area.end:area.end + SETTLE_GAP + 2]
+        after = doc.text[place.end:place.end + SETTLE_GAP + 2]
         settles_after = before.endswith("在") and any(verb in after[:SETTLE_GAP + 2] for verb in SETTLES)
-        settles_before = before in ("落户", "落地", "入驻", "选址")
-        if not (settles_after or settles_before):
+        verb_before = _settled_at(doc, area.start)  # 落户X, 选址在X: characters of the verb (and 在)
+        if not (settles_after or verb_before):
             continue
-        cue = area.start - (1 if settles_after else 2)
+        cue = area.start - (1 if settles_after else verb_before)
         for thing in reversed(flat[:index]):
             if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
                 break
             if thing.type in ("Project", "Park") or _settles_as_firm(doc, thing, cue):
-                found.append(placed_in(thing, area, area.sentence, "settled-in-area"))
+                found.append(placed_in(thing, place, area.sentence, "settled-in-area"))
     return found
 
 
