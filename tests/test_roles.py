@@ -232,6 +232,18 @@ def test_a_parks_party_working_committee_is_its_management_but_a_new_areas_speak
     assert ("贵安新区党工委", "贵安新区") not in body_of
 
 
+def test_a_body_issues_every_policy_of_the_list_after_its_verb():
+    doc = run_text("近日，贵阳市人民政府办公厅印发《贵阳市进一步促进消费扩容提质若干措施》、《贵阳市促进民营经济发展实施方案》"
+                   "和《贵阳市支持科技创新若干政策措施》。\n")
+    issued = pairs(doc, "issuedBy")
+    assert ("贵阳市进一步促进消费扩容提质若干措施", "贵阳市人民政府办公厅") in issued
+    assert ("贵阳市促进民营经济发展实施方案", "贵阳市人民政府办公厅") in issued
+    assert ("贵阳市支持科技创新若干政策措施", "贵阳市人民政府办公厅") in issued
+    # a policy the sentence goes on to name after a clause is no item of the list
+    doc = run_text("近日，贵阳市人民政府办公厅印发《贵阳市促进消费若干措施》，落实《贵阳市促进民营经济发展实施方案》。\n")
+    assert ("贵阳市促进民营经济发展实施方案", "贵阳市人民政府办公厅") not in pairs(doc, "issuedBy")
+
+
 def test_ranking_words_do_not_say_who_speaks():
     # 全市首个, 全省第一 rank the district; they do not make the city or province the speaker
     doc = run_text("山河为卷绘锦绣\n今年以来，花溪区深入实施“四大战略”，建成全市首个数字农业产业园，"

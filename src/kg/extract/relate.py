@@ -569,13 +569,23 @@ def _companies(doc: Doc) -> dict[str, Mention]:
     return companies
 
 
+POLICY_LIST_GAP = re.compile(r"[》〉”\"]?[、和及与][《〈“\"]?")  # between the policies of a list: 《A》和《B》
+
+
 @relation_rule("implements")
 def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """An organisation or area that is the subject of 实施/落实… a programme or policy."""
+    """An organisation or area that is the subject of 实施/落实… a programme or policy; one
+    before 印发/出台 issues the policy, and every policy listed with it (印发《A》、《B》和《C》)."""
     found: list[Relation] = []
     agents = [m for m in mentions if m.type in ("Organization", "AdministrativeArea")]
-    for target in mentions:
+    issued: Relation | None = None  # the last policy given an issuer, whose list may go on
+    for target in sorted(mentions, key=lambda m: m.start):
         if target.type not in ("Program", "Policy"):
+            continue
+        if target.type == "Policy" and issued is not None and POLICY_LIST_GAP.fullmatch(_between(doc, issued.subject, target)):
+            # 印发《A》和《B》: the body issues every policy of the list
+            issued = Relation("issuedBy", target, issued.object, target.sentence, "issue-verb")
+            found.append(issued)
             continue
         before = [a for a in agents if a.end <= target.start]
         if not before:
@@ -586,7 +596,8 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if len(gap) > 20 or re.search(r"[,，。;；—]", gap):
             continue
         if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
-            found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
+            issued = Relation("issuedBy", target, agent, target.sentence, "issue-verb")
+            found.append(issued)
         elif any(cue in gap for cue in relation_cues("implements")):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found
