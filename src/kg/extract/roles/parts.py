@@ -101,13 +101,14 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
 def _item_mark(number: int) -> re.Pattern[str]:
-    """The mark that opens item `number` of a numbered list: （3）, (3), 3., 3、, （三）, 三是."""
+    """The mark that opens item `number` of a numbered list: （3）, (3), 3., 3、, （三）, 三是,
+    written where a sentence or clause begins (not the 3. of 3.5亿元)."""
     arabic = str(number)
     chinese = CHINESE_NUMERALS[number - 1] if number <= 10 else ""
-    forms = [rf"[（(]{arabic}[）)]", rf"{arabic}[、.．]"]
+    forms = [rf"[（(]{arabic}[）)]", rf"{arabic}[、.．](?![0-9])"]
     if chinese:
         forms += [rf"[（(]{chinese}[）)]", rf"{chinese}是"]
-    return re.compile("|".join(forms))
+    return re.compile(r"(?<=[。；;：:，,！？!?\s])(?:" + "|".join(forms) + ")")
 
 
 # After a counted name, what opens its numbered items: “十件民生实事”。（1）… / 五项任务：一是…
