@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.relate import INNER_RULES, headline_end, role_of, signed_only
+from kg.extract.relate import INNER_RULES, _is_bare_suffix, headline_end, role_of, signed_only
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
     COMMA,
@@ -356,8 +356,8 @@ def policies_of_parks(doc: Doc) -> list[Relation]:
     over 贵阳)."""
     places: dict[str, Mention] = {}
     for mention in doc.mentions:
-        if mention.rule in INNER_RULES + ("nested",):
-            continue
+        if mention.rule in INNER_RULES + ("nested",) or _is_bare_suffix(mention.label):
+            continue  # (高新区 alone names no park: GUIDELINES "Bodies")
         if mention.type == "Park" or (mention.type == "AdministrativeArea" and mention.label.endswith("新区")):
             places.setdefault(mention.label, mention)
     found: list[Relation] = []
