@@ -304,6 +304,28 @@ def test_what_is_built_at_a_place_is_there():
     assert ("智能终端产业园", "望城经开区") in contained(doc)
 
 
+def test_what_settles_in_an_address_chain_is_in_its_innermost_place():
+    doc = run_text("数字农业产业园项目落户花溪区燕楼镇，总投资5亿元。")
+    assert ("数字农业产业园项目", "燕楼镇") in contained(doc)
+    assert ("数字农业产业园项目", "花溪区") not in contained(doc)  # the town's district: no direct containment
+    doc = run_text("数字农业产业园项目在花溪区燕楼镇开工建设。")
+    assert ("数字农业产业园项目", "燕楼镇") in contained(doc)
+    doc = run_text("贵阳低空经济产业园项目落地在花溪区燕楼镇，总投资5亿元。")  # the verb, 在, then the place
+    assert ("贵阳低空经济产业园项目", "燕楼镇") in contained(doc)
+    doc = run_text("华为云智算基地完成选址，在贵安新区举行发布会。")  # a clause between: no place of it
+    assert not any(child == "华为云智算基地" for child, _ in contained(doc))
+
+
+def test_a_place_in_an_earlier_clause_does_not_stop_the_project_being_built_at_the_place():
+    # 广州, 深圳: who brought the investor in, a clause before the one that says where it is built
+    doc = run_text("其中，波密隐世山居酒店项目经广州和深圳援藏工作组联动招商，由深圳寓墅文旅企业投资，"
+                   "计划在波密县古乡嘎朗村投资5000万元建设文旅综合体。")
+    assert ("波密隐世山居酒店项目", "嘎朗村") in contained(doc)
+    # another place in the clause of 在 itself: the sentence may be about a project there
+    doc = run_text("其中，波密隐世山居酒店项目引进深圳市企业在波密县古乡嘎朗村投资5000万元建设文旅综合体。")
+    assert ("波密隐世山居酒店项目", "嘎朗村") not in contained(doc)
+
+
 # --- an area named only inside a body's name or a dateline ---------------------------------------
 
 def test_a_dateline_names_no_place_to_contain():

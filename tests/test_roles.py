@@ -46,6 +46,42 @@ def test_a_park_that_brings_in_a_company_holds_it():
     assert ("江苏远景集团", "绥化经济开发区") in pairs(doc, "settledIn")
 
 
+def test_a_park_that_has_gathered_firms_holds_them_after_an_opening_word():
+    doc = run_text("花溪区数字经济态势强劲。目前，大数据安全产业示范区已集聚奇安信、华云谷等一批国内知名企业，"
+                   "成为全省数据安全企业最集中的区域。\n")
+    settled = pairs(doc, "settledIn")
+    assert ("奇安信", "大数据安全产业示范区") in settled
+    assert ("华云谷", "大数据安全产业示范区") in settled
+    # a firm the park only signs with has not come
+    doc = run_text("花溪区数字经济态势强劲。目前，大数据安全产业示范区已与奇安信签署战略合作协议。\n")
+    assert not pairs(doc, "settledIn")
+
+
+def test_a_policy_named_for_a_park_is_the_parks_own():
+    doc = run_text("五年来，宜宾三江新区全力以赴拼经济搞建设。\n今年9月30日，四川省十四届人大常委会第二十一次会议"
+                   "表决通过《宜宾三江新区条例》，12月1日正式施行。\n")
+    assert ("宜宾三江新区", "宜宾三江新区条例") in pairs(doc, "implements")
+    # an area's plan is not read from its name (the area's own work is the reporting area's rule)
+    doc = run_text("贵州科学城加快建设。《贵阳市国土空间总体规划（2021—2035年）》获批，贵阳市加快推进城市更新。\n")
+    assert not [r for r in doc.relations if r.rule == "park-policy"]
+
+
+def test_a_listed_name_read_as_both_park_and_project_holds_nothing_after_it():
+    doc = run_text("这一年，工业项目加速落地：表面产业园(二期)、格智刺梨等6个项目建成投产，总投资12亿元。\n")
+    assert not any(s == "格智刺梨" for s, _ in pairs(doc, "partOf"))
+    doc = run_text("贵阳综保区内的富士康第四代绿色产业园项目进展顺利。\n")
+    assert ("富士康第四代绿色产业园项目", "贵阳综保区") in pairs(doc, "partOf")
+
+
+def test_a_scene_set_in_a_facility_of_a_park_places_the_firm_in_the_park():
+    doc = run_text("产业升级的浪潮同样涌动在高新技术领域。在南充高新技术产业园区科创中心，四川神舟微科电子有限公司的厂房内，"
+                   "17条现代化生产线已架设完毕。\n")
+    assert ("四川神舟微科电子有限公司", "南充高新技术产业园区") in pairs(doc, "settledIn")
+    # the park's management is no scene: its visitor is not set in the park
+    doc = run_text("产业升级的浪潮同样涌动在高新技术领域。在南充高新技术产业园区管委会，四川神舟微科电子有限公司负责人介绍了项目情况。\n")
+    assert not [r for r in doc.relations if r.rule == "park-frame"]
+
+
 def test_milestones_are_dated_by_the_sentence_or_the_heading_above():
     doc = run_text("一、2024年工作回顾\n建成投产宁德时代第二条生产线、闪聚电池第三条生产线等项目。\n"
                    "2023年3月，贵阳低空飞行服务基地开工建设。\n力争贵阳低空经济产业园项目年内开工。\n")
@@ -186,6 +222,26 @@ def test_a_department_named_after_its_area_is_no_relation_but_a_parks_management
     body_of = pairs(doc, "bodyOf")
     assert ("顺义区商务局", "顺义区") not in body_of
     assert ("贵安新区管委会", "贵安新区") in body_of
+
+
+def test_a_parks_party_working_committee_is_its_management_but_a_new_areas_speaks_for_it():
+    doc = run_text("拉萨经济技术开发区党工委委员黄辅龙介绍，目前，拉萨经济技术开发区已拥有40余种本土知名品牌。\n"
+                   "贵安新区党工委召开会议，部署贵安新区重点工作。\n")
+    body_of = pairs(doc, "bodyOf")
+    assert ("拉萨经济技术开发区党工委", "拉萨经济技术开发区") in body_of
+    assert ("贵安新区党工委", "贵安新区") not in body_of
+
+
+def test_a_body_issues_every_policy_of_the_list_after_its_verb():
+    doc = run_text("近日，贵阳市人民政府办公厅印发《贵阳市进一步促进消费扩容提质若干措施》、《贵阳市促进民营经济发展实施方案》"
+                   "和《贵阳市支持科技创新若干政策措施》。\n")
+    issued = pairs(doc, "issuedBy")
+    assert ("贵阳市进一步促进消费扩容提质若干措施", "贵阳市人民政府办公厅") in issued
+    assert ("贵阳市促进民营经济发展实施方案", "贵阳市人民政府办公厅") in issued
+    assert ("贵阳市支持科技创新若干政策措施", "贵阳市人民政府办公厅") in issued
+    # a policy the sentence goes on to name after a clause is no item of the list
+    doc = run_text("近日，贵阳市人民政府办公厅印发《贵阳市促进消费若干措施》，落实《贵阳市促进民营经济发展实施方案》。\n")
+    assert ("贵阳市促进民营经济发展实施方案", "贵阳市人民政府办公厅") not in pairs(doc, "issuedBy")
 
 
 def test_ranking_words_do_not_say_who_speaks():
@@ -434,6 +490,45 @@ def test_the_news_of_a_policys_publication_lists_its_parts():
                    "《行动计划》明确了未来三年的目标。\n实施高端芯片、北斗星动能、氢进万家等科技示范工程。\n")
     parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
     assert {"北斗星动能", "氢进万家"} <= parts
+
+
+def test_the_parks_a_published_policy_names_are_its_parts_but_not_the_partners_it_cites():
+    doc = run_text("近日，济南市工作动员大会上印发了《济南市深化新旧动能转换三年行动计划(2023—2025年)》，提出重点任务。\n"
+                   "《行动计划》明确了未来三年的目标。\n健全科技成果转化服务体系，推进科创金融改革试验区建设。"
+                   "支持山东大学齐鲁医院建设国家区域医疗中心。\n")
+    parts = {s for s, o in pairs(doc, "componentOf") if o.startswith("济南市深化新旧动能转换三年行动计划")}
+    assert "科创金融改革试验区" in parts
+    assert "山东大学齐鲁医院" not in parts
+
+
+def test_a_project_the_sentence_calls_the_work_of_partners_is_carried_out_by_each():
+    doc = run_text("据悉，兰考国电投新能源产业园区是兰考县政府与国家电投集团中国电能公司深化合作、协力推进的重大项目，"
+                   "占地3100余亩。\n")
+    built = pairs(doc, "builtBy")
+    assert ("兰考国电投新能源产业园区", "兰考县政府") in built
+    assert ("兰考国电投新能源产业园区", "国家电投集团中国电能公司") in built
+    # what the partners' cooperation yields is no project they carry out
+    doc = run_text("兰考国电投新能源产业园区是兰考县政府与国家电投集团中国电能公司深化合作的重要成果。\n")
+    assert not pairs(doc, "builtBy")
+
+
+TEN_PRACTICAL_THINGS = (
+    "今年将继续办好“十件民生实事”。（1）办好人民满意的教育，新（改、扩）建学校25所。（2）完善就业公共服务体系，"
+    "城镇新增就业15万人，建成贵阳贵安残疾人综合服务中心。（3）丰富群众文化生活，打造“‘甲秀翠微’阳明文化会客厅”。"
+    "（4）织密健康医疗保障网，为万名一线环卫工人免费开展健康体检。（5）加强运动促进健康工作，建设全民健身场地设施100个。"
+    "（6）完善养老服务设施，推进老年助餐点建设。（7）保障群众饮食安全，持续推进农村供水保障提升工程，"
+    "实施网络餐饮经营主体“明厨亮灶”1000家以上。（8）加大保障性住房建设和供给，筹集保障性住房3000套（间）。"
+    "（9）保障群众安全便捷出行，实施农村公路安全生命防护工程150公里。（10）提升城市安全韧性，改造城镇老旧燃气管道15公里。"
+    "全市政府系统要自觉把人民群众的“心上事”作为“上心事”。\n")
+
+
+def test_a_counted_programme_is_made_of_as_many_numbered_items_as_it_counts():
+    doc = run_text(TEN_PRACTICAL_THINGS)
+    parts = {s for s, o in pairs(doc, "componentOf") if o == "十件民生实事"}
+    assert {"贵阳贵安残疾人综合服务中心", "农村供水保障提升工程", "农村公路安全生命防护工程"} <= parts
+    # nine numbered items under a name that counts ten: the list is not its parts
+    doc = run_text(TEN_PRACTICAL_THINGS.replace("（10）提升城市安全韧性，改造城镇老旧燃气管道15公里。", ""))
+    assert not {s for s, o in pairs(doc, "componentOf") if o == "十件民生实事"}
 
 
 def test_a_policy_named_only_once_has_no_parts_read_from_the_news():

@@ -354,8 +354,10 @@ def built_at(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             opening = flat[0] if flat[0].type == "Project" and flat[0].start < first.start else None
             lead = doc.text[doc.sentences[first.sentence].start:opening.start].strip() if opening else ""
             built = [opening] if opening and len(lead) <= SUBJECT_LEAD and \
-                not any(m.type in CONTAINERS and m.sub != "Province" for m in flat if opening.start < m.start < first.start) else []
-            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设)
+                not any(m.type in CONTAINERS and m.sub != "Province" and not CLAUSE_BREAK.search(doc.text, m.end, first.start)
+                        for m in flat if opening.start < m.start < first.start) else []
+            # (a province between is where the investor comes from: 由湖南鑫汇能印业投资建设; so is a
+            # place in an earlier clause: 经广州和深圳援藏工作组联动招商，…，计划在嘎朗村…建设)
         for thing in built:
             found.append(placed_in(thing, place, thing.sentence, "built-at"))
     return found
@@ -445,6 +447,7 @@ def project_is_of(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 
 SETTLES = ("落地", "落户", "开工", "投产", "试产", "建成", "运营", "入驻", "选址")
 SETTLE_GAP = 4  # characters between the area and the verb: 在长兴|成功|落户
+SETTLED_AT = ("落户", "落地", "入驻", "选址")  # verbs written before the place: 落户X, 选址在X
 CLAUSE_BREAKS = "，,；;：:。"
 
 
@@ -462,27 +465,39 @@ def _settles_as_firm(doc: Doc, thing: Mention, cue: int) -> bool:
     return thing.rule == "list" or cue - thing.end <= FIRM_GAP or doc.text[thing.end:thing.end + 1] in ITEM_MARKS
 
 
+def _settled_at(doc: Doc, position: int) -> int:
+    """How many characters before `position` say something settles at the place named there
+    (落户|X: 2, 选址在|X: 3), or 0."""
+    lead = doc.text[max(0, position - 3):position]
+    if lead[-2:] in SETTLED_AT:
+        return 2
+    return 3 if lead.endswith("在") and lead[-3:-1] in SETTLED_AT else 0
+
+
 @relation_rule("settled_in_area")
 def settled_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A、B等项目在青浦落地, C项目落户澄城: the projects and parks of the clause before the
-    area are in it (GUIDELINES: `在…落地`)."""
+    """A、B等项目在青浦落地, C项目落户澄城, D项目选址在E: the projects and parks of the clause
+    before the area are in it (GUIDELINES: `在…落地`), in the innermost place of an address
+    chain (落户花溪区燕楼镇: 燕楼镇)."""
     found: list[Relation] = []
     flat = flat_mentions(mentions)
     for index, area in enumerate(flat):
         if area.type not in CONTAINERS:
             continue
+        # 落户花溪区燕楼镇, 在花溪区燕楼镇开工: the innermost place of an address chain
+        place = _innermost(doc, flat, index)
         before = doc.text[max(0, area.start - 2):area.start]
-        after = doc.text[area.end:area.end + SETTLE_GAP + 2]
+        after = doc.text[place.end:place.end + SETTLE_GAP + 2]
         settles_after = before.endswith("在") and any(verb in after[:SETTLE_GAP + 2] for verb in SETTLES)
-        settles_before = before in ("落户", "落地", "入驻", "选址")
-        if not (settles_after or settles_before):
+        verb_before = _settled_at(doc, area.start)  # 落户X, 选址在X: characters of the verb (and 在)
+        if not (settles_after or verb_before):
             continue
-        cue = area.start - (1 if settles_after else 2)
+        cue = area.start - (1 if settles_after else verb_before)
         for thing in reversed(flat[:index]):
             if any(mark in doc.text[thing.end:cue] for mark in CLAUSE_BREAKS):
                 break
             if thing.type in ("Project", "Park") or _settles_as_firm(doc, thing, cue):
-                found.append(placed_in(thing, area, area.sentence, "settled-in-area"))
+                found.append(placed_in(thing, place, area.sentence, "settled-in-area"))
     return found
 
 
@@ -554,13 +569,23 @@ def _companies(doc: Doc) -> dict[str, Mention]:
     return companies
 
 
+POLICY_LIST_GAP = re.compile(r"[》〉”\"]?[、和及与][《〈“\"]?")  # between the policies of a list: 《A》和《B》
+
+
 @relation_rule("implements")
 def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """An organisation or area that is the subject of 实施/落实… a programme or policy."""
+    """An organisation or area that is the subject of 实施/落实… a programme or policy; one
+    before 印发/出台 issues the policy, and every policy listed with it (印发《A》、《B》和《C》)."""
     found: list[Relation] = []
     agents = [m for m in mentions if m.type in ("Organization", "AdministrativeArea")]
-    for target in mentions:
+    issued: Relation | None = None  # the last policy given an issuer, whose list may go on
+    for target in sorted(mentions, key=lambda m: m.start):
         if target.type not in ("Program", "Policy"):
+            continue
+        if target.type == "Policy" and issued is not None and POLICY_LIST_GAP.fullmatch(_between(doc, issued.subject, target)):
+            # 印发《A》和《B》: the body issues every policy of the list
+            issued = Relation("issuedBy", target, issued.object, target.sentence, "issue-verb")
+            found.append(issued)
             continue
         before = [a for a in agents if a.end <= target.start]
         if not before:
@@ -571,7 +596,8 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if len(gap) > 20 or re.search(r"[,，。;；—]", gap):
             continue
         if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
-            found.append(Relation("issuedBy", target, agent, target.sentence, "issue-verb"))
+            issued = Relation("issuedBy", target, agent, target.sentence, "issue-verb")
+            found.append(issued)
         elif any(cue in gap for cue in relation_cues("implements")):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found

@@ -14,12 +14,14 @@ work is the area it speaks for).
   honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
   bare numbers do not. A higher level's policy is the area's work where it says it carries it
   out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
-  the bodies a notice is addressed to carry out what it sends out.
+  the bodies a notice is addressed to carry out what it sends out. A policy named for a park or
+  new area (贵州科学城空间布局规划, 宜宾三江新区条例) is that park's own.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
-  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name.
+  news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name;
+  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts.
 - kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
   本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
@@ -29,7 +31,8 @@ work is the area it speaks for).
   X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
   the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
-  after the signing verb is the signing company's (kg:investedBy).
+  after the signing verb is the signing company's (kg:investedBy); a project the sentence calls
+  the partners' work (X是A与B深化合作、协力推进的重大项目) is carried out by each (kg:builtBy).
 - kg:subOrganizationOf: A是B的全资子公司, B全资子公司A.
 - kg:subOrganizationOf, kg:bodyOf: names built on another organisation's or a park's
   (北京协和医院贵州医院, 贵安新区管委会); not a department named after an area (花溪区农业农村局),
@@ -57,9 +60,10 @@ from kg.extract.roles.parks import (
     park_paragraph,
     park_parts,
     park_subject,
+    policies_of_parks,
     settled_list,
 )
-from kg.extract.roles.parts import counted_parts, policy_contents, projects_of_programme
+from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
 from kg.extract.roles.work import (
     based_on,
@@ -90,8 +94,9 @@ def roles(doc: Doc) -> Doc:
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
-                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc))
+                                     + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
+                                     + numbered_parts(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.relate import INNER_RULES, headline_end, role_of, signed_only
+from kg.extract.relate import INNER_RULES, _is_bare_suffix, headline_end, role_of, signed_only
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
     COMMA,
@@ -161,6 +161,8 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     found: list[Relation] = []
     for index, (left, right) in enumerate(zip(flat, flat[1:])):
         gap = _gap(doc, left, right)
+        if (left.start, left.end) == (right.start, right.end):
+            continue  # 表面产业园(二期) read both as a park and as a project: one thing, not holder and held
         if left.type == "Park" and right.type in ("Project", "Organization") and not is_actor_body(right):
             # 沃丰德产业园建设项目、许昌正德公司: a list separator says both are items, not holder and held
             if gap in ("", "的", "内", "内的", "里", "中") or (_cue_gap(gap, cues("builds"), 8) and not re.search(r"[、和及]$", gap)):
@@ -273,15 +275,15 @@ MEANS_LEAD = ("以", "依托", "借助", "通过")  # 以X为龙头: a park the 
 
 def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A sentence whose subject is a park (绥化经济开发区引进江苏远景集团…, 常州高新区…殷拓
-    智慧供应链、克福斯弹簧等一批优质外资项目相继落户): the projects and firms it says come,
-    start or are built there are in the park."""
+    智慧供应链、克福斯弹簧等一批优质外资项目相继落户, 目前，示范区已集聚奇安信、华云谷等一批
+    企业): the projects and firms it says come, start or are built there are in the park."""
     flat = _flat(mentions)
     if not flat or flat[0].type != "Park":
         return []
     sentence = doc.sentences[flat[0].sentence]
     park = flat[0]
     # 在11个投资超10亿元的大项目中，绥化经济开发区引进…: a frame before the subject
-    lead = FRAME_LEAD.sub("", doc.text[sentence.start:park.start].strip())
+    lead = FRAME_LEAD.sub("", OPENERS.sub("", doc.text[sentence.start:park.start].strip()))
     if lead.endswith(MEANS_LEAD):
         return []  # 以宝德未来科技城为龙头加快…，A、B等项目将落户: the park is the means, not the subject
     if len(lead) > 2 or len(flat) < 2 or re.match(r"[”\"]?[、和与及]", _gap(doc, park, flat[1])):
@@ -304,14 +306,24 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+def _park_of_facility(place: Mention, mentions: list[Mention]) -> Mention | None:
+    """The park a facility's name opens with (南充高新技术产业园区|科创中心): the place is in it.
+    Not a body's or a company's name (贵阳经开区管委会, …产业园发展有限公司)."""
+    if place.type != "Organization" or is_actor_body(place) or is_company(place):
+        return None
+    return next((m for m in mentions if m.type == "Park" and m.start == place.start and m.end < place.end), None)
+
+
 def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """虎门镇电子产业园内，富士高电声科技的新厂房… / 在南充高新技术产业园区科创中心，四川神舟
     微科电子有限公司的厂房内…: a sentence that opens on a place in a park sets its scene
     there; the projects and firms its next clause opens with are in the park."""
     flat = _flat(mentions)
-    if len(flat) < 2 or flat[0].type != "Park":
+    if len(flat) < 2:
         return []
-    park = flat[0]
+    park = flat[0] if flat[0].type == "Park" else _park_of_facility(flat[0], mentions)
+    if park is None:
+        return []
     sentence = doc.sentences[park.sentence]
     if doc.text[sentence.start:park.start].strip() not in ("", "在"):
         return []
@@ -334,4 +346,29 @@ def park_frame(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             found.append(Relation("partOf", item, park, park.sentence, "park-frame"))
         elif item.type == "Organization" and not is_actor_body(item):
             found.append(Relation("settledIn", item, park, park.sentence, "park-frame"))
+    return found
+
+
+def policies_of_parks(doc: Doc) -> list[Relation]:
+    """贵州科学城空间布局规划, 宜宾三江新区条例, 湘乡经开区调区扩区方案: a policy whose name opens
+    with the name of a park (or new area) the document names on its own is that park's own
+    (kg:implements: the park carries it out). The longest such name wins (贵阳经济技术开发区
+    over 贵阳)."""
+    places: dict[str, Mention] = {}
+    for mention in doc.mentions:
+        if mention.rule in INNER_RULES + ("nested",) or _is_bare_suffix(mention.label):
+            continue  # (高新区 alone names no park: GUIDELINES "Bodies")
+        if mention.type == "Park" or (mention.type == "AdministrativeArea" and mention.label.endswith("新区")):
+            places.setdefault(mention.label, mention)
+    found: list[Relation] = []
+    done: set[str] = set()
+    for policy in doc.mentions:
+        if policy.type != "Policy" or policy.label in done:
+            continue
+        owners = [p for name, p in places.items() if len(name) >= 3 and policy.label.startswith(name)
+                  and len(policy.label) > len(name) + 1]
+        if owners:
+            park = max(owners, key=lambda p: len(p.label))
+            found.append(Relation("implements", park, policy, policy.sentence, "park-policy"))
+            done.add(policy.label)
     return found

@@ -15,6 +15,8 @@ from kg.extract.roles.common import (
     _flat,
     _gap,
     cues,
+    is_actor_body,
+    is_company,
 )
 
 # Between a programme and the list of its parts: “四千行动”是指实施A、B; 十大重点工业项目，分别为A、B.
@@ -95,6 +97,68 @@ def _count(label: str) -> int | None:
     return NUMERALS.get(digits)
 
 
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def _item_mark(number: int) -> re.Pattern[str]:
+    """The mark that opens item `number` of a numbered list: （3）, (3), 3., 3、, （三）, 三是,
+    written where a sentence or clause begins (not the 3. of 3.5亿元)."""
+    arabic = str(number)
+    chinese = CHINESE_NUMERALS[number - 1] if number <= 10 else ""
+    forms = [rf"[（(]{arabic}[）)]", rf"{arabic}[、.．](?![0-9])"]
+    if chinese:
+        forms += [rf"[（(]{chinese}[）)]", rf"{chinese}是"]
+    return re.compile(r"(?<=[。；;：:，,！？!?\s])(?:" + "|".join(forms) + ")")
+
+
+# After a counted name, what opens its numbered items: “十件民生实事”。（1）… / 五项任务：一是…
+ITEMS_FOLLOW = re.compile(r"[”\"]?[。：:]")
+
+
+def numbered_parts(doc: Doc) -> list[Relation]:
+    """今年将继续办好“十件民生实事”。（1）…建成贵阳贵安残疾人综合服务中心。（2）…（10）…: a
+    counted programme followed in its paragraph by exactly as many numbered items as it counts
+    is made of them; the programmes, projects and facilities its items name are its parts. The
+    count must match the numbering (no item n+1), so a list that numbers something else is left."""
+    found: list[Relation] = []
+    for whole in doc.mentions:
+        count = _count(whole.label) if whole.type in WORK_TYPES else None
+        if not count or count < 2 or count > 10:
+            continue
+        opening = ITEMS_FOLLOW.match(doc.text, whole.end)
+        if opening is None:
+            continue
+        line_end = doc.text.find("\n", opening.end())
+        line_end = len(doc.text) if line_end < 0 else line_end
+        start = opening.end()
+        if not _item_mark(1).match(doc.text, start):
+            continue
+        cursor, complete = start, True
+        for number in range(2, count + 1):
+            mark = _item_mark(number).search(doc.text, cursor, line_end)
+            if mark is None:
+                complete = False
+                break
+            cursor = mark.end()
+        if not complete or _item_mark(count + 1).search(doc.text, cursor, line_end):
+            continue
+        last = CLAUSE_END.search(doc.text, cursor, line_end)
+        end = last.end() if last else line_end
+        found.extend(Relation("componentOf", m, whole, m.sentence, "numbered-parts") for m in doc.mentions
+                     if start <= m.start and m.end <= end and m.rule not in INNER_RULES and m.label != whole.label
+                     and (m.type in WORK_TYPES + ("Project", "Park") or _facility(m)))
+    return found
+
+
+CLAUSE_END = re.compile(r"[。；;！？!?]")
+
+
+def _facility(mention: Mention) -> bool:
+    """An organisation a programme builds (残疾人综合服务中心, a school, a hospital): neither a
+    body that acts nor a company."""
+    return mention.type == "Organization" and not is_actor_body(mention) and not is_company(mention)
+
+
 def projects_of_programme(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """A project written right after the programme it belongs to (“东数西算”工程的X, 某行动
     重点项目X). Looser forms (实施X工程，建成A、B) were tried and cost precision."""
@@ -126,11 +190,13 @@ def published_policy(doc: Doc) -> Mention | None:
 
 
 def policy_contents(doc: Doc) -> list[Relation]:
-    """In the news of a policy's publication, the programmes and projects the text goes on
-    to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程)."""
+    """In the news of a policy's publication, the programmes, projects and parks the text goes
+    on to name are parts of that policy (实施高端芯片、北斗星动能、氢进万家等科技示范工程;
+    推进科创金融改革试验区建设). Not the organisations it names: universities and hospitals
+    it cites as partners (山东大学齐鲁医院) are no part of it."""
     policy = published_policy(doc)
     if policy is None:
         return []
     return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
-            if m.start > policy.end and m.type in ("Program", "Project") and m.label != policy.label
+            if m.start > policy.end and m.type in ("Program", "Project", "Park") and m.label != policy.label
             and m.rule not in INNER_RULES]
