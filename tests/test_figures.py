@@ -265,3 +265,34 @@ def test_a_threshold_stays_in_its_indicator():
 def test_what_a_project_gives_once_built_is_a_forecast():
     doc = run_text("2024-03-02 来源：宜宾日报\n2023年，该项目全部建成后，年可实现销售收入28亿元、利税3.2亿元。")
     assert _by_value(doc, "28").kind == "Target"
+
+
+def test_a_project_forecast_after_an_estimate_word_is_the_projects_goal():
+    # g04: 项目投产后，预计…: the project just named, and what it is to give (a Target), not the city's estimate
+    doc = run_text("2012年，肇东市引进鑫盛源集团投资12.5亿元建设国际高端饮品产业园项目，计划3年建成。"
+                   "项目投产后，预计年实现销售收入15亿元，利润可实现2亿元。")
+    figure = _by_value(doc, "15")
+    assert figure.subject is not None and figure.subject.label == "国际高端饮品产业园项目"
+    assert figure.kind == "Target"
+
+
+def test_an_area_after_its_verb_is_no_subject():
+    # p05: 驰援湖北, 支援甘孜: where the doctors went, not whose figure it is
+    doc = run_text("2020年，泸州市选派89名医务人员驰援湖北、15名支援甘孜、3名援助非洲。")
+    assert _by_value(doc, "15").subject.label == "泸州市"
+    # f04: 引进北京重大项目62个 counts the district's projects brought from Beijing
+    doc = run_text("2022年，滨海新区推动非首都功能承接清单化，引进北京重大项目62个，协议投资额620.8亿元。")
+    assert _by_value(doc, "62").subject.label == "滨海新区"
+
+
+def test_the_venue_of_a_congress_is_not_the_reporting_area():
+    # g06: 黑龙江省…人民代表大会…在哈尔滨市开幕: the report is the province's
+    doc = run_text("24日，黑龙江省第十四届人民代表大会第二次会议在哈尔滨市开幕。省长向大会作政府工作报告。\n"
+                   "2023年，黑龙江省外贸进出口总额增长12.3%。实际利用外资增速高于全国平均水平25.4个百分点，新设立外商投资企业增长68.5%。")
+    assert _by_value(doc, "68.5").subject.label == "黑龙江省"
+
+
+def test_a_target_met_is_a_result_whatever_the_heading():
+    # e04 (a 2025 report): 2024年…，超额完成国家下达任务
+    doc = run_text("二、主要任务\n2024年改造提升高标准农田200.3万亩，超额完成国家下达任务。")
+    assert _by_value(doc, "200.3").kind == "Actual"

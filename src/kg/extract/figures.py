@@ -355,6 +355,13 @@ def is_heading(text: str) -> bool:
     return len(text) <= HEADING_MAX and not text.endswith(("。", "；", ";", "!", "！", "?", "？"))
 
 
+def sets_goals(heading: str) -> bool:
+    """Whether a heading announces goals (二、2025年工作安排), not results: a 计划 whose
+    execution it reports (一、2022年国民经济和社会发展计划执行情况) sets none."""
+    return any(cue in heading for cue in lexicon.target_cues("heading")) \
+        and not any(cue in heading for cue in lexicon.target_cues("result_heading"))
+
+
 def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Section]:
     """The section context of every sentence."""
     result: dict[int, Section] = {}
@@ -388,12 +395,12 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
                 current = Section(current.year, True, current.subject)  # 一、工作目标: what follows are goals
             elif match or period or subjects:
                 year = int(match.group(1)) if match else period
-                target = any(cue in text for cue in lexicon.target_cues("heading"))
+                target = sets_goals(text)
                 current = Section(year if year else current.year, target if year else current.target,
                                   subjects[0] if subjects else current.subject)
         elif inline := _INLINE_HEADING.search(text[:HEADING_MAX]):
             words = inline.group(2) or inline.group(4)
-            target = any(cue in words for cue in lexicon.target_cues("heading"))
+            target = sets_goals(words)
             current = Section(int(inline.group(1) or inline.group(3)), target, current.subject)
         result[sentence.index] = Section(current.year, current.target, current.subject, opening, paragraph_year=paragraph_year,
                                          five_years=five_years)
@@ -432,6 +439,8 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     clause = sentence.text[_clause_start(sentence.text, local):local + cut]
     if review or (doc.meta.year is not None and year < doc.meta.year):
         clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
+    if any(cue in sentence.text[:local] for cue in lexicon.target_cues("forecast")):
+        return "Target"  # 项目投产达效后，预计年实现销售收入100亿元: what the project is to give, not an estimate
     written = doc.meta.date
     if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
             and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
@@ -444,7 +453,42 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
         return "Target"
     if _BY_YEAR.search(before):
         return "Target"  # 到2025年…达到: a figure to be reached by a year
-    return "Target" if heading_target else "Actual"
+    # 2024年改造提升高标准农田200.3万亩，超额完成国家下达任务: reached, whatever the heading plans
+    done = any(cue in sentence.text for cue in lexicon.target_cues("done"))
+    return "Target" if heading_target and not done else "Actual"
+
+
+# 黑龙江省第十四届人民代表大会第二次会议在哈尔滨市开幕: where a meeting is held, not whom its report is about
+_VENUE_AFTER = re.compile(r"(?:隆重)?(?:开幕|召开|举行|举办|闭幕)")
+
+
+def is_venue(text: str, mention: Mention) -> bool:
+    """Whether an area is named as the place a meeting is held (在哈尔滨市开幕)."""
+    return text[mention.start - 1:mention.start] == "在" and bool(_VENUE_AFTER.match(text, mention.end))
+
+
+# Words that take the name after them as their object, not as the subject of what follows.
+_OBJECT_MARKERS = frozenset({"向", "对", "与", "从", "自", "赴", "给", "同", "跟", "往", "按", "按照", "依照"})
+_COPULAS = frozenset({"是", "为", "系"})  # 是山东省首批8家省级开发区之一: the name after 是 is what the count is of
+
+
+def is_object(doc: Doc, token_starts: list[int], mention: Mention) -> bool:
+    """Whether a name is the object of the verb or preposition written right before it
+    (引进北京重大项目62个, 15名支援甘孜, 占吉林省医药产值的20%): a figure's subject is written
+    before its verb, so such a name is what the figure goes to or comes from, not its subject.
+    A name that a verb follows is the subject of that verb (肇东市引进鑫盛源集团投资12.5亿元:
+    the group invests), and a name after 是 is what the sentence is about."""
+    at = bisect_left(token_starts, mention.start)
+    if at == 0:
+        return False
+    token = doc.tokens[at - 1]
+    if token.start + len(token.text) != mention.start or token.text in _COPULAS:
+        return False
+    if not (token.pos.startswith("v") or token.text in _OBJECT_MARKERS):
+        return False
+    after = bisect_left(token_starts, mention.end)
+    follows = doc.tokens[after] if after < len(token_starts) and token_starts[after] == mention.end else None
+    return not (follows is not None and follows.pos.startswith(("v", "d")))
 
 
 def frame_area(doc: Doc) -> Mention | None:
@@ -454,7 +498,7 @@ def frame_area(doc: Doc) -> Mention | None:
     if not doc.meta.genre:
         return None
     head = doc.text[:FRAME_HEAD]
-    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.end <= FRAME_HEAD]
+    areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.end <= FRAME_HEAD and not is_venue(doc.text, m)]
     own = [m for m in areas if m.rule not in INNER_RULES]
     found: Mention | None = None
     for cue in _FRAME_WORDS.finditer(head):  # the last cue with an area before it
@@ -506,7 +550,8 @@ _LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|�
 
 # A sentence that opens with a word pointing back (园区, 该区, 该市): its figures are those of
 # the park or area last named before it.
-_ANAPHOR = re.compile(r"(?:该|本)?(园区|开发区|高新区|新区)|该(区|市|县|州|旗)")
+_ANAPHOR = re.compile(r"(?:该|本)?(园区|开发区|高新区|新区)|该(区|市|县|州|旗)|(?:该|此|这个)?(项目)(?!负责人|方|部|单位|业主|建设)")
+PROJECT_REACH = 2  # sentences back that a bare 项目 opening a sentence points to
 
 
 _BREAKDOWN = re.compile(r"\s*其中")
@@ -518,14 +563,23 @@ def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
     match = _ANAPHOR.match(sentence.text, lead)
     if match is None:
         return None
-    types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)
     start = sentence.start + lead
+    if match.group(3):
+        # 肇东市引进…建设国际高端饮品产业园项目。项目投产后，预计年实现销售收入15亿元: the project
+        # just named (or the park built as one: …建设远景低碳产业园…。项目投产达效后…), if any
+        near = [m for m in doc.mentions if sentence.index - PROJECT_REACH <= m.sentence and m.end <= start
+                and m.type in ("Project", "Park") and m.rule not in INNER_RULES
+                and doc.text[m.start - 2:m.start] not in _OBJECT_MARKERS
+                and doc.text[m.start - 1:m.start] not in _OBJECT_MARKERS]  # 拟按双向六车道高速公路标准: a standard, not the project
+        projects = [m for m in near if m.type == "Project"] or near
+        return max(projects, key=lambda m: m.end) if projects else None
+    types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)
     before = [m for m in doc.mentions if m.end <= start and m.type in types and m.rule not in INNER_RULES]
     return max(before, key=lambda m: m.end) if before else None
 
 
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
-                   carried: Mention | None = None) -> Mention | None:
+                   carried: Mention | None = None, token_starts: list[int] | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
 
     - `总投资12亿元的泰邦…基地`: the name right after `的` that follows the figure;
@@ -535,6 +589,8 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     - the area the sentence opens with (贵安新区直管区生产总值增长15%，…).
     """
     text = doc.text
+    starts = token_starts if token_starts is not None else [t.start for t in doc.tokens]
+    mentions = [m for m in mentions if not is_object(doc, starts, m)]  # 引进北京重大项目62个: not 北京's
     after = [m for m in mentions if m.start >= end and m.type in SUBJECT_TYPES]
     if after and text[end:after[0].start] == "的":
         return after[0]
@@ -686,7 +742,7 @@ def extract_figures(doc: Doc) -> Doc:
             clause = sentence.text[_clause_start(sentence.text, local):local]
             whole = _WHOLE_AREA.search(clause)
             own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start,
-                                 previous.subject if previous else None)
+                                 previous.subject if previous else None, token_starts)
             # A body (市政府, 统计局) is a figure's subject when named in its own clause or in
             # its section's heading (——花溪区人大常委会2025年工作综述), not when a paragraph opens with it.
             wider = [m for m in (section.paragraph_subject, section.subject)
