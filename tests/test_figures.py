@@ -296,3 +296,11 @@ def test_a_target_met_is_a_result_whatever_the_heading():
     # e04 (a 2025 report): 2024年…，超额完成国家下达任务
     doc = run_text("二、主要任务\n2024年改造提升高标准农田200.3万亩，超额完成国家下达任务。")
     assert _by_value(doc, "200.3").kind == "Actual"
+
+
+def test_a_news_story_is_about_the_park_its_lead_opens_with():
+    # u08: a paragraph with no subject of its own is the lead's park's, not a city named once
+    doc = run_text("2023年以来，淮安经济技术开发区坚持项目为王，持之以恒大抓项目。据统计，该区全年新签约亿元以上项目81个。\n"
+                   "对照全市项目招引目标，聚焦战略性新兴产业，在苏州举办专场推介会。\n"
+                   "强化推进提质效。2023年经市认可新开工亿元以上项目59个、计划总投资189.26亿元。")
+    assert _by_value(doc, "59").subject.label == "淮安经济技术开发区"

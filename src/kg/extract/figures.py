@@ -513,6 +513,35 @@ def frame_area(doc: Doc) -> Mention | None:
     return after[0] if after else None
 
 
+def lead_subject(doc: Doc) -> Mention | None:
+    """The area or park a news text's lead opens with (2023年以来，淮安经济技术开发区坚持…),
+    when the text names it at least as often as the area it names most: what the story is
+    about, though a city it mentions once (苏州) may rank above a park in `main_subject`.
+    None for reports and bulletins, whose frame says whom they are about."""
+    if doc.meta.genre:
+        return None
+    for sentence in doc.sentences:
+        if is_heading(sentence.text):
+            continue  # a title or a dateline, not the lead
+        lead = _LEAD.match(sentence.text).end()
+        opening = [m for m in doc.mentions if m.sentence == sentence.index and m.rule not in INNER_RULES
+                   and m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= max(OPENING_SPAN, lead + 1)]
+        if not opening:
+            return None
+        first = min(opening, key=lambda m: m.start)
+        if any(t.pos.startswith("v") for t in doc.tokens if sentence.start + lead <= t.start < first.start):
+            return None  # 记者昨天在参加北京市举行的…活动: the lead's subject is the reporter, not 北京市
+        for mention in sorted(doc.mentions, key=lambda m: m.start):  # 天津市滨海新区2022年…: the last of a chain
+            if mention.start == first.end and mention.type == first.type == "AdministrativeArea" and mention.rule not in INNER_RULES:
+                first = mention
+        main = main_subject(doc)
+        counts = Counter(m.ref or m.label for m in doc.mentions if m.rule not in INNER_RULES)
+        if main is None or counts[first.ref or first.label] >= counts[main.ref or main.label]:
+            return first
+        return None
+    return None
+
+
 def most_named_area(doc: Doc) -> Mention | None:
     """The area of any level a text names most (内蒙古 in a text on the region's figures)."""
     areas = [m for m in doc.mentions if m.type == "AdministrativeArea" and m.rule not in INNER_RULES]
@@ -696,7 +725,7 @@ def rate_base(surface: str) -> str:
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
     frame = frame_area(doc)
-    fallback = frame or main_subject(doc) or most_named_area(doc)
+    fallback = frame or lead_subject(doc) or main_subject(doc) or most_named_area(doc)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in doc.mentions:
         if mention.rule not in INNER_RULES:  # 贵阳 in 贵阳大数据科创城 is not what a figure is about
