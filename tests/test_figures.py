@@ -304,3 +304,18 @@ def test_a_news_story_is_about_the_park_its_lead_opens_with():
                    "对照全市项目招引目标，聚焦战略性新兴产业，在苏州举办专场推介会。\n"
                    "强化推进提质效。2023年经市认可新开工亿元以上项目59个、计划总投资189.26亿元。")
     assert _by_value(doc, "59").subject.label == "淮安经济技术开发区"
+
+
+def test_a_parks_rate_after_its_amount_is_the_parks():
+    # j09: 园区 opens the sentence; the rate after 29亿元 is the park's too, not a name further back
+    doc = run_text("布达拉宫位于拉萨市中心。拉萨经济技术开发区成立于2001年。\n"
+                   "2017年园区实现地区生产总值71.6亿元，同比增长10.3%；财政收入29亿元，同比增长26%；")
+    assert _by_value(doc, "26").subject.label == "拉萨经济技术开发区"
+
+
+def test_an_estimate_noted_after_a_past_years_figure():
+    # d04 (a January 2025 report): 7%左右(预计数,下同) is an estimate of 2024, and the next clause a result
+    doc = run_text("政府工作报告\n——2025年1月7日在太仓市第十七届人民代表大会第五次会议上\n2024年政府工作回顾\n"
+                   "全年地区生产总值增长7%左右(预计数,下同)；完成一般公共预算收入191.68亿元。")
+    assert _by_value(doc, "7").kind == "Estimate"
+    assert _by_value(doc, "191.68").kind == "Actual"

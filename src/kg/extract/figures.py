@@ -58,6 +58,7 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+_NOTED_ESTIMATE = re.compile(r"[(（]\s*预计")  # 7%左右(预计数): a note that the figure is an estimate
 # A count written before what it counts (217个产业项目同时开工, 76个重点项目开工复工): projects
 # and firms, the counts reports give most.
 _COUNTED = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:项目|企业|工程))(?=[，,。；;、]|开工|复工|开复工|集中|同时|签约|落地|竣工|投产|建成|$)")
@@ -442,6 +443,8 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     if any(cue in sentence.text[:local] for cue in lexicon.target_cues("forecast")):
         return "Target"  # 项目投产达效后，预计年实现销售收入100亿元: what the project is to give, not an estimate
     written = doc.meta.date
+    if _NOTED_ESTIMATE.search(ahead[:cut]) and (doc.meta.year is None or year < doc.meta.year):
+        return "Estimate"  # 全年地区生产总值增长7%左右(预计数,下同): a past year's result not yet final
     if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
             and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
         return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
@@ -641,6 +644,13 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return None  # 全县…: the reporting area (the caller's frame), not a name further back
     if carried is not None and carried.type == "AdministrativeArea":
         return carried
+    if carried is not None and carried.type == "Park":
+        # 财政收入29亿元，同比增长26%: the rate of the park's amount just given; 2022年江北一体发展区计划
+        # 开复工项目140个，其中新开工项目66个: the park the sentence is about. But in 江东新区…，
+        # 临空经济区融资租赁企业9家，…企业13家 the park names one kind of firm, not the list's subject.
+        first = min((m for m in mentions if m.type in SUBJECT_TYPES), key=lambda m: m.start, default=None)
+        if len(_FILLER.sub("", text[clause_start:start])) < 2 or first is None or first is carried:
+            return carried
     referent = anaphor_referent(doc, sentence)
     if referent is not None:
         return referent  # …拉萨经济技术开发区…。2017年园区实现地区生产总值71.6亿元
