@@ -319,3 +319,15 @@ def test_an_estimate_noted_after_a_past_years_figure():
                    "全年地区生产总值增长7%左右(预计数,下同)；完成一般公共预算收入191.68亿元。")
     assert _by_value(doc, "7").kind == "Estimate"
     assert _by_value(doc, "191.68").kind == "Actual"
+
+
+def test_a_source_phrase_names_no_subject():
+    # s08: 据哈尔滨新区发改部门统计，2022年江北一体发展区…，其中…: the zone counted, not the source
+    doc = run_text("据哈尔滨新区发改部门统计,2022年江北一体发展区计划开复工项目140个,其中新开工项目66个,续建项目74个。")
+    assert _by_value(doc, "66").subject.label == "江北一体发展区"
+
+
+def test_a_goal_quoted_from_a_report_is_a_target():
+    # w07: 政府工作报告明确提出：“2026年，…钒钛产业产值突破650亿元。”
+    doc = run_text("1月22日,在攀枝花市十一届人大六次会议开幕大会上,政府工作报告明确提出:“2026年,加快建设钒化工产业园,钒钛产业产值突破650亿元。”")
+    assert _by_value(doc, "650").kind == "Target"

@@ -58,6 +58,7 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
+_QUOTED_PLAN = re.compile(r"(?:提出|要求|部署)[:：]\s*[“\"][^”\"]*$")  # a figure inside a quoted proposal
 _NOTED_ESTIMATE = re.compile(r"[(（]\s*预计")  # 7%左右(预计数): a note that the figure is an estimate
 # A count written before what it counts (217个产业项目同时开工, 76个重点项目开工复工): projects
 # and firms, the counts reports give most.
@@ -450,6 +451,8 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
         return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
     if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
         return "Target"  # a report of early 2026 about 2026 can only plan it
+    if _QUOTED_PLAN.search(sentence.text[:local]):
+        return "Target"  # 政府工作报告明确提出：“2026年，…钒钛产业产值突破650亿元”: a goal quoted, not a result
     before = _MET_GOAL.sub("", sentence.text[:local])
     clause = _MET_GOAL.sub("", clause)
     if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
@@ -577,7 +580,8 @@ def level_area(doc: Doc, word: str, frame: Mention | None) -> Mention | None:
 
 # Words that open a sentence before its subject: links (其中, 同时) and the source of what
 # follows (据了解, 数据显示, 据统计).
-_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|[，,：:\s]|20\d\d ?年|\d{1,2}月\d{1,2}日)*")
+_LEAD = re.compile(r"(?:其中|同时|此外|另外|据了解|据悉|据统计|据介绍|数据显示|统计显示|据[^，,。；;]{1,20}?(?:统计|介绍|了解|显示)[，,]|"
+                   r"[，,：:\s]|20\d\d ?年|\d{1,2}月\d{1,2}日)*")  # 据哈尔滨新区发改部门统计，: a source, not the subject
 
 
 # A sentence that opens with a word pointing back (园区, 该区, 该市): its figures are those of
@@ -648,7 +652,8 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         # 财政收入29亿元，同比增长26%: the rate of the park's amount just given; 2022年江北一体发展区计划
         # 开复工项目140个，其中新开工项目66个: the park the sentence is about. But in 江东新区…，
         # 临空经济区融资租赁企业9家，…企业13家 the park names one kind of firm, not the list's subject.
-        first = min((m for m in mentions if m.type in SUBJECT_TYPES), key=lambda m: m.start, default=None)
+        lead_end = sentence.start + _LEAD.match(sentence.text).end()
+        first = min((m for m in mentions if m.type in SUBJECT_TYPES and m.start >= lead_end), key=lambda m: m.start, default=None)
         if len(_FILLER.sub("", text[clause_start:start])) < 2 or first is None or first is carried:
             return carried
     referent = anaphor_referent(doc, sentence)
