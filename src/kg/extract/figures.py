@@ -665,7 +665,10 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
     # (加快推进清镇“餐厨+厨余”项目… is the city's work, not 清镇's).
     lead = _LEAD.match(sentence.text).end()  # 其中，2021年洋浦经济开发区…; 据了解，2022年，大龙经济开发区将…
     span = lead + 1 if doc.meta.genre else max(OPENING_SPAN, lead + 1)
-    opening = [m for m in mentions if m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
+    # …but a project that is the sentence's very first word is its subject (中国喀什义乌国际采购中心项目是
+    # 今年喀什市的新建项目，总投资24亿元)
+    opening = [m for m in mentions if (m.type in ("AdministrativeArea", "Park") and m.start - sentence.start <= span
+                                       or m.type == "Project" and m.start - sentence.start == lead)
                and m.end <= start and not _EXAMPLES.match(text, m.end)]
     if not opening:
         return None
