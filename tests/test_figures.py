@@ -335,5 +335,5 @@ def test_a_goal_quoted_from_a_report_is_a_target():
 
 def test_a_project_that_opens_its_sentence_is_its_subject():
     # z07: 中国喀什义乌国际采购中心项目是今年喀什市的新建项目，总投资24亿元
-    doc = run_text("2023年，喀什市加快项目建设。\n中国喀什义乌国际采购中心项目是今年喀什市的新建项目,总投资24亿元,建设包括批发城。")
+    doc = run_text("2023年，喀什市加快项目建设。中国喀什义乌国际采购中心项目是今年喀什市的新建项目,总投资24亿元,建设包括批发城。")
     assert _by_value(doc, "24").subject.label == "中国喀什义乌国际采购中心项目"
