@@ -337,3 +337,9 @@ def test_a_project_that_opens_its_sentence_is_its_subject():
     # z07: 中国喀什义乌国际采购中心项目是今年喀什市的新建项目，总投资24亿元
     doc = run_text("2023年，喀什市加快项目建设。中国喀什义乌国际采购中心项目是今年喀什市的新建项目,总投资24亿元,建设包括批发城。")
     assert _by_value(doc, "24").subject.label == "中国喀什义乌国际采购中心项目"
+
+
+def test_what_a_plan_proposes_is_a_target():
+    # r02: 《行动计划》提出，济南将推进…90个重点项目: the plan's projects, not projects done
+    doc = run_text("济南市印发《重点项目建设行动计划》。《行动计划》提出,2023年济南将推进总投资1920.83亿元的90个重点项目,其中续建项目37个。")
+    assert _by_value(doc, "90").kind == "Target"

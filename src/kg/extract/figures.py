@@ -58,7 +58,9 @@ _QUARTERS = re.compile(r"连续\d+个季度")  # 连续6个季度保持20%以上
 _FIVE_YEARS = re.compile(r"(?:过去|近|这)五年|五年(?:来|间|累计)|“?十[一二三四五]五”?(?:期间|以来|时期)|20\d\d\s*[—\-－~至到]\s*20\d\d年")
 _NEGATIVE = re.compile(r"(?:下降|减少|回落|下滑|降低)(?:了)?$")
 _ESTIMATE = "预计"
-_QUOTED_PLAN = re.compile(r"(?:提出|要求|部署)[:：]\s*[“\"][^”\"]*$")  # a figure inside a quoted proposal
+# A figure inside a quoted proposal (提出：“2026年，…), or after what a plan or report proposes
+# (《行动计划》提出，济南将推进…; 报告提出，2024年，…): a goal, not a result.
+_QUOTED_PLAN = re.compile(r"(?:提出|要求|部署)[:：]\s*[“\"][^”\"]*$|(?:》|报告|计划|规划|方案|纲要)中?(?:明确)?(?:提出|要求)[，,:：]")
 _NOTED_ESTIMATE = re.compile(r"[(（]\s*预计")  # 7%左右(预计数): a note that the figure is an estimate
 # A count written before what it counts (217个产业项目同时开工, 76个重点项目开工复工): projects
 # and firms, the counts reports give most.
