@@ -343,3 +343,9 @@ def test_what_a_plan_proposes_is_a_target():
     # r02: 《行动计划》提出，济南将推进…90个重点项目: the plan's projects, not projects done
     doc = run_text("济南市印发《重点项目建设行动计划》。《行动计划》提出,2023年济南将推进总投资1920.83亿元的90个重点项目,其中续建项目37个。")
     assert _by_value(doc, "90").kind == "Target"
+
+
+def test_a_whole_named_as_a_rankings_field_is_not_the_subject():
+    # d05: 江门成为全省第六个工业投资超千亿元的城市: 江门's investment, 全省 only ranks it
+    doc = run_text("广东省工业经济稳中有进。2023年,江门成为全省第六个工业投资超千亿元的城市。")
+    assert _by_value(doc, "1000").subject.label in ("江门", "江门市")

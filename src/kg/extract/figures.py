@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.extract import lexicon
@@ -616,6 +617,16 @@ def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
     return max(before, key=lambda m: m.end) if before else None
 
 
+# 江门成为全省第六个工业投资超千亿元的城市: a whole named as the field of a ranking, not the subject
+_RANKING = re.compile(r"[第首前]|唯一|排名|率先|最")
+
+
+def whole_areas(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The words for a whole area (全县, 我市, 全年) in text[start:end] that say whose figure
+    it is: not one a ranking follows (成为全省第六个…城市; 居全市首位 is already 居's)."""
+    return (m for m in _WHOLE_AREA.finditer(text, start, end) if not _RANKING.match(text, m.end()))
+
+
 def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start: int, end: int,
                    carried: Mention | None = None, token_starts: list[int] | None = None) -> Mention | None:
     """What a figure at [start, end) is about.
@@ -634,7 +645,7 @@ def choose_subject(doc: Doc, sentence: Sentence, mentions: list[Mention], start:
         return after[0]
     clause_start = sentence.start + _clause_start(sentence.text, start - sentence.start)
     whole = None
-    for whole in _WHOLE_AREA.finditer(text, clause_start, start):
+    for whole in whole_areas(text, clause_start, start):
         pass
     in_clause = [m for m in mentions if clause_start <= m.start and m.end <= start and m.type in SUBJECT_TYPES
                  and not (whole and m.end <= whole.start())
@@ -789,7 +800,7 @@ def extract_figures(doc: Doc) -> Doc:
                 continue
             start = sentence.start + local
             clause = sentence.text[_clause_start(sentence.text, local):local]
-            whole = _WHOLE_AREA.search(clause)
+            whole = next(whole_areas(clause, 0, len(clause)), None)
             own = choose_subject(doc, sentence, by_sentence.get(sentence.index, []), start, match.end() + sentence.start,
                                  previous.subject if previous else None, token_starts)
             # A body (市政府, 统计局) is a figure's subject when named in its own clause or in
