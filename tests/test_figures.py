@@ -349,3 +349,15 @@ def test_a_whole_named_as_a_rankings_field_is_not_the_subject():
     # d05: 江门成为全省第六个工业投资超千亿元的城市: 江门's investment, 全省 only ranks it
     doc = run_text("广东省工业经济稳中有进。2023年,江门成为全省第六个工业投资超千亿元的城市。")
     assert _by_value(doc, "1000").subject.label in ("江门", "江门市")
+
+
+def test_a_name_the_paragraph_makes_does_not_open_it():
+    # e04: ● 打造“寿光蔬菜产业集群”等一批…成果；9家中央单位…: an example of what was made, not the subject
+    doc = run_text("2024年重庆市经济运行稳中向好。\n● 打造“寿光蔬菜产业集群”等一批鲁渝协作标志性成果;9家中央单位直接投入帮扶资金20.26亿元。")
+    assert _by_value(doc, "20.26").subject.label in ("重庆市", "重庆")
+
+
+def test_a_name_an_ordinary_verb_takes_keeps_its_figures():
+    # j10: 此次开工黔西南州重大项目共68个: the prefecture's projects
+    doc = run_text("2023年2月，兴义市举行集中开工仪式。据了解,此次开工黔西南州重大项目共68个,总投资351.67亿元。")
+    assert _by_value(doc, "68").subject.label in ("黔西南州", "黔西南布依族苗族自治州")

@@ -370,6 +370,7 @@ def sets_goals(heading: str) -> bool:
 def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Section]:
     """The section context of every sentence."""
     result: dict[int, Section] = {}
+    token_starts = [t.start for t in doc.tokens]
     current = Section()
     opening: Mention | None = None
     five_years = ""
@@ -380,6 +381,8 @@ def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Secti
         if paragraph_start == sentence.start:  # a new paragraph: does it open with a subject?
             first = [m for m in by_sentence.get(sentence.index, []) if m.type in SUBJECT_TYPES]
             opening = first[0] if first and first[0].start - sentence.start <= OPENING_SPAN else None
+            if opening is not None and (is_object(doc, token_starts, opening) or _EXAMPLES.match(doc.text, opening.end)):
+                opening = None  # ● 打造“寿光蔬菜产业集群”等一批…成果: what the paragraph made, not its subject
             five = _FIVE_YEAR_PARAGRAPH.search(text)
             five_years = five.group() if five else ""
             opens = _OPENING_YEAR.match(text)
@@ -476,24 +479,21 @@ def is_venue(text: str, mention: Mention) -> bool:
     return text[mention.start - 1:mention.start] == "在" and bool(_VENUE_AFTER.match(text, mention.end))
 
 
-# Words that take the name after them as their object, not as the subject of what follows.
-_OBJECT_MARKERS = frozenset({"向", "对", "与", "从", "自", "赴", "给", "同", "跟", "往", "按", "按照", "依照"})
-_COPULAS = frozenset({"是", "为", "系"})  # 是山东省首批8家省级开发区之一: the name after 是 is what the count is of
 
 
 def is_object(doc: Doc, token_starts: list[int], mention: Mention) -> bool:
-    """Whether a name is the object of the verb or preposition written right before it
-    (引进北京重大项目62个, 15名支援甘孜, 占吉林省医药产值的20%): a figure's subject is written
-    before its verb, so such a name is what the figure goes to or comes from, not its subject.
-    A name that a verb follows is the subject of that verb (肇东市引进鑫盛源集团投资12.5亿元:
-    the group invests), and a name after 是 is what the sentence is about."""
+    """Whether a name is the object of a verb of bringing in, aiding or sending, or of a
+    preposition, written right before it (`object_words.txt`: 引进北京重大项目62个, 15名支援甘孜,
+    占吉林省医药产值的20%): such a name is where the figure goes to or comes from, not whose it
+    is. Other verbs keep the name (此次开工黔西南州重大项目共68个: the prefecture's projects), and
+    a name that a verb follows is that verb's subject (肇东市引进鑫盛源集团投资12.5亿元: the group invests)."""
     at = bisect_left(token_starts, mention.start)
     if at == 0:
         return False
     token = doc.tokens[at - 1]
-    if token.start + len(token.text) != mention.start or token.text in _COPULAS:
+    if token.start + len(token.text) != mention.start:
         return False
-    if not (token.pos.startswith("v") or token.text in _OBJECT_MARKERS):
+    if token.text not in lexicon.object_words():
         return False
     after = bisect_left(token_starts, mention.end)
     follows = doc.tokens[after] if after < len(token_starts) and token_starts[after] == mention.end else None
@@ -608,8 +608,8 @@ def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
         # just named (or the park built as one: …建设远景低碳产业园…。项目投产达效后…), if any
         near = [m for m in doc.mentions if sentence.index - PROJECT_REACH <= m.sentence and m.end <= start
                 and m.type in ("Project", "Park") and m.rule not in INNER_RULES
-                and doc.text[m.start - 2:m.start] not in _OBJECT_MARKERS
-                and doc.text[m.start - 1:m.start] not in _OBJECT_MARKERS]  # 拟按双向六车道高速公路标准: a standard, not the project
+                and doc.text[m.start - 2:m.start] not in lexicon.object_words()
+                and doc.text[m.start - 1:m.start] not in lexicon.object_words()]  # 拟按双向六车道高速公路标准: a standard, not the project
         projects = [m for m in near if m.type == "Project"] or near
         return max(projects, key=lambda m: m.end) if projects else None
     types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)

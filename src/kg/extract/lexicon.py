@@ -328,3 +328,9 @@ def common_words_tagged_proper() -> frozenset[str]:
 def milestone_words() -> frozenset[str]:
     """The words that report a project's milestone (milestone_cues.tsv, first column)."""
     return frozenset(line.split("\t")[0].strip() for line in _lines("milestone_cues.tsv"))
+
+
+@lru_cache(maxsize=None)
+def object_words() -> frozenset[str]:
+    """Verbs and prepositions whose following name is not a figure's subject (`object_words.txt`)."""
+    return _words("object_words.txt")
