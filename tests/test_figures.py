@@ -361,3 +361,11 @@ def test_a_name_an_ordinary_verb_takes_keeps_its_figures():
     # j10: 此次开工黔西南州重大项目共68个: the prefecture's projects
     doc = run_text("2023年2月，兴义市举行集中开工仪式。据了解,此次开工黔西南州重大项目共68个,总投资351.67亿元。")
     assert _by_value(doc, "68").subject.label in ("黔西南州", "黔西南布依族苗族自治州")
+
+
+def test_a_five_year_review_in_a_january_report_is_done():
+    # s10 (齐齐哈尔, 13 January 2022): 这五年，…年均增长7.2% sums up 2017-2021, not a goal for 2022
+    doc = run_text("齐齐哈尔市政府工作报告(2022年1月13日)\n代市长 沈宏宇\n各位代表:\n一、过去五年工作回顾\n"
+                   "这五年,我们加快构建现代产业体系,全市地区生产总值年均增长5.6%;公共财政预算收入年均增长7.2%(按可比口径)。")
+    figure = _by_value(doc, "7.2")
+    assert (figure.year, figure.kind) == (2021, "Actual")
