@@ -369,3 +369,9 @@ def test_a_five_year_review_in_a_january_report_is_done():
                    "这五年,我们加快构建现代产业体系,全市地区生产总值年均增长5.6%;公共财政预算收入年均增长7.2%(按可比口径)。")
     figure = _by_value(doc, "7.2")
     assert (figure.year, figure.kind) == (2021, "Actual")
+
+
+def test_a_threshold_inside_a_counted_noun_phrase():
+    # v08: 新增10家规模以上工业企业 counts 规模以上工业企业, not 规模
+    doc = run_text("2023年以来,北片高端产业集聚区19个产业项目相继投产,新增10家规模以上工业企业。")
+    assert _by_value(doc, "10").indicator == "规模以上工业企业数"

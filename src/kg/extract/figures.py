@@ -706,6 +706,9 @@ def counted_after(doc: Doc, starts: list[int], end: int) -> str:
     at = bisect_left(starts, end)
     words = []
     for token in doc.tokens[at:at + 6] if at < len(starts) and starts[at] == end else []:
+        if token.text in ("以上", "以下") and words:
+            words.append(token)  # 10家规模以上工业企业: a threshold inside the noun phrase
+            continue
         if not token.pos.startswith(("n", "b", "a", "vn")) or token.pos == "ns" and not words:
             break  # 3名援助非洲; 20亿元湖北: a place right after the count is no counted noun
         words.append(token)
