@@ -375,3 +375,10 @@ def test_a_threshold_inside_a_counted_noun_phrase():
     # v08: 新增10家规模以上工业企业 counts 规模以上工业企业, not 规模
     doc = run_text("2023年以来,北片高端产业集聚区19个产业项目相继投产,新增10家规模以上工业企业。")
     assert _by_value(doc, "10").indicator == "规模以上工业企业数"
+
+
+def test_a_bare_project_word_is_the_project_its_paragraph_opens_with():
+    # q07: the paragraph is about the motorway; 翠亨南互通 is a point on it
+    doc = run_text("2022年中山市加快交通建设。\n中山东部外环高速公路二期工程项目全长约20.99公里。其中,翠亨南互通至下栅段拟按双向六车道标准建设。"
+                   "项目全线均为桥梁,设置特大桥9座、大桥3座。")
+    assert _by_value(doc, "9").subject.label == "中山东部外环高速公路二期工程项目"

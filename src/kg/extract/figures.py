@@ -611,6 +611,13 @@ def anaphor_referent(doc: Doc, sentence: Sentence) -> Mention | None:
                 and m.type in ("Project", "Park") and m.rule not in INNER_RULES
                 and doc.text[m.start - 2:m.start] not in lexicon.object_words()
                 and doc.text[m.start - 1:m.start] not in lexicon.object_words()]  # 拟按双向六车道高速公路标准: a standard, not the project
+        # …but a paragraph that opens with a project is about it (中山东部外环高速公路二期工程项目全长约
+        # 20.99公里…翠亨南互通至下栅段…。项目全线均为桥梁: the motorway, not the interchange)
+        paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+        topic = [m for m in doc.mentions if m.type == "Project" and m.start == paragraph and m.end <= start
+                 and m.rule not in INNER_RULES]
+        if topic:
+            return topic[0]
         projects = [m for m in near if m.type == "Project"] or near
         return max(projects, key=lambda m: m.end) if projects else None
     types = ("Park",) if match.group(1) else ("AdministrativeArea", "Park") if match.group(2) == "区" else ("AdministrativeArea",)
