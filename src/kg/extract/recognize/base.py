@@ -411,6 +411,9 @@ def ends_a_name(word: str) -> bool:
     return typed is not None and typed.type == "Organization" and word.endswith(typed.suffix) and len(typed.suffix) >= 2
 
 
+PROJECT_WORD = "项目"
+
+
 def left_edge(tokens: list[Token], head: int) -> int:
     """Index of the first token of the name whose last token is `tokens[head]`."""
     first = head
@@ -421,7 +424,7 @@ def left_edge(tokens: list[Token], head: int) -> int:
     while i >= 0:
         tok = tokens[i]
         if body and tok.text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
-                and not ends_a_name(tokens[i - 1].text):
+                and not ends_a_name(tokens[i - 1].text) and tokens[i - 1].text not in LEVEL_WORD_CHARS:  # (省和|市委: two bodies)
             first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
             i -= 1
             continue
@@ -449,6 +452,8 @@ def left_edge(tokens: list[Token], head: int) -> int:
             continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
             break
+        if tok.text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
+            break  # 聚乳酸原料项目|生产车间, …项目|公司: a project's name ends at 项目; what follows is a part of it
         first = i
         if glued_preposition(tok):
             break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
