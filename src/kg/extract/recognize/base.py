@@ -460,6 +460,9 @@ def left_edge(tokens: list[Token], head: int) -> int:
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1
+    if first < head - 1 and tokens[first].text in LEVEL_WORD_CHARS and tokens[first + 1].pos.startswith("ns") \
+            and head_type is not None and head_type.type in ("Park", "Project"):
+        first += 1  # 合作|区|郴州产业园: a lone level word before a place ends the word before it (合作区)
     return glued_first_character(tokens, counted_campaign_start(tokens, first, head))
 
 
