@@ -50,6 +50,7 @@ RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "�
 ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")  # 一是…, 二是…: points of a list
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
+BRANCH_HEADS = ("分公司", "分行", "支行")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
 LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
@@ -448,6 +449,10 @@ def left_edge(tokens: list[Token], head: int) -> int:
             continue
         if shares_the_head(tokens, i, end) and not body:
             first = i  # 三亚数学与|物理国际研究中心: two fields of one centre
+            i -= 1
+            continue
+        if tok.text.endswith(COMPANY_HEADS) and tokens[head].text.endswith(BRANCH_HEADS) and end - tok.start <= MAX_NAME:
+            first = i  # …投资(深圳)有限公司|上海分公司: a branch is named after its company
             i -= 1
             continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
