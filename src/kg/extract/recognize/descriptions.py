@@ -38,6 +38,8 @@ REPORT_AFTER = re.compile(r"工作报告")
 # A title a ministry confers in batches names a kind its holders belong to: 获评第四批|国家
 # 示范物流园 (an honour of the park the text is about, not the park).
 BATCH_BEFORE = re.compile(r"第[0-9一二三四五六七八九十]+批$")
+# "One of the …" names the class a thing belongs to: 是广东省四大石化产业基地|之一.
+ONE_OF_AFTER = re.compile(r"之一")
 LANES_FIRST = re.compile(r"(?:双向|单向)?[0-9一二三四五六七八九十两]+车道")
 
 
@@ -78,6 +80,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if mention.type == "Organization" and REPORT_AFTER.match(doc.text, mention.end):
         return True
     if mention.type == "Project" and LANES_FIRST.match(mention.label):
+        return True
+    if mention.type in SINGLE_THING_TYPES and ONE_OF_AFTER.match(doc.text, mention.end):
         return True
     if mention.type in SINGLE_THING_TYPES and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
         return True
