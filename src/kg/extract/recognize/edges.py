@@ -189,7 +189,8 @@ def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tupl
     if section and mention.type == "Project":
         place = section.group(1)
         named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
-            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
+            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡" \
+            or WORKS_TAIL.match(doc.text, section.end()) is not None  # G15公路嘉金段|改建: works done on a section
         if named:
             end, why = section.end(), "R:section"
     works = WORKS_TAIL.match(doc.text, end) if mention.type == "Project" else None
