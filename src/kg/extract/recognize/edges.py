@@ -177,6 +177,8 @@ def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tupl
     宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
     延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建);
     a body's office (see `office_decision`). (0, "") for no change."""
+    if mention.type == "Organization" and PHASE_TAIL.match(doc.text, mention.end) and mention.rule == "suffix":
+        return PHASE_TAIL.match(doc.text, mention.end).end(), "R:phase"  # 埃克森美孚研发中心|一期: the building of it
     if mention.type == "Organization":
         return office_decision(doc, mention, list(tokens))
     if mention.type not in ("Project", "Park"):
@@ -258,7 +260,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
         end, why = right_decision(doc, mention, tokens)
         if end and mention.label == mention.text:
             # a park's phase is built as a project (敖东工业园二期)
-            type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
+            type_, sub = ("Project", "") if mention.type == "Park" or "R:phase" in why else (mention.type, mention.sub)
             mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
                               type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
         if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text \
