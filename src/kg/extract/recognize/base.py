@@ -10,7 +10,7 @@ from functools import lru_cache
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
 
-MAX_NAME = 24  # characters; longer runs are prose, not names
+MAX_NAME = 28  # characters; longer runs are prose, not names (a project named with its firm and its output runs to ~28: 江苏新百超…研发团队项目)
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
 STOP_TAGS = frozenset({"e", "o", "y", "w", "zg"})  # "x" is punctuation or an unknown word: see stops_name
