@@ -567,7 +567,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
                 typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
             if typed and (accept_name(name, typed, tokens[left:head + 1], introduced) or phased(doc, end, name, typed)):
-                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
+                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix) \
+                        and tokens[left].text not in lexicon.division_by_name():  # (和林格尔|数据中心集群: a county's name)
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
             if left < head and (is_kind(name) or (left + 1 < head and is_kind(doc.text[tokens[left + 1].start:end]))):
