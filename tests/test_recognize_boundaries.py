@@ -266,3 +266,25 @@ def test_a_listed_item_starts_after_the_verb_inside_it():
     assert not any("充分发挥" in label for label in labels(doc))
     doc = run_text("今年以来,吉林市始终保持项目建设力度不减。")
     assert not labels(doc, "Project")
+
+
+def test_the_computing_networks_hubs_and_clusters_and_a_county_opening_with_he():
+    doc = run_text("推进全国一体化算力网络甘肃枢纽节点建设,支持和林格尔数据中心集群发展。")
+    assert "全国一体化算力网络甘肃枢纽节点" in labels(doc, "Project")
+    assert "和林格尔数据中心集群" in labels(doc, "Park")
+
+
+def test_a_coordinating_group_is_an_organisation():
+    doc = run_text("2006年经重庆市特色工业园区领导小组批准设立。")
+    assert labels(doc, "Organization") == {"重庆市特色工业园区领导小组"}
+    assert not labels(doc, "Park")
+
+
+def test_a_verb_of_pace_ends_a_parks_name():
+    doc = run_text("滨江智造新城加速产业园建设。")
+    assert labels(doc, "Park") == {"滨江智造新城"}
+
+
+def test_a_project_named_with_its_firm_and_output_may_be_long():
+    doc = run_text("其中,浙江新百超三维五轴激光加工机床博士工作站研发团队项目开工。")
+    assert "浙江新百超三维五轴激光加工机床博士工作站研发团队项目" in labels(doc, "Project")

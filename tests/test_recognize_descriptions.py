@@ -146,3 +146,9 @@ def test_kinds_of_parks_and_projects_name_none():
         assert not labels(doc) - labels(doc, "AdministrativeArea"), text
     doc = run_text("广东省惠州大亚湾石化产业基地获批。")
     assert labels(doc, "Park")
+
+
+def test_common_words_the_segmenter_tags_as_names_make_no_project():
+    # 楼宇/nr, 水冷/nr: jieba's dictionary tags these common words as people's names
+    for text in ("正在进行楼宇内部装修工程。", "7.3L水冷排气管生产车间已完成调试。", "共同开发运营的产业新城项目。"):
+        assert not labels(run_text(text), "Project"), text
