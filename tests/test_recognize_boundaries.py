@@ -288,3 +288,10 @@ def test_a_verb_of_pace_ends_a_parks_name():
 def test_a_project_named_with_its_firm_and_output_may_be_long():
     doc = run_text("其中,浙江新百超三维五轴激光加工机床博士工作站研发团队项目开工。")
     assert "浙江新百超三维五轴激光加工机床博士工作站研发团队项目" in labels(doc, "Project")
+
+
+def test_a_centre_listed_among_projects_is_a_project():
+    doc = run_text("本次签约的义乌五金华南直销中心、青田石雕展示馆等一批项目成功落地。")
+    assert "义乌五金华南直销中心" in labels(doc, "Project")
+    doc = run_text("宁波市政务服务中心召开会议。")
+    assert "宁波市政务服务中心" in labels(doc, "Organization")

@@ -252,9 +252,21 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
                    edges=(company.edges + " R:company-project").strip())
 
 
+CENTRE = "中心"
+
+
+def centres_listed_as_projects(mentions: list[Mention]) -> list[Mention]:
+    """A centre listed among projects (…、永康五金东北直销中心等一批项目) is a facility being
+    built, a project, not the institution that will run it."""
+    listed = {(m.start, m.end) for m in mentions if m.rule == "list" and m.type == "Project"}
+    return [replace(m, type="Project", sub="") if m.type == "Organization" and m.rule == "suffix"
+            and m.label.endswith(CENTRE) and (m.start, m.end) in listed else m for m in mentions]
+
+
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
     mentions = with_its_company(mentions, doc, tokens)
+    mentions = centres_listed_as_projects(mentions)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention, tokens)
