@@ -293,5 +293,7 @@ def test_a_project_named_with_its_firm_and_output_may_be_long():
 def test_a_centre_listed_among_projects_is_a_project():
     doc = run_text("本次签约的义乌五金华南直销中心、青田石雕展示馆等一批项目成功落地。")
     assert "义乌五金华南直销中心" in labels(doc, "Project")
+    doc = run_text("全力推进红塔香精香料中心建设,加大科技研发投入。")
+    assert "红塔香精香料中心" in labels(doc, "Project")
     doc = run_text("宁波市政务服务中心召开会议。")
     assert "宁波市政务服务中心" in labels(doc, "Organization")

@@ -255,18 +255,29 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
 CENTRE = "中心"
 
 
-def centres_listed_as_projects(mentions: list[Mention]) -> list[Mention]:
-    """A centre listed among projects (…、永康五金东北直销中心等一批项目) is a facility being
-    built, a project, not the institution that will run it."""
+def centres_listed_as_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A centre listed among projects (…、永康五金东北直销中心等一批项目) or named with the
+    words of building it is a facility being built, a project, not the institution that
+    will run it."""
     listed = {(m.start, m.end) for m in mentions if m.rule == "list" and m.type == "Project"}
     return [replace(m, type="Project", sub="") if m.type == "Organization" and m.rule == "suffix"
-            and m.label.endswith(CENTRE) and (m.start, m.end) in listed else m for m in mentions]
+            and m.label.endswith(CENTRE) and ((m.start, m.end) in listed or being_built(doc, m)) else m for m in mentions]
+
+
+# Words of building right after a centre's name, or right before it: the centre is a
+# facility under construction (…香糖料中心|建设, 建设|国药医药中心, …创新中心|项目).
+BUILT_AFTER = re.compile(r"(?:启动)?(?:建设|开工|竣工|投用|建成|封顶|项目)")
+BUILT_BEFORE = re.compile(r"(?:建设|建成|开工|推进)$")
+
+
+def being_built(doc: Doc, mention: Mention) -> bool:
+    return bool(BUILT_AFTER.match(doc.text, mention.end)
+                or BUILT_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start))
 
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
     mentions = with_its_company(mentions, doc, tokens)
-    mentions = centres_listed_as_projects(mentions)
     found: list[Mention] = []
     for mention in mentions:
         end, why = right_decision(doc, mention, tokens)
@@ -280,7 +291,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
             found.append(mention)
             continue
         found.extend(edge_one(doc, mention, tokens))
-    return found
+    return centres_listed_as_projects(doc, found)
 
 
 def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
