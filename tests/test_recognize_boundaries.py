@@ -297,3 +297,9 @@ def test_a_centre_listed_among_projects_is_a_project():
     assert "红塔香精香料中心" in labels(doc, "Project")
     doc = run_text("宁波市政务服务中心召开会议。")
     assert "宁波市政务服务中心" in labels(doc, "Organization")
+
+
+def test_a_bridge_named_after_the_works_it_belongs_to_starts_after_gongcheng():
+    doc = run_text("近日,滨江新材料产业园主干道一期工程清水河大桥最后一片箱梁架设完成。")
+    assert "清水河大桥" in labels(doc, "Project")
+    assert not any(label.startswith("工程") for label in labels(doc))

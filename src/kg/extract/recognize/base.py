@@ -413,6 +413,7 @@ def ends_a_name(word: str) -> bool:
 
 
 PROJECT_WORD = "项目"
+WORKS_WORD = "工程"
 
 
 def left_edge(tokens: list[Token], head: int) -> int:
@@ -459,6 +460,9 @@ def left_edge(tokens: list[Token], head: int) -> int:
             break
         if tok.text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
             break  # 聚乳酸原料项目|生产车间, …项目|公司: a project's name ends at 项目; what follows is a part of it
+        if tok.text == WORKS_WORD and head_type is not None and head_type.type == "Project" \
+                and not tokens[head].text.endswith((WORKS_WORD, PROJECT_WORD)):
+            break  # 主干道一期工程|永定河大桥: the works end there; the bridge is one of them
         first = i
         if glued_preposition(tok):
             break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
