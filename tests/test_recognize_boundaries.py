@@ -303,3 +303,9 @@ def test_a_bridge_named_after_the_works_it_belongs_to_starts_after_gongcheng():
     doc = run_text("近日,滨江新材料产业园主干道一期工程清水河大桥最后一片箱梁架设完成。")
     assert "清水河大桥" in labels(doc, "Project")
     assert not any(label.startswith("工程") for label in labels(doc))
+
+
+def test_a_lone_classifier_after_a_stop_is_a_names_first_character():
+    # 。壶/q|梯山…: a classifier after a full stop counts nothing
+    doc = run_text("景区配套完善。壶梯山爱国主义研学基地建成开馆。")
+    assert "壶梯山爱国主义研学基地" in labels(doc, "Project")

@@ -496,7 +496,9 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
     lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
     read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
         and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
-    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
+    # a classifier counts nothing after a stop: 。壶/q|梯山爱国主义教育基地
+    lone_classifier = lone.pos == "q" and (before is None or before.pos in ("x", "w"))
+    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word and not lone_classifier) or lone.text in STOP_SINGLE \
             or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
         return False
     if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
