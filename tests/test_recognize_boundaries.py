@@ -309,3 +309,10 @@ def test_a_lone_classifier_after_a_stop_is_a_names_first_character():
     # 。壶/q|梯山…: a classifier after a full stop counts nothing
     doc = run_text("景区配套完善。壶梯山爱国主义研学基地建成开馆。")
     assert "壶梯山爱国主义研学基地" in labels(doc, "Project")
+
+
+def test_a_zone_named_for_a_policys_goal_is_a_programme():
+    doc = run_text("积极建设共同富裕示范区,加快建设普惠金融改革试验区。")
+    assert {"共同富裕示范区", "普惠金融改革试验区"} <= labels(doc, "Program")
+    doc = run_text("推进贵阳大数据安全产业示范区建设。")
+    assert "贵阳大数据安全产业示范区" in labels(doc, "Park")

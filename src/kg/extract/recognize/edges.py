@@ -24,7 +24,7 @@ from dataclasses import replace
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize.gazetteer import pick_division
-from kg.extract.recognize.base import area_prefix_length, is_generic, is_specific, type_of_name
+from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, type_of_name
 
 EDGED_TYPES = ("Park", "Project", "Organization")
 EDGED_RULES = ("suffix", "list")
@@ -253,6 +253,18 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
 
 
 CENTRE = "中心"
+ZONE_HEADS = ("示范区", "试验区", "先行区")
+PLACE_POS = ("ns", "nr", "nt")  # (共同富裕/nz is the goal's word, no place)
+
+
+def zones_of_a_policy(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """A zone named for a policy's goal and no place (共同富裕示范区, 科创金融改革试验区) is the
+    programme of trying the policy there, not a park (贵阳大数据安全产业示范区 is one)."""
+    goals = lexicon.edge_words("goal")
+    return [replace(m, type="Program", sub="") if m.type == "Park" and m.label.endswith(ZONE_HEADS)
+            and any(goal in m.label for goal in goals)
+            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens if m.start <= t.start < m.end)
+            else m for m in mentions]
 
 
 def centres_listed_as_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -291,7 +303,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
             found.append(mention)
             continue
         found.extend(edge_one(doc, mention, tokens))
-    return centres_listed_as_projects(doc, found)
+    return zones_of_a_policy(centres_listed_as_projects(doc, found), tokens)
 
 
 def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
