@@ -188,3 +188,131 @@ def test_works_listed_by_kind_are_still_named():
 def test_a_time_word_of_the_clause_is_no_part_of_a_name():
     doc = run_text("条例固化了滨海新区近年来改革成效。")
     assert not any("近年来" in label for label in labels(doc))
+
+
+def test_a_clause_word_before_a_park_is_no_part_of_its_name():
+    # 纵观|…开发区, 助推|…科技城, …产业区作为|高新区: words of the clause, not of the name
+    doc = run_text("纵观胶南经济技术开发区近几年的落户项目,记者发现。")
+    assert labels(doc, "Park") == {"胶南经济技术开发区"}
+    doc = run_text("助推伊川科技城高质量发展。")
+    assert labels(doc, "Park") == {"伊川科技城"}
+    doc = run_text("硬科技产业区作为高新区经济增量拓展的核心,胶南高新区作为全市主阵地。")
+    assert not any("作为" in label for label in labels(doc))
+    assert "胶南高新区" in labels(doc, "Park")
+
+
+def test_a_projects_name_ends_at_xiangmu_and_its_workshop_is_a_part():
+    doc = run_text("正在建设的是5万吨乳酸原料项目生产车间,4月初开始复工。")
+    assert labels(doc, "Project") == {"5万吨乳酸原料项目"}
+
+
+def test_a_lone_level_word_before_he_is_another_body():
+    doc = run_text("认真贯彻落实中央、省和市委决策部署。")
+    assert not labels(doc, "Organization")
+    doc = run_text("成都市规划和自然资源局召开会议。")
+    assert "成都市规划和自然资源局" in labels(doc, "Organization")
+
+
+def test_a_lone_level_word_before_a_place_ends_the_word_before_it():
+    doc = run_text("会上开展了海峡两岸产业合作区湘南产业园推介活动。")
+    assert "湘南产业园" in labels(doc, "Park")
+    assert "区湘南产业园" not in labels(doc)
+
+
+def test_a_statistics_survey_team_is_an_organisation():
+    doc = run_text("据国家统计局湘潭调查队抽样调查,全市居民收入稳步增长。")
+    assert "国家统计局湘潭调查队" in labels(doc, "Organization")
+
+
+def test_a_branch_is_named_after_its_companys_full_name():
+    doc = run_text("与华润置业(深圳)有限公司上海分公司等单位签约。")
+    assert labels(doc, "Organization") == {"华润置业(深圳)有限公司上海分公司"}
+
+
+def test_an_amount_of_money_before_a_park_is_no_part_of_its_name():
+    doc = run_text("签约项目投资总额超80亿元金湾智能制造产业园位于珠海。")
+    assert labels(doc, "Park") == {"金湾智能制造产业园"}
+
+
+def test_renewable_energy_stays_one_word_in_a_parks_name():
+    # jieba cuts 可/v|再生能源, and a one-character verb opens no name
+    doc = run_text("推动可再生能源综合应用示范区建设。")
+    assert labels(doc, "Park") == {"可再生能源综合应用示范区"}
+
+
+def test_works_on_a_section_and_a_ramp_name_projects():
+    doc = run_text("G25公路嘉湖段改建、S1线等项目加快推进。")
+    assert "G25公路嘉湖段改建" in labels(doc, "Project")
+    doc = run_text("枢纽配套、G50沪渝公路匝道、河道整治等项目。")
+    assert "G50沪渝公路匝道" in labels(doc, "Project")
+
+
+def test_a_phase_after_an_institution_is_the_project_of_building_it():
+    doc = run_text("巴斯夫研发中心一期提前竣工。")
+    assert "巴斯夫研发中心一期" in labels(doc, "Project")
+    assert "巴斯夫研发中心" not in labels(doc, "Organization")
+
+
+def test_a_bracketed_part_after_a_park_belongs_to_its_name_but_a_county_does_not():
+    doc = run_text("同日,在佛山新能源汽车产业园(南园),芦苞镇举行签约。")
+    assert "佛山新能源汽车产业园(南园)" in labels(doc, "Park")
+    doc = run_text("乌鲁木齐经济技术开发区(头屯河区)新开工项目12个。")
+    assert not any("(头屯河区)" in label for label in labels(doc))
+
+
+def test_a_listed_item_starts_after_the_verb_inside_it():
+    doc = run_text("溧阳市、金坛区充分发挥宁德时代、中创新航等龙头项目引领作用。")
+    assert "宁德时代" in labels(doc)
+    assert not any("充分发挥" in label for label in labels(doc))
+    doc = run_text("今年以来,吉林市始终保持项目建设力度不减。")
+    assert not labels(doc, "Project")
+
+
+def test_the_computing_networks_hubs_and_clusters_and_a_county_opening_with_he():
+    doc = run_text("推进全国一体化算力网络甘肃枢纽节点建设,支持和林格尔数据中心集群发展。")
+    assert "全国一体化算力网络甘肃枢纽节点" in labels(doc, "Project")
+    assert "和林格尔数据中心集群" in labels(doc, "Park")
+
+
+def test_a_coordinating_group_is_an_organisation():
+    doc = run_text("2006年经重庆市特色工业园区领导小组批准设立。")
+    assert labels(doc, "Organization") == {"重庆市特色工业园区领导小组"}
+    assert not labels(doc, "Park")
+
+
+def test_a_verb_of_pace_ends_a_parks_name():
+    doc = run_text("滨江智造新城加速产业园建设。")
+    assert labels(doc, "Park") == {"滨江智造新城"}
+
+
+def test_a_project_named_with_its_firm_and_output_may_be_long():
+    doc = run_text("其中,浙江新百超三维五轴激光加工机床博士工作站研发团队项目开工。")
+    assert "浙江新百超三维五轴激光加工机床博士工作站研发团队项目" in labels(doc, "Project")
+
+
+def test_a_centre_listed_among_projects_is_a_project():
+    doc = run_text("本次签约的义乌五金华南直销中心、青田石雕展示馆等一批项目成功落地。")
+    assert "义乌五金华南直销中心" in labels(doc, "Project")
+    doc = run_text("全力推进红塔香精香料中心建设,加大科技研发投入。")
+    assert "红塔香精香料中心" in labels(doc, "Project")
+    doc = run_text("宁波市政务服务中心召开会议。")
+    assert "宁波市政务服务中心" in labels(doc, "Organization")
+
+
+def test_a_bridge_named_after_the_works_it_belongs_to_starts_after_gongcheng():
+    doc = run_text("近日,滨江新材料产业园主干道一期工程清水河大桥最后一片箱梁架设完成。")
+    assert "清水河大桥" in labels(doc, "Project")
+    assert not any(label.startswith("工程") for label in labels(doc))
+
+
+def test_a_lone_classifier_after_a_stop_is_a_names_first_character():
+    # 。壶/q|梯山…: a classifier after a full stop counts nothing
+    doc = run_text("景区配套完善。壶梯山爱国主义研学基地建成开馆。")
+    assert "壶梯山爱国主义研学基地" in labels(doc, "Project")
+
+
+def test_a_zone_named_for_a_policys_goal_is_a_programme():
+    doc = run_text("积极建设共同富裕示范区,加快建设普惠金融改革试验区。")
+    assert {"共同富裕示范区", "普惠金融改革试验区"} <= labels(doc, "Program")
+    doc = run_text("推进贵阳大数据安全产业示范区建设。")
+    assert "贵阳大数据安全产业示范区" in labels(doc, "Park")

@@ -127,3 +127,28 @@ def test_a_long_run_of_he_before_deng_without_a_list_head_is_read_at_once():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert {"吉利汽车", "长江汽车"} <= labels(doc, "Organization")
+
+
+def test_a_road_named_by_its_lanes_is_a_standard():
+    doc = run_text("至下栅段拟按双向六车道高速公路标准建设。")
+    assert not labels(doc, "Project")
+    doc = run_text("津石高速公路双向四车道全线贯通。")
+    assert "津石高速公路" in labels(doc, "Project")
+
+
+def test_kinds_of_parks_and_projects_name_none():
+    # owned by a level (县属), a title given in batches (第三批…), one of a class (…之一),
+    # an amount alone (总投资30亿元项目), a meeting (招商会)
+    for text in ("大力推进县属工业园区快速发展。", "荣获第三批国家示范物流园等多项荣誉。",
+                 "该园区是广东省四大石化产业基地之一。", "11个总投资30亿元项目将正式落户。",
+                 "连续举办了多场招商会。"):
+        doc = run_text(text)
+        assert not labels(doc) - labels(doc, "AdministrativeArea"), text
+    doc = run_text("广东省惠州大亚湾石化产业基地获批。")
+    assert labels(doc, "Park")
+
+
+def test_common_words_the_segmenter_tags_as_names_make_no_project():
+    # 楼宇/nr, 水冷/nr: jieba's dictionary tags these common words as people's names
+    for text in ("正在进行楼宇内部装修工程。", "7.3L水冷排气管生产车间已完成调试。", "共同开发运营的产业新城项目。"):
+        assert not labels(run_text(text), "Project"), text

@@ -135,8 +135,20 @@ def sentence_tokens(doc: Doc) -> list[list[Token]]:
 # A bracket right after a name that belongs to it: a phase (二期), a plan period
 # (2021—2035年), a draft or trial mark (草案, 试行) or a Latin abbreviation (QFLP).
 
+# A park's or project's part or site in brackets after its name: 佛山新能源汽车产业园(北园),
+# 国家健康医疗大数据中心(北方), 太湖湾科创城(新安街道), 长春兴隆国际陆港(铁路场站).
+PART_BRACKET = re.compile(r"\([\u4e00-\u9fff]{1,5}[方园区段片站道]\)")
+
+
+def part_bracket(doc: Doc, mention: Mention) -> re.Match | None:
+    """The bracketed part after a park's or project's name; a county in brackets
+    (乌鲁木齐经济技术开发区(头屯河区)) is where the park is, not a part of its name."""
+    match = PART_BRACKET.match(doc.text, mention.end) if mention.type in ("Park", "Project") else None
+    return None if match is None or match.group()[1:-1] in lexicon.division_by_name() else match
+
+
 def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
-    match = TRAILING_BRACKET.match(doc.text, mention.end)
+    match = TRAILING_BRACKET.match(doc.text, mention.end) or part_bracket(doc, mention)
     if match and mention.type in ("Park", "Project", "Policy", "Program", "Organization"):
         mention.end = match.end()
         mention.text = doc.text[mention.start:mention.end]

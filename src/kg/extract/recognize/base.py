@@ -10,7 +10,7 @@ from functools import lru_cache
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
 
-MAX_NAME = 24  # characters; longer runs are prose, not names
+MAX_NAME = 28  # characters; longer runs are prose, not names (a project named with its firm and its output runs to ~28: 江苏新百超…研发团队项目)
 MAX_QUOTED = 16
 # POS tags (jieba) that never belong inside a name.
 STOP_TAGS = frozenset({"e", "o", "y", "w", "zg"})  # "x" is punctuation or an unknown word: see stops_name
@@ -50,6 +50,7 @@ RELATING_VERBS = frozenset({"作为", "地处", "位于", "属于", "列为", "�
 ENUMERATOR = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")  # 一是…, 二是…: points of a list
 VERBAL_AFTER_POLICY = frozenset({"建设", "布局", "引领", "先行", "设计"})
 COMPANY_HEADS = ("有限公司", "有限责任公司", "股份有限公司")
+BRANCH_HEADS = ("分公司", "分行", "支行")
 AREA_WORDS = ("中共", "省", "市", "区", "县", "州", "乡", "镇", "街道")
 LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花溪|区, 乡镇 (two levels together)
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
@@ -411,6 +412,10 @@ def ends_a_name(word: str) -> bool:
     return typed is not None and typed.type == "Organization" and word.endswith(typed.suffix) and len(typed.suffix) >= 2
 
 
+PROJECT_WORD = "项目"
+WORKS_WORD = "工程"
+
+
 def left_edge(tokens: list[Token], head: int) -> int:
     """Index of the first token of the name whose last token is `tokens[head]`."""
     first = head
@@ -421,7 +426,7 @@ def left_edge(tokens: list[Token], head: int) -> int:
     while i >= 0:
         tok = tokens[i]
         if body and tok.text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
-                and not ends_a_name(tokens[i - 1].text):
+                and not ends_a_name(tokens[i - 1].text) and tokens[i - 1].text not in LEVEL_WORD_CHARS:  # (省和|市委: two bodies)
             first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
             i -= 1
             continue
@@ -447,14 +452,26 @@ def left_edge(tokens: list[Token], head: int) -> int:
             first = i  # 三亚数学与|物理国际研究中心: two fields of one centre
             i -= 1
             continue
+        if tok.text.endswith(COMPANY_HEADS) and tokens[head].text.endswith(BRANCH_HEADS) and end - tok.start <= MAX_NAME:
+            first = i  # …投资(深圳)有限公司|上海分公司: a branch is named after its company
+            i -= 1
+            continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
             break
+        if tok.text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
+            break  # 聚乳酸原料项目|生产车间, …项目|公司: a project's name ends at 项目; what follows is a part of it
+        if tok.text == WORKS_WORD and head_type is not None and head_type.type == "Project" \
+                and not tokens[head].text.endswith((WORKS_WORD, PROJECT_WORD)):
+            break  # 主干道一期工程|永定河大桥: the works end there; the bridge is one of them
         first = i
         if glued_preposition(tok):
             break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
         first += 1
+    if first < head - 1 and tokens[first].text in LEVEL_WORD_CHARS and tokens[first + 1].pos.startswith("ns") \
+            and head_type is not None and head_type.type in ("Park", "Project"):
+        first += 1  # 合作|区|郴州产业园: a lone level word before a place ends the word before it (合作区)
     return glued_first_character(tokens, counted_campaign_start(tokens, first, head))
 
 
@@ -479,7 +496,9 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
     lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
     read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
         and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
-    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
+    # a classifier counts nothing after a stop: 。壶/q|梯山爱国主义教育基地
+    lone_classifier = lone.pos == "q" and (before is None or before.pos in ("x", "w"))
+    if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word and not lone_classifier) or lone.text in STOP_SINGLE \
             or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
         return False
     if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
@@ -554,7 +573,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
             if introduced and typed is not None and typed.suffix in CAMPAIGN_HEADS and not is_specific(tokens[left:head + 1]):
                 typed = as_campaign(typed)  # 实施|农村公路安全生命防护工程
             if typed and (accept_name(name, typed, tokens[left:head + 1], introduced) or phased(doc, end, name, typed)):
-                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix):
+                if name[0] in LEADING_FUNCTION_CHARS and len(name) - 1 > len(typed.suffix) \
+                        and tokens[left].text not in lexicon.division_by_name():  # (和林格尔|数据中心集群: a county's name)
                     start += 1  # 以|云谷商圈, 对|麦坪…小学: a preposition the tagger glued on
                 return make_mention(doc, sentence, start, end, typed, "suffix")
             if left < head and (is_kind(name) or (left + 1 < head and is_kind(doc.text[tokens[left + 1].start:end]))):

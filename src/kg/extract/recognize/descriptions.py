@@ -33,6 +33,14 @@ MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
 # 工作报告), which GUIDELINES "Titles of reports" leave out; the body is an entity where
 # the text names it elsewhere.
 REPORT_AFTER = re.compile(r"工作报告")
+# A road named by its lanes alone is a road's class, a standard to build to (按双向八车道
+# 高速公路标准建设), not a road (津石高速双向四车道 names the road first).
+# A title a ministry confers in batches names a kind its holders belong to: 获评第四批|国家
+# 示范物流园 (an honour of the park the text is about, not the park).
+BATCH_BEFORE = re.compile(r"第[0-9一二三四五六七八九十]+批$")
+# "One of the …" names the class a thing belongs to: 是广东省四大石化产业基地|之一.
+ONE_OF_AFTER = re.compile(r"之一")
+LANES_FIRST = re.compile(r"(?:双向|单向)?[0-9一二三四五六七八九十两]+车道")
 
 
 def names_a_kind(label: str) -> bool:
@@ -70,6 +78,12 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
         return True
     if mention.type == "Organization" and REPORT_AFTER.match(doc.text, mention.end):
+        return True
+    if mention.type == "Project" and LANES_FIRST.match(mention.label):
+        return True
+    if mention.type in SINGLE_THING_TYPES and ONE_OF_AFTER.match(doc.text, mention.end):
+        return True
+    if mention.type in SINGLE_THING_TYPES and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
         return True
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label

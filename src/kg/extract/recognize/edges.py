@@ -24,7 +24,7 @@ from dataclasses import replace
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize.gazetteer import pick_division
-from kg.extract.recognize.base import area_prefix_length, is_generic, is_specific, type_of_name
+from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, type_of_name
 
 EDGED_TYPES = ("Park", "Project", "Organization")
 EDGED_RULES = ("suffix", "list")
@@ -177,6 +177,8 @@ def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tupl
     宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
     延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建);
     a body's office (see `office_decision`). (0, "") for no change."""
+    if mention.type == "Organization" and PHASE_TAIL.match(doc.text, mention.end) and mention.rule == "suffix":
+        return PHASE_TAIL.match(doc.text, mention.end).end(), "R:phase"  # 埃克森美孚研发中心|一期: the building of it
     if mention.type == "Organization":
         return office_decision(doc, mention, list(tokens))
     if mention.type not in ("Project", "Park"):
@@ -189,7 +191,8 @@ def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tupl
     if section and mention.type == "Project":
         place = section.group(1)
         named = place is None or "至" in section.group() or pick_division(place, doc.areas) is not None \
-            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡"
+            or place in lexicon.division_by_name() or place[-1] in "省市区县镇乡" \
+            or WORKS_TAIL.match(doc.text, section.end()) is not None  # G15公路嘉金段|改建: works done on a section
         if named:
             end, why = section.end(), "R:section"
     works = WORKS_TAIL.match(doc.text, end) if mention.type == "Project" else None
@@ -249,6 +252,41 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
                    edges=(company.edges + " R:company-project").strip())
 
 
+CENTRE = "中心"
+ZONE_HEADS = ("示范区", "试验区", "先行区")
+PLACE_POS = ("ns", "nr", "nt")  # (共同富裕/nz is the goal's word, no place)
+
+
+def zones_of_a_policy(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """A zone named for a policy's goal and no place (共同富裕示范区, 科创金融改革试验区) is the
+    programme of trying the policy there, not a park (贵阳大数据安全产业示范区 is one)."""
+    goals = lexicon.edge_words("goal")
+    return [replace(m, type="Program", sub="") if m.type == "Park" and m.label.endswith(ZONE_HEADS)
+            and any(goal in m.label for goal in goals)
+            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens if m.start <= t.start < m.end)
+            else m for m in mentions]
+
+
+def centres_listed_as_projects(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A centre listed among projects (…、永康五金东北直销中心等一批项目) or named with the
+    words of building it is a facility being built, a project, not the institution that
+    will run it."""
+    listed = {(m.start, m.end) for m in mentions if m.rule == "list" and m.type == "Project"}
+    return [replace(m, type="Project", sub="") if m.type == "Organization" and m.rule == "suffix"
+            and m.label.endswith(CENTRE) and ((m.start, m.end) in listed or being_built(doc, m)) else m for m in mentions]
+
+
+# Words of building right after a centre's name, or right before it: the centre is a
+# facility under construction (…香糖料中心|建设, 建设|国药医药中心, …创新中心|项目).
+BUILT_AFTER = re.compile(r"(?:启动)?(?:建设|开工|竣工|投用|建成|封顶|项目)")
+BUILT_BEFORE = re.compile(r"(?:建设|建成|开工|推进)$")
+
+
+def being_built(doc: Doc, mention: Mention) -> bool:
+    return bool(BUILT_AFTER.match(doc.text, mention.end)
+                or BUILT_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start))
+
+
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
     mentions = with_its_company(mentions, doc, tokens)
@@ -257,7 +295,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
         end, why = right_decision(doc, mention, tokens)
         if end and mention.label == mention.text:
             # a park's phase is built as a project (敖东工业园二期)
-            type_, sub = ("Project", "") if mention.type == "Park" else (mention.type, mention.sub)
+            type_, sub = ("Project", "") if mention.type == "Park" or "R:phase" in why else (mention.type, mention.sub)
             mention = replace(mention, end=end, text=doc.text[mention.start:end], label=doc.text[mention.start:end],
                               type=type_, sub=sub, edges=(mention.edges + " " + why).strip())
         if mention.type not in EDGED_TYPES or mention.rule not in EDGED_RULES or mention.label != mention.text \
@@ -265,7 +303,7 @@ def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list
             found.append(mention)
             continue
         found.extend(edge_one(doc, mention, tokens))
-    return found
+    return zones_of_a_policy(centres_listed_as_projects(doc, found), tokens)
 
 
 def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:

@@ -116,6 +116,11 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
         elif "的" in item[:-2]:  # 、总投资5亿元的|同创普润…产业园: a description before the name
             cut = item.rindex("的") + 1
             item, start = item[cut:], start + cut
+        governing = [t for t in tokens if start < t.start and t.start + len(t.text) < end
+                     and len(t.text) >= 2 and t.text in lexicon.boundary_words()]
+        if governing:  # 溧阳市、金坛区充分发挥|宁德时代、中创新航等龙头项目: the list opens after the verb
+            start = governing[-1].start + len(governing[-1].text)
+            item = doc.text[start:end]
         item_type = typed
         title = TITLE_WORDS.search(item)
         if title:  # 西部建材城董事长李建东: a person, named after the firm they lead
