@@ -538,9 +538,14 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     # an organisation's or a project's never does (改善|中小学, 发展|田园休闲一体化基地).
     head_type = type_of_name(tokens[head].text)
     passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
+    # The second pass need only try the openings the first skipped for their verb: it
+    # decided every other one already, the same way (most heads name nothing: both passes
+    # ran through every opening).
+    skipped: list[int] = []
     for skip_verbs in passes:
-        for left in range(first, head + 1):
+        for left in (range(first, head + 1) if skip_verbs else skipped):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
+                skipped.append(left)
                 continue
             if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
                 continue  # 作为|产业园, 一是|聚焦战略: a relating verb or an enumerator is never a name's first word
