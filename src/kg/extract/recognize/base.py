@@ -320,16 +320,9 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     tok = tokens[i]
     if tok.text in COORDINATORS and i > 0 and tokens[i - 1].pos.startswith("v") and right.pos.startswith("v"):
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
-    if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
-        return True
-    if tok.pos == "t" and not NUMERALS.search(tok.text) and len(tok.text) >= 3:
-        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
-    if is_glued_boundary(tok.text, tok.pos):
-        return True
-    if tok.pos == "zg" and tok.text in lexicon.suffix_map():
-        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
-    if (is_stop_pos(tok.pos) and not LATIN_OR_DIGIT.search(tok.text)) or not WORD_CHARS.fullmatch(tok.text):
-        return True
+    alone = word_stops_name(tok.text, tok.pos)
+    if alone is not None:
+        return alone
     if energy_morpheme(tokens, i, right):
         return False
     if tok.pos == "v" and len(tok.text) == 1 and split_trade_name(tokens, i):
@@ -337,6 +330,23 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+@lru_cache(maxsize=1 << 16)  # (asked of every word left of a head; the tables are fixed)
+def word_stops_name(word: str, pos: str) -> bool | None:
+    """What the word and its tag alone say of `stops_name`: True or False, or None where
+    the words around it decide."""
+    if word in lexicon.boundary_words() or word in STOP_SINGLE or DATE.match(word):
+        return True
+    if pos == "t" and not NUMERALS.search(word) and len(word) >= 3:
+        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
+    if is_glued_boundary(word, pos):
+        return True
+    if pos == "zg" and word in lexicon.suffix_map():
+        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
+    if (is_stop_pos(pos) and not LATIN_OR_DIGIT.search(word)) or not WORD_CHARS.fullmatch(word):
+        return True
+    return None
 
 
 NAME_CHARACTER_POS = ("nr", "ns", "nz", "j", "zg", "ng")
