@@ -1,6 +1,7 @@
 """Names in quotation marks and book-title marks: “四大战略”, “强省会”行动, 《…规划》."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -30,6 +31,7 @@ from kg.extract.recognize.base import (
 QUOTED_DAY = re.compile(r"(?:1[0-2]|0?[1-9])[·.](?:[12][0-9]|3[01]|0?[1-9])")
 
 
+@lru_cache(maxsize=1 << 14)  # (asked of every quoted phrase, the same slogans again and again; the tables are fixed)
 def is_slogan(text: str) -> bool:
     """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
     1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
@@ -321,11 +323,18 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end):
         return None
-    typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
+    typed = quoted_alone_type(inner, _tokens_within(tokens, start, end - 1))
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
 
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def _tokens_within(tokens: list[Token], after: int, before: int) -> list[Token]:
+    """The words that start after `after` and before `before` (tokens are in text order):
+    two binary searches, not a scan of the sentence per quote."""
+    low = bisect.bisect_right(tokens, after, key=lambda t: t.start)
+    return tokens[low:max(low, bisect.bisect_left(tokens, before, key=lambda t: t.start))]
 
 
 def quoted_before_outcome(doc: Doc, sentence: Sentence, inner: str, start: int, end: int) -> Mention | None:
