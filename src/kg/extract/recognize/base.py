@@ -114,6 +114,7 @@ def suffix_last_chars() -> frozenset[str]:
     return frozenset(text[-1] for text in lexicon.suffix_map())
 
 
+@lru_cache(maxsize=1 << 16)  # (asked of every opening of every candidate name; the table is fixed)
 def is_kind(name: str) -> bool:
     """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
     generic = lexicon.generic_phrases()
@@ -124,6 +125,7 @@ def is_kind(name: str) -> bool:
 LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 NUMERALS = re.compile(NUMERAL.pattern + "+")
+ONE_HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +214,7 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
 
 def is_specific(tokens: list[Token]) -> bool:
     """Does a run of words pick out one thing: a proper name, a number or Latin letters in it."""
-    return any(is_proper(t) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
+    return any(is_proper(t) or LATIN_OR_DIGIT.search(t.text) for t in tokens)
 
 
 def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
@@ -358,7 +360,7 @@ def split_trade_name(tokens: list[Token], i: int) -> bool:
     verb governs nothing."""
     before = tokens[i - 1] if i > 0 else None
     return before is not None and len(before.text) == 1 and before.pos in NAME_CHARACTER_POS \
-        and re.fullmatch(r"[\u4e00-\u9fff]", before.text) is not None and before.text not in STOP_SINGLE
+        and ONE_HANZI.fullmatch(before.text) is not None and before.text not in STOP_SINGLE
 
 
 def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
@@ -490,7 +492,7 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
     read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
         and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
     if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word) or lone.text in STOP_SINGLE \
-            or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+            or lone.text in LEADING_FUNCTION_CHARS or not ONE_HANZI.fullmatch(lone.text):
         return False
     if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
         return before is None or before.pos in ("x", "w") or before.text in ("、", "的")

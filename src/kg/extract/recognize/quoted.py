@@ -203,6 +203,7 @@ def _quote_head(after: str) -> lexicon.Suffix | None:
     return next(s for s in lexicon.quote_head_suffixes() if after.startswith(s.text))
 
 
+CLAUSE_PUNCTUATION = re.compile(r"[。;；:：!！?？()]")  # (no name holds these)
 QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
@@ -215,7 +216,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if LIST_MARKS.search(inner):
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
-        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
+        elif inner and not CLAUSE_PUNCTUATION.search(inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
             mention = quoted_name(doc, sentence, tokens, inner, start, end)
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
