@@ -85,9 +85,6 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-CJK_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
-
-
 @lru_cache(maxsize=1)
 def _opencc_dir() -> Path:
     import opencc
