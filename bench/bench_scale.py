@@ -34,6 +34,15 @@ the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round. Qui
 about 2), once every branch of that round was merged (fcd6041): x1 2.12 (2.80), x10 2.37
 (3.77), x100 2.42 (4.10): 32.0 s against lcut's 13.2 s, 54.2 CPU s, 742 MB PSS; the same
 command at the round's start, quiet: x100 2.94 (4.90), 37.1 s, 61.7 CPU s, 778 MB.
+The rules-and-tail round (issue 12 again, everything but the tagger, outputs byte-identical;
+branch rules-speed), under load 4 to 6, so CPU is the number to read: `--scales 100 --src`
+at its branch point 1d5da76: 108.0 s, 62.5 CPU s, lcut 18.5 s: 5.85 (3.97); at its end:
+66.9 s, 60.7 CPU s, lcut 19.4 s: 3.44 (4.00); a second pair, load 5: 130.5 s, 65.0 CPU s
+against 88.7 s, 58.7 CPU s (the wall times are the load's, not the code's). Steadier, each once in one run under load 4.5: x100 tree CPU 59.8 -> 54.0 s (main
+process 6.9 -> 5.8, of it the serial tail after extraction 3.3 -> 2.4); x10 with one
+worker, three runs each, 6.9-7.0 -> 6.4-6.8 CPU s; per stage over the x10 documents with
+the tagger off (best of 5): normalize 0.207 -> 0.148, the rules 1.195 -> 0.934, roles
+0.348 -> 0.303, figures 0.368 -> 0.354 CPU s (segmentation and containment unchanged).
 """
 from __future__ import annotations
 

@@ -195,7 +195,9 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
 
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
-    masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
+    masked = text[:pos]
+    if "(" in masked or "（" in masked:  # (most clauses have no brackets: no substitution to run)
+        masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), masked)
     cut = max(map(masked.rfind, _CLAUSE_MARKS))
     return cut + 1
 

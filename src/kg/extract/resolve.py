@@ -31,6 +31,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -324,15 +325,26 @@ def _middle_dropped(names: set[str]) -> dict[str, str]:
     """A programme named with and without a word before its head is one programme:
     创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
     found: dict[str, str] = {}
+    opening = _by_affix(names, PROGRAMME_CORE_MIN, lambda name, size: name[:size])
     for short in sorted(names):
         typed = type_of_name(short)
         if typed is None or len(typed.suffix) < 2 or len(short) - len(typed.suffix) < PROGRAMME_CORE_MIN:
             continue
         core, head = short[: -len(typed.suffix)], typed.suffix
-        fuller = [n for n in names if n != short and n.startswith(core) and n.endswith(head) and len(n) > len(short)]
+        fuller = [n for n in opening.get(core, ()) if n != short and n.endswith(head) and len(n) > len(short)]
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
+
+
+def _by_affix(names: set[str], shortest: int, affix: Callable[[str, int], str]) -> dict[str, list[str]]:
+    """Each opening (or ending) of `shortest` characters or more -> the names that have it:
+    a look-up per name instead of a scan of all names (a document names hundreds)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for size in range(shortest, len(name) + 1):
+            index[affix(name, size)].append(name)
+    return index
 
 
 PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
@@ -342,10 +354,11 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
     """A programme named again without its opening words is the same programme:
     中央八项规定精神学习教育 (巩固拓展…成果) is 深入贯彻中央八项规定精神学习教育."""
     found: dict[str, str] = {}
+    ending = _by_affix(names, PROGRAMME_TAIL_MIN, lambda name, size: name[-size:])
     for short in sorted(names):
         if len(short) < PROGRAMME_TAIL_MIN:
             continue
-        fuller = [n for n in names if n != short and n.endswith(short)]
+        fuller = [n for n in ending.get(short, ()) if n != short]
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found

@@ -113,6 +113,13 @@ def _kg(name: str) -> str:
     return iri
 
 
+# The kg: terms written for every evidence node, relation and figure (~10^5 each on a
+# large build), made once rather than looked up per triple.
+_EVIDENCE, _DOCUMENT, _SENTENCE = _kg("Evidence"), _kg("document"), _kg("sentence")
+_CHAR_START, _CHAR_END, _EVIDENCE_OF = _kg("charStart"), _kg("charEnd"), _kg("evidence")
+_MENTIONED_IN = _kg("mentionedIn")
+
+
 class GraphBuilder:
     """Collects the triples of one build (`kg.graph.triples.Triples`). `base` is the
     resource namespace (default kgr:)."""
@@ -126,6 +133,12 @@ class GraphBuilder:
         # (document id, raw start, raw end) -> its evidence node, already described: a
         # sentence is evidence for each name, relation and figure it holds
         self._evidence: dict[tuple[str, int, int], str] = {}
+        # file name -> (document id, the IRI its evidence nodes' names follow)
+        self._evidence_prefix: dict[str, tuple[str, str]] = {}
+        # the reified statement of each (s, p, o) and the node of each figure's content,
+        # named once (a sha1 each): the same link or figure is read in many sentences
+        self._statements: dict[tuple[str, str, str], str] = {}
+        self._figure_nodes: dict[tuple[str, ...], str] = {}
 
     def iri(self, *path: str) -> str:
         return self.base + "/".join(iri_segment(part) for part in path)
@@ -139,18 +152,22 @@ class GraphBuilder:
     def evidence(self, doc: Doc, sentence: Sentence) -> str:
         """An evidence node: the sentence and its offsets in the raw file text."""
         start, end = doc.raw_span(sentence.start, sentence.end)
-        key = (doc.doc_id, start, end)  # (what the node's IRI is made of)
+        prefix = self._evidence_prefix.get(doc.file_name)
+        if prefix is None:
+            prefix = self._evidence_prefix[doc.file_name] = (doc.doc_id, self.iri("Evidence", doc.doc_id) + "/")
+        key = (prefix[0], start, end)  # (what the node's IRI is made of)
         node = self._evidence.get(key)
         if node is not None:
             return node
-        node = self._evidence[key] = self.iri("Evidence", doc.doc_id, f"{start}-{end}")
+        # (the offsets' segment, digits and a hyphen, needs no escaping: iri_segment keeps it)
+        node = self._evidence[key] = f"{prefix[1]}{start}-{end}"
         t = self.triples
-        if not t.has(node, _TYPE, _kg("Evidence")):
-            t.add(node, _TYPE, _kg("Evidence"))
-            t.add(node, _kg("document"), self.document_iri(doc))
-            t.add(node, _kg("sentence"), text(doc.raw[start:end], "zh"))
-            t.add(node, _kg("charStart"), integer(start))
-            t.add(node, _kg("charEnd"), integer(end))
+        if not t.has(node, _TYPE, _EVIDENCE):
+            t.add(node, _TYPE, _EVIDENCE)
+            t.add(node, _DOCUMENT, self.document_iri(doc))
+            t.add(node, _SENTENCE, text(doc.raw[start:end], "zh"))
+            t.add(node, _CHAR_START, integer(start))
+            t.add(node, _CHAR_END, integer(end))
         return node
 
     def add_document(self, doc: Doc) -> None:
@@ -180,10 +197,10 @@ class GraphBuilder:
             t.add(node, _kg("adminCode"), text(entity.admin_code))
         seen: set[tuple[str, int]] = set()
         for doc, mention in sorted(entity.mentions, key=lambda dm: (dm[0].doc_id, dm[1].start)):
-            t.add(node, _kg("mentionedIn"), self.document_iri(doc))
-            if (doc.doc_id, mention.sentence) not in seen and len(seen) < MAX_EVIDENCE_PER_ENTITY:
+            t.add(node, _MENTIONED_IN, self.document_iri(doc))
+            if len(seen) < MAX_EVIDENCE_PER_ENTITY and (doc.doc_id, mention.sentence) not in seen:
                 seen.add((doc.doc_id, mention.sentence))
-                t.add(node, _kg("evidence"), self.evidence(doc, doc.sentences[mention.sentence]))
+                t.add(node, _EVIDENCE_OF, self.evidence(doc, doc.sentences[mention.sentence]))
         return node
 
     def add_relation(self, doc: Doc, predicate: str, subject_key: str, object_key: str, sentence: int) -> None:
@@ -193,12 +210,14 @@ class GraphBuilder:
         t = self.triples
         p = _kg(predicate)
         t.add(s, p, o)
-        statement = self.iri("Statement", _hash(s, p, o))
+        statement = self._statements.get((s, p, o))
+        if statement is None:
+            statement = self._statements[(s, p, o)] = self.iri("Statement", _hash(s, p, o))
         t.add(statement, _TYPE, _STATEMENT)
         t.add(statement, _SUBJECT, s)
         t.add(statement, _PREDICATE, p)
         t.add(statement, _OBJECT, o)
-        t.add(statement, _kg("evidence"), self.evidence(doc, doc.sentences[sentence]))
+        t.add(statement, _EVIDENCE_OF, self.evidence(doc, doc.sentences[sentence]))
 
     def add_figure(self, doc: Doc, figure: Figure) -> None:
         subject = self.entity_iri.get(figure.subject.key) if figure.subject else None
@@ -206,8 +225,11 @@ class GraphBuilder:
             return
         t = self.triples
         kind = _kg({"Target": "Target", "Estimate": "Estimate"}.get(figure.kind, "Actual"))
-        node = self.iri("Observation", _hash(subject, figure.indicator, figure.year, figure.kind, figure.value, figure.unit,
-                                             *((figure.period, figure.period_label) if figure.period != "Year" else ())))
+        content = (subject, figure.indicator, str(figure.year), figure.kind, str(figure.value), figure.unit,
+                   *((figure.period, figure.period_label) if figure.period != "Year" else ()))
+        node = self._figure_nodes.get(content)
+        if node is None:
+            node = self._figure_nodes[content] = self.iri("Observation", _hash(*content))
         if node not in self._observations:  # the same figure in many documents: described once
             self._observations.add(node)
             t.add(node, _TYPE, _kg("Observation"))
@@ -224,8 +246,8 @@ class GraphBuilder:
                 t.add(node, _kg("growthBase"), text(figure.base))
         if figure.surface and figure.surface != figure.indicator:  # each document may word it its own way
             t.add(node, _kg("indicatorAsWritten"), text(figure.surface))
-        t.add(node, _kg("mentionedIn"), self.document_iri(doc))
-        t.add(node, _kg("evidence"), self.evidence(doc, doc.sentences[figure.sentence]))
+        t.add(node, _MENTIONED_IN, self.document_iri(doc))
+        t.add(node, _EVIDENCE_OF, self.evidence(doc, doc.sentences[figure.sentence]))
 
 
 # Figure.period -> the kg:ObservationPeriod individual that names it.

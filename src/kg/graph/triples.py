@@ -102,6 +102,9 @@ class Triples:
     def value(self, subject: str, predicate: str) -> Obj | None:
         """One object (the first in term order), or None."""
         objects = self.objects(subject, predicate)
+        if len(objects) == 1:  # (most are: the page's reader asks ~10^5 times on a large build)
+            for only in objects:
+                return only
         return min(objects, key=sort_key) if objects else None
 
     def subjects_of_type(self, type_iri: str, rdf_type: str) -> list[str]:

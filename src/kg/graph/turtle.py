@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.graph.namespace import KGR, PREFIXES
-from kg.graph.triples import XSD_INTEGER, Lit, Triples, sort_key
+from kg.graph.triples import XSD_INTEGER, Lit, Obj, Triples, sort_key
 
 Term = URIRef | Literal
 
@@ -186,16 +186,33 @@ def iter_turtle(triples: Triples) -> Iterator[str]:
     writer = TermWriter(prefixes, base)
     yield "\n".join(_header(prefixes, writer.base))
     rdf_type = str(RDF.type)
-    inner, cont = "    ", "        "
+    inner, separator = "    ", " ,\n        "
+    iri = writer.iri
+
+    def term(o: Obj) -> str:
+        return _literal_text(writer, o) if isinstance(o, Lit) else iri(o)
+
     for subject in sorted(triples.by_subject):
         predicates = triples.by_subject[subject]
         parts = []
-        for predicate in sorted(predicates, key=lambda p: (p != rdf_type, p)):
-            objects = sorted(predicates[predicate], key=sort_key)
-            name = "a" if predicate == rdf_type else writer.iri(predicate)
-            written = (_literal_text(writer, o) if isinstance(o, Lit) else writer.iri(o) for o in objects)
-            parts.append(f"{inner}{name} " + f" ,\n{cont}".join(written))
-        yield f"\n{writer.iri(subject)}\n" + " ;\n".join(parts) + " .\n"
+        for predicate in _predicate_order(predicates, rdf_type):
+            objects = predicates[predicate]
+            name = "a" if predicate == rdf_type else iri(predicate)
+            if len(objects) == 1:  # (most are: no sort, no join; ~5x10^5 on a large build)
+                for only in objects:
+                    parts.append(f"{inner}{name} {term(only)}")
+            else:
+                parts.append(f"{inner}{name} " + separator.join(map(term, sorted(objects, key=sort_key))))
+        yield f"\n{iri(subject)}\n" + " ;\n".join(parts) + " .\n"
+
+
+def _predicate_order(predicates: Mapping[str, object], rdf_type: str) -> list[str]:
+    """rdf:type first (written `a`), then the others in IRI order."""
+    ordered = sorted(predicates)
+    if rdf_type in predicates and ordered[0] != rdf_type:
+        ordered.remove(rdf_type)
+        ordered.insert(0, rdf_type)
+    return ordered
 
 
 def serialize_triples(triples: Triples) -> str:

@@ -264,6 +264,19 @@ def read_network(graph: Graph) -> Network:
 
 # --- the same network from a build's compact triples ------------------------------------
 
+class _K:
+    """The IRIs the compact-triples reader asks for, as plain strings made once: an rdflib
+    namespace attribute (KG.document) is a method call and a URIRef check each time, and
+    the reader asks ~10^5 times on a large build."""
+
+    fileName, document, charStart, sentence = str(KG.fileName), str(KG.document), str(KG.charStart), str(KG.sentence)
+    evidence, subject, year, observationKind = str(KG.evidence), str(KG.subject), str(KG.year), str(KG.observationKind)
+    indicator, value, unit, period = str(KG.indicator), str(KG.value), str(KG.unit), str(KG.period)
+    mentionedIn, locatedIn, FullYear = str(KG.mentionedIn), str(KG.locatedIn), str(KG.FullYear)
+    altLabel, title, Statement = str(SKOS.altLabel), str(DCTERMS.title), str(RDF.Statement)
+    reified = (str(RDF.subject), str(RDF.predicate), str(RDF.object))
+
+
 def _text(term: Obj | None) -> str:
     if term is None:
         return ""
@@ -295,28 +308,28 @@ class _TripleEvidence:
     def document(self, document: str) -> DocumentRef:
         if document not in self._documents:
             self._documents[document] = DocumentRef(
-                self.file_name(document), _first_label_of(self.triples, document, str(DCTERMS.title)))
+                self.file_name(document), _first_label_of(self.triples, document, _K.title))
         return self._documents[document]
 
     def file_name(self, document: str) -> str:
         if document not in self._files:
-            name = self.triples.value(document, str(KG.fileName))
+            name = self.triples.value(document, _K.fileName)
             self._files[document] = _text(name) if name is not None else document.rsplit("/", 1)[-1]
         return self._files[document]
 
     def evidence(self, node: str) -> EvidenceRef:
         if node not in self._evidence:
             t = self.triples
-            document = t.value(node, str(KG.document))
+            document = t.value(node, _K.document)
             self._evidence[node] = EvidenceRef(
                 self.file_name(_text(document)) if document is not None else "",
-                _int_or(t.value(node, str(KG.charStart)), 0) or 0,
-                _text(t.value(node, str(KG.sentence))),
+                _int_or(t.value(node, _K.charStart), 0) or 0,
+                _text(t.value(node, _K.sentence)),
             )
         return self._evidence[node]
 
     def evidence_of(self, node: str) -> tuple[EvidenceRef, ...]:
-        refs = {self.evidence(_text(e)) for e in self.triples.objects(node, str(KG.evidence))}
+        refs = {self.evidence(_text(e)) for e in self.triples.objects(node, _K.evidence)}
         return tuple(sorted(refs, key=lambda r: (r.file_name, r.start, r.sentence)))
 
 
@@ -334,31 +347,31 @@ def network_from_triples(triples: Triples) -> Network:
     for node, types in local_types.items():
         if "Observation" not in types:
             continue
-        subject = triples.value(node, str(KG.subject))
+        subject = triples.value(node, _K.subject)
         if subject is None:
             continue
-        year = triples.value(node, str(KG.year))
-        kind = triples.value(node, str(KG.observationKind))
+        year = triples.value(node, _K.year)
+        kind = triples.value(node, _K.observationKind)
         figures[_text(subject)].append(FigureRef(
-            indicator=_text(triples.value(node, str(KG.indicator))),
-            value=_text(triples.value(node, str(KG.value))),
-            unit=_text(triples.value(node, str(KG.unit))),
+            indicator=_text(triples.value(node, _K.indicator)),
+            value=_text(triples.value(node, _K.value)),
+            unit=_text(triples.value(node, _K.unit)),
             year=_int_or(year, None) if isinstance(year, Lit) and year.lexical.lstrip("-").isdigit() else None,
             kind=_text(kind)[len(kg):] if kind is not None else "",
-            period=_text(triples.value(node, str(KG.period)) or str(KG.FullYear))[len(kg):],
+            period=_text(triples.value(node, _K.period) or _K.FullYear)[len(kg):],
         ))
     entities: dict[str, EntityRecord] = {}
     for node in sorted(n for n, types in local_types.items() if any(t in types for t in CORE_TYPES)):
         core, sub = _core_and_sub(local_types[node])
-        documents = {reader.document(_text(d)) for d in triples.objects(node, str(KG.mentionedIn))}
+        documents = {reader.document(_text(d)) for d in triples.objects(node, _K.mentionedIn)}
         entities[node] = EntityRecord(
             iri=node,
             label=_first_label_of(triples, node) or node.rsplit("/", 1)[-1],
             core_type=core,
             sub_type=sub,
-            aliases=tuple(sorted({_text(a) for a in triples.objects(node, str(SKOS.altLabel))})),
+            aliases=tuple(sorted({_text(a) for a in triples.objects(node, _K.altLabel)})),
             located_in=tuple(sorted({_first_label_of(triples, _text(a)) or _text(a)
-                                     for a in triples.objects(node, str(KG.locatedIn))})),
+                                     for a in triples.objects(node, _K.locatedIn)})),
             documents=tuple(sorted(documents, key=lambda d: d.file_name)),
             evidence=reader.evidence_of(node),
             figures=tuple(sorted(set(figures.get(node, [])), key=lambda f: (
@@ -366,8 +379,8 @@ def network_from_triples(triples: Triples) -> Network:
         )
     statement_evidence: dict[tuple, set[EvidenceRef]] = defaultdict(set)
     for node, predicates in triples.by_subject.items():
-        if str(RDF.Statement) in predicates.get(rdf_type, ()):
-            key = tuple(_text(triples.value(node, str(p))) for p in (RDF.subject, RDF.predicate, RDF.object))
+        if _K.Statement in predicates.get(rdf_type, ()):
+            key = tuple(_text(triples.value(node, p)) for p in _K.reified)
             statement_evidence[key].update(reader.evidence_of(node))
     labels = relation_labels()
     links = []

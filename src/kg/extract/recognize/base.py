@@ -115,6 +115,7 @@ def suffix_last_chars() -> frozenset[str]:
     return frozenset(text[-1] for text in lexicon.suffix_map())
 
 
+@lru_cache(maxsize=1 << 16)  # (asked of every opening of every candidate name; the table is fixed)
 def is_kind(name: str) -> bool:
     """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
     generic = lexicon.generic_phrases()
@@ -125,6 +126,7 @@ def is_kind(name: str) -> bool:
 LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 WORD_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 NUMERALS = re.compile(NUMERAL.pattern + "+")
+ONE_HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +215,7 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
 
 def is_specific(tokens: list[Token]) -> bool:
     """Does a run of words pick out one thing: a proper name, a number or Latin letters in it."""
-    return any(is_proper(t) or re.search(r"[0-9A-Za-z]", t.text) for t in tokens)
+    return any(is_proper(t) or LATIN_OR_DIGIT.search(t.text) for t in tokens)
 
 
 def head_ok(tokens: list[Token], head: int, typed: Typed) -> bool:
@@ -321,16 +323,9 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     tok = tokens[i]
     if tok.text in COORDINATORS and i > 0 and tokens[i - 1].pos.startswith("v") and right.pos.startswith("v"):
         return False  # 动态监测和帮扶机制: verbs joined inside a programme name
-    if tok.text in lexicon.boundary_words() or tok.text in STOP_SINGLE or DATE.match(tok.text):
-        return True
-    if tok.pos == "t" and not NUMERALS.search(tok.text) and len(tok.text) >= 3:
-        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
-    if is_glued_boundary(tok.text, tok.pos):
-        return True
-    if tok.pos == "zg" and tok.text in lexicon.suffix_map():
-        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
-    if (is_stop_pos(tok.pos) and not LATIN_OR_DIGIT.search(tok.text)) or not WORD_CHARS.fullmatch(tok.text):
-        return True
+    alone = word_stops_name(tok.text, tok.pos)
+    if alone is not None:
+        return alone
     if energy_morpheme(tokens, i, right):
         return False
     if tok.pos == "v" and len(tok.text) == 1 and split_trade_name(tokens, i):
@@ -338,6 +333,23 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     if tok.pos == "v" and (len(tok.text) == 1 or is_proper(right)):
         return True  # 来|花溪区…, 促进|青岩古镇景区: a verb before a place name governs it
     return tok.text.endswith(COMPANY_HEADS)  # 贵州品品鲜生物科技有限公司|采收车间
+
+
+@lru_cache(maxsize=1 << 16)  # (asked of every word left of a head; the tables are fixed)
+def word_stops_name(word: str, pos: str) -> bool | None:
+    """What the word and its tag alone say of `stops_name`: True or False, or None where
+    the words around it decide."""
+    if word in lexicon.boundary_words() or word in STOP_SINGLE or DATE.match(word):
+        return True
+    if pos == "t" and not NUMERALS.search(word) and len(word) >= 3:
+        return True  # 三江新区|近年来|改革: a time word of a clause (近年来, 目前以来), not a name's
+    if is_glued_boundary(word, pos):
+        return True
+    if pos == "zg" and word in lexicon.suffix_map():
+        return False  # a one-character head the tagger calls a morpheme: 花溪区|委|组织部
+    if (is_stop_pos(pos) and not LATIN_OR_DIGIT.search(word)) or not WORD_CHARS.fullmatch(word):
+        return True
+    return None
 
 
 NAME_CHARACTER_POS = ("nr", "ns", "nz", "j", "zg", "ng")
@@ -349,7 +361,7 @@ def split_trade_name(tokens: list[Token], i: int) -> bool:
     verb governs nothing."""
     before = tokens[i - 1] if i > 0 else None
     return before is not None and len(before.text) == 1 and before.pos in NAME_CHARACTER_POS \
-        and re.fullmatch(r"[\u4e00-\u9fff]", before.text) is not None and before.text not in STOP_SINGLE
+        and ONE_HANZI.fullmatch(before.text) is not None and before.text not in STOP_SINGLE
 
 
 def energy_morpheme(tokens: list[Token], i: int, right: Token) -> bool:
@@ -499,7 +511,7 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
     # a classifier counts nothing after a stop: 。壶/q|梯山爱国主义教育基地
     lone_classifier = lone.pos == "q" and (before is None or before.pos in ("x", "w"))
     if len(lone.text) != 1 or (lone.pos not in GLUED_POS and not read_as_word and not lone_classifier) or lone.text in STOP_SINGLE \
-            or lone.text in LEADING_FUNCTION_CHARS or not re.fullmatch(r"[\u4e00-\u9fff]", lone.text):
+            or lone.text in LEADING_FUNCTION_CHARS or not ONE_HANZI.fullmatch(lone.text):
         return False
     if lone.pos not in GLUED_POS:  # (用/p好/a|城市: a verb's complement after a preposition-like verb)
         return before is None or before.pos in ("x", "w") or before.text in ("、", "的")
@@ -557,9 +569,14 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     # an organisation's or a project's never does (改善|中小学, 发展|田园休闲一体化基地).
     head_type = type_of_name(tokens[head].text)
     passes = (True,) if head_type is not None and head_type.type in ("Organization", "Project") else (True, False)
+    # The second pass need only try the openings the first skipped for their verb: it
+    # decided every other one already, the same way (most heads name nothing: both passes
+    # ran through every opening).
+    skipped: list[int] = []
     for skip_verbs in passes:
-        for left in range(first, head + 1):
+        for left in (range(first, head + 1) if skip_verbs else skipped):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
+                skipped.append(left)
                 continue
             if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
                 continue  # 作为|产业园, 一是|聚焦战略: a relating verb or an enumerator is never a name's first word

@@ -50,7 +50,8 @@ def names_a_kind(label: str) -> bool:
     rest = label
     while rest and rest not in kinds:
         quantity = QUANTITY.match(rest)
-        word = next((w for w in words if rest.startswith(w) and len(w) < len(rest)), None)
+        # (one test in C first: most names open with no such word)
+        word = next((w for w in words if rest.startswith(w) and len(w) < len(rest)), None) if rest.startswith(words) else None
         if quantity and quantity.group():
             rest = rest[quantity.end():]
         elif word:

@@ -167,6 +167,8 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
     """支持贵安建设…: 贵安 standing alone, in a document that names 贵安新区."""
     forms = doc.new_areas
     found: list[Mention] = []
+    if not forms:
+        return found  # (most documents name no new area: no look-up per word)
     for i, tok in enumerate(tokens):
         full = forms.get(tok.text)
         if full is None:
@@ -192,7 +194,11 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
     starts = {t.start for t in tokens}
     for match in TOWN_LIST.finditer(sentence.text):
         items, position, picked = match.group().split("、"), sentence.start + match.start(), []
+        # all items, or all but one (a town the table knows by an older name), are towns
+        needed, misses = max(TOWN_LIST_MIN, len(items) - 1), 0
         for index, item in enumerate(items):
+            if misses > len(items) - needed:
+                break  # (most lists: too many items are no towns already, the rest need no look-up)
             # the first item may carry the words before the list (推动|塘口), the last the
             # words after it (蚬岗|等)
             options = [(cut, item[cut:]) for cut in range(len(item) - 1)] if index == 0 else [(0, item)]
@@ -206,10 +212,11 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
                         chosen = (cut, option)
                         break
             picked.append((chosen[1], position + chosen[0], township))
+            misses += township is None
             position += len(item) + 1
         known = [(item, start, township) for item, start, township in picked if township is not None]
-        if len(known) < max(TOWN_LIST_MIN, len(items) - 1):
-            continue  # all items, or all but one (a town the table knows by an older name), are towns
+        if len(known) < needed:
+            continue
         for item, start, township in known:
             mention = make_mention(doc, sentence, start, start + len(item), Typed("AdministrativeArea", "Township", ""), "gazetteer")
             mention.ref = township.code

@@ -34,16 +34,28 @@ _LIST_ITEM = r"(?:[\u4e00-\u548b\u548d-\u9fff]和)?[\u4e00-\u548b\u548d-\u9fff0-
 @lru_cache(maxsize=1)
 def _list_pattern() -> re.Pattern[str]:
     """Items, 等, a count (65个), up to a few modifiers (在建, 国内知名), then a head."""
+    return re.compile(rf"((?:{_LIST_ITEM}[、和]){{0,12}}{_LIST_ITEM})" + _after_items())
+
+
+@lru_cache(maxsize=1)
+def _list_tail() -> re.Pattern[str]:
+    """The part of `_list_pattern` from 等 on: where it is nowhere in a sentence, no list
+    is (a search that starts at 等 is quick; the whole pattern's backtracks through the
+    items at every character)."""
+    return re.compile(_after_items())
+
+
+def _after_items() -> str:
+    """等, a count, modifiers and a head (longest first), as a regex."""
     heads = "|".join(sorted((re.escape(h) for h in lexicon.list_heads()), key=len, reverse=True))
-    return re.compile(rf"((?:{_LIST_ITEM}[、和]){{0,12}}{_LIST_ITEM})等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?"
-                      rf"[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})")
+    return rf"等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})"
 
 
 @recognizer("list")
 def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
-    if "等" not in sentence.text:
-        return []  # the pattern needs 等; most sentences have none, and its search backtracks
+    if "等" not in sentence.text or not _list_tail().search(sentence.text):
+        return []  # the pattern needs 等 and a head after it; most sentences have neither
     heads = lexicon.list_heads()
     found: list[Mention] = []
     word_ends = {t.start + len(t.text) for t in tokens}
@@ -159,6 +171,8 @@ def parse_count(text: str) -> int | None:
 def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """Items listed right before a quoted, counted programme are its parts, programmes too."""
     found: list[Mention] = []
+    if "“" not in sentence.text or "、" not in sentence.text:
+        return found  # (the pattern needs both: most sentences spare its scan)
     for match in _ENUMERATED.finditer(sentence.text):
         head = type_of_name(match.group(2))
         if head is None or head.type != "Program":

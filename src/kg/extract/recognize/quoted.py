@@ -1,8 +1,10 @@
 """Names in quotation marks and book-title marks: “四大战略”, “强省会”行动, 《…规划》."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -29,6 +31,7 @@ from kg.extract.recognize.base import (
 QUOTED_DAY = re.compile(r"(?:1[0-2]|0?[1-9])[·.](?:[12][0-9]|3[01]|0?[1-9])")
 
 
+@lru_cache(maxsize=1 << 14)  # (asked of every quoted phrase, the same slogans again and again; the tables are fixed)
 def is_slogan(text: str) -> bool:
     """A quoted phrase that can name a programme: one with a count in it (四新, 一圈两场三改,
     1+1+3) or a coined phrase of four characters or more (富矿精开, 东数西算). Two- or
@@ -177,7 +180,7 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if named_tail is not None:
         tail, typed = named_tail
         return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
-    head = next((s for s in lexicon.quote_head_suffixes() if doc.text.startswith(s.text, end)), None)
+    head = _quote_head(doc.text[end:end + lexicon.longest_suffix()])
     if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
         typed = Typed(head.type, head.sub, head.text)
         return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
@@ -187,6 +190,20 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     return []
 
 
+@lru_cache(maxsize=1)
+def _quote_head_texts() -> tuple[str, ...]:
+    return tuple(s.text for s in lexicon.quote_head_suffixes())
+
+
+def _quote_head(after: str) -> lexicon.Suffix | None:
+    """The first quote head (in `quote_head_suffixes` order) that `after` opens with; one
+    test in C first, as most quoted words have none after them."""
+    if not after.startswith(_quote_head_texts()):
+        return None
+    return next(s for s in lexicon.quote_head_suffixes() if after.startswith(s.text))
+
+
+CLAUSE_PUNCTUATION = re.compile(r"[。;；:：!！?？()]")  # (no name holds these)
 QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
@@ -199,7 +216,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if LIST_MARKS.search(inner):
             found.extend(quoted_list(doc, sentence, tokens, inner, start, end))
-        elif inner and not re.search(r"[。;；:：!！?？()]", inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
+        elif inner and not CLAUSE_PUNCTUATION.search(inner) and (not inner.isdigit() or coded_formula(doc, tokens, inner, end)):
             mention = quoted_name(doc, sentence, tokens, inner, start, end)
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
@@ -292,7 +309,7 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         tail = _noun_tail(tokens, end)  # a bare formula (“15+”) names nothing by itself
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     after = doc.text[end: end + 6]
-    head = next((s for s in lexicon.quote_head_suffixes() if after.startswith(s.text)), None)
+    head = _quote_head(after)
     described = doc.text.endswith("的", 0, start) and len(inner) <= 3  # 出政策的“提质”要求: a description
     if head is not None and not after[len(head.text):].startswith(tuple(VERBAL_AFTER_POLICY)) and not described:
         # (“一河一道两片”规划建设: planning it, not a plan of that name)
@@ -307,11 +324,18 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
     if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end):
         return None
-    typed = quoted_alone_type(inner, [t for t in tokens if start < t.start < end - 1])
+    typed = quoted_alone_type(inner, _tokens_within(tokens, start, end - 1))
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
 
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def _tokens_within(tokens: list[Token], after: int, before: int) -> list[Token]:
+    """The words that start after `after` and before `before` (tokens are in text order):
+    two binary searches, not a scan of the sentence per quote."""
+    low = bisect.bisect_right(tokens, after, key=lambda t: t.start)
+    return tokens[low:max(low, bisect.bisect_left(tokens, before, key=lambda t: t.start))]
 
 
 def quoted_before_outcome(doc: Doc, sentence: Sentence, inner: str, start: int, end: int) -> Mention | None:

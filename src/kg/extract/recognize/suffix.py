@@ -26,6 +26,7 @@ from kg.extract.recognize.base import (
 
 ORGANIZATION_FIRM = Typed("Organization", "", "公司")
 LIST_ITEM_MAX = 30  # characters: a list item may hold a long programme name
+LIST_ITEM_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()]+")  # (compiled once: asked of every word left of a programme)
 
 
 @recognizer("suffix")
@@ -172,7 +173,7 @@ def programme_with_its_verbs(doc: Doc, sentence: Sentence, tokens: list[Token], 
                     and accept_name(name, named, tokens[i + 1:head + 1], introduced=launched):
                 return make_mention(doc, sentence, start, end, named, "suffix")
             return None
-        if not re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()]+", tok.text):
+        if not LIST_ITEM_WORD.fullmatch(tok.text):
             return None
     return None
 

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.doc import Doc, Mention, Relation
@@ -104,6 +105,18 @@ def _speaks_for(doc: Doc, mention: Mention) -> bool:
 AS_ROLE = re.compile(r"^作为[^，,。；;]{1,24}[，,]")
 
 
+def _by_line(mentions: list[Mention], lines: list[tuple[int, int]]) -> list[list[Mention]]:
+    """The mentions that start on each line, in their order: one pass, not a scan of every
+    mention per line (lines are in text order and do not overlap)."""
+    starts = [start for start, _end in lines]
+    found: list[list[Mention]] = [[] for _ in lines]
+    for mention in mentions:
+        line = bisect.bisect_right(starts, mention.start) - 1
+        if line >= 0:
+            found[line].append(mention)
+    return found
+
+
 def park_paragraph(doc: Doc) -> list[Relation]:
     """A paragraph that opens with a park as its subject (作为…，中央创新区已累计引进…；落地…项目
     11个，包括未来创元中心、盈创中心…) goes on about that park: the projects and firms its
@@ -111,10 +124,11 @@ def park_paragraph(doc: Doc) -> list[Relation]:
     placed = {r.subject.label for r in doc.relations if r.predicate in ("partOf", "settledIn")}
     found: list[Relation] = []
     headline = headline_end(doc)
-    for start, end in _lines(doc):
+    lines = _lines(doc)
+    for (start, end), on_line in zip(lines, _by_line(doc.mentions, lines)):
         if start < headline < end:
             start = headline  # (a headline joined to the first paragraph is no part of it)
-        inside = [m for m in doc.mentions if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        inside = [m for m in on_line if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
         flat = _flat(inside)
         if not flat or flat[0].type != "Park":
             continue

@@ -514,6 +514,22 @@ PLANS_TO = re.compile(r"(开工|开建|建设|建成|投资|投产|实施|完成
 QUOTED_LIST = re.compile(r"^(”?[、和及与]?“[^”]{1,20}”)+")
 
 
+# An honour verb (HONOUR_VERBS of two characters or more) in the last GOVERN_WINDOW
+# characters before the work: 获评“…”, 入选…名单.
+HONOURED = re.compile("|".join(v for v in HONOUR_VERBS if len(v) > 1))
+TURNED_INTO = re.compile(r"[”\"]?(变成|变为|转为|转向|转化为|转变)")
+A_PERIOD = re.compile(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)")
+QUOTED_LIST_END = re.compile(r"(“[^”]{1,20}”[、和及与]?)+$")
+
+
+def _before_quoted_list(before: str) -> str:
+    """`before` without the list of quoted slogans it ends with (“一日办”“一周办”、), if any."""
+    end = before[:-1] if before.endswith("\n") else before  # ($ matches before a last line break too)
+    if not (end.endswith("”") or end[-1:] in "、和及与" and end[-2:-1] == "”"):
+        return before  # (no list ends it: spares a search that tries every character)
+    return QUOTED_LIST_END.sub("", before)
+
+
 def names_work(doc: Doc, work: Mention) -> bool:
     """Does the sentence present the mention as work someone carries out? A bare quoted
     slogan (“云端智控”, “奋进合音”) only when a governing verb stands just before it or
@@ -524,11 +540,11 @@ def names_work(doc: Doc, work: Mention) -> bool:
     for match in COMMA.finditer(doc.text, sentence.start, work.start):
         clause_start = match.end()
     before = doc.text[clause_start:work.start]
-    if any(before.endswith(v) or before[-GOVERN_WINDOW:].find(v) >= 0 for v in HONOUR_VERBS if len(v) > 1):
+    if HONOURED.search(before, max(0, len(before) - GOVERN_WINDOW)):
         return False
     if before.endswith("获"):
         return False  # 成效获贵州改革工作动态刊发: a publication or honour, not work
-    if work.rule == "quoted" and (before.endswith("从") or re.match(r"[”\"]?(变成|变为|转为|转向|转化为|转变)", doc.text[work.end:work.end + 4])):
+    if work.rule == "quoted" and (before.endswith("从") or TURNED_INTO.match(doc.text[work.end:work.end + 4])):
         return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
     if work.rule == "quoted" and (QUALITY_AFTER.match(doc.text, work.end) or ACHIEVED_AFTER.match(doc.text, work.end)):
         return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
@@ -544,7 +560,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 纳入粤港澳大湾区城市发展规划的重大发展平台: a place in someone's plan, not the plan carried out
     if QUOTED_CLAUSE.search(work.label):
         return False  # 围绕“把潮州建设得更加美丽”发展目标: a goal written as a sentence, no programme's name
-    if re.match(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)", doc.text[work.end:work.end + 5]):
+    if A_PERIOD.match(doc.text[work.end:work.end + 5]):
         return False  # 2025年是“十四五”规划的收官之年: a period, not work done
     if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
         return False
@@ -555,7 +571,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     if work.rule != "quoted":
         return True
     # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
-    window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)
+    window = _before_quoted_list(before)
     clause_end = COMMA.search(doc.text, work.end, sentence.end)
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end]
     # the rest of the list this slogan opens, then the word that says what the list is
@@ -567,7 +583,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return True  # “四大战略”, “三大定位”: a counted set of tasks
     if work.label.endswith(cues("title")) and not COUNT_OPENING.match(work.label):
         return False  # 打造“智慧城市”, 瞄准“高端产业”: a title or a field aimed at, not work (not “十强产业”)
-    return any(v in window[-GOVERN_WINDOW:] for v in cues("governs")) or any(v in after for v in cues("governed"))
+    near = window[-GOVERN_WINDOW:]
+    return any(v in near for v in cues("governs")) or any(v in after for v in cues("governed"))
 
 
 # A slogan that opens with a count (“十强产业”, “4+X”产业): a counted set of tasks.
@@ -618,10 +635,10 @@ QUOTED_CLAUSE = re.compile(r"^把.{1,12}(建设|打造|建)(成|得)|得(更|更
 def _described(before: str) -> bool:
     """Is the verb nearest before the work one that shows or describes (全面彰显“…”) rather
     than one that carries out (凸显萧山坚持制造业立区战略: 坚持 is nearer)?"""
-    window = re.sub(r"(“[^”]{1,20}”[、和及与]?)+$", "", before)[-GOVERN_WINDOW:]
+    window = _before_quoted_list(before)[-GOVERN_WINDOW:]
     # 重点工作体现为“四个聚焦”: 体现为 says what the work is, not how it shows
-    last_describe = max((window.rfind(v) for v in cues("describes") if not window[window.rfind(v) + len(v):].startswith("为")),
-                        default=-1)
+    found = ((window.rfind(v), v) for v in cues("describes"))
+    last_describe = max((at for at, v in found if not window.startswith("为", at + len(v))), default=-1)
     if last_describe < 0:
         return False
     last_govern = max((window.rfind(v) for v in cues("governs")), default=-1)
@@ -636,15 +653,15 @@ def _heads_other_name(doc: Doc, work: Mention) -> bool:
     after it (深入贯彻中央八项规定精神学习教育)?"""
     after = doc.text[work.end:work.end + 16]
     head = QUOTED_LIST.sub("", after.lstrip("”》\" "))
-    if any(head[:2 + len(w)].find(w) >= 0 for w in cues("frame")):
+    if any(head.find(w, 0, 2 + len(w)) >= 0 for w in cues("frame")):
         return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
         after = QUOTED_LIST.sub("", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
         # 擦亮“中国数谷”“心学高地”等系列城市名片: what the list is, after 等 and a kind word
         after = re.sub(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?", "", after)
-        return any(after.startswith(w) for w in cues("product") + cues("campaign"))
+        return after.startswith(cues("product") + cues("campaign"))
     # 锂电智慧工厂整体解决方案提供商: what a firm sells, before the word for the firm
-    return any(after.lstrip("”》").startswith(w) for w in cues("campaign") + cues("maker"))
+    return after.lstrip("”》").startswith(cues("campaign") + cues("maker"))
 
 
 def _area_forms(doc: Doc) -> set[str]:
