@@ -16,11 +16,25 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 OTHER_PREFIXES = ("sfx]", "L[", "L]", "L-")  # attribute prefixes that do not end with "="
+
+
+@lru_cache(maxsize=1)
+def compiled() -> ModuleType | None:
+    """The compiled loops (`kernels`, numba), or None where numba is not installed or is
+    turned off (NUMBA_DISABLE_JIT): then numpy runs them, to the same labels. Imported on
+    first use, so a process that never tags does not load numba."""
+    try:
+        from kg.extract.recognize import kernels
+    except ImportError:
+        return None
+    return kernels if kernels.ENABLED else None
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,11 @@ def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     """The best label (index) of every position: `scores` (positions, labels) holds the
     state scores of several sequences side by side, sequence k at `starts[k]` for
     `lengths[k]` positions. The sequences advance together, so the Python loop runs once
-    per position of the longest one rather than once per character."""
+    per position of the longest one rather than once per character (compiled: once per
+    character, in machine code)."""
+    kernels = compiled()
+    if kernels is not None:
+        return kernels.viterbi(scores, crf.transition, starts, lengths)
     best = np.zeros(len(scores), dtype=np.int64)
     if len(starts) == 0:
         return best
@@ -161,7 +179,10 @@ def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarra
 
 def marginals(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """P(label at t) of every position (forward-backward with CRFsuite's scaling), for
-    sequences laid out as `viterbi` reads them."""
+    sequences laid out as `viterbi` reads them; 0 at the positions of no sequence."""
+    kernels = compiled()
+    if kernels is not None:
+        return kernels.marginals(np.exp(scores), np.exp(crf.transition), starts, lengths)
     chances = np.zeros_like(scores)
     if len(starts) == 0:
         return chances

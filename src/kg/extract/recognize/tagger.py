@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, count, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -34,7 +34,7 @@ import numpy as np
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
-from kg.extract.recognize.crf import Crf, marginals, read_crf, viterbi
+from kg.extract.recognize.crf import Crf, compiled, marginals, read_crf, viterbi
 from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
 from kg.extract.recognize.quoted import is_product
@@ -320,6 +320,69 @@ UNIGRAMS = (("c=", 0), ("c-1=", -1), ("c+1=", 1), ("c-2=", -2), ("c+2=", 2))
 BIGRAMS = (("c-1c=", -1), ("cc+1=", 0), ("c-2c-1=", -2), ("c+1c+2=", 1))  # (template, first offset)
 OUTER = (("c-3=", -3), ("c+3=", 3))
 BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+CODE_POINTS = 0x110000
+
+
+@dataclass(frozen=True)
+class _Trie:
+    """Words as arrays, for `kernels.longest_matches`: node 0 is the root; `keys` (sorted)
+    are node * CODE_POINTS + code point and `children` the node each leads to; `ends[node]`
+    is the value of the word that ends there (-1: none)."""
+
+    keys: np.ndarray
+    children: np.ndarray
+    ends: np.ndarray
+    deepest: int  # characters of the longest word
+    roots: np.ndarray  # by code point: the node its character leads to from the root (0: none)
+
+
+def _array_trie(values: dict[str, int], backward: bool = False) -> _Trie:
+    """The trie of `values`' words (read from their last character when `backward`)."""
+    edges: dict[tuple[int, int], int] = {}
+    ends = [-1]
+    for word, value in values.items():
+        node = 0
+        for char in reversed(word) if backward else word:
+            node = edges.setdefault((node, ord(char)), len(ends))
+            if node == len(ends):
+                ends.append(-1)
+        ends[node] = value
+    keys = sorted(edges, key=lambda edge: edge[0] * CODE_POINTS + edge[1])
+    roots = np.zeros(max((point for node, point in edges if node == 0), default=0) + 1, dtype=np.int64)
+    for (node, point), child in edges.items():
+        if node == 0:
+            roots[point] = child
+    return _Trie(np.array([node * CODE_POINTS + point for node, point in keys], dtype=np.int64),
+                 np.array([edges[key] for key in keys], dtype=np.int64), np.array(ends, dtype=np.int64),
+                 max(map(len, values), default=0), roots)
+
+
+@lru_cache(maxsize=1)
+def _suffix_values() -> dict[str, int]:
+    """The type suffixes' feature values ("Park:3"), numbered."""
+    values = sorted({value for items in _suffixes_by_last_char().values() for _, value in items})
+    return {value: number for number, value in enumerate(values)}
+
+
+@lru_cache(maxsize=1)
+def _suffix_trie() -> _Trie:
+    """The type suffixes, read backward from the character where they end."""
+    number = _suffix_values()
+    return _array_trie({suffix: number[value] for items in _suffixes_by_last_char().values()
+                        for suffix, value in items}, backward=True)
+
+
+@lru_cache(maxsize=1)
+def _listed_kinds() -> dict[tuple[str, ...], int]:
+    """The kinds of list a listed name is on (as `_listed_names` gives them), numbered."""
+    return {kinds: number for number, kinds in enumerate(sorted(set(_listed_names().values())))}
+
+
+@lru_cache(maxsize=1)
+def _names_trie() -> _Trie:
+    """The listed names looked up at a position (up to LONGEST_LISTED characters)."""
+    number = _listed_kinds()
+    return _array_trie({name: number[kinds] for name, kinds in _listed_names().items() if len(name) <= LONGEST_LISTED})
 
 
 @dataclass(frozen=True)
@@ -337,13 +400,31 @@ class _Tables:
     # bigram template -> row by key (every pair of characters: a few MB per template, read
     # with one gather instead of a binary search per character)
     pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    # by `_suffix_values` number, and one more at the end (read at -1) for no suffix: the
+    # row of sfx]value, the code of its type (len(suffix_types) for none), and by type
+    # code and PLACES the row of sfx.wp=
+    suffix_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    suffix_type_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    suffix_place_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((1, len(PLACES)), dtype=np.int64))
+    # by `_listed_kinds` number: its kinds' rows of L[kind, L]kind and L-kind, from
+    # `mark_rows[mark_offsets[number]]` to `mark_rows[mark_offsets[number + 1]]`
+    mark_offsets: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    mark_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
+    # by code point: its number in `chars` and its class (CLASSES), -1 until first seen
+    # (filled as documents bring them: a table of every code point, read with one gather)
+    index_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    class_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int8))
 
-    def key(self, *codes: np.ndarray) -> np.ndarray:
-        width = len(self.chars) + 1
-        key = codes[0].astype(np.int64)
-        for code in codes[1:]:
-            key = key * width + code
-        return key
+    def codes(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each of `points`' number in `chars` (0: none) and class (index in CLASSES)."""
+        index = self.index_of[points]
+        unseen = index < 0
+        if unseen.any():
+            for point in np.unique(points[unseen]).tolist():
+                self.index_of[point] = self.chars.get(chr(point), 0)
+                self.class_of[point] = CLASSES.index(char_class(chr(point)))
+            index = self.index_of[points]
+        return index, self.class_of[points].astype(np.int64)
 
 
 def _tables(path: Path) -> _Tables:
@@ -396,14 +477,32 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
     buckets = [str(b) for b in DISTANCE_BUCKETS] + ["far"]
     rows = np.array([[nexts.get(f"{type_}@{bucket}", 0) for bucket in buckets] for type_ in types] +
                     [[nexts.get("none", 0)] * len(buckets)], dtype=np.int64)
-    return dataclasses.replace(tables, next_rows=rows)
+    values = list(_suffix_values())
+    kinds = list(_listed_kinds())
+    return dataclasses.replace(
+        tables, next_rows=rows,
+        suffix_rows=np.array([tables.templates["sfx]"].get(value, 0) for value in values] + [0], dtype=np.int64),
+        suffix_type_of=np.array([tables.suffix_types[value.split(":")[0]] for value in values] + [len(types)],
+                                dtype=np.int64),
+        suffix_place_rows=np.array([[tables.templates["sfx.wp="].get(type_ + wp, 0) for wp in PLACES]
+                                    for type_ in types] + [[0] * len(PLACES)], dtype=np.int64),
+        mark_offsets=np.cumsum([0] + [len(k) for k in kinds], dtype=np.int64),
+        mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
+                            for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
+        index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8))
 
 
 def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
     return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
 
 
+def _numbered(values: Iterable[str]) -> dict[str, int]:
+    """The distinct `values`, numbered in order of first appearance."""
+    return dict(zip(dict.fromkeys(values), count()))
+
+
 _TEXT = attrgetter("text")
+_POS = attrgetter("pos")
 _START = attrgetter("start")
 
 
@@ -434,7 +533,7 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
 
 
-BLOCK = 1024  # characters whose weights are gathered and summed at once
+BLOCK = 1024  # characters whose weights are gathered and summed at once (numpy, without numba)
 
 
 def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -446,42 +545,98 @@ def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.n
     return at, keys[at] == wanted
 
 
+def _suffixes_and_names(padded: str, points: np.ndarray, tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per position of `padded`: the `_suffix_values` number of the longest type suffix that
+    ends there (-1: none); and the marks of the listed names as (position, row of
+    `crf.state`) pairs, each position's in the order `sentence_features` lists them."""
+    kernels = compiled()
+    wide = points.astype(np.int64)
+    if kernels is not None:
+        suffixes, names = _suffix_trie(), _names_trie()
+        _, ends = kernels.longest_matches(wide, suffixes.roots, suffixes.keys, suffixes.children, suffixes.ends,
+                                          -1, suffixes.deepest)
+        found, kinds = kernels.longest_matches(wide, names.roots, names.keys, names.children, names.ends,
+                                               1, names.deepest)
+        at, rows = kernels.name_marks(found, kinds, tables.mark_offsets, tables.mark_rows)
+        return ends, at, rows
+    # without numba: the trie walks of `sentence_features`, where a suffix may end or a name begin
+    lasts, pairs = _openings()
+    ends = np.full(len(padded), -1, dtype=np.int64)
+    number = _suffix_values()
+    for i, value in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items():
+        ends[i] = number[value]
+    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
+    marks = _listed_marks(padded, openers)
+    at = np.array([i for i, names in marks.items() for _ in names], dtype=np.int64)
+    rows = np.array([tables.crf.attributes.get(m, 0) for names in marks.values() for m in names], dtype=np.int64)
+    return ends, at, rows
+
+
+def _state_sums(state: np.ndarray, rows: np.ndarray, mark_at: np.ndarray, mark_row: np.ndarray) -> np.ndarray:
+    """`kernels.state_sums` in numpy, for where numba is missing: the same additions."""
+    size = rows.shape[1]
+    scores = np.empty((size, state.shape[1]))
+    # Summed a block of characters at a time, every column in order: a block's weights
+    # stay in the cache (a whole document's did not), and the sums are the same, as
+    # np.add.reduce over the first axis adds the columns one after another.
+    for first in range(0, size, BLOCK):
+        np.add.reduce(np.take(state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
+    np.add.at(scores, mark_at, state[mark_row])  # (unbuffered: a character's marks one after another)
+    return scores
+
+
 def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], path: Path) -> np.ndarray:
     """State scores (characters of all sentences, labels): for each character the sum
     of the weights of what `sentence_features` says about it."""
     tables = _tables(path)
+    rows, mark_at, mark_row = _feature_rows(sentences, tokens_of, tables)
+    kernels = compiled()
+    if kernels is not None:
+        return kernels.state_sums(tables.crf.state, rows, mark_at, mark_row)
+    return _state_sums(tables.crf.state, rows, mark_at, mark_row)
+
+
+def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
+                  tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows of `crf.state` that `sentence_features` names for each character of the
+    sentences, in its order: (features, characters); then the listed-name marks as
+    (character, row) pairs, sorted by character (a character has none, one or several)."""
     crf = tables.crf
-    lengths = np.array([len(s.text) for s in sentences], dtype=np.int64)
+    lengths = np.fromiter(map(len, map(_TEXT, sentences)), dtype=np.int64, count=len(sentences))
     size = int(lengths.sum())
     sentence_of = np.repeat(np.arange(len(sentences)), lengths)
     real = np.arange(size) + PAD + 2 * PAD * sentence_of  # each character's place in `padded`
     padded = "".join("^" * PAD + s.text + "$" * PAD for s in sentences)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
-    unique, inverse = np.unique(points, return_inverse=True)
-    letters = [chr(c) for c in unique.tolist()]
-    index = np.array([tables.chars.get(c, 0) for c in letters], dtype=np.int64)[inverse]
-    klass = np.array([CLASSES.index(char_class(c)) for c in letters], dtype=np.int64)[inverse]
+    index, klass = tables.codes(points)
+
+    # the characters around each one (as numbers in `chars`), and the keys of the pairs
+    # that start there: each read by several templates
+    around = {offset: index[real + offset].astype(np.int64) for offset in range(-PAD, PAD + 1)}
+    width = len(tables.chars) + 1
+    pair_keys = {offset: around[offset] * width + around[offset + 1] for offset in range(-2, 2)}
 
     def sequence(template: str, *offsets: int) -> np.ndarray:
+        key = pair_keys[offsets[0]] if len(offsets) == 2 else pair_keys[offsets[0]] * width + around[offsets[2]]
         if template in tables.pairs:
-            return tables.pairs[template][tables.key(*[index[real + o] for o in offsets])]
+            return tables.pairs[template][key]
         keys, rows = tables.sequences[template]
-        at, found = _find_sorted(keys, tables.key(*[index[real + o] for o in offsets]))
+        at, found = _find_sorted(keys, key)
         return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
 
     # words: each character's word (the sentences' words side by side), its place in it
-    tokens = [t for group in tokens_of for t in group]
-    words: dict[str, int] = {}  # this document's distinct words and parts of speech, numbered
-    word_ids = np.array([words.setdefault(t.text, len(words)) for t in tokens], dtype=np.int64)
-    poses: dict[str, int] = {}
-    pos_ids = np.array([poses.setdefault(t.pos, len(poses)) for t in tokens], dtype=np.int64)
-    word_size = np.array([len(w) for w in words], dtype=np.int64)[word_ids]
+    tokens = list(chain.from_iterable(tokens_of))
+    texts, tags = list(map(_TEXT, tokens)), list(map(_POS, tokens))
+    words, poses = _numbered(texts), _numbered(tags)  # this document's distinct words and parts of speech
+    word_ids = np.fromiter(map(words.__getitem__, texts), dtype=np.int64, count=len(texts))
+    pos_ids = np.fromiter(map(poses.__getitem__, tags), dtype=np.int64, count=len(tags))
+    word_size = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     word_of = np.repeat(np.arange(len(tokens)), word_size)
     at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
     span = word_size[word_of]
     place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
     # the words before and after each word in its sentence; index -1 stands for ^ or $
-    counts = np.array([len(group) for group in tokens_of], dtype=np.int64)
+    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
     firsts = np.cumsum(counts) - counts
     before = np.concatenate(([-1], word_ids[:-1]))
     after = np.concatenate((word_ids[1:], [-1]))
@@ -495,8 +650,11 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         """Row of each of `names` (in their numbering), and last, of `edge`."""
         return _lookup(table, [*names, edge] if edge is not None else names)
 
+    def flagged(flag: str, listed: frozenset[str]) -> np.ndarray:
+        """Per word of `words`: the row of `flag` if it is in `listed`, else 0."""
+        return np.fromiter(map(listed.__contains__, words), dtype=bool, count=len(words)) * crf.attributes.get(flag, 0)
+
     pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
-    boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
     # in=: outside any mark, but in the sentences that hold a quote or bracket
     inside = np.full(size, t["in="].get("", 0), dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
@@ -505,36 +663,22 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         first = int(starts[k])
         _inside_rows(sentences[k].text, t["in="], inside[first:first + len(sentences[k].text)])
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
-    real_of = np.full(len(padded), -1, dtype=np.int64)
-    real_of[real] = np.arange(size)
-    lasts, pairs = _openings()
-    wide = points.astype(np.int64)
-    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items()}
-    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
-    listed = {int(real_of[i]): v for i, v in _listed_marks(padded, openers).items()}
-    suffix_places = [(i, value, PLACES[place[i]]) for i, value in suffix_at.items()]
-    sfx = np.zeros(size, dtype=np.int64)
-    sfx_place = np.zeros(size, dtype=np.int64)
-    suffix_type = np.full(size, len(tables.suffix_types), dtype=np.int64)
-    for i, value, wp in suffix_places:
-        type_ = value.split(":")[0]
-        sfx[i] = t["sfx]"].get(value, 0)
-        sfx_place[i] = t["sfx.wp="].get(type_ + wp, 0)
-        suffix_type[i] = tables.suffix_types[type_]
+    ends, mark_at, mark_row = _suffixes_and_names(padded, points, tables)
+    suffix = ends[real]  # -1 (no suffix) reads the last entry of the suffix tables: none
+    suffix_type = tables.suffix_type_of[suffix]
     # next=: the nearest suffix end at or after each character, in the same sentence
-    ends = np.where(suffix_type < len(tables.suffix_types), np.arange(size), size)
-    nearest = np.minimum.accumulate(ends[::-1])[::-1]
+    no_type = len(tables.suffix_types)
+    nearest = np.minimum.accumulate(np.where(suffix_type < no_type, np.arange(size), size)[::-1])[::-1]
     same = nearest < (starts + lengths)[sentence_of]
     bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
-    next_type = np.where(same, suffix_type[np.minimum(nearest, size - 1)], len(tables.suffix_types))
+    next_type = np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type)
     wlen = np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)
-    flag = {name: crf.attributes.get(name, 0) for name in ("b", "boundary", "generic")}
     word_token = word_ids[word_of]
     pos_token = pos_ids[word_of]
 
     columns = [  # in sentence_features' order
-        np.full(size, flag["b"], dtype=np.int64),
-        *[tables.unigram[template][index[real + offset]] for template, offset in UNIGRAMS],
+        np.full(size, crf.attributes.get("b", 0), dtype=np.int64),
+        *[tables.unigram[template][around[offset]] for template, offset in UNIGRAMS],
         *[sequence(template, offset, offset + 1) for template, offset in BIGRAMS],
         sequence("c-1cc+1=", -1, 0, 1),
         tables.classes[klass[real] * 25 + klass[real - 1] * 5 + klass[real + 1]],
@@ -547,29 +691,22 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
         per(t["ppos="], poses, "^")[before_pos[word_of]],
         per(t["nw="], words, "$")[after[word_of]],
         per(t["npos="], poses, "$")[after_pos[word_of]],
-        *[tables.unigram[template][index[real + offset]] for template, offset in OUTER],
+        *[tables.unigram[template][around[offset]] for template, offset in OUTER],
         wlen[np.minimum(span, 5)],
-        np.array([flag["boundary"] if w in boundary else 0 for w in words], dtype=np.int64)[word_token],
-        np.array([flag["generic"] if w in generic else 0 for w in words], dtype=np.int64)[word_token],
-        sfx,
-        sfx_place,
+        flagged("boundary", lexicon.boundary_words())[word_token],
+        flagged("generic", lexicon.generic_phrases())[word_token],
+        tables.suffix_rows[suffix],
+        tables.suffix_place_rows[suffix_type, place],
         tables.next_rows[next_type, np.where(same, bucket, 0)],
     ]
-    # Summed a block of characters at a time, every column in order: a block's weights
-    # stay in the cache (a whole document's did not), and the sums are the same, as
-    # np.add.reduce over the first axis adds the columns one after another.
-    rows = np.stack(columns)
-    scores = np.empty((size, len(crf.labels)))
-    for first in range(0, size, BLOCK):
-        np.add.reduce(np.take(crf.state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
-    layer = 0
-    while True:  # a character's listed-name marks, in their order
-        marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
-        if not marked:
-            break
-        scores[[i for i, _ in marked]] += crf.state[[crf.attributes.get(m, 0) for _, m in marked]]
-        layer += 1
-    return scores
+    real_of = np.full(len(padded), -1, dtype=np.int64)
+    real_of[real] = np.arange(size)
+    mark_at = real_of[mark_at]
+    order = np.argsort(mark_at, kind="stable")
+    rows = np.empty((len(columns), size), dtype=np.int32)  # (a model has far fewer rows than 2**31)
+    for feature, column in enumerate(columns):
+        rows[feature] = column
+    return rows, mark_at[order], mark_row[order]
 
 
 # --- labels -----------------------------------------------------------------------------
