@@ -203,3 +203,30 @@ def name_marks(found: np.ndarray, kinds: np.ndarray, offsets: np.ndarray, rows: 
                 at[n], row[n] = i, rows[kind, 2]
                 n += 1
     return at, row
+
+
+@_jit
+def enclosures(points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray, opens: np.ndarray,
+               closes: np.ndarray, quote: int) -> np.ndarray:
+    """Per character of the sentences (sentence k: `lengths[k]` code points of `points` from
+    `firsts[k]`): the kinds of quotes or brackets it stands inside, as bits (as
+    `tagger._enclosures` reads them). `opens[c]` / `closes[c]`: the bit of the kind that
+    code point c opens / closes (0: none); `quote` (ASCII ") opens or closes bit 4 in turn."""
+    inside = np.zeros(lengths.sum(), dtype=np.int64)
+    depth = np.zeros(8, dtype=np.int64)  # open marks of each kind, by bit
+    n = 0
+    for k in range(len(firsts)):
+        depth[:] = 0
+        for p in range(firsts[k], firsts[k] + lengths[k]):
+            point = points[p]
+            closed = closes[point] if point < len(closes) else 0
+            if closed and depth[closed]:
+                depth[closed] -= 1
+            inside[n] = (1 if depth[1] else 0) | (2 if depth[2] else 0) | (4 if depth[4] else 0)
+            n += 1
+            opened = opens[point] if point < len(opens) else 0
+            if opened:
+                depth[opened] += 1
+            elif point == quote:
+                depth[4] += -1 if depth[4] else 1
+    return inside

@@ -23,10 +23,11 @@ import bisect
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, count, repeat
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -385,6 +386,71 @@ def _names_trie() -> _Trie:
     return _array_trie({name: number[kinds] for name, kinds in _listed_names().items() if len(name) <= LONGEST_LISTED})
 
 
+class _Vocabulary:
+    """Strings (words or parts of speech) this process has tagged, numbered from 1, with
+    their rows of the templates that read them (`rows_of`: one column per template); number
+    0 stands for the sentence's edge (^ or $, row `edge`). A string is looked up in the
+    model's tables once per process rather than once per document. Strings are added
+    under a lock (Dask workers tag in threads), and the table is replaced only once its new
+    rows are written, so a number handed out always has its row."""
+
+    def __init__(self, rows_of: Callable[[list[str]], np.ndarray], edge: list[int]) -> None:
+        self._rows_of = rows_of
+        self._numbers: dict[str, int] = {}
+        self.table = np.zeros((1024, len(edge)), dtype=np.int64)
+        self.table[0] = edge
+        self._lock = threading.Lock()
+
+    def numbers(self, values: list[str]) -> np.ndarray:
+        """The number of each of `values` (adding those not seen before)."""
+        known = self._numbers
+        new = [value for value in dict.fromkeys(values) if value not in known]
+        if new:
+            with self._lock:
+                self._add([value for value in new if value not in known])
+        return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+
+    def _add(self, new: list[str]) -> None:
+        first = len(self._numbers) + 1
+        end = first + len(new)
+        table = self.table
+        if end > len(table):  # (doubled: each row is copied a few times at most)
+            table = np.zeros((max(end, 2 * len(table)), table.shape[1]), dtype=np.int64)
+            table[:first] = self.table[:first]
+        table[first:end] = self._rows_of(new)
+        self.table = table
+        self._numbers.update(zip(new, range(first, end)))
+
+
+# the columns of the vocabularies' tables
+W, PW, NW, BOUNDARY, GENERIC, SIZE = range(6)  # of words: w=, pw=, nw=, the two flags, characters
+POS, PPOS, NPOS, POS_PLACE = range(4)  # of parts of speech: pos=, ppos=, npos=, then pos.wp= by PLACES
+
+
+def _word_vocabulary(crf: Crf) -> _Vocabulary:
+    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=")}
+    boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
+    flags = crf.attributes.get("boundary", 0), crf.attributes.get("generic", 0)
+
+    def rows_of(words: list[str]) -> np.ndarray:
+        return np.array([[t["w="].get(w, 0), t["pw="].get(w, 0), t["nw="].get(w, 0),
+                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w)]
+                         for w in words], dtype=np.int64).reshape(-1, 6)
+
+    return _Vocabulary(rows_of, [0, t["pw="].get("^", 0), t["nw="].get("$", 0), 0, 0, 0])
+
+
+def _pos_vocabulary(crf: Crf) -> _Vocabulary:
+    t = {template: crf.rows(template) for template in ("pos=", "ppos=", "npos=", "pos.wp=")}
+
+    def rows_of(poses: list[str]) -> np.ndarray:
+        return np.array([[t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
+                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for p in poses],
+                        dtype=np.int64).reshape(-1, 3 + len(PLACES))
+
+    return _Vocabulary(rows_of, [0, t["ppos="].get("^", 0), t["npos="].get("$", 0)] + [0] * len(PLACES))
+
+
 @dataclass(frozen=True)
 class _Tables:
     """Each template's values -> rows of `crf.state` (0 where the model lacks the feature)."""
@@ -400,6 +466,7 @@ class _Tables:
     # bigram template -> row by key (every pair of characters: a few MB per template, read
     # with one gather instead of a binary search per character)
     pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    prefixes: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # trigram -> by pair key: begins one
     # by `_suffix_values` number, and one more at the end (read at -1) for no suffix: the
     # row of sfx]value, the code of its type (len(suffix_types) for none), and by type
     # code and PLACES the row of sfx.wp=
@@ -414,6 +481,8 @@ class _Tables:
     # (filled as documents bring them: a table of every code point, read with one gather)
     index_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     class_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    words: _Vocabulary | None = None
+    poses: _Vocabulary | None = None
 
     def codes(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each of `points`' number in `chars` (0: none) and class (index in CLASSES)."""
@@ -465,6 +534,10 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
             dense = np.zeros(width * width, dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32)
             dense[keys] = tables.sequences[template][1]
             tables.pairs[template] = dense
+        else:  # the pairs that begin a known trigram (few): the others need no search
+            begins = np.zeros(width * width, dtype=bool)
+            begins[keys // width] = True
+            tables.prefixes[template] = begins
     for value, row in crf.rows("t=").items():
         if len(value) == 3 and all(c in CLASSES for c in value):
             tables.classes[CLASSES.index(value[0]) * 25 + CLASSES.index(value[1]) * 5 + CLASSES.index(value[2])] = row
@@ -489,16 +562,8 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         mark_offsets=np.cumsum([0] + [len(k) for k in kinds], dtype=np.int64),
         mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
                             for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
-        index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8))
-
-
-def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
-    return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
-
-
-def _numbered(values: Iterable[str]) -> dict[str, int]:
-    """The distinct `values`, numbered in order of first appearance."""
-    return dict(zip(dict.fromkeys(values), count()))
+        index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8),
+        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf))
 
 
 _TEXT = attrgetter("text")
@@ -531,6 +596,42 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
             open_.remove("q") if "q" in open_ else open_.append("q")
         done = i + 1
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
+
+
+MARK_BITS = {"b": 1, "p": 2, "q": 4}  # the kinds of OPENERS and CLOSERS, for `kernels.enclosures`
+
+
+@lru_cache(maxsize=1)
+def _mark_bits() -> tuple[np.ndarray, np.ndarray]:
+    """By code point: the bit of the kind of mark it opens, and of the kind it closes."""
+    opens = np.zeros(max(map(ord, [*OPENERS, *CLOSERS])) + 1, dtype=np.int64)
+    closes = opens.copy()
+    for char, kind in OPENERS.items():
+        opens[ord(char)] = MARK_BITS[kind]
+    for char, kind in CLOSERS.items():
+        closes[ord(char)] = MARK_BITS[kind]
+    return opens, closes
+
+
+def _inside(sentences: list[Sentence], padded: str, points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
+            sentence_of: np.ndarray, real: np.ndarray, rows: dict[str, int]) -> np.ndarray:
+    """Row of in= per character of the sentences (their first characters at `firsts` in
+    `padded`)."""
+    kernels = compiled()
+    if kernels is not None:
+        opens, closes = _mark_bits()
+        bits = kernels.enclosures(points.astype(np.int64), firsts, lengths, opens, closes, ord('"'))
+        by_bits = np.array([rows.get("".join(k for k, bit in MARK_BITS.items() if bits_ & bit), 0)
+                            for bits_ in range(8)], dtype=np.int64)
+        return by_bits[bits]
+    # without numba: outside any mark, but in the sentences that hold a quote or bracket
+    inside = np.full(len(real), rows.get("", 0), dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    marks = [match.start() for match in BRACKETS.finditer(padded)]
+    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
+        first = int(starts[k])
+        _inside_rows(sentences[k].text, rows, inside[first:first + len(sentences[k].text)])
+    return inside
 
 
 BLOCK = 1024  # characters whose weights are gathered and summed at once (numpy, without numba)
@@ -617,51 +718,39 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
     pair_keys = {offset: around[offset] * width + around[offset + 1] for offset in range(-2, 2)}
 
     def sequence(template: str, *offsets: int) -> np.ndarray:
-        key = pair_keys[offsets[0]] if len(offsets) == 2 else pair_keys[offsets[0]] * width + around[offsets[2]]
         if template in tables.pairs:
-            return tables.pairs[template][key]
+            return tables.pairs[template][pair_keys[offsets[0]]]
+        # a trigram: searched for only where its first two characters begin one
+        column = np.zeros(size, dtype=np.int64)
         keys, rows = tables.sequences[template]
-        at, found = _find_sorted(keys, key)
-        return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
+        begun = np.flatnonzero(tables.prefixes[template][pair_keys[offsets[0]]])
+        at, found = _find_sorted(keys, pair_keys[offsets[0]][begun] * width + around[offsets[2]][begun])
+        column[begun] = np.where(found, rows[at], 0)
+        return column
 
     # words: each character's word (the sentences' words side by side), its place in it
     tokens = list(chain.from_iterable(tokens_of))
-    texts, tags = list(map(_TEXT, tokens)), list(map(_POS, tokens))
-    words, poses = _numbered(texts), _numbered(tags)  # this document's distinct words and parts of speech
-    word_ids = np.fromiter(map(words.__getitem__, texts), dtype=np.int64, count=len(texts))
-    pos_ids = np.fromiter(map(poses.__getitem__, tags), dtype=np.int64, count=len(tags))
-    word_size = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    word_ids = tables.words.numbers(list(map(_TEXT, tokens)))  # numbers from 1: 0 is the edge
+    pos_ids = tables.poses.numbers(list(map(_POS, tokens)))
+    words, poses = tables.words.table, tables.poses.table  # (read after numbering: it may grow)
+    word_size = words[word_ids, SIZE]
     word_of = np.repeat(np.arange(len(tokens)), word_size)
     at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
     span = word_size[word_of]
     place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
-    # the words before and after each word in its sentence; index -1 stands for ^ or $
+    # the words before and after each word in its sentence (0: the edge, ^ or $)
     counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
     firsts = np.cumsum(counts) - counts
-    before = np.concatenate(([-1], word_ids[:-1]))
-    after = np.concatenate((word_ids[1:], [-1]))
-    before_pos = np.concatenate(([-1], pos_ids[:-1]))
-    after_pos = np.concatenate((pos_ids[1:], [-1]))
-    before[firsts] = before_pos[firsts] = -1
-    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = -1
+    before = np.concatenate(([0], word_ids[:-1]))
+    after = np.concatenate((word_ids[1:], [0]))
+    before_pos = np.concatenate(([0], pos_ids[:-1]))
+    after_pos = np.concatenate((pos_ids[1:], [0]))
+    before[firsts] = before_pos[firsts] = 0
+    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = 0
     t = tables.templates
-
-    def per(table: dict[str, int], names: dict[str, int], edge: str | None = None) -> np.ndarray:
-        """Row of each of `names` (in their numbering), and last, of `edge`."""
-        return _lookup(table, [*names, edge] if edge is not None else names)
-
-    def flagged(flag: str, listed: frozenset[str]) -> np.ndarray:
-        """Per word of `words`: the row of `flag` if it is in `listed`, else 0."""
-        return np.fromiter(map(listed.__contains__, words), dtype=bool, count=len(words)) * crf.attributes.get(flag, 0)
-
-    pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
-    # in=: outside any mark, but in the sentences that hold a quote or bracket
-    inside = np.full(size, t["in="].get("", 0), dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
-    marks = [match.start() for match in BRACKETS.finditer(padded)]
-    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
-        first = int(starts[k])
-        _inside_rows(sentences[k].text, t["in="], inside[first:first + len(sentences[k].text)])
+    inside = _inside(sentences, padded, points, starts + PAD + 2 * PAD * np.arange(len(sentences)), lengths,
+                     sentence_of, real, t["in="])
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
     ends, mark_at, mark_row = _suffixes_and_names(padded, points, tables)
     suffix = ends[real]  # -1 (no suffix) reads the last entry of the suffix tables: none
@@ -683,18 +772,18 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
         sequence("c-1cc+1=", -1, 0, 1),
         tables.classes[klass[real] * 25 + klass[real - 1] * 5 + klass[real + 1]],
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64)[place],
-        per(t["pos="], poses)[pos_token],
-        pos_place[pos_token, place],
-        per(t["w="], words)[word_token],
+        poses[pos_token, POS],
+        poses[pos_token, POS_PLACE + place],
+        words[word_token, W],
         inside,
-        per(t["pw="], words, "^")[before[word_of]],
-        per(t["ppos="], poses, "^")[before_pos[word_of]],
-        per(t["nw="], words, "$")[after[word_of]],
-        per(t["npos="], poses, "$")[after_pos[word_of]],
+        words[before[word_of], PW],
+        poses[before_pos[word_of], PPOS],
+        words[after[word_of], NW],
+        poses[after_pos[word_of], NPOS],
         *[tables.unigram[template][around[offset]] for template, offset in OUTER],
         wlen[np.minimum(span, 5)],
-        flagged("boundary", lexicon.boundary_words())[word_token],
-        flagged("generic", lexicon.generic_phrases())[word_token],
+        words[word_token, BOUNDARY],
+        words[word_token, GENERIC],
         tables.suffix_rows[suffix],
         tables.suffix_place_rows[suffix_type, place],
         tables.next_rows[next_type, np.where(same, bucket, 0)],
