@@ -230,3 +230,61 @@ def enclosures(points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray, open
             elif point == quote:
                 depth[4] += -1 if depth[4] else 1
     return inside
+
+
+@_jit
+def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, trigram_rows, trigram_begins,
+                 classes, wp, word_of, place, span, tokens, words, inside, wlen, suffix, suffix_rows,
+                 suffix_type_of, suffix_place_rows, next_type, bucket, next_rows):
+    """The rows of `crf.state` that `tagger.sentence_features` names for each character, in
+    its order (features, characters): the same as `tagger._feature_columns` computes with
+    numpy (tests/test_tagger.py checks that they are equal), in one pass without a
+    temporary array per template. Character i stands at `real[i]` in the padded text,
+    whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES);
+    `unigram` is by offset + 3, `pairs` (dense bigram table) by key and first offset + 2;
+    `tokens` holds per word its number and those of the words before and after it (0:
+    the edge), and `words` their rows in the columns `tagger.W` to `tagger.POS_PLACE`; the
+    rest are as in `tagger._feature_columns`."""
+    size = len(real)
+    rows = np.empty((29, size), dtype=np.int32)
+    for i in range(size):
+        p = real[i]
+        w = word_of[i]
+        word, before, after = tokens[0, w], tokens[1, w], tokens[2, w]
+        rows[0, i] = b
+        rows[1, i] = unigram[3, index[p]]  # c=, c-1=, c+1=, c-2=, c+2=
+        rows[2, i] = unigram[2, index[p - 1]]
+        rows[3, i] = unigram[4, index[p + 1]]
+        rows[4, i] = unigram[1, index[p - 2]]
+        rows[5, i] = unigram[5, index[p + 2]]
+        rows[6, i] = pairs[index[p - 1] * width + index[p], 1]  # c-1c=, cc+1=, c-2c-1=, c+1c+2=
+        rows[7, i] = pairs[index[p] * width + index[p + 1], 2]
+        rows[8, i] = pairs[index[p - 2] * width + index[p - 1], 0]
+        rows[9, i] = pairs[index[p + 1] * width + index[p + 2], 3]
+        prefix = np.int64(index[p - 1]) * width + index[p]  # c-1cc+1=: searched where a trigram begins so
+        row = 0
+        if trigram_begins[prefix]:
+            key = prefix * width + index[p + 1]
+            at = np.searchsorted(trigram_keys, key)
+            if at < len(trigram_keys) and trigram_keys[at] == key:
+                row = trigram_rows[at]
+        rows[10, i] = row
+        rows[11, i] = classes[klass[p] * 25 + klass[p - 1] * 5 + klass[p + 1]]  # t=
+        rows[12, i] = wp[place[i]]
+        rows[13, i] = words[word, 6]  # pos=, pos.wp=, w=, in=
+        rows[14, i] = words[word, 9 + place[i]]
+        rows[15, i] = words[word, 0]
+        rows[16, i] = inside[i]
+        rows[17, i] = words[before, 1]  # pw=, ppos=, nw=, npos=
+        rows[18, i] = words[before, 7]
+        rows[19, i] = words[after, 2]
+        rows[20, i] = words[after, 8]
+        rows[21, i] = unigram[0, index[p - 3]]  # c-3=, c+3=
+        rows[22, i] = unigram[6, index[p + 3]]
+        rows[23, i] = wlen[min(span[i], 5)]
+        rows[24, i] = words[word, 3]  # boundary, generic
+        rows[25, i] = words[word, 4]
+        rows[26, i] = suffix_rows[suffix[i]]  # sfx], sfx.wp=, next=
+        rows[27, i] = suffix_place_rows[suffix_type_of[suffix[i]], place[i]]
+        rows[28, i] = next_rows[next_type[i], bucket[i]]
+    return rows

@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
@@ -422,33 +423,29 @@ class _Vocabulary:
         self._numbers.update(zip(new, range(first, end)))
 
 
-# the columns of the vocabularies' tables
-W, PW, NW, BOUNDARY, GENERIC, SIZE = range(6)  # of words: w=, pw=, nw=, the two flags, characters
-POS, PPOS, NPOS, POS_PLACE = range(4)  # of parts of speech: pos=, ppos=, npos=, then pos.wp= by PLACES
+# the columns of the words' table: w=, pw=, nw=, the two flags, characters; pos=, ppos=,
+# npos=, then pos.wp= by PLACES (`kernels.feature_rows` reads them by these numbers)
+W, PW, NW, BOUNDARY, GENERIC, SIZE, POS, PPOS, NPOS, POS_PLACE = range(10)
 
 
 def _word_vocabulary(crf: Crf) -> _Vocabulary:
-    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=")}
+    """Words with their parts of speech ((text, pos) pairs), with the rows of the templates
+    that read a word or its part of speech."""
+    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=", "pos=", "ppos=", "npos=", "pos.wp=")}
     boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
     flags = crf.attributes.get("boundary", 0), crf.attributes.get("generic", 0)
 
-    def rows_of(words: list[str]) -> np.ndarray:
+    def rows_of(words: list[tuple[str, str]]) -> np.ndarray:
         return np.array([[t["w="].get(w, 0), t["pw="].get(w, 0), t["nw="].get(w, 0),
-                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w)]
-                         for w in words], dtype=np.int64).reshape(-1, 6)
+                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w),
+                          t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
+                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for w, p in words],
+                        dtype=np.int64).reshape(-1, POS_PLACE + len(PLACES))
 
-    return _Vocabulary(rows_of, [0, t["pw="].get("^", 0), t["nw="].get("$", 0), 0, 0, 0])
-
-
-def _pos_vocabulary(crf: Crf) -> _Vocabulary:
-    t = {template: crf.rows(template) for template in ("pos=", "ppos=", "npos=", "pos.wp=")}
-
-    def rows_of(poses: list[str]) -> np.ndarray:
-        return np.array([[t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
-                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for p in poses],
-                        dtype=np.int64).reshape(-1, 3 + len(PLACES))
-
-    return _Vocabulary(rows_of, [0, t["ppos="].get("^", 0), t["npos="].get("$", 0)] + [0] * len(PLACES))
+    edge = [0] * (POS_PLACE + len(PLACES))
+    edge[PW], edge[NW], edge[PPOS], edge[NPOS] = (t["pw="].get("^", 0), t["nw="].get("$", 0), t["ppos="].get("^", 0),
+                                                  t["npos="].get("$", 0))
+    return _Vocabulary(rows_of, edge)
 
 
 @dataclass(frozen=True)
@@ -464,8 +461,11 @@ class _Tables:
     next_rows: np.ndarray  # (suffix type code, distance bucket) -> row; last column: next=none
     suffix_types: dict[str, int]
     # bigram template -> row by key (every pair of characters: a few MB per template, read
-    # with one gather instead of a binary search per character)
+    # with one gather instead of a binary search per character): the columns of
+    # `pair_rows`, by the template's first offset + 2, so that one read of a pair gives
+    # its rows for the four templates (each reads it at another character)
     pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    pair_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, len(BIGRAMS)), dtype=np.int16))
     prefixes: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # trigram -> by pair key: begins one
     # by `_suffix_values` number, and one more at the end (read at -1) for no suffix: the
     # row of sfx]value, the code of its type (len(suffix_types) for none), and by type
@@ -481,8 +481,7 @@ class _Tables:
     # (filled as documents bring them: a table of every code point, read with one gather)
     index_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     class_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int8))
-    words: _Vocabulary | None = None
-    poses: _Vocabulary | None = None
+    words: _Vocabulary | None = None  # (text, pos) pairs
 
     def codes(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each of `points`' number in `chars` (0: none) and class (index in CLASSES)."""
@@ -518,8 +517,10 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
             if len(value) == 1:
                 table[chars[value]] = row
         unigram[template] = table
-    tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {})
     width = len(chars) + 1
+    tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {},
+                     pair_rows=np.zeros((width * width, len(BIGRAMS)),
+                                        dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32))
     for template, size in [(t, 2) for t, _ in BIGRAMS] + [("c-1cc+1=", 3)]:
         found = {}
         for value, row in crf.rows(template).items():
@@ -531,9 +532,9 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         keys = np.array(sorted(found), dtype=np.int64)
         tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
         if size == 2:
-            dense = np.zeros(width * width, dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32)
-            dense[keys] = tables.sequences[template][1]
-            tables.pairs[template] = dense
+            column = dict(BIGRAMS)[template] + 2  # (a column of `pair_rows`, by first offset)
+            tables.pair_rows[keys, column] = tables.sequences[template][1]
+            tables.pairs[template] = tables.pair_rows[:, column]
         else:  # the pairs that begin a known trigram (few): the others need no search
             begins = np.zeros(width * width, dtype=bool)
             begins[keys // width] = True
@@ -563,11 +564,11 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
                             for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
         index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8),
-        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf))
+        words=_word_vocabulary(crf))
 
 
 _TEXT = attrgetter("text")
-_POS = attrgetter("pos")
+_TEXT_POS = attrgetter("text", "pos")
 _START = attrgetter("start")
 
 
@@ -697,12 +698,37 @@ def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], pat
     return _state_sums(tables.crf.state, rows, mark_at, mark_row)
 
 
+@dataclass(frozen=True)
+class _Characters:
+    """What the templates read of each character of a document's sentences, as numbers.
+    Character i stands at `real[i]` in the padded text (`PAD` marks around each sentence),
+    whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES); it is
+    at `place` (PLACES) of word `word_of[i]`, `span` characters long. `tokens` holds per
+    word its number in `_Tables.words` (with its part of speech) and those of the words
+    before and after it in its sentence (0: the edge); `words` is that table. `inside`: the row of in=; `suffix`: the `_suffix_values` number of the
+    longest suffix ending there (-1: none), `suffix_type` its type's code; `next_type` and
+    `bucket`: the type and distance of the nearest suffix end at or after it (next=)."""
+
+    real: np.ndarray
+    index: np.ndarray
+    klass: np.ndarray
+    word_of: np.ndarray
+    place: np.ndarray
+    span: np.ndarray
+    tokens: np.ndarray  # (3, words): number, the word before's, the word after's
+    words: np.ndarray
+    inside: np.ndarray
+    suffix: np.ndarray
+    suffix_type: np.ndarray
+    next_type: np.ndarray
+    bucket: np.ndarray
+
+
 def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
                   tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The rows of `crf.state` that `sentence_features` names for each character of the
     sentences, in its order: (features, characters); then the listed-name marks as
     (character, row) pairs, sorted by character (a character has none, one or several)."""
-    crf = tables.crf
     lengths = np.fromiter(map(len, map(_TEXT, sentences)), dtype=np.int64, count=len(sentences))
     size = int(lengths.sum())
     sentence_of = np.repeat(np.arange(len(sentences)), lengths)
@@ -710,10 +736,69 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
     padded = "".join("^" * PAD + s.text + "$" * PAD for s in sentences)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
     index, klass = tables.codes(points)
+    # words: each character's word (the sentences' words side by side), its place in it
+    tokens = list(chain.from_iterable(tokens_of))
+    word_ids = tables.words.numbers(list(map(_TEXT_POS, tokens)))  # numbers from 1: 0 is the edge
+    words = tables.words.table  # (read after numbering: it may grow)
+    word_size = words[word_ids, SIZE]
+    word_of = np.repeat(np.arange(len(tokens)), word_size)
+    at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
+    span = word_size[word_of]
+    place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
+    # the words before and after each word in its sentence (0: the edge, ^ or $)
+    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
+    firsts = np.cumsum(counts) - counts
+    before = np.concatenate(([0], word_ids[:-1]))
+    after = np.concatenate((word_ids[1:], [0]))
+    before[firsts] = 0
+    after[firsts + counts - 1] = 0
+    starts = np.cumsum(lengths) - lengths
+    inside = _inside(sentences, padded, points, starts + PAD + 2 * PAD * np.arange(len(sentences)), lengths,
+                     sentence_of, real, tables.templates["in="])
+    # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
+    ends, mark_at, mark_row = _suffixes_and_names(padded, points, tables)
+    suffix = ends[real]  # -1 (no suffix) reads the last entry of the suffix tables: none
+    suffix_type = tables.suffix_type_of[suffix]
+    # next=: the nearest suffix end at or after each character, in the same sentence
+    no_type = len(tables.suffix_types)
+    nearest = np.minimum.accumulate(np.where(suffix_type < no_type, np.arange(size), size)[::-1])[::-1]
+    same = nearest < (starts + lengths)[sentence_of]
+    bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
+    characters = _Characters(
+        real, index, klass, word_of, place, span, np.stack((word_ids, before, after)), words, inside, suffix, suffix_type, np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type),
+        np.where(same, bucket, 0))
+    kernels = compiled()
+    rows = _compiled_rows(kernels, characters, tables) if kernels is not None else _feature_columns(characters, tables)
+    real_of = np.full(len(padded), -1, dtype=np.int64)
+    real_of[real] = np.arange(size)
+    mark_at = real_of[mark_at]
+    order = np.argsort(mark_at, kind="stable")
+    return rows, mark_at[order], mark_row[order]
 
+
+def _compiled_rows(kernels: ModuleType, c: _Characters, tables: _Tables) -> np.ndarray:
+    """`_feature_columns` by `kernels.feature_rows`, in one pass."""
+    t = tables.templates
+    keys, rows = tables.sequences["c-1cc+1="]
+    return kernels.feature_rows(
+        c.real, c.index, c.klass, tables.crf.attributes.get("b", 0),
+        np.stack([tables.unigram[template] for template, _ in sorted(UNIGRAMS + OUTER, key=lambda u: u[1])]),
+        tables.pair_rows, len(tables.chars) + 1,
+        keys, rows, tables.prefixes["c-1cc+1="], tables.classes,
+        np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64), c.word_of, c.place, c.span, c.tokens,
+        c.words, c.inside, np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64),
+        c.suffix, tables.suffix_rows, tables.suffix_type_of, tables.suffix_place_rows, c.next_type, c.bucket,
+        tables.next_rows)
+
+
+def _feature_columns(c: _Characters, tables: _Tables) -> np.ndarray:
+    """The rows of `crf.state` that `sentence_features` names for each character, template
+    by template in its order (numpy; `kernels.feature_rows` computes the same at once)."""
+    size = len(c.real)
+    t = tables.templates
     # the characters around each one (as numbers in `chars`), and the keys of the pairs
     # that start there: each read by several templates
-    around = {offset: index[real + offset].astype(np.int64) for offset in range(-PAD, PAD + 1)}
+    around = {offset: c.index[c.real + offset].astype(np.int64) for offset in range(-PAD, PAD + 1)}
     width = len(tables.chars) + 1
     pair_keys = {offset: around[offset] * width + around[offset + 1] for offset in range(-2, 2)}
 
@@ -728,74 +813,35 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
         column[begun] = np.where(found, rows[at], 0)
         return column
 
-    # words: each character's word (the sentences' words side by side), its place in it
-    tokens = list(chain.from_iterable(tokens_of))
-    word_ids = tables.words.numbers(list(map(_TEXT, tokens)))  # numbers from 1: 0 is the edge
-    pos_ids = tables.poses.numbers(list(map(_POS, tokens)))
-    words, poses = tables.words.table, tables.poses.table  # (read after numbering: it may grow)
-    word_size = words[word_ids, SIZE]
-    word_of = np.repeat(np.arange(len(tokens)), word_size)
-    at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
-    span = word_size[word_of]
-    place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
-    # the words before and after each word in its sentence (0: the edge, ^ or $)
-    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
-    firsts = np.cumsum(counts) - counts
-    before = np.concatenate(([0], word_ids[:-1]))
-    after = np.concatenate((word_ids[1:], [0]))
-    before_pos = np.concatenate(([0], pos_ids[:-1]))
-    after_pos = np.concatenate((pos_ids[1:], [0]))
-    before[firsts] = before_pos[firsts] = 0
-    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = 0
-    t = tables.templates
-    starts = np.cumsum(lengths) - lengths
-    inside = _inside(sentences, padded, points, starts + PAD + 2 * PAD * np.arange(len(sentences)), lengths,
-                     sentence_of, real, t["in="])
-    # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
-    ends, mark_at, mark_row = _suffixes_and_names(padded, points, tables)
-    suffix = ends[real]  # -1 (no suffix) reads the last entry of the suffix tables: none
-    suffix_type = tables.suffix_type_of[suffix]
-    # next=: the nearest suffix end at or after each character, in the same sentence
-    no_type = len(tables.suffix_types)
-    nearest = np.minimum.accumulate(np.where(suffix_type < no_type, np.arange(size), size)[::-1])[::-1]
-    same = nearest < (starts + lengths)[sentence_of]
-    bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
-    next_type = np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type)
-    wlen = np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)
-    word_token = word_ids[word_of]
-    pos_token = pos_ids[word_of]
-
+    word, before, after = c.tokens[:, c.word_of]
+    words, place = c.words, c.place
     columns = [  # in sentence_features' order
-        np.full(size, crf.attributes.get("b", 0), dtype=np.int64),
+        np.full(size, tables.crf.attributes.get("b", 0), dtype=np.int64),
         *[tables.unigram[template][around[offset]] for template, offset in UNIGRAMS],
         *[sequence(template, offset, offset + 1) for template, offset in BIGRAMS],
         sequence("c-1cc+1=", -1, 0, 1),
-        tables.classes[klass[real] * 25 + klass[real - 1] * 5 + klass[real + 1]],
+        tables.classes[c.klass[c.real] * 25 + c.klass[c.real - 1] * 5 + c.klass[c.real + 1]],
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64)[place],
-        poses[pos_token, POS],
-        poses[pos_token, POS_PLACE + place],
-        words[word_token, W],
-        inside,
-        words[before[word_of], PW],
-        poses[before_pos[word_of], PPOS],
-        words[after[word_of], NW],
-        poses[after_pos[word_of], NPOS],
+        words[word, POS],
+        words[word, POS_PLACE + place],
+        words[word, W],
+        c.inside,
+        words[before, PW],
+        words[before, PPOS],
+        words[after, NW],
+        words[after, NPOS],
         *[tables.unigram[template][around[offset]] for template, offset in OUTER],
-        wlen[np.minimum(span, 5)],
-        words[word_token, BOUNDARY],
-        words[word_token, GENERIC],
-        tables.suffix_rows[suffix],
-        tables.suffix_place_rows[suffix_type, place],
-        tables.next_rows[next_type, np.where(same, bucket, 0)],
+        np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)[np.minimum(c.span, 5)],
+        words[word, BOUNDARY],
+        words[word, GENERIC],
+        tables.suffix_rows[c.suffix],
+        tables.suffix_place_rows[c.suffix_type, place],
+        tables.next_rows[c.next_type, c.bucket],
     ]
-    real_of = np.full(len(padded), -1, dtype=np.int64)
-    real_of[real] = np.arange(size)
-    mark_at = real_of[mark_at]
-    order = np.argsort(mark_at, kind="stable")
     rows = np.empty((len(columns), size), dtype=np.int32)  # (a model has far fewer rows than 2**31)
     for feature, column in enumerate(columns):
         rows[feature] = column
-    return rows, mark_at[order], mark_row[order]
+    return rows
 
 
 # --- labels -----------------------------------------------------------------------------
@@ -916,7 +962,7 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
         if tok.start != start:
             break
         verb_done = tok.pos.startswith("v") and inside[i + 1].pos.startswith("u")
-        if i == 0 and opens_list_item(tokens, tok) and len(tok.text) >= 2 and tok.text not in boundary \
+        if i == 0 and _after_list_mark(tokens, first) and len(tok.text) >= 2 and tok.text not in boundary \
                 and not verb_done and re.fullmatch(r"[\u4e00-\u9fff]+", tok.text):
             break  # 、居然/d之家…, 的大自然/d地板: a list item's first word is a name's, however tagged
         if tok.text in boundary or is_stop_pos(tok.pos) or verb_done:
@@ -924,6 +970,14 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
         else:
             break
     return start
+
+
+def _after_list_mark(tokens: list[Token], index: int) -> bool:
+    """`opens_list_item` of `tokens[index]` without a scan: a sentence's words are in
+    order and do not overlap (segment's output), so the word that ends where this one
+    starts, if any, is the one just before it in the list."""
+    before = tokens[index - 1] if index else None
+    return before is not None and before.start + len(before.text) == tokens[index].start and before.text in ("、", "的")
 
 
 def opens_list_item(tokens: list[Token], tok: Token) -> bool:
@@ -934,7 +988,7 @@ def opens_list_item(tokens: list[Token], tok: Token) -> bool:
 
 def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
                 tokens: list[Token] = ()) -> Mention | None:
-    start, end = _trim(doc.text, _drop_leading_words(start, end, list(tokens)), end)
+    start, end = _trim(doc.text, _drop_leading_words(start, end, tokens if isinstance(tokens, list) else list(tokens)), end)
     if end <= start:
         return None
     text = doc.text[start:end]
@@ -952,14 +1006,16 @@ def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
 
 
 def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | None = None,
-                    min_confidence: float | None = None) -> list[Mention]:
-    """Every span the model finds in `doc` that passes the generic-phrase filter."""
+                    min_confidence: float | None = None, types: Iterable[str] | None = None) -> list[Mention]:
+    """Every span the model finds in `doc` that passes the generic-phrase filter (only
+    those of `types`, when given)."""
     path = Path(model_path or SETTINGS.model)
     threshold = SETTINGS.min_confidence if min_confidence is None else min_confidence
+    wanted = None if types is None else frozenset(types)
     found: list[Mention] = []
     for sentence, tokens, spans in zip(doc.sentences, tokens_of, _document_spans(doc, tokens_of, path)):
         for start, end, type_, confidence in spans:
-            if confidence < threshold:
+            if confidence < threshold or (wanted is not None and type_ not in wanted):
                 continue
             mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens)
             if mention is not None:
@@ -1034,9 +1090,7 @@ def complement(doc: Doc, rule_mentions: list[Mention], tokens_of: list[list[Toke
     for mention in rule_mentions:
         take(*with_trailing_bracket(doc, mention))
     added = []
-    for mention in tagged_mentions(doc, tokens_of):
-        if mention.type not in SETTINGS.types:
-            continue
+    for mention in tagged_mentions(doc, tokens_of, types=SETTINGS.types):
         start, end = with_trailing_bracket(doc, mention)
         if taken.find(1, start, end) >= 0:
             continue
