@@ -186,6 +186,7 @@ def test_compiled_tagging_equals_numpy(folder: str, monkeypatch: pytest.MonkeyPa
     bit for bit, its labels, and its confidences to 1e-12 (so the same graph either way)."""
     from kg.extract.recognize import crf
 
+    monkeypatch.setattr(crf, "_use_compiled", True)  # (a small build before may have turned it off)
     if crf.compiled() is None:
         pytest.skip("numba is not installed (or NUMBA_DISABLE_JIT is set): only numpy runs")
     tables = tagger._tables(tagger.MODEL)

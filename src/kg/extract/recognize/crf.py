@@ -11,6 +11,9 @@ added in the order `tagger.sentence_features` lists them, as CRFsuite adds them,
 Viterbi takes the first best previous label as CRFsuite does; so the labels are CRFsuite's
 bit for bit (tests/test_tagger.py checks them on both gold sets). The marginals (a span's
 confidence) use numpy's exp and sums, equal to CRFsuite's to about 1e-15.
+
+`viterbi` and `marginals` hand their loops to `kernels.py` (numba) where it is installed:
+the same additions for Viterbi, and confidences within 1e-15 (tests/test_tagger.py).
 """
 from __future__ import annotations
 
@@ -25,11 +28,29 @@ import numpy as np
 OTHER_PREFIXES = ("sfx]", "L[", "L]", "L-")  # attribute prefixes that do not end with "="
 
 
-@lru_cache(maxsize=1)
+# Loading numba and the compiled loops costs a process about 0.3 CPU s; they save about
+# 2 CPU s per million characters tagged. `kg build` turns them off for a build with fewer
+# characters than this (`use_compiled`), where numpy is quicker overall.
+COMPILED_FROM = 300_000
+_use_compiled = True
+
+
+def use_compiled(wanted: bool) -> None:
+    """Whether this process runs the tagger's loops compiled (where numba is installed)."""
+    global _use_compiled
+    _use_compiled = wanted
+
+
 def compiled() -> ModuleType | None:
-    """The compiled loops (`kernels`, numba), or None where numba is not installed or is
-    turned off (NUMBA_DISABLE_JIT): then numpy runs them, to the same labels. Imported on
-    first use, so a process that never tags does not load numba."""
+    """The compiled loops (`kernels`, numba), or None where numba is not installed, is
+    turned off (NUMBA_DISABLE_JIT) or not wanted (`use_compiled`): then numpy runs them, to
+    the same labels. Imported on first use, so a process that never tags does not load
+    numba."""
+    return _kernels() if _use_compiled else None
+
+
+@lru_cache(maxsize=1)
+def _kernels() -> ModuleType | None:
     try:
         from kg.extract.recognize import kernels
     except ImportError:

@@ -15,7 +15,9 @@ go through the same resolution. The model ships as `data/tagger.crfsuite` (see
 
 Training spells each feature as a string (`sentence_features`, for pycrfsuite); tagging
 reads the same model into arrays (`crf.py`) and scores a whole document at once
-(`document_scores`), with pycrfsuite's labels in about 40% of its time.
+(`document_scores`), with pycrfsuite's labels: the rows of the features of each
+character, their sums, Viterbi and forward-backward run compiled (`kernels.py`, numba),
+or with numpy where numba is missing (the same labels; tests/test_tagger.py).
 """
 from __future__ import annotations
 
