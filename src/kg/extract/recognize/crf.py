@@ -12,7 +12,7 @@ Viterbi takes the first best previous label as CRFsuite does; so the labels are 
 bit for bit (tests/test_tagger.py checks them on both gold sets). The marginals (a span's
 confidence) use numpy's exp and sums, equal to CRFsuite's to about 1e-15.
 
-`viterbi` and `marginals` hand their loops to `kernels.py` (numba) where it is installed:
+`viterbi` and `label_chances` hand their loops to `kernels.py` (numba) where it is installed:
 the same additions for Viterbi, and confidences within 1e-15 (tests/test_tagger.py).
 """
 from __future__ import annotations
@@ -198,12 +198,19 @@ def viterbi(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarra
     return best
 
 
+def label_chances(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                  labels: np.ndarray) -> np.ndarray:
+    """P(labels[t] at t) of every position (see `marginals`); 0 at the positions of no
+    sequence."""
+    kernels = compiled()
+    if kernels is not None:
+        return kernels.label_chances(np.exp(scores), np.exp(crf.transition), starts, lengths, labels)
+    return marginals(crf, scores, starts, lengths)[np.arange(len(labels)), labels]
+
+
 def marginals(crf: Crf, scores: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """P(label at t) of every position (forward-backward with CRFsuite's scaling), for
     sequences laid out as `viterbi` reads them; 0 at the positions of no sequence."""
-    kernels = compiled()
-    if kernels is not None:
-        return kernels.marginals(np.exp(scores), np.exp(crf.transition), starts, lengths)
     chances = np.zeros_like(scores)
     if len(starts) == 0:
         return chances

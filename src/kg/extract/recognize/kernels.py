@@ -100,17 +100,19 @@ def viterbi(scores: np.ndarray, transition: np.ndarray, starts: np.ndarray, leng
 
 
 @_jit
-def marginals(exp_state: np.ndarray, exp_trans: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """P(label at t) of every position of the sequences at `starts`, 0 elsewhere
+def label_chances(exp_state: np.ndarray, exp_trans: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                  labels: np.ndarray) -> np.ndarray:
+    """P(labels[t] at t) of every position of the sequences at `starts`, 0 elsewhere
     (forward-backward with CRFsuite's scaling, as `crf.marginals`), from the exponentials
-    of the state scores and of the transitions (numpy's exp, vectorised, is quicker)."""
-    size, labels = exp_state.shape
+    of the state scores and of the transitions (numpy's exp, vectorised, is quicker). The
+    backward pass keeps one step: only the chance of the given label is wanted."""
+    size, count = exp_state.shape
     exp_into = np.ascontiguousarray(exp_trans.T)  # (to, from): the backward pass reads rows
-    chances = np.zeros((size, labels))
-    alpha = np.empty((size, labels))
-    beta = np.empty((size, labels))
+    chances = np.zeros(size)
+    alpha = np.empty((size, count))
     scale = np.empty(size)
-    total = np.empty(labels)
+    total = np.empty(count)
+    beta = np.empty(count)
     for k in range(len(starts)):
         start, length = starts[k], lengths[k]
         for p in range(start, start + length):
@@ -118,31 +120,31 @@ def marginals(exp_state: np.ndarray, exp_trans: np.ndarray, starts: np.ndarray, 
                 total[:] = exp_state[p]
             else:
                 total[:] = 0.0
-                for i in range(labels):  # a row at a time, summed label by label: vectorised
+                for i in range(count):  # a row at a time, summed label by label: vectorised
                     before = alpha[p - 1, i]
-                    for j in range(labels):
+                    for j in range(count):
                         total[j] += before * exp_trans[i, j]
-                for j in range(labels):
+                for j in range(count):
                     total[j] *= exp_state[p, j]
             whole = 0.0
-            for j in range(labels):
+            for j in range(count):
                 whole += total[j]
             scale[p] = 1.0 / whole if whole != 0.0 else 1.0
-            for j in range(labels):
+            for j in range(count):
                 alpha[p, j] = total[j] * scale[p]
-        if length:
-            beta[start + length - 1, :] = scale[start + length - 1]
-        for p in range(start + length - 2, start - 1, -1):
-            total[:] = 0.0
-            for j in range(labels):
-                after = beta[p + 1, j] * exp_state[p + 1, j]
-                for i in range(labels):
-                    total[i] += after * exp_into[j, i]
-            for i in range(labels):
-                beta[p, i] = total[i] * scale[p]
-        for p in range(start, start + length):
-            for j in range(labels):
-                chances[p, j] = alpha[p, j] * beta[p, j] / scale[p]
+        for p in range(start + length - 1, start - 1, -1):
+            if p == start + length - 1:
+                beta[:] = scale[p]
+            else:
+                total[:] = 0.0
+                for j in range(count):
+                    after = beta[j] * exp_state[p + 1, j]
+                    for i in range(count):
+                        total[i] += after * exp_into[j, i]
+                for i in range(count):
+                    beta[i] = total[i] * scale[p]
+            label = labels[p]
+            chances[p] = alpha[p, label] * beta[label] / scale[p]
     return chances
 
 

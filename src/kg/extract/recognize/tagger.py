@@ -38,7 +38,7 @@ import numpy as np
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
-from kg.extract.recognize.crf import Crf, compiled, marginals, read_crf, viterbi
+from kg.extract.recognize.crf import Crf, compiled, label_chances, read_crf, viterbi
 from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
 from kg.extract.recognize.quoted import is_product
@@ -407,10 +407,9 @@ class _Vocabulary:
     def numbers(self, values: list[str]) -> np.ndarray:
         """The number of each of `values` (adding those not seen before)."""
         known = self._numbers
-        new = [value for value in dict.fromkeys(values) if value not in known]
-        if new:
+        if not known.keys() >= set(values):  # (most documents bring no new one)
             with self._lock:
-                self._add([value for value in new if value not in known])
+                self._add([value for value in dict.fromkeys(values) if value not in known])
         return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
 
     def _add(self, new: list[str]) -> None:
@@ -576,11 +575,13 @@ _START = attrgetter("start")
 
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
     """Whether every sentence's words cover it exactly (segment's output always does)."""
-    for sentence, tokens in zip(sentences, tokens_of):
-        if not tokens or tokens[0].start != sentence.start or \
-                sum(map(len, map(_TEXT, tokens))) != sentence.end - sentence.start:
-            return False
-    return True
+    if not all(tokens and tokens[0].start == sentence.start for sentence, tokens in zip(sentences, tokens_of)):
+        return False
+    words = list(chain.from_iterable(tokens_of))
+    sizes = np.fromiter(map(len, map(_TEXT, words)), dtype=np.int64, count=len(words))
+    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
+    covered = np.add.reduceat(sizes, np.cumsum(counts) - counts)  # (every sentence has a word)
+    return bool(np.array_equal(covered, [sentence.end - sentence.start for sentence in sentences]))
 
 
 def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
@@ -905,6 +906,7 @@ def tag_sentence(model, features: list[list[str]]) -> list[tuple[int, int, str, 
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every tagged span, mostly of names seen before; the tables are fixed
 def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
     """The rules' generic-phrase filter: a kind of thing (产业园区, 省级经济开发区), a
     count (6个项目) or a generic head with nothing specific before it is no name. A quoted
@@ -1050,9 +1052,8 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     is_named[named] = True
     rows = np.flatnonzero(np.repeat(is_named, lengths))  # their characters, in order
     sizes = lengths[named]
-    chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
     chance = np.zeros(len(best))
-    chance[rows] = chances[np.arange(len(rows)), best[rows]]
+    chance[rows] = label_chances(crf, scores[rows], np.cumsum(sizes) - sizes, sizes, best[rows])
     # decode each run of name labels alone: an O label only ends a span (see `decode`)
     marked = np.flatnonzero(best != outside)
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
