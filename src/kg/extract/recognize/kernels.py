@@ -236,7 +236,7 @@ def enclosures(points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray, open
 
 @_jit
 def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, trigram_rows, trigram_begins,
-                 classes, wp, word_of, place, span, tokens, words, inside, wlen, suffix, suffix_rows,
+                 classes, wp, word_of, place, span, tokens, words, poses, inside, wlen, suffix, suffix_rows,
                  suffix_type_of, suffix_place_rows, next_type, bucket, next_rows):
     """The rows of `crf.state` that `tagger.sentence_features` names for each character, in
     its order (features, characters): the same as `tagger._feature_columns` computes with
@@ -244,15 +244,17 @@ def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, tri
     temporary array per template. Character i stands at `real[i]` in the padded text,
     whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES);
     `unigram` is by offset + 3, `pairs` (dense bigram table) by key and first offset + 2;
-    `tokens` holds per word its number and those of the words before and after it (0:
-    the edge), and `words` their rows in the columns `tagger.W` to `tagger.POS_PLACE`; the
-    rest are as in `tagger._feature_columns`."""
+    `tokens` holds per word its number, its part of speech's, and those of the words before
+    and after it (0: the edge); `words` and `poses` hold their rows in the columns
+    `tagger.W` to `tagger.SIZE` and `tagger.POS` to `tagger.POS_PLACE`; the rest are as in
+    `tagger._feature_columns`."""
     size = len(real)
     rows = np.empty((29, size), dtype=np.int32)
     for i in range(size):
         p = real[i]
         w = word_of[i]
-        word, before, after = tokens[0, w], tokens[1, w], tokens[2, w]
+        word, pos, before, after, before_pos, after_pos = (tokens[0, w], tokens[1, w], tokens[2, w], tokens[3, w],
+                                                           tokens[4, w], tokens[5, w])
         rows[0, i] = b
         rows[1, i] = unigram[3, index[p]]  # c=, c-1=, c+1=, c-2=, c+2=
         rows[2, i] = unigram[2, index[p - 1]]
@@ -273,14 +275,14 @@ def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, tri
         rows[10, i] = row
         rows[11, i] = classes[klass[p] * 25 + klass[p - 1] * 5 + klass[p + 1]]  # t=
         rows[12, i] = wp[place[i]]
-        rows[13, i] = words[word, 6]  # pos=, pos.wp=, w=, in=
-        rows[14, i] = words[word, 9 + place[i]]
+        rows[13, i] = poses[pos, 0]  # pos=, pos.wp=, w=, in=
+        rows[14, i] = poses[pos, 3 + place[i]]
         rows[15, i] = words[word, 0]
         rows[16, i] = inside[i]
         rows[17, i] = words[before, 1]  # pw=, ppos=, nw=, npos=
-        rows[18, i] = words[before, 7]
+        rows[18, i] = poses[before_pos, 1]
         rows[19, i] = words[after, 2]
-        rows[20, i] = words[after, 8]
+        rows[20, i] = poses[after_pos, 2]
         rows[21, i] = unigram[0, index[p - 3]]  # c-3=, c+3=
         rows[22, i] = unigram[6, index[p + 3]]
         rows[23, i] = wlen[min(span[i], 5)]

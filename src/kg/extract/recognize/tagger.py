@@ -424,29 +424,37 @@ class _Vocabulary:
         self._numbers.update(zip(new, range(first, end)))
 
 
-# the columns of the words' table: w=, pw=, nw=, the two flags, characters; pos=, ppos=,
-# npos=, then pos.wp= by PLACES (`kernels.feature_rows` reads them by these numbers)
-W, PW, NW, BOUNDARY, GENERIC, SIZE, POS, PPOS, NPOS, POS_PLACE = range(10)
+# the columns of the words' and the parts of speech's tables (`kernels.feature_rows` reads
+# them by these numbers). Two tables, not one of (word, pos) pairs: a token's text and pos
+# are strings that keep their hash, a pair is hashed again at each look-up.
+W, PW, NW, BOUNDARY, GENERIC, SIZE = range(6)  # w=, pw=, nw=, the two flags, characters
+POS, PPOS, NPOS, POS_PLACE = range(4)  # pos=, ppos=, npos=, then pos.wp= by PLACES
 
 
 def _word_vocabulary(crf: Crf) -> _Vocabulary:
-    """Words with their parts of speech ((text, pos) pairs), with the rows of the templates
-    that read a word or its part of speech."""
-    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=", "pos=", "ppos=", "npos=", "pos.wp=")}
+    """Words, with the rows of the templates that read a word."""
+    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=")}
     boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
     flags = crf.attributes.get("boundary", 0), crf.attributes.get("generic", 0)
 
-    def rows_of(words: list[tuple[str, str]]) -> np.ndarray:
+    def rows_of(words: list[str]) -> np.ndarray:
         return np.array([[t["w="].get(w, 0), t["pw="].get(w, 0), t["nw="].get(w, 0),
-                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w),
-                          t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
-                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for w, p in words],
+                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w)]
+                         for w in words], dtype=np.int64).reshape(-1, SIZE + 1)
+
+    return _Vocabulary(rows_of, [0, t["pw="].get("^", 0), t["nw="].get("$", 0), 0, 0, 0])
+
+
+def _pos_vocabulary(crf: Crf) -> _Vocabulary:
+    """Parts of speech, with the rows of the templates that read one."""
+    t = {template: crf.rows(template) for template in ("pos=", "ppos=", "npos=", "pos.wp=")}
+
+    def rows_of(poses: list[str]) -> np.ndarray:
+        return np.array([[t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
+                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for p in poses],
                         dtype=np.int64).reshape(-1, POS_PLACE + len(PLACES))
 
-    edge = [0] * (POS_PLACE + len(PLACES))
-    edge[PW], edge[NW], edge[PPOS], edge[NPOS] = (t["pw="].get("^", 0), t["nw="].get("$", 0), t["ppos="].get("^", 0),
-                                                  t["npos="].get("$", 0))
-    return _Vocabulary(rows_of, edge)
+    return _Vocabulary(rows_of, [0, t["ppos="].get("^", 0), t["npos="].get("$", 0)] + [0] * len(PLACES))
 
 
 @dataclass(frozen=True)
@@ -482,7 +490,8 @@ class _Tables:
     # (filled as documents bring them: a table of every code point, read with one gather)
     index_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     class_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int8))
-    words: _Vocabulary | None = None  # (text, pos) pairs
+    words: _Vocabulary | None = None
+    poses: _Vocabulary | None = None
 
     def codes(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each of `points`' number in `chars` (0: none) and class (index in CLASSES)."""
@@ -565,11 +574,11 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
                             for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
         index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8),
-        words=_word_vocabulary(crf))
+        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf))
 
 
 _TEXT = attrgetter("text")
-_TEXT_POS = attrgetter("text", "pos")
+_POS = attrgetter("pos")
 _START = attrgetter("start")
 
 
@@ -707,8 +716,9 @@ class _Characters:
     Character i stands at `real[i]` in the padded text (`PAD` marks around each sentence),
     whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES); it is
     at `place` (PLACES) of word `word_of[i]`, `span` characters long. `tokens` holds per
-    word its number in `_Tables.words` (with its part of speech) and those of the words
-    before and after it in its sentence (0: the edge); `words` is that table. `inside`: the row of in=; `suffix`: the `_suffix_values` number of the
+    word its number in `_Tables.words`, its part of speech's in `_Tables.poses`, and those
+    of the words before and after it in its sentence (0: the edge); `words` and `poses`
+    are those tables. `inside`: the row of in=; `suffix`: the `_suffix_values` number of the
     longest suffix ending there (-1: none), `suffix_type` its type's code; `next_type` and
     `bucket`: the type and distance of the nearest suffix end at or after it (next=)."""
 
@@ -718,8 +728,9 @@ class _Characters:
     word_of: np.ndarray
     place: np.ndarray
     span: np.ndarray
-    tokens: np.ndarray  # (3, words): number, the word before's, the word after's
+    tokens: np.ndarray  # (6, words): number, its pos's, the word before's, after's, their pos's
     words: np.ndarray
+    poses: np.ndarray
     inside: np.ndarray
     suffix: np.ndarray
     suffix_type: np.ndarray
@@ -741,8 +752,9 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
     index, klass = tables.codes(points)
     # words: each character's word (the sentences' words side by side), its place in it
     tokens = list(chain.from_iterable(tokens_of))
-    word_ids = tables.words.numbers(list(map(_TEXT_POS, tokens)))  # numbers from 1: 0 is the edge
-    words = tables.words.table  # (read after numbering: it may grow)
+    word_ids = tables.words.numbers(list(map(_TEXT, tokens)))  # numbers from 1: 0 is the edge
+    pos_ids = tables.poses.numbers(list(map(_POS, tokens)))
+    words, poses = tables.words.table, tables.poses.table  # (read after numbering: they may grow)
     word_size = words[word_ids, SIZE]
     word_of = np.repeat(np.arange(len(tokens)), word_size)
     at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
@@ -753,8 +765,10 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
     firsts = np.cumsum(counts) - counts
     before = np.concatenate(([0], word_ids[:-1]))
     after = np.concatenate((word_ids[1:], [0]))
-    before[firsts] = 0
-    after[firsts + counts - 1] = 0
+    before_pos = np.concatenate(([0], pos_ids[:-1]))
+    after_pos = np.concatenate((pos_ids[1:], [0]))
+    before[firsts] = before_pos[firsts] = 0
+    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = 0
     starts = np.cumsum(lengths) - lengths
     inside = _inside(sentences, padded, points, starts + PAD + 2 * PAD * np.arange(len(sentences)), lengths,
                      sentence_of, real, tables.templates["in="])
@@ -768,7 +782,8 @@ def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
     same = nearest < (starts + lengths)[sentence_of]
     bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
     characters = _Characters(
-        real, index, klass, word_of, place, span, np.stack((word_ids, before, after)), words, inside, suffix, suffix_type, np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type),
+        real, index, klass, word_of, place, span, np.stack((word_ids, pos_ids, before, after, before_pos, after_pos)),
+        words, poses, inside, suffix, suffix_type, np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type),
         np.where(same, bucket, 0))
     kernels = compiled()
     rows = _compiled_rows(kernels, characters, tables) if kernels is not None else _feature_columns(characters, tables)
@@ -789,7 +804,7 @@ def _compiled_rows(kernels: ModuleType, c: _Characters, tables: _Tables) -> np.n
         tables.pair_rows, len(tables.chars) + 1,
         keys, rows, tables.prefixes["c-1cc+1="], tables.classes,
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64), c.word_of, c.place, c.span, c.tokens,
-        c.words, c.inside, np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64),
+        c.words, c.poses, c.inside, np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64),
         c.suffix, tables.suffix_rows, tables.suffix_type_of, tables.suffix_place_rows, c.next_type, c.bucket,
         tables.next_rows)
 
@@ -816,8 +831,8 @@ def _feature_columns(c: _Characters, tables: _Tables) -> np.ndarray:
         column[begun] = np.where(found, rows[at], 0)
         return column
 
-    word, before, after = c.tokens[:, c.word_of]
-    words, place = c.words, c.place
+    word, pos, before, after, before_pos, after_pos = c.tokens[:, c.word_of]
+    words, poses, place = c.words, c.poses, c.place
     columns = [  # in sentence_features' order
         np.full(size, tables.crf.attributes.get("b", 0), dtype=np.int64),
         *[tables.unigram[template][around[offset]] for template, offset in UNIGRAMS],
@@ -825,14 +840,14 @@ def _feature_columns(c: _Characters, tables: _Tables) -> np.ndarray:
         sequence("c-1cc+1=", -1, 0, 1),
         tables.classes[c.klass[c.real] * 25 + c.klass[c.real - 1] * 5 + c.klass[c.real + 1]],
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64)[place],
-        words[word, POS],
-        words[word, POS_PLACE + place],
+        poses[pos, POS],
+        poses[pos, POS_PLACE + place],
         words[word, W],
         c.inside,
         words[before, PW],
-        words[before, PPOS],
+        poses[before_pos, PPOS],
         words[after, NW],
-        words[after, NPOS],
+        poses[after_pos, NPOS],
         *[tables.unigram[template][around[offset]] for template, offset in OUTER],
         np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)[np.minimum(c.span, 5)],
         words[word, BOUNDARY],
