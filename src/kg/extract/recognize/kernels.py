@@ -1,13 +1,16 @@
-"""The tagger's loops over characters, compiled (numba): state sums, Viterbi, forward-backward
-and the longest listed name or type suffix at each position.
+"""The tagger's loops over characters, compiled (numba): the rows of each character's
+features, their sums, Viterbi, forward-backward, the longest listed name or type suffix at
+each position and the quotes around it.
 
 Why compiled: with numpy these loops ran one numpy call per step of the longest sentence
-(Viterbi, forward-backward) or built one large array of gathered weights per document
-(state sums); the Python and numpy overhead around 19 labels per character was most of
-the tagger's time. Here each loop runs over a document's characters in machine code.
+(Viterbi, forward-backward) or one temporary array per feature template and a large array
+of gathered weights per document (feature rows, state sums); that overhead around 19
+labels per character was most of the tagger's time. Here each loop runs over a
+document's characters in machine code (`tagger.py` and `crf.py` keep the numpy versions,
+for where numba is missing, and tests/test_tagger.py checks that both agree).
 
-Exactness: state sums and Viterbi do the same floating-point additions in the same order
-as `crf.py`'s numpy code (each character's feature weights one after another in
+Exactness: feature rows are integers; state sums and Viterbi do the same floating-point
+additions in the same order as the numpy code (each character's feature weights one after another in
 `tagger.sentence_features`' order; the first best previous label), so the labels are
 CRFsuite's bit for bit. Forward-backward sums its products in a fixed order of its own,
 so confidences differ from numpy's (and CRFsuite's) by about 1e-15.
