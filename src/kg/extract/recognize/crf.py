@@ -52,7 +52,7 @@ def compiled() -> ModuleType | None:
 @lru_cache(maxsize=1)
 def _kernels() -> ModuleType | None:
     try:
-        from kg.extract.recognize import kernels
+        import kg.extract.recognize.kernels as kernels
     except ImportError:
         return None
     return kernels if kernels.ENABLED else None
