@@ -1042,10 +1042,14 @@ def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | N
     return found
 
 
-def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[list[tuple[int, int, str, float]]]:
+def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path,
+                    wanted: Callable[[int, int, int, str], bool] | None = None
+                    ) -> list[list[tuple[int, int, str, float | None]]]:
     """Per sentence: the spans the model finds, with their confidence (the mean marginal
     probability of their labels). All sentences are scored at once (`document_scores`);
-    pycrfsuite reads the feature strings only where words do not tile a sentence."""
+    pycrfsuite reads the feature strings only where words do not tile a sentence.
+    `wanted(sentence index, start, end, type)`: whether a span's confidence is needed (the
+    others get None, and forward-backward runs only over the sentences that hold one)."""
     if not doc.sentences:
         return []
     if not _tiled(doc.sentences, tokens_of):
@@ -1058,32 +1062,40 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     starts = np.cumsum(lengths) - lengths
     best = viterbi(crf, scores, starts, lengths)
     outside = crf.labels.index(OUTSIDE)
-    named = np.flatnonzero(np.add.reduceat(best != outside, starts.tolist()))  # sentences with a name label
-    spans: list[list[tuple[int, int, str, float]]] = [[] for _ in doc.sentences]
-    if not len(named):
-        return spans
-    # the confidences of those sentences' labels (forward-backward over them alone)
-    is_named = np.zeros(len(lengths), dtype=bool)
-    is_named[named] = True
-    rows = np.flatnonzero(np.repeat(is_named, lengths))  # their characters, in order
-    sizes = lengths[named]
-    chance = np.zeros(len(best))
-    chance[rows] = label_chances(crf, scores[rows], np.cumsum(sizes) - sizes, sizes, best[rows])
     # decode each run of name labels alone: an O label only ends a span (see `decode`)
     marked = np.flatnonzero(best != outside)
+    if not len(marked):
+        return [[] for _ in doc.sentences]
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
     cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
     opens = np.concatenate(([0], cuts))  # each run's first place in `marked`
     runs = zip(marked[opens].tolist(), np.diff(np.concatenate((opens, [len(marked)]))).tolist(),
                sentence_of[opens].tolist())
-    names, label_of, chance_of, sentence_starts = crf.labels, best.tolist(), chance.tolist(), starts.tolist()
+    names, label_of, sentence_starts = crf.labels, best.tolist(), starts.tolist()
+    found: list[list[tuple[int, int, str, int]]] = [[] for _ in doc.sentences]  # (.., first place in `best`)
     for first, size, k in runs:
-        labels = [names[i] for i in label_of[first:first + size]]
-        probabilities = chance_of[first:first + size]
         offset = first - sentence_starts[k]
-        for start, end, type_ in decode(labels):
-            confidence = sum(probabilities[start:end]) / (end - start)
-            spans[k].append((offset + start, offset + end, type_, confidence))
+        for start, end, type_ in decode([names[i] for i in label_of[first:first + size]]):
+            found[k].append((offset + start, offset + end, type_, first + start))
+    # the confidences of the spans wanted: forward-backward over their sentences alone
+    confident = [k for k, spans in enumerate(found) if spans and (
+        wanted is None or any([wanted(k, start, end, type_) for start, end, type_, _ in spans]))]
+    chance = np.zeros(len(best))
+    if confident:
+        is_confident = np.zeros(len(lengths), dtype=bool)
+        is_confident[confident] = True
+        rows = np.flatnonzero(np.repeat(is_confident, lengths))  # their characters, in order
+        sizes = lengths[confident]
+        chance[rows] = label_chances(crf, scores[rows], np.cumsum(sizes) - sizes, sizes, best[rows])
+    chance_of = chance.tolist()
+    spans: list[list[tuple[int, int, str, float | None]]] = [[] for _ in doc.sentences]
+    for k in confident:
+        for start, end, type_, first in found[k]:
+            wants = wanted is None or wanted(k, start, end, type_)
+            spans[k].append((start, end, type_, sum(chance_of[first:first + end - start]) / (end - start) if wants else None))
+    for k, sentence_spans in enumerate(found):
+        if sentence_spans and not spans[k]:
+            spans[k] = [(start, end, type_, None) for start, end, type_, _ in sentence_spans]
     return spans
 
 
@@ -1107,11 +1119,30 @@ def complement(doc: Doc, rule_mentions: list[Mention], tokens_of: list[list[Toke
 
     for mention in rule_mentions:
         take(*with_trailing_bracket(doc, mention))
+    made: dict[tuple[int, int, int], Mention | None] = {}
+
+    def clear(k: int, start: int, end: int, type_: str) -> bool:
+        """Whether a span becomes a mention of a wanted type that overlaps no rule mention:
+        only such a span can be added (the characters taken only grow), so only its
+        confidence is needed (most tagged spans are names the rules found too)."""
+        if (k, start, end) not in made:
+            sentence = doc.sentences[k]
+            mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens_of[k]) \
+                if type_ in SETTINGS.types else None
+            clear_ = mention is not None and taken.find(1, *with_trailing_bracket(doc, mention)) < 0
+            made[k, start, end] = mention if clear_ else None
+        return made[k, start, end] is not None
+
     added = []
-    for mention in tagged_mentions(doc, tokens_of, types=SETTINGS.types):
-        start, end = with_trailing_bracket(doc, mention)
-        if taken.find(1, start, end) >= 0:
-            continue
-        added.append(mention)
-        take(start, end)
+    for k, spans in enumerate(_document_spans(doc, tokens_of, Path(SETTINGS.model), wanted=clear)):
+        for start, end, type_, confidence in spans:
+            # as `tagged_mentions` then the overlap with what was taken, in the same order
+            if confidence is None or confidence < SETTINGS.min_confidence or not clear(k, start, end, type_):
+                continue
+            mention = made[k, start, end]
+            start, end = with_trailing_bracket(doc, mention)
+            if taken.find(1, start, end) >= 0:
+                continue
+            added.append(mention)
+            take(start, end)
     return added
