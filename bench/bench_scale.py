@@ -34,9 +34,9 @@ the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round. Qui
 about 2), once every branch of that round was merged (fcd6041): x1 2.12 (2.80), x10 2.37
 (3.77), x100 2.42 (4.10): 32.0 s against lcut's 13.2 s, 54.2 CPU s, 742 MB PSS; the same
 command at the round's start, quiet: x100 2.94 (4.90), 37.1 s, 61.7 CPU s, 778 MB.
-The tagger compiled (numba, outputs byte-identical), under load 4 to 5: x100 4.62 (3.63),
-81.7 s against lcut's 17.7 s, 50.7 CPU s, 855 MB PSS; right after with `--src` at 1d5da76:
-4.89 (4.22), 114.8 s against 23.4 s, 63.5 CPU s, 732 MB.
+The tagger compiled (numba, outputs byte-identical), quiet (load 0.3 to 1.7): x100 2.02
+(3.29), 30.4 s against lcut's 15.0 s, 49.2 CPU s, 859 MB PSS; right after with `--src` at
+1d5da76: 2.76 (4.60), 39.7 s against 14.4 s, 65.8 CPU s, 739 MB.
 """
 from __future__ import annotations
 
