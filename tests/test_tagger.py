@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from helpers import run_text
@@ -176,3 +177,33 @@ def test_document_scoring_gives_crfsuites_labels_and_confidences(folder: str) ->
             assert all(abs(a[3] - b[3]) < 1e-12 for a, b in zip(spans, slow)), (path.name, sentence.text)
             sentences += 1
     assert sentences > 1000
+
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/gold/wide"])
+def test_compiled_tagging_equals_numpy(folder: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where numba is installed the tagger's loops run compiled (recognize/kernels.py); on
+    every document of both gold sets they must give numpy's feature rows and state scores
+    bit for bit, its labels, and its confidences to 1e-12 (so the same graph either way)."""
+    from kg.extract.recognize import crf
+
+    monkeypatch.setattr(crf, "_use_compiled", True)  # (a small build before may have turned it off)
+    if crf.compiled() is None:
+        pytest.skip("numba is not installed (or NUMBA_DISABLE_JIT is set): only numpy runs")
+    tables = tagger._tables(tagger.MODEL)
+    for path in sorted((ROOT / folder).glob("*.txt")):
+        doc, tokens_of = _segmented(path)
+        if not doc.sentences:
+            continue
+        fast_rows = tagger._feature_rows(doc.sentences, tokens_of, tables)
+        fast_scores = tagger.document_scores(doc.sentences, tokens_of, tagger.MODEL)
+        fast_spans = tagger._document_spans(doc, tokens_of, tagger.MODEL)
+        with monkeypatch.context() as numpy_only:
+            numpy_only.setattr(crf, "compiled", lambda: None)
+            numpy_only.setattr(tagger, "compiled", lambda: None)
+            rows = tagger._feature_rows(doc.sentences, tokens_of, tables)
+            scores = tagger.document_scores(doc.sentences, tokens_of, tagger.MODEL)
+            spans = tagger._document_spans(doc, tokens_of, tagger.MODEL)
+        assert all(np.array_equal(a, b) for a, b in zip(fast_rows, rows)), path.name
+        assert np.array_equal(fast_scores, scores), path.name
+        assert [[s[:3] for s in k] for k in fast_spans] == [[s[:3] for s in k] for k in spans], path.name
+        assert all(abs(a[3] - b[3]) < 1e-12 for k, j in zip(fast_spans, spans) for a, b in zip(k, j)), path.name

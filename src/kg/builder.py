@@ -38,7 +38,7 @@ from kg.pipeline import process
 from kg.extract import lexicon
 from kg.extract.events import milestone_cues
 from kg.extract.roles import role_cues
-from kg.extract.recognize import tagger
+from kg.extract.recognize import crf, tagger
 from kg.extract.connectivity import connectivity
 from kg.extract.resolve import Entity, Resolution, break_containment_cycles, keep_nearest_containers, link_operators
 from kg.graph.turtle import iter_turtle, serialize_triples
@@ -210,6 +210,9 @@ class _Job:
     # this process's tagger settings (--no-tagger, --tagger-model): a spawned or remote
     # worker starts with the defaults
     tagger_settings: tagger.Settings = dataclasses.field(default_factory=lambda: dataclasses.replace(tagger.SETTINGS))
+    # whether the tagger's loops run compiled (numba): only for builds large enough to
+    # repay loading it (crf.COMPILED_FROM); the outputs are the same either way
+    compiled: bool = True
 
 
 _job: _Job | None = None  # set in each worker process by _start_worker
@@ -246,6 +249,7 @@ def _extract_one(doc: Doc, job: _Job | None = None) -> Doc:
     wanted = job.tagger_settings  # (a remote worker without the model file uses its own shipped one)
     tagger.configure(wanted.enabled, wanted.model if wanted.model.is_file() else tagger.MODEL,
                      wanted.types, wanted.min_confidence)
+    crf.use_compiled(job.compiled)
     done = process(doc)
     if job.cache:
         job.cache.put(done)
@@ -271,7 +275,7 @@ def _on_cluster(misses: list[Doc], job: _Job, address: str) -> Iterator[Doc]:
     (and compacts) them."""
     from distributed import Client
 
-    remote = _Job(cache=None, keep_text=job.keep_text or job.cache is not None)
+    remote = _Job(cache=None, keep_text=job.keep_text or job.cache is not None, compiled=job.compiled)
     with Client(address, set_as_default=False) as client:
         futures = client.map(_extract_one, misses, job=remote, pure=False)
         for future in futures:  # in input order, whichever finishes first
@@ -285,6 +289,8 @@ def _on_cluster(misses: list[Doc], job: _Job, address: str) -> Iterator[Doc]:
 def _extracted(misses: list[Doc], job: _Job, workers: int, cluster: str | None = None) -> Iterator[Doc]:
     """The extracted form of each of `misses`, in their order, from `workers` processes
     (or from a Dask cluster)."""
+    job.compiled = sum(len(doc.raw) for doc in misses) >= crf.COMPILED_FROM
+    crf.use_compiled(job.compiled)  # (before warm_up, so that forked workers start with the kernels loaded)
     if cluster and misses:
         yield from _on_cluster(misses, job, cluster)
         return

@@ -15,7 +15,9 @@ go through the same resolution. The model ships as `data/tagger.crfsuite` (see
 
 Training spells each feature as a string (`sentence_features`, for pycrfsuite); tagging
 reads the same model into arrays (`crf.py`) and scores a whole document at once
-(`document_scores`), with pycrfsuite's labels in about 40% of its time.
+(`document_scores`), with pycrfsuite's labels: the rows of the features of each
+character, their sums, Viterbi and forward-backward run compiled (`kernels.py`, numba),
+or with numpy where numba is missing (the same labels; tests/test_tagger.py).
 """
 from __future__ import annotations
 
@@ -23,18 +25,20 @@ import bisect
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
-from kg.extract.recognize.crf import Crf, marginals, read_crf, viterbi
+from kg.extract.recognize.crf import Crf, compiled, label_chances, read_crf, viterbi
 from kg.extract.recognize.base import COUNTED, TRAILING_BRACKET, is_generic, is_kind, is_stop_pos, type_of_name
 from kg.extract.recognize.gazetteer import pick_division
 from kg.extract.recognize.quoted import is_product
@@ -320,6 +324,137 @@ UNIGRAMS = (("c=", 0), ("c-1=", -1), ("c+1=", 1), ("c-2=", -2), ("c+2=", 2))
 BIGRAMS = (("c-1c=", -1), ("cc+1=", 0), ("c-2c-1=", -2), ("c+1c+2=", 1))  # (template, first offset)
 OUTER = (("c-3=", -3), ("c+3=", 3))
 BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
+CODE_POINTS = 0x110000
+
+
+@dataclass(frozen=True)
+class _Trie:
+    """Words as arrays, for `kernels.longest_matches`: node 0 is the root; `keys` (sorted)
+    are node * CODE_POINTS + code point and `children` the node each leads to; `ends[node]`
+    is the value of the word that ends there (-1: none)."""
+
+    keys: np.ndarray
+    children: np.ndarray
+    ends: np.ndarray
+    deepest: int  # characters of the longest word
+    roots: np.ndarray  # by code point: the node its character leads to from the root (0: none)
+
+
+def _array_trie(values: dict[str, int], backward: bool = False) -> _Trie:
+    """The trie of `values`' words (read from their last character when `backward`)."""
+    edges: dict[tuple[int, int], int] = {}
+    ends = [-1]
+    for word, value in values.items():
+        node = 0
+        for char in reversed(word) if backward else word:
+            node = edges.setdefault((node, ord(char)), len(ends))
+            if node == len(ends):
+                ends.append(-1)
+        ends[node] = value
+    keys = sorted(edges, key=lambda edge: edge[0] * CODE_POINTS + edge[1])
+    roots = np.zeros(max((point for node, point in edges if node == 0), default=0) + 1, dtype=np.int64)
+    for (node, point), child in edges.items():
+        if node == 0:
+            roots[point] = child
+    return _Trie(np.array([node * CODE_POINTS + point for node, point in keys], dtype=np.int64),
+                 np.array([edges[key] for key in keys], dtype=np.int64), np.array(ends, dtype=np.int64),
+                 max(map(len, values), default=0), roots)
+
+
+@lru_cache(maxsize=1)
+def _suffix_values() -> dict[str, int]:
+    """The type suffixes' feature values ("Park:3"), numbered."""
+    values = sorted({value for items in _suffixes_by_last_char().values() for _, value in items})
+    return {value: number for number, value in enumerate(values)}
+
+
+@lru_cache(maxsize=1)
+def _suffix_trie() -> _Trie:
+    """The type suffixes, read backward from the character where they end."""
+    number = _suffix_values()
+    return _array_trie({suffix: number[value] for items in _suffixes_by_last_char().values()
+                        for suffix, value in items}, backward=True)
+
+
+@lru_cache(maxsize=1)
+def _listed_kinds() -> dict[tuple[str, ...], int]:
+    """The kinds of list a listed name is on (as `_listed_names` gives them), numbered."""
+    return {kinds: number for number, kinds in enumerate(sorted(set(_listed_names().values())))}
+
+
+@lru_cache(maxsize=1)
+def _names_trie() -> _Trie:
+    """The listed names looked up at a position (up to LONGEST_LISTED characters)."""
+    number = _listed_kinds()
+    return _array_trie({name: number[kinds] for name, kinds in _listed_names().items() if len(name) <= LONGEST_LISTED})
+
+
+class _Vocabulary:
+    """Strings (words or parts of speech) this process has tagged, numbered from 1, with
+    their rows of the templates that read them (`rows_of`: one column per template); number
+    0 stands for the sentence's edge (^ or $, row `edge`). A string is looked up in the
+    model's tables once per process rather than once per document. Strings are added
+    under a lock (Dask workers tag in threads), and the table is replaced only once its new
+    rows are written, so a number handed out always has its row."""
+
+    def __init__(self, rows_of: Callable[[list[str]], np.ndarray], edge: list[int]) -> None:
+        self._rows_of = rows_of
+        self._numbers: dict[str, int] = {}
+        self.table = np.zeros((1024, len(edge)), dtype=np.int64)
+        self.table[0] = edge
+        self._lock = threading.Lock()
+
+    def numbers(self, values: list[str]) -> np.ndarray:
+        """The number of each of `values` (adding those not seen before)."""
+        known = self._numbers
+        if not known.keys() >= set(values):  # (most documents bring no new one)
+            with self._lock:
+                self._add([value for value in dict.fromkeys(values) if value not in known])
+        return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+
+    def _add(self, new: list[str]) -> None:
+        first = len(self._numbers) + 1
+        end = first + len(new)
+        table = self.table
+        if end > len(table):  # (doubled: each row is copied a few times at most)
+            table = np.zeros((max(end, 2 * len(table)), table.shape[1]), dtype=np.int64)
+            table[:first] = self.table[:first]
+        table[first:end] = self._rows_of(new)
+        self.table = table
+        self._numbers.update(zip(new, range(first, end)))
+
+
+# the columns of the words' and the parts of speech's tables (`kernels.feature_rows` reads
+# them by these numbers). Two tables, not one of (word, pos) pairs: a token's text and pos
+# are strings that keep their hash, a pair is hashed again at each look-up.
+W, PW, NW, BOUNDARY, GENERIC, SIZE = range(6)  # w=, pw=, nw=, the two flags, characters
+POS, PPOS, NPOS, POS_PLACE = range(4)  # pos=, ppos=, npos=, then pos.wp= by PLACES
+
+
+def _word_vocabulary(crf: Crf) -> _Vocabulary:
+    """Words, with the rows of the templates that read a word."""
+    t = {template: crf.rows(template) for template in ("w=", "pw=", "nw=")}
+    boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
+    flags = crf.attributes.get("boundary", 0), crf.attributes.get("generic", 0)
+
+    def rows_of(words: list[str]) -> np.ndarray:
+        return np.array([[t["w="].get(w, 0), t["pw="].get(w, 0), t["nw="].get(w, 0),
+                          flags[0] if w in boundary else 0, flags[1] if w in generic else 0, len(w)]
+                         for w in words], dtype=np.int64).reshape(-1, SIZE + 1)
+
+    return _Vocabulary(rows_of, [0, t["pw="].get("^", 0), t["nw="].get("$", 0), 0, 0, 0])
+
+
+def _pos_vocabulary(crf: Crf) -> _Vocabulary:
+    """Parts of speech, with the rows of the templates that read one."""
+    t = {template: crf.rows(template) for template in ("pos=", "ppos=", "npos=", "pos.wp=")}
+
+    def rows_of(poses: list[str]) -> np.ndarray:
+        return np.array([[t["pos="].get(p, 0), t["ppos="].get(p, 0), t["npos="].get(p, 0),
+                          *[t["pos.wp="].get(p + wp, 0) for wp in PLACES]] for p in poses],
+                        dtype=np.int64).reshape(-1, POS_PLACE + len(PLACES))
+
+    return _Vocabulary(rows_of, [0, t["ppos="].get("^", 0), t["npos="].get("$", 0)] + [0] * len(PLACES))
 
 
 @dataclass(frozen=True)
@@ -335,15 +470,39 @@ class _Tables:
     next_rows: np.ndarray  # (suffix type code, distance bucket) -> row; last column: next=none
     suffix_types: dict[str, int]
     # bigram template -> row by key (every pair of characters: a few MB per template, read
-    # with one gather instead of a binary search per character)
+    # with one gather instead of a binary search per character): the columns of
+    # `pair_rows`, by the template's first offset + 2, so that one read of a pair gives
+    # its rows for the four templates (each reads it at another character)
     pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
+    pair_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, len(BIGRAMS)), dtype=np.int16))
+    prefixes: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # trigram -> by pair key: begins one
+    # by `_suffix_values` number, and one more at the end (read at -1) for no suffix: the
+    # row of sfx]value, the code of its type (len(suffix_types) for none), and by type
+    # code and PLACES the row of sfx.wp=
+    suffix_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    suffix_type_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    suffix_place_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((1, len(PLACES)), dtype=np.int64))
+    # by `_listed_kinds` number: its kinds' rows of L[kind, L]kind and L-kind, from
+    # `mark_rows[mark_offsets[number]]` to `mark_rows[mark_offsets[number + 1]]`
+    mark_offsets: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    mark_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, 3), dtype=np.int64))
+    # by code point: its number in `chars` and its class (CLASSES), -1 until first seen
+    # (filled as documents bring them: a table of every code point, read with one gather)
+    index_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    class_of: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    words: _Vocabulary | None = None
+    poses: _Vocabulary | None = None
 
-    def key(self, *codes: np.ndarray) -> np.ndarray:
-        width = len(self.chars) + 1
-        key = codes[0].astype(np.int64)
-        for code in codes[1:]:
-            key = key * width + code
-        return key
+    def codes(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each of `points`' number in `chars` (0: none) and class (index in CLASSES)."""
+        index = self.index_of[points]
+        unseen = index < 0
+        if unseen.any():
+            for point in np.unique(points[unseen]).tolist():
+                self.index_of[point] = self.chars.get(chr(point), 0)
+                self.class_of[point] = CLASSES.index(char_class(chr(point)))
+            index = self.index_of[points]
+        return index, self.class_of[points].astype(np.int64)
 
 
 def _tables(path: Path) -> _Tables:
@@ -368,8 +527,10 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
             if len(value) == 1:
                 table[chars[value]] = row
         unigram[template] = table
-    tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {})
     width = len(chars) + 1
+    tables = _Tables(crf, chars, unigram, {}, np.zeros(125, dtype=np.int64), {}, np.zeros(0), {},
+                     pair_rows=np.zeros((width * width, len(BIGRAMS)),
+                                        dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32))
     for template, size in [(t, 2) for t, _ in BIGRAMS] + [("c-1cc+1=", 3)]:
         found = {}
         for value, row in crf.rows(template).items():
@@ -381,9 +542,13 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         keys = np.array(sorted(found), dtype=np.int64)
         tables.sequences[template] = (keys, np.array([found[k] for k in keys.tolist()], dtype=np.int64))
         if size == 2:
-            dense = np.zeros(width * width, dtype=np.int16 if crf.state.shape[0] <= np.iinfo(np.int16).max else np.int32)
-            dense[keys] = tables.sequences[template][1]
-            tables.pairs[template] = dense
+            column = dict(BIGRAMS)[template] + 2  # (a column of `pair_rows`, by first offset)
+            tables.pair_rows[keys, column] = tables.sequences[template][1]
+            tables.pairs[template] = tables.pair_rows[:, column]
+        else:  # the pairs that begin a known trigram (few): the others need no search
+            begins = np.zeros(width * width, dtype=bool)
+            begins[keys // width] = True
+            tables.prefixes[template] = begins
     for value, row in crf.rows("t=").items():
         if len(value) == 3 and all(c in CLASSES for c in value):
             tables.classes[CLASSES.index(value[0]) * 25 + CLASSES.index(value[1]) * 5 + CLASSES.index(value[2])] = row
@@ -396,24 +561,36 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
     buckets = [str(b) for b in DISTANCE_BUCKETS] + ["far"]
     rows = np.array([[nexts.get(f"{type_}@{bucket}", 0) for bucket in buckets] for type_ in types] +
                     [[nexts.get("none", 0)] * len(buckets)], dtype=np.int64)
-    return dataclasses.replace(tables, next_rows=rows)
-
-
-def _lookup(table: dict[str, int], values: Iterable[str]) -> np.ndarray:
-    return np.fromiter(map(table.get, values, repeat(0)), dtype=np.int64)
+    values = list(_suffix_values())
+    kinds = list(_listed_kinds())
+    return dataclasses.replace(
+        tables, next_rows=rows,
+        suffix_rows=np.array([tables.templates["sfx]"].get(value, 0) for value in values] + [0], dtype=np.int64),
+        suffix_type_of=np.array([tables.suffix_types[value.split(":")[0]] for value in values] + [len(types)],
+                                dtype=np.int64),
+        suffix_place_rows=np.array([[tables.templates["sfx.wp="].get(type_ + wp, 0) for wp in PLACES]
+                                    for type_ in types] + [[0] * len(PLACES)], dtype=np.int64),
+        mark_offsets=np.cumsum([0] + [len(k) for k in kinds], dtype=np.int64),
+        mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
+                            for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
+        index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8),
+        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf))
 
 
 _TEXT = attrgetter("text")
+_POS = attrgetter("pos")
 _START = attrgetter("start")
 
 
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
     """Whether every sentence's words cover it exactly (segment's output always does)."""
-    for sentence, tokens in zip(sentences, tokens_of):
-        if not tokens or tokens[0].start != sentence.start or \
-                sum(map(len, map(_TEXT, tokens))) != sentence.end - sentence.start:
-            return False
-    return True
+    if not all(tokens and tokens[0].start == sentence.start for sentence, tokens in zip(sentences, tokens_of)):
+        return False
+    words = list(chain.from_iterable(tokens_of))
+    sizes = np.fromiter(map(len, map(_TEXT, words)), dtype=np.int64, count=len(words))
+    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
+    covered = np.add.reduceat(sizes, np.cumsum(counts) - counts)  # (every sentence has a word)
+    return bool(np.array_equal(covered, [sentence.end - sentence.start for sentence in sentences]))
 
 
 def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
@@ -434,7 +611,43 @@ def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
     out[done:] = rows.get("".join(sorted(set(open_))), 0)
 
 
-BLOCK = 1024  # characters whose weights are gathered and summed at once
+MARK_BITS = {"b": 1, "p": 2, "q": 4}  # the kinds of OPENERS and CLOSERS, for `kernels.enclosures`
+
+
+@lru_cache(maxsize=1)
+def _mark_bits() -> tuple[np.ndarray, np.ndarray]:
+    """By code point: the bit of the kind of mark it opens, and of the kind it closes."""
+    opens = np.zeros(max(map(ord, [*OPENERS, *CLOSERS])) + 1, dtype=np.int64)
+    closes = opens.copy()
+    for char, kind in OPENERS.items():
+        opens[ord(char)] = MARK_BITS[kind]
+    for char, kind in CLOSERS.items():
+        closes[ord(char)] = MARK_BITS[kind]
+    return opens, closes
+
+
+def _inside(sentences: list[Sentence], padded: str, points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray,
+            sentence_of: np.ndarray, real: np.ndarray, rows: dict[str, int]) -> np.ndarray:
+    """Row of in= per character of the sentences (their first characters at `firsts` in
+    `padded`)."""
+    kernels = compiled()
+    if kernels is not None:
+        opens, closes = _mark_bits()
+        bits = kernels.enclosures(points.astype(np.int64), firsts, lengths, opens, closes, ord('"'))
+        by_bits = np.array([rows.get("".join(k for k, bit in MARK_BITS.items() if bits_ & bit), 0)
+                            for bits_ in range(8)], dtype=np.int64)
+        return by_bits[bits]
+    # without numba: outside any mark, but in the sentences that hold a quote or bracket
+    inside = np.full(len(real), rows.get("", 0), dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    marks = [match.start() for match in BRACKETS.finditer(padded)]
+    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
+        first = int(starts[k])
+        _inside_rows(sentences[k].text, rows, inside[first:first + len(sentences[k].text)])
+    return inside
+
+
+BLOCK = 1024  # characters whose weights are gathered and summed at once (numpy, without numba)
 
 
 def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -446,130 +659,207 @@ def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.n
     return at, keys[at] == wanted
 
 
+def _suffixes_and_names(padded: str, points: np.ndarray, tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per position of `padded`: the `_suffix_values` number of the longest type suffix that
+    ends there (-1: none); and the marks of the listed names as (position, row of
+    `crf.state`) pairs, each position's in the order `sentence_features` lists them."""
+    kernels = compiled()
+    wide = points.astype(np.int64)
+    if kernels is not None:
+        suffixes, names = _suffix_trie(), _names_trie()
+        _, ends = kernels.longest_matches(wide, suffixes.roots, suffixes.keys, suffixes.children, suffixes.ends,
+                                          -1, suffixes.deepest)
+        found, kinds = kernels.longest_matches(wide, names.roots, names.keys, names.children, names.ends,
+                                               1, names.deepest)
+        at, rows = kernels.name_marks(found, kinds, tables.mark_offsets, tables.mark_rows)
+        return ends, at, rows
+    # without numba: the trie walks of `sentence_features`, where a suffix may end or a name begin
+    lasts, pairs = _openings()
+    ends = np.full(len(padded), -1, dtype=np.int64)
+    number = _suffix_values()
+    for i, value in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items():
+        ends[i] = number[value]
+    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
+    marks = _listed_marks(padded, openers)
+    at = np.array([i for i, names in marks.items() for _ in names], dtype=np.int64)
+    rows = np.array([tables.crf.attributes.get(m, 0) for names in marks.values() for m in names], dtype=np.int64)
+    return ends, at, rows
+
+
+def _state_sums(state: np.ndarray, rows: np.ndarray, mark_at: np.ndarray, mark_row: np.ndarray) -> np.ndarray:
+    """`kernels.state_sums` in numpy, for where numba is missing: the same additions."""
+    size = rows.shape[1]
+    scores = np.empty((size, state.shape[1]))
+    # Summed a block of characters at a time, every column in order: a block's weights
+    # stay in the cache (a whole document's did not), and the sums are the same, as
+    # np.add.reduce over the first axis adds the columns one after another.
+    for first in range(0, size, BLOCK):
+        np.add.reduce(np.take(state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
+    np.add.at(scores, mark_at, state[mark_row])  # (unbuffered: a character's marks one after another)
+    return scores
+
+
 def document_scores(sentences: list[Sentence], tokens_of: list[list[Token]], path: Path) -> np.ndarray:
     """State scores (characters of all sentences, labels): for each character the sum
     of the weights of what `sentence_features` says about it."""
     tables = _tables(path)
-    crf = tables.crf
-    lengths = np.array([len(s.text) for s in sentences], dtype=np.int64)
+    rows, mark_at, mark_row = _feature_rows(sentences, tokens_of, tables)
+    kernels = compiled()
+    if kernels is not None:
+        return kernels.state_sums(tables.crf.state, rows, mark_at, mark_row)
+    return _state_sums(tables.crf.state, rows, mark_at, mark_row)
+
+
+@dataclass(frozen=True)
+class _Characters:
+    """What the templates read of each character of a document's sentences, as numbers.
+    Character i stands at `real[i]` in the padded text (`PAD` marks around each sentence),
+    whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES); it is
+    at `place` (PLACES) of word `word_of[i]`, `span` characters long. `tokens` holds per
+    word its number in `_Tables.words`, its part of speech's in `_Tables.poses`, and those
+    of the words before and after it in its sentence (0: the edge); `words` and `poses`
+    are those tables. `inside`: the row of in=; `suffix`: the `_suffix_values` number of the
+    longest suffix ending there (-1: none), `suffix_type` its type's code; `next_type` and
+    `bucket`: the type and distance of the nearest suffix end at or after it (next=)."""
+
+    real: np.ndarray
+    index: np.ndarray
+    klass: np.ndarray
+    word_of: np.ndarray
+    place: np.ndarray
+    span: np.ndarray
+    tokens: np.ndarray  # (6, words): number, its pos's, the word before's, after's, their pos's
+    words: np.ndarray
+    poses: np.ndarray
+    inside: np.ndarray
+    suffix: np.ndarray
+    suffix_type: np.ndarray
+    next_type: np.ndarray
+    bucket: np.ndarray
+
+
+def _feature_rows(sentences: list[Sentence], tokens_of: list[list[Token]],
+                  tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows of `crf.state` that `sentence_features` names for each character of the
+    sentences, in its order: (features, characters); then the listed-name marks as
+    (character, row) pairs, sorted by character (a character has none, one or several)."""
+    lengths = np.fromiter(map(len, map(_TEXT, sentences)), dtype=np.int64, count=len(sentences))
     size = int(lengths.sum())
     sentence_of = np.repeat(np.arange(len(sentences)), lengths)
     real = np.arange(size) + PAD + 2 * PAD * sentence_of  # each character's place in `padded`
     padded = "".join("^" * PAD + s.text + "$" * PAD for s in sentences)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
-    unique, inverse = np.unique(points, return_inverse=True)
-    letters = [chr(c) for c in unique.tolist()]
-    index = np.array([tables.chars.get(c, 0) for c in letters], dtype=np.int64)[inverse]
-    klass = np.array([CLASSES.index(char_class(c)) for c in letters], dtype=np.int64)[inverse]
-
-    def sequence(template: str, *offsets: int) -> np.ndarray:
-        if template in tables.pairs:
-            return tables.pairs[template][tables.key(*[index[real + o] for o in offsets])]
-        keys, rows = tables.sequences[template]
-        at, found = _find_sorted(keys, tables.key(*[index[real + o] for o in offsets]))
-        return np.where(found, rows[at], 0) if len(keys) else np.zeros(size, dtype=np.int64)
-
+    index, klass = tables.codes(points)
     # words: each character's word (the sentences' words side by side), its place in it
-    tokens = [t for group in tokens_of for t in group]
-    words: dict[str, int] = {}  # this document's distinct words and parts of speech, numbered
-    word_ids = np.array([words.setdefault(t.text, len(words)) for t in tokens], dtype=np.int64)
-    poses: dict[str, int] = {}
-    pos_ids = np.array([poses.setdefault(t.pos, len(poses)) for t in tokens], dtype=np.int64)
-    word_size = np.array([len(w) for w in words], dtype=np.int64)[word_ids]
+    tokens = list(chain.from_iterable(tokens_of))
+    word_ids = tables.words.numbers(list(map(_TEXT, tokens)))  # numbers from 1: 0 is the edge
+    pos_ids = tables.poses.numbers(list(map(_POS, tokens)))
+    words, poses = tables.words.table, tables.poses.table  # (read after numbering: they may grow)
+    word_size = words[word_ids, SIZE]
     word_of = np.repeat(np.arange(len(tokens)), word_size)
     at = np.arange(size) - (np.cumsum(word_size) - word_size)[word_of]
     span = word_size[word_of]
     place = np.where(span == 1, 0, np.where(at == 0, 1, np.where(at == span - 1, 2, 3)))
-    # the words before and after each word in its sentence; index -1 stands for ^ or $
-    counts = np.array([len(group) for group in tokens_of], dtype=np.int64)
+    # the words before and after each word in its sentence (0: the edge, ^ or $)
+    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
     firsts = np.cumsum(counts) - counts
-    before = np.concatenate(([-1], word_ids[:-1]))
-    after = np.concatenate((word_ids[1:], [-1]))
-    before_pos = np.concatenate(([-1], pos_ids[:-1]))
-    after_pos = np.concatenate((pos_ids[1:], [-1]))
-    before[firsts] = before_pos[firsts] = -1
-    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = -1
-    t = tables.templates
-
-    def per(table: dict[str, int], names: dict[str, int], edge: str | None = None) -> np.ndarray:
-        """Row of each of `names` (in their numbering), and last, of `edge`."""
-        return _lookup(table, [*names, edge] if edge is not None else names)
-
-    pos_place = np.array([[t["pos.wp="].get(p + wp, 0) for wp in PLACES] for p in poses], dtype=np.int64)
-    boundary, generic = lexicon.boundary_words(), lexicon.generic_phrases()
-    # in=: outside any mark, but in the sentences that hold a quote or bracket
-    inside = np.full(size, t["in="].get("", 0), dtype=np.int64)
+    before = np.concatenate(([0], word_ids[:-1]))
+    after = np.concatenate((word_ids[1:], [0]))
+    before_pos = np.concatenate(([0], pos_ids[:-1]))
+    after_pos = np.concatenate((pos_ids[1:], [0]))
+    before[firsts] = before_pos[firsts] = 0
+    after[firsts + counts - 1] = after_pos[firsts + counts - 1] = 0
     starts = np.cumsum(lengths) - lengths
-    marks = [match.start() for match in BRACKETS.finditer(padded)]
-    for k in np.unique(sentence_of[np.searchsorted(real, marks)]).tolist() if marks else ():
-        first = int(starts[k])
-        _inside_rows(sentences[k].text, t["in="], inside[first:first + len(sentences[k].text)])
+    inside = _inside(sentences, padded, points, starts + PAD + 2 * PAD * np.arange(len(sentences)), lengths,
+                     sentence_of, real, tables.templates["in="])
     # the suffixes and listed names, found in `padded` at once (none holds ^ or $)
-    real_of = np.full(len(padded), -1, dtype=np.int64)
-    real_of[real] = np.arange(size)
-    lasts, pairs = _openings()
-    wide = points.astype(np.int64)
-    suffix_at = {int(real_of[i]): v for i, v in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items()}
-    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
-    listed = {int(real_of[i]): v for i, v in _listed_marks(padded, openers).items()}
-    suffix_places = [(i, value, PLACES[place[i]]) for i, value in suffix_at.items()]
-    sfx = np.zeros(size, dtype=np.int64)
-    sfx_place = np.zeros(size, dtype=np.int64)
-    suffix_type = np.full(size, len(tables.suffix_types), dtype=np.int64)
-    for i, value, wp in suffix_places:
-        type_ = value.split(":")[0]
-        sfx[i] = t["sfx]"].get(value, 0)
-        sfx_place[i] = t["sfx.wp="].get(type_ + wp, 0)
-        suffix_type[i] = tables.suffix_types[type_]
+    ends, mark_at, mark_row = _suffixes_and_names(padded, points, tables)
+    suffix = ends[real]  # -1 (no suffix) reads the last entry of the suffix tables: none
+    suffix_type = tables.suffix_type_of[suffix]
     # next=: the nearest suffix end at or after each character, in the same sentence
-    ends = np.where(suffix_type < len(tables.suffix_types), np.arange(size), size)
-    nearest = np.minimum.accumulate(ends[::-1])[::-1]
+    no_type = len(tables.suffix_types)
+    nearest = np.minimum.accumulate(np.where(suffix_type < no_type, np.arange(size), size)[::-1])[::-1]
     same = nearest < (starts + lengths)[sentence_of]
     bucket = np.searchsorted(np.array(DISTANCE_BUCKETS), nearest - np.arange(size), side="left")
-    next_type = np.where(same, suffix_type[np.minimum(nearest, size - 1)], len(tables.suffix_types))
-    wlen = np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)
-    flag = {name: crf.attributes.get(name, 0) for name in ("b", "boundary", "generic")}
-    word_token = word_ids[word_of]
-    pos_token = pos_ids[word_of]
+    characters = _Characters(
+        real, index, klass, word_of, place, span, np.stack((word_ids, pos_ids, before, after, before_pos, after_pos)),
+        words, poses, inside, suffix, suffix_type, np.where(same, suffix_type[np.minimum(nearest, size - 1)], no_type),
+        np.where(same, bucket, 0))
+    kernels = compiled()
+    rows = _compiled_rows(kernels, characters, tables) if kernels is not None else _feature_columns(characters, tables)
+    real_of = np.full(len(padded), -1, dtype=np.int64)
+    real_of[real] = np.arange(size)
+    mark_at = real_of[mark_at]
+    order = np.argsort(mark_at, kind="stable")
+    return rows, mark_at[order], mark_row[order]
 
+
+def _compiled_rows(kernels: ModuleType, c: _Characters, tables: _Tables) -> np.ndarray:
+    """`_feature_columns` by `kernels.feature_rows`, in one pass."""
+    t = tables.templates
+    keys, rows = tables.sequences["c-1cc+1="]
+    return kernels.feature_rows(
+        c.real, c.index, c.klass, tables.crf.attributes.get("b", 0),
+        np.stack([tables.unigram[template] for template, _ in sorted(UNIGRAMS + OUTER, key=lambda u: u[1])]),
+        tables.pair_rows, len(tables.chars) + 1,
+        keys, rows, tables.prefixes["c-1cc+1="], tables.classes,
+        np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64), c.word_of, c.place, c.span, c.tokens,
+        c.words, c.poses, c.inside, np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64),
+        c.suffix, tables.suffix_rows, tables.suffix_type_of, tables.suffix_place_rows, c.next_type, c.bucket,
+        tables.next_rows)
+
+
+def _feature_columns(c: _Characters, tables: _Tables) -> np.ndarray:
+    """The rows of `crf.state` that `sentence_features` names for each character, template
+    by template in its order (numpy; `kernels.feature_rows` computes the same at once)."""
+    size = len(c.real)
+    t = tables.templates
+    # the characters around each one (as numbers in `chars`), and the keys of the pairs
+    # that start there: each read by several templates
+    around = {offset: c.index[c.real + offset].astype(np.int64) for offset in range(-PAD, PAD + 1)}
+    width = len(tables.chars) + 1
+    pair_keys = {offset: around[offset] * width + around[offset + 1] for offset in range(-2, 2)}
+
+    def sequence(template: str, *offsets: int) -> np.ndarray:
+        if template in tables.pairs:
+            return tables.pairs[template][pair_keys[offsets[0]]]
+        # a trigram: searched for only where its first two characters begin one
+        column = np.zeros(size, dtype=np.int64)
+        keys, rows = tables.sequences[template]
+        begun = np.flatnonzero(tables.prefixes[template][pair_keys[offsets[0]]])
+        at, found = _find_sorted(keys, pair_keys[offsets[0]][begun] * width + around[offsets[2]][begun])
+        column[begun] = np.where(found, rows[at], 0)
+        return column
+
+    word, pos, before, after, before_pos, after_pos = c.tokens[:, c.word_of]
+    words, poses, place = c.words, c.poses, c.place
     columns = [  # in sentence_features' order
-        np.full(size, flag["b"], dtype=np.int64),
-        *[tables.unigram[template][index[real + offset]] for template, offset in UNIGRAMS],
+        np.full(size, tables.crf.attributes.get("b", 0), dtype=np.int64),
+        *[tables.unigram[template][around[offset]] for template, offset in UNIGRAMS],
         *[sequence(template, offset, offset + 1) for template, offset in BIGRAMS],
         sequence("c-1cc+1=", -1, 0, 1),
-        tables.classes[klass[real] * 25 + klass[real - 1] * 5 + klass[real + 1]],
+        tables.classes[c.klass[c.real] * 25 + c.klass[c.real - 1] * 5 + c.klass[c.real + 1]],
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64)[place],
-        per(t["pos="], poses)[pos_token],
-        pos_place[pos_token, place],
-        per(t["w="], words)[word_token],
-        inside,
-        per(t["pw="], words, "^")[before[word_of]],
-        per(t["ppos="], poses, "^")[before_pos[word_of]],
-        per(t["nw="], words, "$")[after[word_of]],
-        per(t["npos="], poses, "$")[after_pos[word_of]],
-        *[tables.unigram[template][index[real + offset]] for template, offset in OUTER],
-        wlen[np.minimum(span, 5)],
-        np.array([flag["boundary"] if w in boundary else 0 for w in words], dtype=np.int64)[word_token],
-        np.array([flag["generic"] if w in generic else 0 for w in words], dtype=np.int64)[word_token],
-        sfx,
-        sfx_place,
-        tables.next_rows[next_type, np.where(same, bucket, 0)],
+        poses[pos, POS],
+        poses[pos, POS_PLACE + place],
+        words[word, W],
+        c.inside,
+        words[before, PW],
+        poses[before_pos, PPOS],
+        words[after, NW],
+        poses[after_pos, NPOS],
+        *[tables.unigram[template][around[offset]] for template, offset in OUTER],
+        np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64)[np.minimum(c.span, 5)],
+        words[word, BOUNDARY],
+        words[word, GENERIC],
+        tables.suffix_rows[c.suffix],
+        tables.suffix_place_rows[c.suffix_type, place],
+        tables.next_rows[c.next_type, c.bucket],
     ]
-    # Summed a block of characters at a time, every column in order: a block's weights
-    # stay in the cache (a whole document's did not), and the sums are the same, as
-    # np.add.reduce over the first axis adds the columns one after another.
-    rows = np.stack(columns)
-    scores = np.empty((size, len(crf.labels)))
-    for first in range(0, size, BLOCK):
-        np.add.reduce(np.take(crf.state, rows[:, first:first + BLOCK], axis=0), axis=0, out=scores[first:first + BLOCK])
-    layer = 0
-    while True:  # a character's listed-name marks, in their order
-        marked = [(i, marks[layer]) for i, marks in listed.items() if len(marks) > layer]
-        if not marked:
-            break
-        scores[[i for i, _ in marked]] += crf.state[[crf.attributes.get(m, 0) for _, m in marked]]
-        layer += 1
-    return scores
+    rows = np.empty((len(columns), size), dtype=np.int32)  # (a model has far fewer rows than 2**31)
+    for feature, column in enumerate(columns):
+        rows[feature] = column
+    return rows
 
 
 # --- labels -----------------------------------------------------------------------------
@@ -631,6 +921,7 @@ def tag_sentence(model, features: list[list[str]]) -> list[tuple[int, int, str, 
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every tagged span, mostly of names seen before; the tables are fixed
 def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
     """The rules' generic-phrase filter: a kind of thing (产业园区, 省级经济开发区), a
     count (6个项目) or a generic head with nothing specific before it is no name. A quoted
@@ -690,7 +981,7 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
         if tok.start != start:
             break
         verb_done = tok.pos.startswith("v") and inside[i + 1].pos.startswith("u")
-        if i == 0 and opens_list_item(tokens, tok) and len(tok.text) >= 2 and tok.text not in boundary \
+        if i == 0 and _after_list_mark(tokens, first) and len(tok.text) >= 2 and tok.text not in boundary \
                 and not verb_done and re.fullmatch(r"[\u4e00-\u9fff]+", tok.text):
             break  # 、居然/d之家…, 的大自然/d地板: a list item's first word is a name's, however tagged
         if tok.text in boundary or is_stop_pos(tok.pos) or verb_done:
@@ -698,6 +989,14 @@ def _drop_leading_words(start: int, end: int, tokens: list[Token]) -> int:
         else:
             break
     return start
+
+
+def _after_list_mark(tokens: list[Token], index: int) -> bool:
+    """`opens_list_item` of `tokens[index]` without a scan: a sentence's words are in
+    order and do not overlap (segment's output), so the word that ends where this one
+    starts, if any, is the one just before it in the list."""
+    before = tokens[index - 1] if index else None
+    return before is not None and before.start + len(before.text) == tokens[index].start and before.text in ("、", "的")
 
 
 def opens_list_item(tokens: list[Token], tok: Token) -> bool:
@@ -708,7 +1007,7 @@ def opens_list_item(tokens: list[Token], tok: Token) -> bool:
 
 def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
                 tokens: list[Token] = ()) -> Mention | None:
-    start, end = _trim(doc.text, _drop_leading_words(start, end, list(tokens)), end)
+    start, end = _trim(doc.text, _drop_leading_words(start, end, tokens if isinstance(tokens, list) else list(tokens)), end)
     if end <= start:
         return None
     text = doc.text[start:end]
@@ -726,14 +1025,16 @@ def make_tagged(doc: Doc, sentence: Sentence, start: int, end: int, type_: str,
 
 
 def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | None = None,
-                    min_confidence: float | None = None) -> list[Mention]:
-    """Every span the model finds in `doc` that passes the generic-phrase filter."""
+                    min_confidence: float | None = None, types: Iterable[str] | None = None) -> list[Mention]:
+    """Every span the model finds in `doc` that passes the generic-phrase filter (only
+    those of `types`, when given)."""
     path = Path(model_path or SETTINGS.model)
     threshold = SETTINGS.min_confidence if min_confidence is None else min_confidence
+    wanted = None if types is None else frozenset(types)
     found: list[Mention] = []
     for sentence, tokens, spans in zip(doc.sentences, tokens_of, _document_spans(doc, tokens_of, path)):
         for start, end, type_, confidence in spans:
-            if confidence < threshold:
+            if confidence < threshold or (wanted is not None and type_ not in wanted):
                 continue
             mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens)
             if mention is not None:
@@ -741,10 +1042,14 @@ def tagged_mentions(doc: Doc, tokens_of: list[list[Token]], model_path: Path | N
     return found
 
 
-def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[list[tuple[int, int, str, float]]]:
+def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path,
+                    wanted: Callable[[int, int, int, str], bool] | None = None
+                    ) -> list[list[tuple[int, int, str, float | None]]]:
     """Per sentence: the spans the model finds, with their confidence (the mean marginal
     probability of their labels). All sentences are scored at once (`document_scores`);
-    pycrfsuite reads the feature strings only where words do not tile a sentence."""
+    pycrfsuite reads the feature strings only where words do not tile a sentence.
+    `wanted(sentence index, start, end, type)`: whether a span's confidence is needed (the
+    others get None, and forward-backward runs only over the sentences that hold one)."""
     if not doc.sentences:
         return []
     if not _tiled(doc.sentences, tokens_of):
@@ -757,33 +1062,40 @@ def _document_spans(doc: Doc, tokens_of: list[list[Token]], path: Path) -> list[
     starts = np.cumsum(lengths) - lengths
     best = viterbi(crf, scores, starts, lengths)
     outside = crf.labels.index(OUTSIDE)
-    named = np.flatnonzero(np.add.reduceat(best != outside, starts.tolist()))  # sentences with a name label
-    spans: list[list[tuple[int, int, str, float]]] = [[] for _ in doc.sentences]
-    if not len(named):
-        return spans
-    # the confidences of those sentences' labels (forward-backward over them alone)
-    is_named = np.zeros(len(lengths), dtype=bool)
-    is_named[named] = True
-    rows = np.flatnonzero(np.repeat(is_named, lengths))  # their characters, in order
-    sizes = lengths[named]
-    chances = marginals(crf, scores[rows], np.cumsum(sizes) - sizes, sizes)
-    chance = np.zeros(len(best))
-    chance[rows] = chances[np.arange(len(rows)), best[rows]]
     # decode each run of name labels alone: an O label only ends a span (see `decode`)
     marked = np.flatnonzero(best != outside)
+    if not len(marked):
+        return [[] for _ in doc.sentences]
     sentence_of = np.repeat(np.arange(len(lengths)), lengths)[marked]
     cuts = np.flatnonzero((np.diff(marked) != 1) | (np.diff(sentence_of) != 0)) + 1
     opens = np.concatenate(([0], cuts))  # each run's first place in `marked`
     runs = zip(marked[opens].tolist(), np.diff(np.concatenate((opens, [len(marked)]))).tolist(),
                sentence_of[opens].tolist())
-    names, label_of, chance_of, sentence_starts = crf.labels, best.tolist(), chance.tolist(), starts.tolist()
+    names, label_of, sentence_starts = crf.labels, best.tolist(), starts.tolist()
+    found: list[list[tuple[int, int, str, int]]] = [[] for _ in doc.sentences]  # (.., first place in `best`)
     for first, size, k in runs:
-        labels = [names[i] for i in label_of[first:first + size]]
-        probabilities = chance_of[first:first + size]
         offset = first - sentence_starts[k]
-        for start, end, type_ in decode(labels):
-            confidence = sum(probabilities[start:end]) / (end - start)
-            spans[k].append((offset + start, offset + end, type_, confidence))
+        for start, end, type_ in decode([names[i] for i in label_of[first:first + size]]):
+            found[k].append((offset + start, offset + end, type_, first + start))
+    # the confidences of the spans wanted: forward-backward over their sentences alone
+    confident = [k for k, spans in enumerate(found) if spans and (
+        wanted is None or any([wanted(k, start, end, type_) for start, end, type_, _ in spans]))]
+    chance = np.zeros(len(best))
+    if confident:
+        is_confident = np.zeros(len(lengths), dtype=bool)
+        is_confident[confident] = True
+        rows = np.flatnonzero(np.repeat(is_confident, lengths))  # their characters, in order
+        sizes = lengths[confident]
+        chance[rows] = label_chances(crf, scores[rows], np.cumsum(sizes) - sizes, sizes, best[rows])
+    chance_of = chance.tolist()
+    spans: list[list[tuple[int, int, str, float | None]]] = [[] for _ in doc.sentences]
+    for k in confident:
+        for start, end, type_, first in found[k]:
+            wants = wanted is None or wanted(k, start, end, type_)
+            spans[k].append((start, end, type_, sum(chance_of[first:first + end - start]) / (end - start) if wants else None))
+    for k, sentence_spans in enumerate(found):
+        if sentence_spans and not spans[k]:
+            spans[k] = [(start, end, type_, None) for start, end, type_, _ in sentence_spans]
     return spans
 
 
@@ -807,13 +1119,30 @@ def complement(doc: Doc, rule_mentions: list[Mention], tokens_of: list[list[Toke
 
     for mention in rule_mentions:
         take(*with_trailing_bracket(doc, mention))
+    made: dict[tuple[int, int, int], Mention | None] = {}
+
+    def clear(k: int, start: int, end: int, type_: str) -> bool:
+        """Whether a span becomes a mention of a wanted type that overlaps no rule mention:
+        only such a span can be added (the characters taken only grow), so only its
+        confidence is needed (most tagged spans are names the rules found too)."""
+        if (k, start, end) not in made:
+            sentence = doc.sentences[k]
+            mention = make_tagged(doc, sentence, sentence.start + start, sentence.start + end, type_, tokens_of[k]) \
+                if type_ in SETTINGS.types else None
+            clear_ = mention is not None and taken.find(1, *with_trailing_bracket(doc, mention)) < 0
+            made[k, start, end] = mention if clear_ else None
+        return made[k, start, end] is not None
+
     added = []
-    for mention in tagged_mentions(doc, tokens_of):
-        if mention.type not in SETTINGS.types:
-            continue
-        start, end = with_trailing_bracket(doc, mention)
-        if taken.find(1, start, end) >= 0:
-            continue
-        added.append(mention)
-        take(start, end)
+    for k, spans in enumerate(_document_spans(doc, tokens_of, Path(SETTINGS.model), wanted=clear)):
+        for start, end, type_, confidence in spans:
+            # as `tagged_mentions` then the overlap with what was taken, in the same order
+            if confidence is None or confidence < SETTINGS.min_confidence or not clear(k, start, end, type_):
+                continue
+            mention = made[k, start, end]
+            start, end = with_trailing_bracket(doc, mention)
+            if taken.find(1, start, end) >= 0:
+                continue
+            added.append(mention)
+            take(start, end)
     return added
