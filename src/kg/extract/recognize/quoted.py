@@ -221,6 +221,8 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             shared = chain_head(doc.text, start, end) if mention is None and len(inner) >= 3 else None
             if shared is not None:  # “招商易”“贵商易”平台: each quoted item is a platform
                 mention = make_mention(doc, sentence, start, end, shared, "quoted", inner)
+            if mention is None and FIVE_YEAR_PERIOD.fullmatch(inner):
+                continue  # (“十四五”工作回顾: a time, whatever word follows)
             mention = (mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
                        or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
@@ -322,12 +324,15 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if inner.isdigit():  # a code for a programme's parts (digits reach here only so: coded_formula)
         tail = _noun_tail(tokens, end)
         return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
-    if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end):
-        return None
+    if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end) \
+            or FIVE_YEAR_PERIOD.fullmatch(inner):
+        return None  # (“十四五”收官之年: the period word alone is a time; GUIDELINES "Five-year plans")
     typed = quoted_alone_type(inner, _tokens_within(tokens, start, end - 1))
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
 
+# A five-year period (十四五, 十五五): a time unless a plan head follows it (“十四五”规划).
+FIVE_YEAR_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
