@@ -12,3 +12,18 @@ def test_a_quoted_five_year_period_is_a_time_but_its_plan_is_a_policy():
     assert not {label for label in labels(doc) if "十四五" in label}
     doc = run_text("高质量完成“十四五”规划确定的目标任务。")
     assert "十四五规划" in labels(doc, "Policy")
+
+
+def test_a_counted_package_is_named_by_its_count_not_its_description():
+    # y03, g10: the description after the count (稳大盘政策) names no policy
+    doc = run_text("全面落实国务院33条、自治区40条稳大盘政策及接续政策,制定实施稳增长系列配套措施。")
+    assert {"国务院33条", "自治区40条"} <= labels(doc, "Policy")
+    assert "自治区40条稳大盘政策" not in labels(doc)
+    doc = run_text("对标落实国家6方面33条、省级39条稳增长一揽子政策,争取上级财力性转移资金13.6亿元。")
+    assert "省级39条" in labels(doc, "Policy")
+    assert "省级39条稳增长一揽子政策" not in labels(doc)
+
+
+def test_a_bare_count_of_articles_is_no_package():
+    doc = run_text("在全省率先出台十八条具体措施,助企纾困。")
+    assert not {label for label in labels(doc) if "十八条" in label}

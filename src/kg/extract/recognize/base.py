@@ -41,6 +41,9 @@ YEAR_PREFIX = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 DATE = re.compile(r"^([0-9]+|[一二三四五六七八九十]+)(年|月|日|号)$")
 NAME_PUNCT = set("·+")  # punctuation that may stand inside a name (溪畔·乡贤里, 1+1+3)
 COORDINATORS = ("和", "与")
+# A counted package and the description after it (自治区40条稳大盘政策): the package is
+# named by its count (packages.py reads 自治区40条), the description names nothing.
+DESCRIBED_PACKAGE = re.compile(r"[0-9一二三四五六七八九十百]条[\u4e00-\u9fff]{2,8}(?:政策|措施|举措)$")
 MIN_QUALIFIER = 3  # characters before a `qualified` head (战略) unless a proper name
 LEADING_FUNCTION_CHARS = frozenset("以即对在向从将把为与和及由")
 LEVEL_CHARS = ("省", "市", "区", "县", "镇", "乡", "村", "街道", "社区")
@@ -302,6 +305,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
     if counted_campaign(name, typed):
         return True
     if is_generic(name, typed.suffix) and not launched_with_generic_head(name, typed, introduced):
+        return False
+    if typed.type == "Policy" and DESCRIBED_PACKAGE.search(name):
         return False
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
