@@ -31,7 +31,13 @@ def test_a_section_that_speaks_for_a_body_gives_it_the_sections_work():
 def test_a_policy_is_issued_by_the_bodies_at_its_head_not_by_an_area():
     doc = run_text("花溪区制定印发《中共花溪区委 花溪区人民政府关于坚定不移实施创新区战略的若干措施》。\n")
     issuers = {o for s, o in pairs(doc, "issuedBy") if "若干措施" in s}
-    assert "中共花溪区委" in issuers
+    assert {"中共花溪区委", "花溪区人民政府"} <= issuers
+
+
+def test_a_quoted_notice_is_issued_by_the_national_body_its_title_opens_with():
+    # w10: a three-character body before 关于 in a book title
+    doc = run_text("落实《国务院关于印发〈推动大规模设备更新和消费品以旧换新行动方案〉的通知》(国发〔2024〕7号)。\n")
+    assert any(o == "国务院" and "行动方案" in s for s, o in pairs(doc, "issuedBy"))
 
 
 def test_honours_and_figures_of_speech_are_not_work():

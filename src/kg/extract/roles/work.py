@@ -77,7 +77,7 @@ def issuers(doc: Doc, policy: Mention, mentions: list[Mention]) -> list[Mention]
     """Bodies that issue a policy: named at its head (中共花溪区委 花溪区人民政府关于…), or
     before it with an issuing verb (市政府印发《…》)."""
     inside = [m for m in mentions if policy.start <= m.start and m.end <= policy.end and m is not policy
-              and is_actor_body(m) and "关于" in policy.label[m.end - policy.start:]]
+              and is_actor_body(m) and "关于" in doc.text[m.end:policy.end]]  # (the text: a book title's label drops its 《)
     if inside:
         return [m for m in inside if is_qualified(m) or m.label in NATIONAL_BODIES]
     named = head_issuers(doc, policy)
