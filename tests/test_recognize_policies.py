@@ -27,3 +27,13 @@ def test_a_counted_package_is_named_by_its_count_not_its_description():
 def test_a_bare_count_of_articles_is_no_package():
     doc = run_text("在全省率先出台十八条具体措施,助企纾困。")
     assert not {label for label in labels(doc) if "十八条" in label}
+
+
+def test_an_edition_or_draft_in_brackets_ends_a_book_title():
+    # q11, e02: (2025年版), (公开征求意见稿) close the title they belong to
+    doc = run_text("现将《关于推动经济高质量发展若干政策(2025年版)》印发给你们,请认真贯彻实施。")
+    assert "关于推动经济高质量发展若干政策(2025年版)" in labels(doc, "Policy")
+    doc = run_text("市发展改革委起草了《铜仁市2026年项目建设提升年行动方案(公开征求意见稿)》。")
+    assert "铜仁市2026年项目建设提升年行动方案(公开征求意见稿)" in labels(doc, "Policy")
+    # a bracket that is no edition is not read as one
+    assert not labels(run_text("现将《工作台账(2025年)》印发给你们。"), "Policy")

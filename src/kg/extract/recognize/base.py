@@ -614,5 +614,5 @@ def phased(doc: Doc, end: int, name: str, typed: Typed) -> bool:
     return typed.type == "Project" and bool(PHASE.match(doc.text, end)) and not is_generic(name, typed.suffix)
 
 
-TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[\u4e00-\u9fff]{1,5}段|[0-9]{4}[—\-~至][0-9]{4}年?|草案|试行|修订|征求意见稿|[A-Z]{2,8})\)")
+TRAILING_BRACKET = re.compile(r"\((?:[一二三四五六七八九十]期|[\u4e00-\u9fff]{1,5}段|[0-9]{4}[—\-~至][0-9]{4}年?|[0-9]{4}年(?:版|修订版?|本)|草案|试行|修订|(?:公开)?征求意见稿|[A-Z]{2,8})\)")  # (…若干政策(2025年版))
 
