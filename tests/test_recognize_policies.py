@@ -37,3 +37,25 @@ def test_an_edition_or_draft_in_brackets_ends_a_book_title():
     assert "铜仁市2026年项目建设提升年行动方案(公开征求意见稿)" in labels(doc, "Policy")
     # a bracket that is no edition is not read as one
     assert not labels(run_text("现将《工作台账(2025年)》印发给你们。"), "Policy")
+
+
+def test_an_unquoted_about_title_is_a_policy_with_its_issuer():
+    # u12: a title read out in prose, with no book-title marks
+    doc = run_text("会议研究了关于加快推进生态宜居名城建设的实施意见。会议强调,要加大生态系统保护修复力度。")
+    assert "关于加快推进生态宜居名城建设的实施意见" in labels(doc, "Policy")
+    # z12: the named body before 关于 opens the title
+    doc = run_text("陕西省人民政府关于同意建设临渭高新技术产业开发区的批复\n渭南市人民政府,省工业和信息化厅:\n")
+    assert "陕西省人民政府关于同意建设临渭高新技术产业开发区的批复" in labels(doc, "Policy")
+    # a report on a subject is no document title
+    doc = run_text("会议听取了关于全市安全生产工作情况的汇报。")
+    assert not labels(doc, "Policy")
+
+
+def test_a_notice_that_issues_one_document_is_named_by_that_document():
+    # y10, d07: GUIDELINES "Titles of reports and bulletins"
+    doc = run_text("关于印发潍坊市县域经济高质量发展实施方案(2024-2025年)的通知\n各县市区人民政府:\n")
+    assert "潍坊市县域经济高质量发展实施方案(2024-2025年)" in labels(doc, "Policy")
+    assert not {label for label in labels(doc) if label.endswith("的通知")}
+    # n02: a notice of what no policy head names is a policy of its own
+    doc = run_text("嘉兴市人民政府发布关于印发2025年政府工作报告重点工作和政府民生实事项目责任分解的通知。")
+    assert "关于印发2025年政府工作报告重点工作和政府民生实事项目责任分解的通知" in labels(doc, "Policy")

@@ -277,7 +277,7 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
         return governed_township(mention)
     if not has_address_prefix(mention):
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
-        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule == "suffix" else None
+        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title") else None
         area = named_division(doc, mention, first) if first else None
         return [area] if area else []
     found = []

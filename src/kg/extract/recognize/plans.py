@@ -6,9 +6,11 @@ it in some reports and not in others.)"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
-from kg.extract.recognize.base import Typed, area_prefix_length, make_mention, recognizer
+from kg.extract.recognize.base import TRAILING_BRACKET, Typed, area_prefix_length, make_mention, recognizer, type_of_name
 
 POLICY = Typed("Policy", "", "")
 # (spaces inside: 二 〇 三五年, as some documents set their headings)
@@ -36,3 +38,64 @@ def plan_titles(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Menti
         label = re.sub(r"\s+", "", text)
         found.append(make_mention(doc, sentence, sentence.start + start, sentence.start + match.end(), POLICY, "plan", label))
     return found
+
+
+# An unquoted document title (会议研究了关于加快推进生态宜居名城建设的实施意见): 关于, what the
+# document is about, 的, and a document head (意见, 办法, 方案, 通知, 决定 …: the Policy heads of
+# `suffixes.tsv`). The issuer written right before 关于 (陕西省人民政府关于…的批复) opens the name.
+ABOUT_SUBJECT = r"关于[^，。；;:：、《》“”‘’\s]{2,40}?(?:的|若干)"
+TITLE_STOP = re.compile(r"[，。；;:：、《》“”‘’\s!！?？,]")
+AREA_MIN = 2  # (a named area: 陕西省人民政府, 中共衢州市委; not 市委 alone)
+ISSUER_MAX = 16  # characters of the body before 关于
+NOTICE_VERBS = ("印发", "转发")  # 印发关于X的通知: a notice of X; X is named on its own (GUIDELINES)
+
+
+@lru_cache(maxsize=1)
+def _about_title() -> re.Pattern[str]:
+    heads = sorted((s.text for s in lexicon.suffixes() if s.type == "Policy"), key=len, reverse=True)
+    return re.compile(rf"{ABOUT_SUBJECT}(?:{'|'.join(map(re.escape, heads))})")
+
+
+def issuer_before(text: str, start: int) -> int:
+    """Where the title starting with 关于 at `start` opens: at the named body right before it
+    (陕西省人民政府|关于…), else at 关于."""
+    window = text[max(0, start - ISSUER_MAX):start]
+    stop = max((m.end() for m in TITLE_STOP.finditer(window)), default=0)
+    body = window[stop:]
+    typed = type_of_name(body) if body else None
+    if typed is not None and typed.type == "Organization" and area_prefix_length(body) >= AREA_MIN:
+        return start - len(body)
+    return start
+
+
+@recognizer("title")
+def about_titles(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """A document named by its 关于 title without book-title marks."""
+    if "关于" not in sentence.text:
+        return []
+    found = []
+    text = sentence.text
+    for match in _about_title().finditer(text):
+        if text.endswith(NOTICE_VERBS, 0, match.start()):
+            continue
+        start, end = issued_document(text, match.start(), match.end()) or (issuer_before(text, match.start()), match.end())
+        found.append(make_mention(doc, sentence, sentence.start + start, sentence.start + end, POLICY, "title", text[start:end]))
+    return found
+
+
+ISSUING = "关于印发"
+NOTICE_END = "的通知"
+
+
+def issued_document(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """关于印发成都市…实施方案的通知: a notice that issues one document is an alias of that
+    document (GUIDELINES "Titles of reports and bulletins"), named by the document's own
+    title; a notice of what no policy head names (…重点工作和…责任分解的通知) is a Policy of
+    its own: None."""
+    if not text.startswith(ISSUING, start) or not text.endswith(NOTICE_END, 0, end):
+        return None
+    inner = text[start + len(ISSUING):end - len(NOTICE_END)]
+    typed = type_of_name(TRAILING_BRACKET.sub("", inner))
+    if typed is None or typed.type != "Policy":
+        return None
+    return start + len(ISSUING), end - len(NOTICE_END)
