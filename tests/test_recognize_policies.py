@@ -59,3 +59,11 @@ def test_a_notice_that_issues_one_document_is_named_by_that_document():
     # n02: a notice of what no policy head names is a policy of its own
     doc = run_text("嘉兴市人民政府发布关于印发2025年政府工作报告重点工作和政府民生实事项目责任分解的通知。")
     assert "关于印发2025年政府工作报告重点工作和政府民生实事项目责任分解的通知" in labels(doc, "Policy")
+
+
+def test_a_pointer_to_a_text_names_no_policy():
+    # w10: 如下 points to the text that follows
+    doc = run_text("结合达州实际,制定如下实施方案。")
+    assert not labels(doc, "Policy")
+    doc = run_text("认真落实上述政策措施,结合实际制定贵阳市促进民营经济发展实施方案。")
+    assert labels(doc, "Policy") == {"贵阳市促进民营经济发展实施方案"}
