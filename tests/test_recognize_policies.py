@@ -67,3 +67,11 @@ def test_a_pointer_to_a_text_names_no_policy():
     assert not labels(doc, "Policy")
     doc = run_text("认真落实上述政策措施,结合实际制定贵阳市促进民营经济发展实施方案。")
     assert labels(doc, "Policy") == {"贵阳市促进民营经济发展实施方案"}
+
+
+def test_an_area_and_a_plain_document_word_name_no_policy():
+    # v08: 规划 is the verb here (planned by the province)
+    doc = run_text("惠来县水陆交通便利、电力供应充足,是广东省规划的重点发展区域。")
+    assert not labels(doc, "Policy")
+    doc = run_text("广东省国土空间规划明确了重点发展区域。")
+    assert "广东省国土空间规划" in labels(doc, "Policy")

@@ -311,6 +311,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
     prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    if "weak" in typed.rule and typed.type == "Policy" and area_prefix_length(name[: -len(typed.suffix)]) == len(name) - len(typed.suffix):
+        return False  # 是广东省规划的重点发展区域: an area and a plain document word name no document
     if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
         # 北京协和医院/nt: one word the tagger knows as a proper name, long enough to be one
         one_proper_word = (len(tokens) == 1 and tokens[0].pos in ("nt", "nz", "ns")
