@@ -75,3 +75,12 @@ def test_an_area_and_a_plain_document_word_name_no_policy():
     assert not labels(doc, "Policy")
     doc = run_text("广东省国土空间规划明确了重点发展区域。")
     assert "广东省国土空间规划" in labels(doc, "Policy")
+
+
+def test_a_quoted_count_of_articles_takes_its_subject():
+    # x11, and the guidelines' 强省会“35条”
+    doc = run_text("推动消费品以旧换新、房“18条”、公积金“15条”等措施落地见效。")
+    assert {"房18条", "公积金15条"} <= labels(doc, "Policy")
+    assert "强省会35条" in labels(run_text("全面落实强省会“35条”,推动经济发展。"), "Policy")
+    # a verb's complement is no subject: 用好“20条”
+    assert labels(run_text("用好“20条”。"), "Policy") == {"20条"}

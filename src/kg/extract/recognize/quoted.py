@@ -226,7 +226,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             mention = (mention or quoted_with_bare_head(doc, sentence, tokens, inner, start, end)
                        or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
-                found.append(with_count_before(doc, mention))
+                found.append(with_subject_before(doc, tokens, with_count_before(doc, mention)))
     for match in BOOK_TITLE.finditer(sentence.text):
         inner = match.group(1).strip()
         typed = type_of_name(TRAILING_BRACKET.sub("", inner))
@@ -234,6 +234,38 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
     return found
+
+
+BARE_PACKAGE = re.compile(r"[0-9一二三四五六七八九十百]+条")
+SUBJECT_POS = ("n", "nz", "ns", "nt", "nr", "j", "b")
+SUBJECT_MAX = 6  # characters
+
+
+def with_subject_before(doc: Doc, tokens: list[Token], mention: Mention) -> Mention:
+    """A quoted count of articles names its package with the subject written right before
+    it: 强省会“35条” is 强省会35条, 公积金“15条” 公积金15条 (GUIDELINES: Policy examples).
+    The subject is the nouns (and an adjective before a noun: 强|省会) up to a verb or a mark."""
+    if mention.type != "Policy" or not BARE_PACKAGE.fullmatch(mention.label):
+        return mention
+    index = bisect.bisect_left(tokens, mention.start, key=lambda t: t.start)
+    first, noun_seen = index, False
+    while first > 0:
+        tok = tokens[first - 1]
+        if tok.start + len(tok.text) != (tokens[first].start if first < index else mention.start) \
+                or mention.start - tok.start > SUBJECT_MAX or tok.text in lexicon.boundary_words():
+            break
+        if tok.pos in SUBJECT_POS:
+            noun_seen = True
+        elif not (tok.pos == "a" and noun_seen):
+            break
+        first -= 1
+    if first == index or not noun_seen:
+        return mention
+    subject = doc.text[tokens[first].start:mention.start]
+    mention.start = tokens[first].start
+    mention.text = doc.text[mention.start:mention.end]
+    mention.label = subject + mention.label
+    return mention
 
 
 # (not an ordinal, 第三个, nor 一个, an article: 打造一个“…”)
