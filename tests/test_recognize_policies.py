@@ -84,3 +84,13 @@ def test_a_quoted_count_of_articles_takes_its_subject():
     assert "强省会35条" in labels(run_text("全面落实强省会“35条”,推动经济发展。"), "Policy")
     # a verb's complement is no subject: 用好“20条”
     assert labels(run_text("用好“20条”。"), "Policy") == {"20条"}
+
+
+def test_the_verb_after_an_issuing_verb_opens_the_policy():
+    # u02: 出台|扶持制造业30强发展实施意见
+    doc = run_text("规上工业增加值增长7.8%。出台扶持制造业30强发展实施意见,一企一策扶持企业做大做强。")
+    assert "扶持制造业30强发展实施意见" in labels(doc, "Policy")
+    # without an issuing verb the verb governs the name and stays out of it
+    doc = run_text("认真落实贵阳市促进民营经济发展实施方案。")
+    assert "贵阳市促进民营经济发展实施方案" in labels(doc, "Policy")
+    assert not {label for label in labels(doc) if label.startswith("落实")}

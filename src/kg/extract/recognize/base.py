@@ -399,6 +399,13 @@ def names_the_action(tokens: list[Token], i: int, head: int) -> bool:
             and all(t.pos.startswith("v") and len(t.text) == 2 for t in tokens[i:head]))  # 改造提升|行动
 
 
+def states_the_purpose(tokens: list[Token], i: int, head_type: Typed | None) -> bool:
+    """A verb right after an issuing verb (出台, 制定, 印发) opens the policy it issues:
+    出台|支持滨州30条措施, 制定|促进民营经济发展若干措施 — the policy is named by its purpose."""
+    return (head_type is not None and head_type.type == "Policy" and i > 0 and tokens[i].pos.startswith("v")
+            and len(tokens[i].text) == 2 and tokens[i - 1].text in lexicon.relation_cues("issues"))
+
+
 NOUN_COORDINATORS = ("及", "与")  # (和 joins clauses and verbs as often: 改革和发展)
 
 
@@ -476,6 +483,8 @@ def left_edge(tokens: list[Token], head: int) -> int:
             i -= 1
             continue
         if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
+            if end - tok.start <= MAX_NAME and states_the_purpose(tokens, i, head_type):
+                first = i  # 出台|扶持制造业30强发展实施意见: the policy's verb after the issuing one
             break
         if tok.text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
             break  # 聚乳酸原料项目|生产车间, …项目|公司: a project's name ends at 项目; what follows is a part of it
@@ -582,7 +591,8 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     skipped: list[int] = []
     for skip_verbs in passes:
         for left in (range(first, head + 1) if skip_verbs else skipped):
-            if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head):
+            if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head) \
+                    and not states_the_purpose(tokens, left, head_type):
                 skipped.append(left)
                 continue
             if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
