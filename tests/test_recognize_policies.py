@@ -94,3 +94,13 @@ def test_the_verb_after_an_issuing_verb_opens_the_policy():
     doc = run_text("认真落实贵阳市促进民营经济发展实施方案。")
     assert "贵阳市促进民营经济发展实施方案" in labels(doc, "Policy")
     assert not {label for label in labels(doc) if label.startswith("落实")}
+
+
+def test_a_places_five_year_plan_named_by_its_period_keeps_the_place():
+    # y09, t10, z10
+    doc = run_text("为全省重大建设项目。临沂“十四五”规划和2035年远景目标,将临港区定位为先进制造业基地。")
+    assert "临沂十四五规划和2035年远景目标" in labels(doc, "Policy")
+    doc = run_text("编制湖州市数字经济发展“十四五”规划,推动数字经济高质量发展。")
+    assert "湖州市数字经济发展十四五规划" in labels(doc, "Policy")
+    # no place before it: the plan is the bare 十四五规划
+    assert labels(run_text("科学编制并有效实施“十四五”规划。"), "Policy") == {"十四五规划"}

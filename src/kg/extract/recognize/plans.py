@@ -99,3 +99,40 @@ def issued_document(text: str, start: int, end: int) -> tuple[int, int] | None:
     if typed is None or typed.type != "Policy":
         return None
     return start + len(ISSUING), end - len(NOTICE_END)
+
+
+# A place's own five-year plan named by the period (湖州市数字经济发展“十四五”规划, 临沂“十四五”
+# 规划和2035年远景目标): the area and the field written before the period are part of its name,
+# as in the standard title above (GUIDELINES "Five-year plans": a place's own plans).
+PERIOD_PLAN = re.compile(r"“?十[一二三四五六七八九]五”?(?:发展)?规划(?:纲要)?"
+                         r"(?:和\s*(?:二\s*[〇○零]\s*三\s*五|2035)\s*年远景目标(?:纲要)?)?")
+PLAN_OPENING_MAX = 16  # characters of area and field before the period
+OPENING_STOP = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def plan_opening(text: str, start: int) -> int:
+    """Where the name of the plan whose period starts at `start` opens: at the leftmost named
+    area (two characters or more) in the words right before it, else at the period."""
+    window_start = max(0, start - PLAN_OPENING_MAX)
+    stops = [m.end() for m in OPENING_STOP.finditer(text, window_start, start)]
+    window_start = max([window_start, *stops])
+    for i in range(window_start, start):
+        if area_prefix_length(text[i:start]) >= AREA_MIN:
+            return i
+    return start
+
+
+@recognizer("period-plan")
+def period_plans(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    """A place's five-year plan named by its period, with the area before it."""
+    if "五" not in sentence.text:
+        return []
+    found = []
+    text = sentence.text
+    for match in PERIOD_PLAN.finditer(text):
+        start = plan_opening(text, match.start())
+        if start == match.start():
+            continue  # (the bare “十四五”规划 is read by quoted.py)
+        label = re.sub(r"[\s“”]", "", text[start:match.end()])
+        found.append(make_mention(doc, sentence, sentence.start + start, sentence.start + match.end(), POLICY, "plan", label))
+    return found
