@@ -104,3 +104,11 @@ def test_a_places_five_year_plan_named_by_its_period_keeps_the_place():
     assert "湖州市数字经济发展十四五规划" in labels(doc, "Policy")
     # no place before it: the plan is the bare 十四五规划
     assert labels(run_text("科学编制并有效实施“十四五”规划。"), "Policy") == {"十四五规划"}
+
+
+def test_kinds_of_plan_name_no_policy():
+    # z10: two kinds joined, and no county 和县 cut out of 和|县区
+    doc = run_text("全市“十四五”规划体系由规划纲要、专项规划和县区规划组成。")
+    assert not {label for label in labels(doc) if label in ("专项规划和县区规划", "和县", "规划纲要")}
+    # s09: a fragment of a heading broken over lines
+    assert not labels(run_text("远景目标纲要\n"), "Policy")

@@ -122,7 +122,14 @@ def suffix_last_chars() -> frozenset[str]:
 def is_kind(name: str) -> bool:
     """A generic phrase, or a generic word before one (省级|经济开发区, 市级|示范基地)."""
     generic = lexicon.generic_phrases()
-    return name in generic or any(name[:size] in generic and name[size:] in generic for size in range(2, len(name)))
+    if name in generic or any(name[:size] in generic and name[size:] in generic for size in range(2, len(name))):
+        return True
+    # two kinds joined (专项规划和县区规划) are still a kind
+    parts = KIND_COORDINATOR.split(name)
+    return len(parts) == 2 and all(part in generic for part in parts)
+
+
+KIND_COORDINATOR = re.compile(r"[和及与、]")
 
 
 # Compiled once: these run for every candidate name and every word left of a head.

@@ -122,6 +122,16 @@ def runs_on(tokens: list[Token], i: int, levels: str) -> bool:
     return after is not None and (after.text[0] in levels or after.pos == "ns")
 
 
+LEVEL_PAIRS = ("县区", "区县", "市县", "县市", "市区", "省市", "市州", "乡镇")
+
+
+def level_pair(tokens: list[Token], i: int) -> bool:
+    """A full name whose last character and the next word's first make a pair of level
+    words (和县|区: 县区, the counties and districts): the name was cut from prose."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and (tokens[i].text[-1] + after.text[:1]) in LEVEL_PAIRS
+
+
 @lru_cache(maxsize=1)
 def division_words() -> frozenset[str]:
     """Every full and short name of a division: one look-up per word, not one per table."""
@@ -143,6 +153,8 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
             continue  # 大兴|调查研究: a short name the tagger reads as a verb or modifier is that word
         if short and runs_on(tokens, i, LEVEL_WORD_CHARS):
             continue
+        if not short and level_pair(tokens, i):
+            continue  # 专项规划|和县|区规划: the county's level word pairs with the next (县区), no county
         if i + 1 < len(tokens) and doc.text.startswith(lexicon.edge_words("media"), tokens[i + 1].start):
             continue  # 浙江日报, 湖南卫视: a medium's name
         typed = Typed("AdministrativeArea", division.level, "")
