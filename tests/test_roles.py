@@ -855,3 +855,10 @@ def test_a_style_of_service_is_not_work_but_a_named_way_of_serving_is():
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"一站式", "贴身式", "保姆式"}
     assert "一窗口受理、一站式服务" in works
+
+
+def test_an_upper_levels_package_the_area_carries_out_is_its_work():
+    # y03: 全面落实…自治区40条
+    doc = run_text("2022年乌海市政府工作报告\n全面落实国务院33条、自治区40条稳大盘政策及接续政策,推动经济运行稳中向好。\n")
+    implements = pairs(doc, "implements")
+    assert {("乌海市", "国务院33条"), ("乌海市", "自治区40条")} <= implements

@@ -273,8 +273,8 @@ CARRY_OUT = re.compile(r"(贯彻|落实|执行)[^，,。；;]{0,24}$")
 def carried_out(doc: Doc, work: Mention) -> bool:
     """Is a policy named after another place (《海南自由贸易港建设总体方案》 in 儋州, 《国务院
     关于…》) one the sentence says the area carries out (坚决贯彻落实…《A》精神和《B》要求)?"""
-    if work.type != "Policy" or work.label.startswith(UPPER_LEVEL):
-        return False  # 落实省级39条…政策: one of the province's, named without its title
+    if work.type != "Policy":
+        return False
     sentence = doc.sentences[work.sentence]
     return bool(CARRY_OUT.search(doc.text[max(sentence.start, work.start - 60):work.start]))
 
