@@ -112,3 +112,14 @@ def test_kinds_of_plan_name_no_policy():
     assert not {label for label in labels(doc) if label in ("专项规划和县区规划", "和县", "规划纲要")}
     # s09: a fragment of a heading broken over lines
     assert not labels(run_text("远景目标纲要\n"), "Policy")
+
+
+def test_a_documents_title_with_a_programme_head_is_a_policy():
+    # u11, c01: 《…制度》, 《…工作要点》 are documents
+    doc = run_text("会议审议了《全市乡村建设行动联席会议制度》等文件。")
+    assert "全市乡村建设行动联席会议制度" in labels(doc, "Policy")
+    doc = run_text("根据《顺义“两区”建设2023年工作要点》,今年顺义将推进开放。")
+    assert "顺义两区建设2023年工作要点" in {label.replace("“", "").replace("”", "") for label in labels(doc, "Policy")}
+    # a programme named in prose stays a programme
+    doc = run_text("建立首席数据官制度,推进数据共享。")
+    assert not labels(doc, "Policy")

@@ -112,6 +112,19 @@ def type_of_name(name: str) -> Typed | None:
     return None
 
 
+# Programme heads that, in a document's title (《…》, 关于印发…的通知), name the document
+# that lays the programme down: 《全市乡村建设行动联席会议制度》, 2025年…国民经济和社会发展计划.
+DOCUMENT_HEADS = ("制度", "计划")
+
+
+def document_type(title: str) -> Typed | None:
+    """The type of a document's title: a Policy also where its head is a programme's."""
+    typed = type_of_name(title)
+    if typed is not None and typed.type == "Program" and typed.suffix.endswith(DOCUMENT_HEADS):
+        return Typed("Policy", "", typed.suffix)
+    return typed
+
+
 @lru_cache(maxsize=1)
 def suffix_last_chars() -> frozenset[str]:
     """The characters a type suffix ends with: a word ending with none of them has no type."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
-from kg.extract.recognize.base import TRAILING_BRACKET, Typed, area_prefix_length, make_mention, recognizer, type_of_name
+from kg.extract.recognize.base import TRAILING_BRACKET, Typed, document_type, area_prefix_length, make_mention, recognizer, type_of_name
 
 POLICY = Typed("Policy", "", "")
 # (spaces inside: 二 〇 三五年, as some documents set their headings)
@@ -95,7 +95,7 @@ def issued_document(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not text.startswith(ISSUING, start) or not text.endswith(NOTICE_END, 0, end):
         return None
     inner = text[start + len(ISSUING):end - len(NOTICE_END)]
-    typed = type_of_name(TRAILING_BRACKET.sub("", inner))
+    typed = document_type(TRAILING_BRACKET.sub("", inner))
     if typed is None or typed.type != "Policy":
         return None
     return start + len(ISSUING), end - len(NOTICE_END)

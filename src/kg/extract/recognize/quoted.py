@@ -9,6 +9,7 @@ from functools import lru_cache
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract.recognize.base import (
+    document_type,
     CAMPAIGN_HEADS,
     MAX_QUOTED,
     NUMERAL,
@@ -229,7 +230,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                 found.append(with_subject_before(doc, tokens, with_count_before(doc, mention)))
     for match in BOOK_TITLE.finditer(sentence.text):
         inner = match.group(1).strip()
-        typed = type_of_name(TRAILING_BRACKET.sub("", inner))
+        typed = document_type(TRAILING_BRACKET.sub("", inner))
         if typed is not None and typed.type == "Policy":
             start, end = sentence.start + match.start(), sentence.start + match.end()
             found.append(make_mention(doc, sentence, start, end, typed, "book", inner))
