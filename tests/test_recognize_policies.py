@@ -123,3 +123,16 @@ def test_a_documents_title_with_a_programme_head_is_a_policy():
     # a programme named in prose stays a programme
     doc = run_text("建立首席数据官制度,推进数据共享。")
     assert not labels(doc, "Policy")
+
+
+def test_a_quoted_slogan_and_a_plan_head_name_the_plan():
+    # g06, f05
+    doc = run_text("实施“买全俄卖全国、买全国卖全俄”方案,加大高附加值产品进口。")
+    assert "买全俄卖全国、买全国卖全俄方案" in labels(doc, "Policy")
+    doc = run_text("全区制定“1+10”实施方案,推进城市更新。")
+    assert "1+10实施方案" in labels(doc, "Policy")
+    # a formula before a policy head names a policy, before a programme's a programme
+    assert "1+5+N系列政策" in labels(run_text("出台“1+5+N”系列政策,支持企业发展。"), "Policy")
+    assert "1+6+1重点工作" in labels(run_text("扎实推进“1+6+1”重点工作。"), "Program")
+    # a plan that is being drawn up is no name: “一河一道两片”规划建设
+    assert not labels(run_text("推进“一河一道两片”规划建设。"), "Policy")

@@ -182,7 +182,7 @@ def quoted_list(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         tail, typed = named_tail
         return [make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail)]
     head = _quote_head(doc.text[end:end + lexicon.longest_suffix()])
-    if head is not None and head.type == "Program":  # “四化同步、城乡融合、五区共兴”总抓手
+    if head is not None and head.type in ("Program", "Policy"):  # “四化同步、城乡融合、五区共兴”总抓手, “买全俄卖全国、买全国卖全俄”方案
         typed = Typed(head.type, head.sub, head.text)
         return [make_mention(doc, sentence, start, end + len(head.text), typed, "quoted+head", inner + head.text)]
     if len(parts) == 2 and len(parts[0]) == len(parts[1]) and PAIR_PART[0] <= len(parts[0]) <= PAIR_PART[1] \
@@ -342,7 +342,9 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
         return None  # “一区”即贵阳大数据安全产业示范区: a slogan's part being explained
     if FORMULA.fullmatch(inner):
         tail = _noun_tail(tokens, end)  # a bare formula (“15+”) names nothing by itself
-        return make_mention(doc, sentence, start, end + len(tail), PROGRAM, "quoted+head", inner + tail) if tail else None
+        # (“1+8+N”政策体系, “1+3+3”方案: a formula before a policy head names the policy)
+        typed = FORMULA_POLICY if tail and (type_of_name(tail) or PROGRAM).type == "Policy" else PROGRAM
+        return make_mention(doc, sentence, start, end + len(tail), typed, "quoted+head", inner + tail) if tail else None
     after = doc.text[end: end + 6]
     head = _quote_head(after)
     described = doc.text.endswith("的", 0, start) and len(inner) <= 3  # 出政策的“提质”要求: a description
@@ -366,6 +368,7 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
 
 # A five-year period (十四五, 十五五): a time unless a plan head follows it (“十四五”规划).
 FIVE_YEAR_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+FORMULA_POLICY = Typed("Policy", "", "")
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
