@@ -177,6 +177,10 @@ def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
     # property, message, no value), so one query asks for both.
     counts = _count_condition(shapes, prop, SH.minCount, SH.maxCount)
     if counts:
+        if _one_row_per_node(targets):
+            # each (?this, ?v) row is then a distinct triple: a plain COUNT is the distinct
+            # one, and cheaper (on the x100 graph's 43k evidence nodes, 0.13 s against 0.17)
+            counts = counts.replace("COUNT(DISTINCT ?v)", "COUNT(?v)")
         query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v }} }} "
                  f"GROUP BY ?this HAVING ({counts})")
         checks.append(Check(severity, str(path), message, query, False))
@@ -191,10 +195,28 @@ def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
             query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v FILTER(?v IN ({members})) }} }} "
                      f"GROUP BY ?this HAVING ({counts})")
             checks.append(Check(severity, str(path), message, query, False))
-    for condition, extra in _value_checks(shapes, prop, str(path)):
+    # The value constraints of one property shape give findings that differ only by node
+    # and value, so those that add no pattern (a BIND binds or leaves unbound, it removes no
+    # row) are one query over the property's values, their conditions joined by ||: SPARQL's
+    # || is true when either side is, even if the other raises an error, so a row is found
+    # exactly when one of the separate queries would have found it. (A constraint that adds
+    # a pattern, sh:lessThan's, keeps its own query: its join would drop rows for the others.)
+    value_checks = _value_checks(shapes, prop, str(path))
+    joined = [(condition, extra) for condition, extra in value_checks if not extra or extra.startswith("BIND(")]
+    alone = [check for check in value_checks if check not in joined]
+    if joined:
+        condition = " || ".join(f"({condition})" for condition, _ in joined)
+        alone.insert(0, (condition, " ".join(extra for _, extra in joined if extra)))
+    for condition, extra in alone:
         query = f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {p} ?v . {extra} FILTER({condition}) }}"
         checks.append(Check(severity, str(path), message, query, True))
     return checks
+
+
+def _one_row_per_node(targets: str) -> bool:
+    """Whether the target pattern gives each focus node once: one rdf:type pattern (a set of
+    triples) or a SELECT DISTINCT; sh:targetSubjectsOf gives a node once per object."""
+    return targets.startswith("{ SELECT DISTINCT ?this ") or (targets.startswith("{ ?this a <") and " UNION " not in targets)
 
 
 def _prefixes(shapes: Graph, node) -> str:
