@@ -22,8 +22,9 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -304,12 +305,7 @@ def check_store(store: ox.Store, shapes_path: Path = SHAPES_PATH) -> Report:
 
 def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
     """Load a written graph.ttl into an in-memory pyoxigraph store and check it."""
-    started = time.perf_counter()
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    report = check_store(store, shapes_path)
-    report.seconds = time.perf_counter() - started  # loading included
-    return report
+    return _checked(_loaded(path), shapes_path)[0]
 
 
 STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes on stdin
@@ -318,12 +314,27 @@ STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes 
 def check_stream(stream: BinaryIO, shapes_path: Path = SHAPES_PATH) -> Report:
     """Load Turtle from `stream` while it is written (`kg build` sends graph.ttl's pieces as
     it writes them, so parsing overlaps writing) and check it."""
+    return _checked(_loaded(stream), shapes_path)[0]
+
+
+def _loaded(source: str | PathLike | BinaryIO) -> tuple[ox.Store, float]:
+    """An in-memory store holding the Turtle of `source` (a file, or a stream read while it
+    is written), and when loading started."""
     started = time.perf_counter()
     store = ox.Store()
-    store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+    if isinstance(source, (str, PathLike)):
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
+    else:
+        store.bulk_load(input=source, format=ox.RdfFormat.TURTLE)
+    return store, started
+
+
+def _checked(loaded: tuple[ox.Store, float], shapes_path: Path) -> tuple[Report, ox.Store]:
+    """The report on a `_loaded` store (its seconds count the loading), and the store."""
+    store, started = loaded
     report = check_store(store, shapes_path)
     report.seconds = time.perf_counter() - started
-    return report
+    return report, store
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -331,8 +342,7 @@ def main(argv: list[str] | None = None) -> None:
     `kg build` runs the check in a fresh process beside its writers). Without arguments it
     reads the shapes, then the graph's path (a line on stdin), or `STREAMED` and then the
     Turtle itself: `kg build` starts it while documents are extracted, so its start-up is
-    not on the build's last step."""
-    import pickle
+    not on the build's last step. Ends the process once the report is written (`_answer`)."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv
@@ -344,11 +354,22 @@ def main(argv: list[str] | None = None) -> None:
         if not args[0]:
             return  # the build ended without a graph
         if args[0] == STREAMED:  # the graph's Turtle follows on stdin, as it is written
-            report = check_stream(sys.stdin.buffer)
-            sys.stdout.buffer.write(pickle.dumps(report))
-            return
-    report = check_turtle(Path(args[0]), Path(args[1]) if len(args) > 1 else SHAPES_PATH)
+            _answer(*_checked(_loaded(sys.stdin.buffer), SHAPES_PATH))
+    _answer(*_checked(_loaded(Path(args[0])), Path(args[1]) if len(args) > 1 else SHAPES_PATH))
+
+
+def _answer(report: Report, store: ox.Store) -> NoReturn:
+    """Write the pickled report on stdout and end the process at once, `store` still held:
+    `kg build` waits for this process to end, and freeing the store triple by triple (then
+    the interpreter) took 0.15 to 0.2 s of the build's last step on the x100 graph; the
+    system takes the memory back in one go."""
+    import os
+    import pickle
+    import sys
+
     sys.stdout.buffer.write(pickle.dumps(report))
+    sys.stdout.buffer.flush()
+    os._exit(0)  # (`store`, an argument, is still referenced here)
 
 
 if __name__ == "__main__":
