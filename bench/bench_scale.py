@@ -46,6 +46,11 @@ the tagger off (best of 5): normalize 0.207 -> 0.148, the rules 1.195 -> 0.934, 
 The tagger compiled (numba, outputs byte-identical), quiet (load 0.3 to 1.7): x100 2.02
 (3.29), 30.4 s against lcut's 15.0 s, 49.2 CPU s, 859 MB PSS; right after with `--src` at
 1d5da76: 2.76 (4.60), 39.7 s against 14.4 s, 65.8 CPU s, 739 MB.
+The shapes check's queries merged per property shape, its targets one row per node and its
+process ending without freeing the store (branch tail2, the check's CPU on x100's graph
+2.9-3.2 -> 2.3-2.6 s), load 1.5 to 2.7: x100 2.23 (3.10), 32.3 s against lcut's 14.5 s,
+42.9 CPU s; right after with `--src` at 8e767cb: 2.53 (3.20), 36.2 s against 14.3 s, 42.8
+CPU s (the difference in wall time is more the load's than the tail's 0.3 to 0.6 s; README).
 """
 from __future__ import annotations
 

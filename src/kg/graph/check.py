@@ -22,8 +22,9 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from os import PathLike
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -89,8 +90,12 @@ def _targets(shapes: Graph, shape) -> str:
     for unsupported in (SH.targetNode, SH.targetObjectsOf, SH.target):
         if (shape, unsupported, None) in shapes:
             raise UnsupportedShape(f"{shape}: {unsupported} is not supported by the build's check")
-    if len(patterns) <= 1:
-        return patterns[0] if patterns else ""
+    if not patterns:
+        return ""
+    if len(patterns) == 1 and patterns[0].startswith("{ ?this a "):
+        return patterns[0]  # (a set of triples: each node once)
+    # Each node once: a subject of kg:implements with n objects would otherwise be n rows,
+    # and a check over the same property n^2 (on the x100 graph, 0.12 s for kg:implements)
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(patterns) + " } }"
 
 
@@ -177,6 +182,10 @@ def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
     # property, message, no value), so one query asks for both.
     counts = _count_condition(shapes, prop, SH.minCount, SH.maxCount)
     if counts:
+        if _one_row_per_node(targets):
+            # each (?this, ?v) row is then a distinct triple: a plain COUNT is the distinct
+            # one, and cheaper (on the x100 graph's 43k evidence nodes, 0.13 s against 0.17)
+            counts = counts.replace("COUNT(DISTINCT ?v)", "COUNT(?v)")
         query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v }} }} "
                  f"GROUP BY ?this HAVING ({counts})")
         checks.append(Check(severity, str(path), message, query, False))
@@ -191,10 +200,28 @@ def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
             query = (f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this {p} ?v FILTER(?v IN ({members})) }} }} "
                      f"GROUP BY ?this HAVING ({counts})")
             checks.append(Check(severity, str(path), message, query, False))
-    for condition, extra in _value_checks(shapes, prop, str(path)):
+    # The value constraints of one property shape give findings that differ only by node
+    # and value, so those that add no pattern (a BIND binds or leaves unbound, it removes no
+    # row) are one query over the property's values, their conditions joined by ||: SPARQL's
+    # || is true when either side is, even if the other raises an error, so a row is found
+    # exactly when one of the separate queries would have found it. (A constraint that adds
+    # a pattern, sh:lessThan's, keeps its own query: its join would drop rows for the others.)
+    value_checks = _value_checks(shapes, prop, str(path))
+    joined = [(condition, extra) for condition, extra in value_checks if not extra or extra.startswith("BIND(")]
+    alone = [check for check in value_checks if check not in joined]
+    if joined:
+        condition = " || ".join(f"({condition})" for condition, _ in joined)
+        alone.insert(0, (condition, " ".join(extra for _, extra in joined if extra)))
+    for condition, extra in alone:
         query = f"SELECT DISTINCT ?this ?v WHERE {{ {targets} ?this {p} ?v . {extra} FILTER({condition}) }}"
         checks.append(Check(severity, str(path), message, query, True))
     return checks
+
+
+def _one_row_per_node(targets: str) -> bool:
+    """Whether the target pattern gives each focus node once (`_targets` makes every one so:
+    one rdf:type pattern, or a SELECT DISTINCT)."""
+    return targets.startswith("{ SELECT DISTINCT ?this ") or (targets.startswith("{ ?this a <") and " UNION " not in targets)
 
 
 def _prefixes(shapes: Graph, node) -> str:
@@ -282,12 +309,7 @@ def check_store(store: ox.Store, shapes_path: Path = SHAPES_PATH) -> Report:
 
 def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
     """Load a written graph.ttl into an in-memory pyoxigraph store and check it."""
-    started = time.perf_counter()
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    report = check_store(store, shapes_path)
-    report.seconds = time.perf_counter() - started  # loading included
-    return report
+    return _checked(_loaded(path), shapes_path)[0]
 
 
 STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes on stdin
@@ -296,12 +318,27 @@ STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes 
 def check_stream(stream: BinaryIO, shapes_path: Path = SHAPES_PATH) -> Report:
     """Load Turtle from `stream` while it is written (`kg build` sends graph.ttl's pieces as
     it writes them, so parsing overlaps writing) and check it."""
+    return _checked(_loaded(stream), shapes_path)[0]
+
+
+def _loaded(source: str | PathLike | BinaryIO) -> tuple[ox.Store, float]:
+    """An in-memory store holding the Turtle of `source` (a file, or a stream read while it
+    is written), and when loading started."""
     started = time.perf_counter()
     store = ox.Store()
-    store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+    if isinstance(source, (str, PathLike)):
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
+    else:
+        store.bulk_load(input=source, format=ox.RdfFormat.TURTLE)
+    return store, started
+
+
+def _checked(loaded: tuple[ox.Store, float], shapes_path: Path) -> tuple[Report, ox.Store]:
+    """The report on a `_loaded` store (its seconds count the loading), and the store."""
+    store, started = loaded
     report = check_store(store, shapes_path)
     report.seconds = time.perf_counter() - started
-    return report
+    return report, store
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -309,8 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     `kg build` runs the check in a fresh process beside its writers). Without arguments it
     reads the shapes, then the graph's path (a line on stdin), or `STREAMED` and then the
     Turtle itself: `kg build` starts it while documents are extracted, so its start-up is
-    not on the build's last step."""
-    import pickle
+    not on the build's last step. Ends the process once the report is written (`_answer`)."""
     import sys
 
     args = sys.argv[1:] if argv is None else argv
@@ -322,11 +358,22 @@ def main(argv: list[str] | None = None) -> None:
         if not args[0]:
             return  # the build ended without a graph
         if args[0] == STREAMED:  # the graph's Turtle follows on stdin, as it is written
-            report = check_stream(sys.stdin.buffer)
-            sys.stdout.buffer.write(pickle.dumps(report))
-            return
-    report = check_turtle(Path(args[0]), Path(args[1]) if len(args) > 1 else SHAPES_PATH)
+            _answer(*_checked(_loaded(sys.stdin.buffer), SHAPES_PATH))
+    _answer(*_checked(_loaded(Path(args[0])), Path(args[1]) if len(args) > 1 else SHAPES_PATH))
+
+
+def _answer(report: Report, store: ox.Store) -> NoReturn:
+    """Write the pickled report on stdout and end the process at once, `store` still held:
+    `kg build` waits for this process to end, and freeing the store triple by triple (then
+    the interpreter) took 0.15 to 0.2 s of the build's last step on the x100 graph; the
+    system takes the memory back in one go."""
+    import os
+    import pickle
+    import sys
+
     sys.stdout.buffer.write(pickle.dumps(report))
+    sys.stdout.buffer.flush()
+    os._exit(0)  # (`store`, an argument, is still referenced here)
 
 
 if __name__ == "__main__":
