@@ -259,3 +259,21 @@ def test_a_project_that_builds_a_facility_named_elsewhere_is_not_run_by_it():
     assert any(e.label == "华能(烟台)氢能装备制造中心" and e.type == "Organization" for e in entities)
     link_operators(entities)
     assert not [r for doc in docs for r in doc.relations if r.predicate == "operatedBy"]
+
+
+def test_two_places_of_one_name_get_two_nodes():
+    # 中关村 the 街道 of 海淀区 in one document, a village read as 中关村 in another: two
+    # entities with one label, and each needs its own IRI (one node with both sub-types
+    # broke the shapes on a build of gold-wide's folder)
+    from kg.extract.resolve import Entity, assign_slugs
+
+    street = Entity(key="AdministrativeArea|中关村街道@110108", type="AdministrativeArea", sub="Township", label="中关村")
+    village = Entity(key="AdministrativeArea|中关村", type="AdministrativeArea", sub="Village", label="中关村")
+    park = Entity(key="Park|中关村", type="Park", sub="", label="中关村")
+    assign_slugs([street, village, park])
+    assert street.iri_slug != village.iri_slug
+    assert street.iri_slug.startswith("zhong-guan-cun-") and village.iri_slug.startswith("zhong-guan-cun-")
+    assert park.iri_slug == "zhong-guan-cun"  # alone among parks: no suffix
+    again = [Entity(key=e.key, type=e.type, sub=e.sub, label=e.label) for e in (village, street)]
+    assign_slugs(again)
+    assert [e.iri_slug for e in again] == [village.iri_slug, street.iri_slug]  # not order-dependent

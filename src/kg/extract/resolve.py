@@ -585,13 +585,17 @@ def _slug(label: str) -> str:
 
 
 def assign_slugs(entities: list[Entity]) -> None:
-    """Readable pinyin slugs, disambiguated by a label hash only where two collide."""
+    """Readable pinyin slugs, disambiguated by a label hash only where two collide, and by
+    a hash of the key where two entities share the label too (中关村 the 街道 of one document
+    and 中关村 the village of another: two places, two nodes)."""
     by_slug: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for entity in entities:
         by_slug[(entity.type, _slug(entity.label))].append(entity)
     for (_type, slug), group in by_slug.items():
+        labels = Counter(entity.label for entity in group)
         for entity in group:
-            suffix = "" if len(group) == 1 else "-" + hashlib.sha1(entity.label.encode()).hexdigest()[:6]
+            told_by = entity.label if labels[entity.label] == 1 else entity.key
+            suffix = "" if len(group) == 1 else "-" + hashlib.sha1(told_by.encode()).hexdigest()[:6]
             entity.iri_slug = slug + suffix
 
 
