@@ -77,10 +77,11 @@ CAPACITY_UNITS = frozenset({"吨", "万吨", "千瓦", "万千瓦", "兆瓦", "G
 _FILLER = re.compile(r"20\d\d ?年|[0-9.]+|[，,、；;：:（）()“”\s]|分别|累计|共|全年|同比|比上年|增长|增速|达到|达|为|超过|超|突破|跃升至|跃升|提升至|提高到|增至|"
                      r"实现|完成|新增|约|近|以上|左右|的|了|年|从|由|至|到|和|及|其中|首次|再|又|稳定在|保持在|控制在|以内|历史性|一举|成功|顺利|大关|"
                      r"总量|规模|实际|名义|按可比价格?计算|可比价|下降|回落|提高|上涨")
-_REVIEW = re.compile(r"过去五年|这五年|五年来|五年间|的五年")  # five years looked back on, not planned (十四五时期)
+_REVIEW_WORDS = r"过去五年|这五年|五年来|五年间|的五年"
+_REVIEW = re.compile(_REVIEW_WORDS)  # five years looked back on, not planned (十四五时期)
 # A paragraph that sums up five years (这是…的五年。, 过去五年…, “十四五”期间…): its flows
 # (新增, 建成, 累计…) are five-year totals; its levels (地区生产总值达…) are end-of-period values.
-_FIVE_YEAR_PARAGRAPH = re.compile(r"的五年|过去五年|这五年|五年来|五年间|“?十[一二三四五]五”?(?:期间|时期|以来)")
+_FIVE_YEAR_PARAGRAPH = re.compile(_REVIEW_WORDS + r"|“?十[一二三四五]五”?(?:期间|时期|以来)")
 _FLOW = re.compile(r"新增|新建|累计|建成|完成|引进|实施|培育|改造|治理|开工|签约|带动|助力|就业|办结|减少|脱贫|搬迁|建设|改\(扩\)建|改、扩")
 # Goal words that report a goal met (目标任务顺利完成, 完成了全年目标任务) or name an amount
 # (计划总投资, 项目计划投资: a project's planned budget, a fact) make no figure a target;

@@ -35,12 +35,12 @@ MEMBERS_AFTER = re.compile(r"代表|委员(?!会)")
 REPORT_AFTER = re.compile(r"工作报告")
 # A road named by its lanes alone is a road's class, a standard to build to (按双向八车道
 # 高速公路标准建设), not a road (津石高速双向四车道 names the road first).
+LANES_FIRST = re.compile(r"(?:双向|单向)?[0-9一二三四五六七八九十两]+车道")
 # A title a ministry confers in batches names a kind its holders belong to: 获评第四批|国家
 # 示范物流园 (an honour of the park the text is about, not the park).
 BATCH_BEFORE = re.compile(r"第[0-9一二三四五六七八九十]+批$")
 # "One of the …" names the class a thing belongs to: 是广东省四大石化产业基地|之一.
 ONE_OF_AFTER = re.compile(r"之一")
-LANES_FIRST = re.compile(r"(?:双向|单向)?[0-9一二三四五六七八九十两]+车道")
 
 
 def names_a_kind(label: str) -> bool:

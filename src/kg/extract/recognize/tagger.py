@@ -217,12 +217,15 @@ def _suffix_end_marks(text: str, lasts: Iterable[int] | None = None) -> dict[int
     return ends
 
 
+CODE_POINTS = 0x110000  # Unicode's size: a pair of characters is first * CODE_POINTS + second
+
+
 @lru_cache(maxsize=1)
 def _openings() -> tuple[np.ndarray, np.ndarray]:
-    """Code points that end a type suffix, and pairs (as first * 0x110000 + second) that
+    """Code points that end a type suffix, and pairs (as first * CODE_POINTS + second) that
     open a listed name, sorted: where `document_scores` looks for them."""
     lasts = np.array(sorted({ord(c) for c in _suffixes_by_last_char()}), dtype=np.int64)
-    pairs = {ord(name[0]) * 0x110000 + ord(name[1]) for name in _listed_names() if len(name) <= LONGEST_LISTED}
+    pairs = {ord(name[0]) * CODE_POINTS + ord(name[1]) for name in _listed_names() if len(name) <= LONGEST_LISTED}
     return lasts, np.array(sorted(pairs), dtype=np.int64)
 
 
@@ -324,7 +327,6 @@ UNIGRAMS = (("c=", 0), ("c-1=", -1), ("c+1=", 1), ("c-2=", -2), ("c+2=", 2))
 BIGRAMS = (("c-1c=", -1), ("cc+1=", 0), ("c-2c-1=", -2), ("c+1c+2=", 1))  # (template, first offset)
 OUTER = (("c-3=", -3), ("c+3=", 3))
 BRACKETS = re.compile("[" + re.escape("".join(OPENERS) + "".join(CLOSERS)) + '"]')
-CODE_POINTS = 0x110000
 
 
 @dataclass(frozen=True)
@@ -679,7 +681,7 @@ def _suffixes_and_names(padded: str, points: np.ndarray, tables: _Tables) -> tup
     number = _suffix_values()
     for i, value in _suffix_end_marks(padded, np.flatnonzero(_find_sorted(lasts, wide)[1]).tolist()).items():
         ends[i] = number[value]
-    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * 0x110000 + wide[1:])[1]).tolist()
+    openers = np.flatnonzero(_find_sorted(pairs, wide[:-1] * CODE_POINTS + wide[1:])[1]).tolist()
     marks = _listed_marks(padded, openers)
     at = np.array([i for i, names in marks.items() for _ in names], dtype=np.int64)
     rows = np.array([tables.crf.attributes.get(m, 0) for names in marks.values() for m in names], dtype=np.int64)
