@@ -467,6 +467,13 @@ def test_an_anniversary_a_positioning_a_question_a_fund_or_a_force_described_is_
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"八八战略", "三高四新", "山东走在前、滨州怎么干", "高端产业", "产业高端", "钒钛产业发展基金", "太湖担当"}
     assert "三大支撑八项重点" in works
+    # a set of industries another level names, an article's title, a class of projects
+    # (the 青岛西海岸新区 news, the 花溪 政协 review, the 射阳 news)
+    doc = run_text("射阳县2024年工作综述\n本次集中开工的项目契合了山东省十强产业发展方向。"
+                   "《“三个一”工作模式赋能基层社会治理》改革案例获评优秀。主攻“延链补链、壮大集群”项目，实施“四千行动”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"十强产业", "三个一工作模式", "延链补链、壮大集群"}
+    assert "四千行动" in works
 
 
 def test_a_wire_storys_dateline_city_does_not_speak():

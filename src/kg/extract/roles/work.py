@@ -32,14 +32,14 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 # an area's strategy), inspections a higher
 # level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”),
 # a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), a counted set of
-# industries, functions or factors (“七大产业”, 综合服务“五大功能”: what the area has, not
+# industries, functions or factors (“七大产业”, 综合服务“五大功能”, 山东省十强产业: what the area has, not
 # what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
 # made (一张网, 一张图) and an event held on a day, a festival or a week (…开放日活动,
 # …购物节), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
 # …开工仪式), and a style of service (实行“一站式”、“贴身式”、“保姆式”服务; “三式”, a counted
 # set, stays), and a fund set up (组建…钒钛产业发展基金: money, not work): not work the area
 # carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
@@ -591,8 +591,9 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 2025年是“十四五”规划的收官之年, 2023年是实施“八八战略”20周年: a period, not work done
     if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
         return False
-    if work.rule == "quoted" and _inside_title(doc, work):
-        return False  # 《企业迁移登记“一件事”申请书》: a word of a form's or a document's title
+    if work.rule in ("quoted", "quoted+head") and _inside_title(doc, work):
+        # 《企业迁移登记“一件事”申请书》, 《“三个一”工作模式赋能基层社会治理》: words of a form's or an article's title
+        return False
     if work.rule not in ("quoted", "quoted+head"):
         return not is_verb_phrase(work.label)  # (一)突出服务和融入国家重大战略: a heading's verb phrase
     if modifies_thing(doc, work):
