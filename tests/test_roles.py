@@ -474,6 +474,13 @@ def test_an_anniversary_a_positioning_a_question_a_fund_or_a_force_described_is_
     works = {o for _, o in pairs(doc, "implements")}
     assert not works & {"十强产业", "三个一工作模式", "延链补链、壮大集群"}
     assert "四千行动" in works
+    # a mission held, a season's event, years of experience (the 泰州, 澄城 and 吉林 texts)
+    doc = run_text("泰州市2021年政府工作报告\n第一章 深入践行“争当表率、争做示范、走在前列”新使命。"
+                   "举办第二届中国·澄城樱桃云营销季暨陕西水果网络樱桃季活动。"
+                   "吉林化纤集团是全球产能最大的人造丝生产基地，拥有40余年人造丝研发生产经验。深入实施“四千行动”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not any(w.startswith("争当表率") or w.endswith(("樱桃季活动", "经验")) for w in works)
+    assert "四千行动" in works
 
 
 def test_a_wire_storys_dateline_city_does_not_speak():

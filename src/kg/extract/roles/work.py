@@ -34,12 +34,13 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 # a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), a counted set of
 # industries, functions or factors (“七大产业”, 综合服务“五大功能”, 山东省十强产业: what the area has, not
 # what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
-# made (一张网, 一张图) and an event held on a day, a festival or a week (…开放日活动,
-# …购物节), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
+# made (一张网, 一张图) and an event held on a day, a festival, a week or a season (…开放日活动,
+# …购物节, 网络樱桃季活动), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
 # …开工仪式), and a style of service (实行“一站式”、“贴身式”、“保姆式”服务; “三式”, a counted
-# set, stays), and a fund set up (组建…钒钛产业发展基金: money, not work): not work the area
+# set, stays), a fund set up (组建…钒钛产业发展基金: money, not work) and years of experience
+# (拥有40余年人造丝研发生产经验): not work the area
 # carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周|季)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|[0-9一二三四五六七八九十]+余?年[^、，]*经验$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
@@ -482,6 +483,11 @@ def verb_work_checked(doc: Doc, relations: list[Relation]) -> list[Relation]:
     return checked
 
 
+def _enclosed_in_quotes(doc: Doc, work: Mention) -> bool:
+    """Is the name written inside quotes of its own (“争当表率、争做示范、走在前列”)?"""
+    return work.start > 0 and doc.text[work.start - 1] in "“\"" and doc.text[work.end:work.end + 1] in ("”", "\"")
+
+
 def _inside_title(doc: Doc, work: Mention) -> bool:
     """Does the slogan stand inside a title in book-title marks, opened before it in its
     sentence and going on after it (…“一件事”申请书》)? One that ends the title
@@ -595,6 +601,10 @@ def names_work(doc: Doc, work: Mention) -> bool:
         # 《企业迁移登记“一件事”申请书》, 《“三个一”工作模式赋能基层社会治理》: words of a form's or an article's title
         return False
     if work.rule not in ("quoted", "quoted+head"):
+        if _enclosed_in_quotes(doc, work):  # a quoted slogan read by another rule (the tagger's)
+            reading = slogan_reading(doc, work, before)
+            if reading is not None and not reading.names_programme:
+                return False  # 深入践行“争当表率、争做示范、走在前列”新使命: a principle held
         return not is_verb_phrase(work.label)  # (一)突出服务和融入国家重大战略: a heading's verb phrase
     if modifies_thing(doc, work):
         return False  # 聚焦“五大五小”产业, 推出“贵人智办”AI助手, “15+”产业链: the thing is the field or tool
