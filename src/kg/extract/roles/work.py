@@ -30,7 +30,8 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
 # an area's strategy), inspections a higher
-# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”),
+# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”) or
+# who do it (加强政协委员和机关干部“两支队伍”建设),
 # a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), a counted set of
 # industries, functions or factors (“七大产业”, 综合服务“五大功能”, 山东省十强产业: what the area has, not
 # what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
@@ -40,7 +41,7 @@ from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 # set, stays), a fund set up (组建…钒钛产业发展基金: money, not work) and years of experience
 # (拥有40余年人造丝研发生产经验): not work the area
 # carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周|季)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|[0-9一二三四五六七八九十]+余?年[^、，]*经验$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周|季)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|队伍|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|[0-9一二三四五六七八九十]+余?年[^、，]*经验$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
