@@ -12,7 +12,9 @@ work is the area it speaks for).
   headline government names (扬州市政府召开常务会议), not a wire story's dateline city. A bare
   quoted slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设);
   honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
-  bare numbers do not. A higher level's policy is the area's work where it says it carries it
+  bare numbers do not; nor does a slogan the words around it read as a principle held, a
+  goal, a theme, a set of industries or places, a tool or a class of problems (坚持“投资必问效、
+  无效必问责”, 紧盯“1422”目标, 打造“4+2”产业体系: `roles.slogans`, data/slogan_cues.tsv). A higher level's policy is the area's work where it says it carries it
   out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
   the bodies a notice is addressed to carry out what it sends out. A policy named for a park or
   new area (贵州科学城空间布局规划, 宜宾三江新区条例) is that park's own.

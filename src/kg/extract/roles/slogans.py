@@ -118,18 +118,24 @@ def slogan_reading(doc: Doc, work: Mention, before: str) -> SloganReading | None
     is a strategy carried out, 坚持“投资必问效、无效必问责” a principle held."""
     head = _head_kind(head_after(doc, work))
     if head is not None and head.kind == "places":
-        label = work.label
-        return head if PLACES.match(label) else None
+        return head if PLACES.match(work.label) else None  # “两区两县”协同发展, not “一河一道两片”规划建设
     if head is not None:
         return head
-    if OWN_HEAD.search(work.label):
-        return SloganReading(PROGRAMME, OWN_HEAD.search(work.label).group())
-    window = before[-WINDOW:]
-    nearest = max(((window.rfind(verb), verb, kind) for verb, kind in slogan_cues().verbs), default=(-1, "", ""))
-    if nearest[0] < 0:
+    own = OWN_HEAD.search(work.label)
+    if own:
+        return SloganReading(PROGRAMME, own.group())
+    return _verb_before(before[-WINDOW:])
+
+
+def _verb_before(window: str) -> SloganReading | None:
+    """The kind the verb nearest before a bare slogan gives it (坚持 a principle, 确保 a goal),
+    unless a carrying-out verb stands nearer the slogan (坚持深入实施“…”)."""
+    verbs = slogan_cues().verbs
+    at, verb, kind = max(((window.rfind(v), v, k) for v, k in verbs), default=(-1, "", ""))
+    if at < 0:
         return None
-    # a carrying-out verb nearer the slogan than the verb of holding (坚持深入实施“…”) wins
-    governing = max((window.rfind(v) for v in cues("governs") if v not in dict(slogan_cues().verbs)), default=-1)
-    if governing > nearest[0] + len(nearest[1]) - 1:
+    held = {v for v, _ in verbs}
+    governing = max((window.rfind(v) for v in cues("governs") if v not in held), default=-1)
+    if governing >= at + len(verb):
         return None
-    return SloganReading(nearest[2], nearest[1])
+    return SloganReading(kind, verb)
