@@ -226,13 +226,18 @@ def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# X与A、B / X分别与市体育局、A、B: between the first party and its first partner read as a name
+# (a first partner not output, an unqualified body, leaves its item in the gap)
+PARTNER_OPENING = re.compile(r"(?:还|也|分别|正式)?(?:[与和同]|[与同][^，,。；;、“”()（）与和]{2,10}、)")
+
+
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
     an area) that sign with each other."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for index, left in enumerate(flat[:-1]):
-        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
+        if left.type not in AGENT_TYPES or not PARTNER_OPENING.fullmatch(_gap(doc, left, flat[index + 1])):
             continue
         partners = [flat[index + 1]]
         heads: list[Mention] = []  # 上海 of 上海电力: no partner of its own
