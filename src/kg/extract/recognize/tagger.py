@@ -932,8 +932,16 @@ def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
         return False
     if is_kind(label) or COUNTED.match(label) or is_product(label):
         return False  # (products and brands are none of the core types: “柳河山葡萄酒”)
+    if FOREIGN_PROSE.search(label) and not HAN.search(label):
+        return False  # (English prose or a web address, not a name: "the photo caption", content_3068104.htm)
     typed = type_of_name(label)
     return quoted or typed is None or typed.type != type_ or not is_generic(label, typed.suffix)
+
+
+# Latin words apart, or a web address's marks: a span without a Chinese character that holds
+# them is prose of another language or a link, which the model was not trained to read.
+FOREIGN_PROSE = re.compile(r"[A-Za-z]\s+[A-Za-z0-9(]|[A-Za-z0-9][./_=?:][A-Za-z0-9]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 EDGE_PUNCT = " 、，,:：；;。!！?？"
