@@ -283,6 +283,10 @@ def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 COMPANY_MODIFIES = re.compile(r"(生态伙伴|合作伙伴|伙伴|供应商|配套企业|上下游)")
 
 
+# Right before a park that a park's sentence says is built: the park builds it inside itself.
+BUILT_HERE = ("建设", "新建", "投资建设", "开工建设", "规划建设")
+
+
 FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
 MEANS_LEAD = ("以", "依托", "借助", "通过")  # 以X为龙头: a park the sentence works through
 
@@ -311,6 +315,10 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         clause_end = CLAUSE_BREAK.search(doc.text, right, sentence.end)
         clause = doc.text[right:clause_end.start() if clause_end else sentence.end]
         tail = COMMA.split(clause)[0]
+        if mention.type == "Park" and head.endswith(BUILT_HERE) and not COMMA.search(head):
+            # 绥化经济开发区引进江苏远景集团拟投资20亿元建设远景低碳产业园: a park built inside it
+            found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
+            continue
         if not any(w in head[-12:] + tail for w in cues("settles") + cues("brings")):
             continue
         if mention.type == "Project":
