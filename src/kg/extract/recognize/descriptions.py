@@ -86,5 +86,7 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True
     if mention.type in SINGLE_THING_TYPES and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
         return True
+    if mention.type in SINGLE_THING_TYPES and mention.rule != "book" and mention.label.endswith(lexicon.edge_words("role-title")):
+        return True  # (打造滇中城市群曲靖副中心, 粤西交通物流商贸中心: a role a place aims at, no body)
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label
