@@ -12,7 +12,9 @@ from kg.extract.recognize.edges import QUANTITY
 
 # A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
 # 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
-COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)")
+# A count that goes on to a noun counts that noun, not the name before it (淄博高新区19个重大项目
+# 集中开工: the park's projects).
+COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)(?=$|[^\u4e00-\u9fff]|以上|左右|多|的|和|及)")
 # "The first X" inside a span says a thing is the first of a kind (投用全球首条400G算力通道).
 # An ordinal with 第 past the first names one of a series (宁德时代第二条生产线) and is left
 # alone.
