@@ -89,13 +89,19 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # 宁夏鑫晶盛电子材料有限公司“工业蓝宝石晶体制造加工项目”: the company's own project
             found.append(Relation("operatedBy", right, left, left.sentence, "company-project"))
             continue
-        if len(gap) > 12 or not _one_clause(gap) or COMMA.search(gap):
+        # 由新疆华亮农业科技有限公司采用EPC+O模式规划、设计、施工、运营的X项目: after 由, the words up
+        # to 的 all say what the company does for the project, however many
+        limit = BY_REACH if doc.text[left.start - 1:left.start] == "由" and gap.endswith("的") else 12
+        if len(gap) > limit or not _one_clause(gap) or COMMA.search(gap):
             continue
         for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
             if any(w in gap for w in cues(role)):
                 found.append(Relation(predicate, right, left, left.sentence, "company-verb"))
                 break
     return found
+
+
+BY_REACH = 30  # characters between 由 X and 的 Y
 
 
 # Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
