@@ -104,6 +104,33 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 BY_REACH = 30  # characters between 由 X and 的 Y
 
 
+# Between a project (and what the sentence first says of it) and the company whose work the
+# sentence then calls it: X总投资60.5亿元，是华侨城集团进驻中山的首个…项目
+WORK_IS = re.compile(r"(?:[^，,。；;]{0,16}?[，,])?(?:该(?:项目|园区))?(?:也|则|就)?是")
+# after the company: what it does (a cue word), then 的 and the kind of work
+COMPANY_WORK = re.compile(r"([^，,。；;]{0,20}?)的[^，,。；;、]{0,12}?(?:项目|园区|产业园|基地)")
+
+
+def company_work(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X是Z进驻中山的首个大型文旅综合项目 / X是Z投资建设的…项目: a project or park the
+    sentence calls the work a company does (invests in, settles with, builds, runs) is its."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for work, company in zip(flat, flat[1:]):
+        if work.type not in ("Project", "Park") or not is_company(company) \
+                or not WORK_IS.fullmatch(_gap(doc, work, company)):
+            continue
+        after = COMPANY_WORK.match(doc.text, company.end)
+        if after is None:
+            continue
+        for role, predicate in (("invests", "investedBy"), ("settles", "investedBy"), ("operates", "operatedBy"),
+                                ("builds", "builtBy")):
+            if any(w in after.group(1) for w in cues(role)):
+                found.append(Relation(predicate, work, company, work.sentence, "company-work"))
+                break
+    return found
+
+
 # Between a project and the company that carries it: 万达项目由某集团投资建设, 该项目，由…承建.
 BY_GAP = re.compile(r"[”\"]?[，,]?(该项目|项目|该园区)?(是|主要|均)?由")
 

@@ -194,12 +194,22 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 found.extend(Relation("partOf" if item.type == "Project" else "settledIn", item, left, left.sentence,
                                       "park-holds") for item in items if not is_actor_body(item))
         elif left.type in ("Project", "Organization") and right.type in ("Park", "AdministrativeArea") \
-                and not is_actor_body(left) and _cue_gap(gap, cues("settles"), 10):
+                and not is_actor_body(left) and (_cue_gap(gap, cues("settles"), 10) or _dated_settling(gap)):
             if left.type == "Project" and right.type == "Park":
                 found.append(Relation("partOf", left, right, left.sentence, "settles"))
             elif left.type == "Organization":
                 found.append(Relation("settledIn", left, right, left.sentence, "settles"))
     return found
+
+
+# 天胶木业家具厂，于2006年进驻景洪工业园区: the date of the settling set apart after the firm
+DATED_SETTLING = re.compile(r"[，,]于[^，,。；;、]{1,12}?$")
+
+
+def _dated_settling(gap: str) -> bool:
+    """Is the gap a comma, 于 and a date, then a settling verb (，于2006年进驻)?"""
+    verb = next((w for w in cues("settles") if gap.endswith(w)), None)
+    return verb is not None and bool(DATED_SETTLING.match(gap[:-len(verb)]))
 
 
 # A park and the parks it is made of: 由A、B和C组成 / 包括A、B等园区 / 辖区内A、B; and
