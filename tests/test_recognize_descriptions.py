@@ -196,3 +196,9 @@ def test_people_listed_before_a_preposition_are_no_projects():
     # x08: the leaders who broke ground, not items of the head 项目
     doc = run_text("区党工委书记樊灿涛,区领导张宛澍、宋磊、史晓晓、冯志昌等为项目开工奠基培土。")
     assert not labels(doc, "Project") & {"张宛澍", "宋磊", "史晓晓", "冯志昌", "区领导张宛澍"}
+
+
+def test_the_major_projects_of_a_drive_are_no_one_project():
+    # t05, n04: a class of projects; the project named before its rank stays
+    doc = run_text("围绕“双招双引”重大项目,丽水市持续发力。全力推进恒烽显示完整产业链条龙头项目建设。")
+    assert not {label for label in labels(doc, "Project") if label.endswith(("重大项目", "龙头项目"))}

@@ -90,5 +90,7 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True
     if mention.type in SINGLE_THING_TYPES and mention.rule != "book" and mention.label.endswith(lexicon.edge_words("role-title")):
         return True  # (打造滇中城市群曲靖副中心, 粤西交通物流商贸中心: a role a place aims at, no body)
+    if mention.type == "Project" and mention.label.endswith(lexicon.edge_words("class-tail")):
+        return True  # (双招双引重大项目, 产业链条龙头项目: the projects of a drive or a rank, not one project)
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label
