@@ -202,3 +202,11 @@ def test_the_major_projects_of_a_drive_are_no_one_project():
     # t05, n04: a class of projects; the project named before its rank stays
     doc = run_text("围绕“双招双引”重大项目,丽水市持续发力。全力推进恒烽显示完整产业链条龙头项目建设。")
     assert not {label for label in labels(doc, "Project") if label.endswith(("重大项目", "龙头项目"))}
+
+
+def test_a_rank_a_park_is_to_reach_is_no_park():
+    # w07, u07, z06: aims the gold ignores; a programme named with a scale stays (e04)
+    doc = run_text("推动攀枝花朝着建设世界级钒钛产业基地的目标稳步前进。加快建设具有国际影响力和竞争力的世界一流石化产业基地。"
+                   "坚定了建设三百亿级新材料产业基地的信心。深入实施千亿级生态特色产业培育行动。")
+    assert not labels(doc, "Park") & {"世界级钒钛产业基地", "世界一流石化产业基地", "三百亿级新材料产业基地"}
+    assert "千亿级生态特色产业培育行动" in labels(doc, "Program")
