@@ -210,3 +210,9 @@ def test_a_rank_a_park_is_to_reach_is_no_park():
                    "坚定了建设三百亿级新材料产业基地的信心。深入实施千亿级生态特色产业培育行动。")
     assert not labels(doc, "Park") & {"世界级钒钛产业基地", "世界一流石化产业基地", "三百亿级新材料产业基地"}
     assert "千亿级生态特色产业培育行动" in labels(doc, "Program")
+
+
+def test_news_media_are_no_organisations():
+    # j10, w06, j12: bylines and press venues (GUIDELINES: media are `ignore`d)
+    doc = run_text("来源:兴义市融媒体中心。12月3日,贵州省新闻发布厅举行新闻发布会。")
+    assert not labels(doc, "Organization") & {"兴义市融媒体中心", "贵州省新闻发布厅"}

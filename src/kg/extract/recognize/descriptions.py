@@ -93,6 +93,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True  # (打造滇中城市群曲靖副中心, 粤西交通物流商贸中心: a role a place aims at, no body)
     if mention.type in SINGLE_THING_TYPES and LEADING_COUNT.sub("", mention.label).startswith(lexicon.edge_words("rank-lead")):
         return True  # (建设世界级钒钛产业基地, 三百亿级新材料产业基地: a rank aimed at, no one park)
+    if mention.type == "Organization" and mention.label.endswith(lexicon.edge_words("media-tail")):
+        return True  # (兴义市融媒体中心, 贵州省新闻发布厅: the medium a report comes through, GUIDELINES `ignore`)
     if mention.type == "Project" and mention.label.endswith(lexicon.edge_words("class-tail")):
         return True  # (双招双引重大项目, 产业链条龙头项目: the projects of a drive or a rank, not one project)
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
