@@ -158,9 +158,10 @@ def test_a_department_or_hospital_named_by_a_level_word_alone_is_no_entity():
     # GUIDELINES "Bodies": an unqualified body is ignored (e02, f09, seeds 003)
     doc = run_text("会上,崇明区政府分别与市体育局、上海电力、上海仪电、中国电信上海分公司、中国移动上海有限公司"
                    "签订战略合作框架协议。"
-                   "市发改委、区科技局、省自然资源厅和区人民医院派员参加,市十六届人民政府召开常务会议。"
+                   "市发改委、市发展改革委、区科技局、省自然资源厅和区人民医院派员参加,市十六届人民政府召开常务会议。"
                    "铜仁市发展和改革委员会牵头起草了方案。")
-    assert not labels(doc) & {"市体育局", "市发改委", "区科技局", "省自然资源厅", "区人民医院", "市十六届人民政府"}
+    assert not labels(doc) & {"市体育局", "市发改委", "市发展改革委", "区科技局", "省自然资源厅", "区人民医院",
+                              "市十六届人民政府"}
     assert "铜仁市发展和改革委员会" in labels(doc, "Organization")
     # the unnamed first partner does not break the list of those who sign
     partners = {r.object.label for r in doc.relations if r.predicate == "cooperatesWith"}
