@@ -890,3 +890,11 @@ def test_a_firm_that_settles_in_a_park_on_a_date_set_apart():
     # z08
     doc = run_text("投资一千多万元的天胶木业家具厂,于2006年进驻景洪工业园区,2008年3月正式投产。")
     assert ("天胶木业家具厂", "景洪工业园区") in pairs(doc, "settledIn")
+
+
+def test_bodies_written_back_to_back_before_the_issuing_verb_issue_together():
+    # z11: a joint notice of the party committee and the government
+    doc = run_text("中共石嘴山市委员会石嘴山市人民政府关于印发《石嘴山市关于抓好“三农”领域重点工作确保如期实现全面小康社会"
+                   "的实施方案》的通知\n")
+    issuers = {o for s, o in pairs(doc, "issuedBy") if s.endswith("实施方案")}
+    assert {"中共石嘴山市委员会", "石嘴山市人民政府"} <= issuers
