@@ -898,3 +898,12 @@ def test_bodies_written_back_to_back_before_the_issuing_verb_issue_together():
                    "的实施方案》的通知\n")
     issuers = {o for s, o in pairs(doc, "issuedBy") if s.endswith("实施方案")}
     assert {"中共石嘴山市委员会", "石嘴山市人民政府"} <= issuers
+
+
+def test_a_parks_head_word_alone_then_includes_lists_that_parks_projects():
+    # y07: 产业园包括… refers to the park named just before
+    doc = run_text("据了解,华资绿色低碳洗选综合利用产业园,总投资20.5亿元,规划为东、西两大功能区块。"
+                   "产业园包括三个核心主体项目,乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目、"
+                   "乌海市伊西新能源有限公司的煤炭深加工综合利用项目。")
+    parts = {s for s, o in pairs(doc, "partOf") if o == "华资绿色低碳洗选综合利用产业园"}
+    assert "煤炭深加工综合利用项目" in parts

@@ -56,6 +56,7 @@ from kg.extract.roles.companies import (
 )
 from kg.extract.roles.parks import (
     in_park,
+    park_anaphor_parts,
     park_document,
     park_frame,
     park_paragraph,
@@ -97,7 +98,8 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
                                      + numbered_parts(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc)
+                                     + park_anaphor_parts(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc

@@ -156,6 +156,39 @@ def park_paragraph(doc: Doc) -> list[Relation]:
     return found
 
 
+# 产业园包括三个核心主体项目，A、B…: a sentence that opens on a park's head word alone, then a
+# word of making up
+ANAPHOR_MADE_OF = re.compile(r"(?:该|这个|此|本)?(产业园|工业园|园区|开发区|基地)(?:主要)?(?:包括|包含|涵盖)")
+ANAPHOR_REACH = 3  # sentences back to look for the park the head word refers to
+
+
+def park_anaphor_parts(doc: Doc) -> list[Relation]:
+    """华资绿色低碳洗选综合利用产业园，总投资20.5亿元…。产业园包括三个核心主体项目，A、B…: a
+    sentence that opens with a park's head word alone (产业园, 该园区) and a word of making up
+    lists the projects of the park named last before it with that head; they are its parts."""
+    found: list[Relation] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence in doc.sentences:
+        lead = OPENERS.sub("", sentence.text.strip())
+        opening = ANAPHOR_MADE_OF.match(lead)
+        if opening is None:
+            continue
+        head = opening.group(1)
+        parks = [m for k in range(max(0, sentence.index - ANAPHOR_REACH), sentence.index) for m in by_sentence.get(k, ())
+                 if m.type == "Park" and m.rule not in INNER_RULES + ("nested",) and (head == "园区" or m.label.endswith(head))]
+        if not parks:
+            continue
+        park = max(parks, key=lambda m: m.start)
+        for mention in _flat(by_sentence.get(sentence.index, [])):
+            if mention.type in ("Park", "AdministrativeArea"):
+                break  # (a place of its own: what follows may be there)
+            if mention.type == "Project":
+                found.append(Relation("partOf", mention, park, mention.sentence, "park-anaphor"))
+    return found
+
+
 def _tagged_firm(mention: Mention) -> bool:
     """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
     own news such names are its firms."""
