@@ -913,3 +913,48 @@ def test_an_upper_levels_package_the_area_carries_out_is_its_work():
     doc = run_text("2022年乌海市政府工作报告\n全面落实国务院33条、自治区40条稳大盘政策及接续政策,推动经济运行稳中向好。\n")
     implements = pairs(doc, "implements")
     assert {("乌海市", "国务院33条"), ("乌海市", "自治区40条")} <= implements
+
+
+def test_a_park_a_parks_sentence_builds_is_part_of_it():
+    # g04
+    doc = run_text("在11个投资超10亿元的大项目中,绥化经济开发区引进江苏远景集团拟投资20亿元建设远景低碳产业园,"
+                   "一期工程建设风机总装厂、电控工厂。")
+    assert ("远景低碳产业园", "绥化经济开发区") in pairs(doc, "partOf")
+
+
+def test_a_company_whose_work_the_sentence_calls_the_project():
+    # q07: X…，是Z进驻中山的首个…项目
+    doc = run_text("中山华侨城欢乐海岸项目总投资60.5亿元,是华侨城集团进驻中山的首个大型文旅综合项目。")
+    assert ("中山华侨城欢乐海岸项目", "华侨城集团") in pairs(doc, "investedBy")
+
+
+def test_after_you_the_companys_work_may_take_many_words_before_de():
+    # z07: 由X采用…模式规划、设计、施工、运营的Y
+    doc = run_text("由新疆华亮农业科技有限公司采用EPC+O模式规划、设计、施工、运营的深喀现代农业生态产业园"
+                   "集中连片日光温室(二期)项目总投资3.9亿元。")
+    companies = {o for s, o in pairs(doc, "operatedBy") | pairs(doc, "builtBy") | pairs(doc, "investedBy")
+                 if s.endswith("(二期)项目")}
+    assert "新疆华亮农业科技有限公司" in companies
+
+
+def test_a_firm_that_settles_in_a_park_on_a_date_set_apart():
+    # z08
+    doc = run_text("投资一千多万元的天胶木业家具厂,于2006年进驻景洪工业园区,2008年3月正式投产。")
+    assert ("天胶木业家具厂", "景洪工业园区") in pairs(doc, "settledIn")
+
+
+def test_bodies_written_back_to_back_before_the_issuing_verb_issue_together():
+    # z11: a joint notice of the party committee and the government
+    doc = run_text("中共石嘴山市委员会石嘴山市人民政府关于印发《石嘴山市关于抓好“三农”领域重点工作确保如期实现全面小康社会"
+                   "的实施方案》的通知\n")
+    issuers = {o for s, o in pairs(doc, "issuedBy") if s.endswith("实施方案")}
+    assert {"中共石嘴山市委员会", "石嘴山市人民政府"} <= issuers
+
+
+def test_a_parks_head_word_alone_then_includes_lists_that_parks_projects():
+    # y07: 产业园包括… refers to the park named just before
+    doc = run_text("据了解,华资绿色低碳洗选综合利用产业园,总投资20.5亿元,规划为东、西两大功能区块。"
+                   "产业园包括三个核心主体项目,乌海市华资煤焦有限公司1000万吨/年煤炭洗选加工综合利用项目、"
+                   "乌海市伊西新能源有限公司的煤炭深加工综合利用项目。")
+    parts = {s for s, o in pairs(doc, "partOf") if o == "华资绿色低碳洗选综合利用产业园"}
+    assert "煤炭深加工综合利用项目" in parts

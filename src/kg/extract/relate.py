@@ -569,6 +569,24 @@ def _companies(doc: Doc) -> dict[str, Mention]:
     return companies
 
 
+CO_ISSUER_GAP = ("", " ", "\u3000", "、", "和", "与")  # 中共石嘴山市委员会石嘴山市人民政府关于印发…
+
+
+def _co_issuers(doc: Doc, before: list[Mention]) -> list[Mention]:
+    """The bodies written right before the issuing one, back to back or listed (中共X市委员会
+    X市人民政府关于印发《…》: a joint notice), which issue the policy with it."""
+    bodies: list[Mention] = []
+    last = before[-1]
+    if last.type != "Organization" or not is_body(last.label):
+        return bodies
+    for prev in reversed(before[:-1]):
+        if prev.type != "Organization" or not is_body(prev.label) or _between(doc, prev, last) not in CO_ISSUER_GAP:
+            break
+        bodies.append(prev)
+        last = prev
+    return bodies
+
+
 POLICY_LIST_GAP = re.compile(r"[》〉”\"]?[、和及与][《〈“\"]?")  # between the policies of a list: 《A》和《B》
 
 
@@ -598,6 +616,8 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
             issued = Relation("issuedBy", target, agent, target.sentence, "issue-verb")
             found.append(issued)
+            found.extend(Relation("issuedBy", target, body, target.sentence, "issue-verb")
+                         for body in _co_issuers(doc, before))
         elif any(cue in gap for cue in relation_cues("implements")):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found

@@ -932,8 +932,17 @@ def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
         return False
     if is_kind(label) or COUNTED.match(label) or is_product(label):
         return False  # (products and brands are none of the core types: “柳河山葡萄酒”)
+    if (FOREIGN_PROSE.search(label) and not HAN.search(label)) or LATIN_WORDS.search(label) or label[:1] in ".:":
+        return False  # (English prose or a web address, not a name: "the photo caption", content_3068104.htm)
     typed = type_of_name(label)
     return quoted or typed is None or typed.type != type_ or not is_generic(label, typed.suffix)
+
+
+# Latin words apart, or a web address's marks: a span without a Chinese character that holds
+# them is prose of another language or a link, which the model was not trained to read.
+FOREIGN_PROSE = re.compile(r"[A-Za-z]\s+[A-Za-z0-9(]|[A-Za-z0-9][./_=?:][A-Za-z0-9]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORDS = re.compile(r"[A-Za-z]{2,}[\s:]+[a-z]{2,}")  # two words, the second in lower case: prose
 
 
 EDGE_PUNCT = " 、，,:：；;。!！?？"
