@@ -409,7 +409,9 @@ class _Vocabulary:
     def numbers(self, values: list[str]) -> np.ndarray:
         """The number of each of `values` (adding those not seen before)."""
         known = self._numbers
-        if not known.keys() >= set(values):  # (most documents bring no new one)
+        try:  # (most documents bring no new one: no set of their words to build)
+            return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+        except KeyError:
             with self._lock:
                 self._add([value for value in dict.fromkeys(values) if value not in known])
         return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
