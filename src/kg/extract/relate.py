@@ -60,9 +60,23 @@ def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule]
     return register
 
 
+# The sentence last flattened, its size and its flat names: each sentence rule asks for the
+# same sentence's (`relate` hands them one list), about ten times in a row.
+_FLAT: list = [None, 0, []]
+
+
 def flat_mentions(mentions: list[Mention]) -> list[Mention]:
     """The sentence's names in reading order: neither areas read inside names nor a name
-    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name)."""
+    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name).
+    The list is shared by the rules reading the same sentence: not to be changed."""
+    if _FLAT[0] is mentions and _FLAT[1] == len(mentions):
+        return _FLAT[2]
+    flat = _flat_mentions(mentions)
+    _FLAT[:] = [mentions, len(mentions), flat]
+    return flat
+
+
+def _flat_mentions(mentions: list[Mention]) -> list[Mention]:
     outer = [m for m in mentions if m.rule not in INNER_RULES]
     # m opens a longer one iff the longest name starting where m starts ends after m
     longest: dict[int, int] = {}
@@ -665,17 +679,24 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
     return False
 
 
-def _after_address(head: str, forms: set[str]) -> bool:
+def _after_address(head: str, forms: list[str]) -> bool:
     """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)? An address may close on an
-    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安."""
+    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安.
+    `forms`: the areas' forms of two characters or more, longest first (`_longest_first`)."""
     if head.endswith(OPEN_BRACKETS) and len(head) > 1:
         head = head[:-1]
     while head:
-        form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
+        form = next((f for f in forms if head.endswith(f)), None)
         if form is None:
             return False
         head = head[:-len(form)]
     return True
+
+
+def _longest_first(forms: set[str]) -> list[str]:
+    """The forms of two characters or more, longest first (sorted once per document, not
+    once per name read)."""
+    return [f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2]
 
 
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
@@ -737,6 +758,7 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         elif mention.type == "Park" and mention.label in parks:
             containers.setdefault(mention.label, mention)
     area_forms = set(containers)
+    address_forms = _longest_first(area_forms)
     found: list[Relation] = []
     seen: set[str] = set()
     for mention in mentions:
@@ -758,7 +780,7 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             if not _says_where(mention, container, form, index, area_forms):
                 continue
-            if index > 0 and not _after_address(mention.label[:index], area_forms) \
+            if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):
                 continue  # 中国联通哈尔滨…中心: a name that opens with no address (深江铁路中山段: a route's part in 中山)
             end = index + len(form)
@@ -1343,6 +1365,7 @@ def relate(doc: Doc) -> Doc:
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
         doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
+    _FLAT[:] = [None, 0, []]
     one = apposed(doc)
     doc.relations = unique_relations([r for r in relations if r.predicate not in ("locatedIn", "partOf")
                                       or frozenset((r.subject.label, r.object.label)) not in one])
