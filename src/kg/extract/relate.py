@@ -38,6 +38,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract.lexicon import (Division, common_words_tagged_proper, division_by_code, divisions_by_full_name,
@@ -704,7 +705,9 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
 
     Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
     of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
-    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction)."""
+    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
+    `forms`: the document's forms of areas and parks (those written in the thing's name
+    are enough: only they are read)."""
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
@@ -759,6 +762,12 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             containers.setdefault(mention.label, mention)
     area_forms = set(containers)
     address_forms = _longest_first(area_forms)
+    # the forms by their first character, as their places in `containers`: a name is
+    # compared only with the forms that may occur in it, in the same order
+    entries = list(containers.items())
+    by_first: dict[str, list[int]] = {}
+    for number, (form, _container) in enumerate(entries):
+        by_first.setdefault(form[:1], []).append(number)
     found: list[Relation] = []
     seen: set[str] = set()
     for mention in mentions:
@@ -766,7 +775,11 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         seen.add(mention.label)
         best: tuple[int, Mention] | None = None
-        for form, container in containers.items():
+        candidates = sorted(chain.from_iterable(by_first.get(char, ()) for char in {*mention.label, ""}))
+        # (`_says_where` reads only the forms written in the name: the others never match in it)
+        written = {entries[number][0] for number in candidates if entries[number][0] in mention.label}
+        for number in candidates:
+            form, container = entries[number]
             index = mention.label.rfind(form)
             if index < 0 or container.label == mention.label or container is mention:
                 continue
@@ -778,7 +791,7 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
-            if not _says_where(mention, container, form, index, area_forms):
+            if not _says_where(mention, container, form, index, written):
                 continue
             if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):

@@ -54,6 +54,8 @@ def state_sums(state: np.ndarray, rows: np.ndarray, mark_at: np.ndarray, mark_ro
         for f in range(1, features):
             for i in range(first, end):
                 row = rows[f, i]
+                if row == 0:
+                    continue  # (a feature the model lacks: its row is zeros, and x + 0.0 == x)
                 for j in range(labels):
                     scores[i, j] += state[row, j]
         while mark < len(mark_at) and mark_at[mark] < end:
