@@ -194,17 +194,26 @@ def _number_pattern() -> re.Pattern[str]:
 _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
 
 
+# Everything up to the last clause mark: the greedy .* runs to the end, then steps back to
+# the mark (one scan from the end, not one per mark)
+_UP_TO_LAST_MARK = re.compile(".*[" + _CLAUSE_MARKS + "]", re.DOTALL)
+
+
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
-    if text.find("(", 0, pos) < 0 and text.find("（", 0, pos) < 0:  # (most clauses: no substitution to run)
-        return max([text.rfind(mark, 0, pos) for mark in _CLAUSE_MARKS]) + 1
-    masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])
-    return max(map(masked.rfind, _CLAUSE_MARKS)) + 1
+    if text.find("(", 0, pos) >= 0 or text.find("（", 0, pos) >= 0:  # (most clauses: no substitution to run)
+        text = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])  # (as long as before)
+    marked = _UP_TO_LAST_MARK.match(text, 0, pos)
+    return marked.end() if marked else 0
+
+
+_CLAUSE_MARK = re.compile("[" + _CLAUSE_MARKS + "]")
 
 
 def _first_clause_mark(text: str) -> int:
     """Where the first clause mark of `text` is, its length when there is none."""
-    return min((i for i in map(text.find, _CLAUSE_MARKS) if i >= 0), default=len(text))
+    mark = _CLAUSE_MARK.search(text)
+    return mark.start() if mark else len(text)
 
 
 def plan_period_end(text: str) -> int | None:
