@@ -171,9 +171,21 @@ def is_above(mention: Mention, frame: Mention | None) -> bool:
     return mention.type == "AdministrativeArea" and frame.ref.startswith(mention.ref.rstrip("0"))
 
 
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """The normalised names of `indicator_names.tsv` (a set, made once)."""
+    return frozenset(indicator_names().values())
+
+
+@lru_cache(maxsize=1)
+def _indicator_set() -> frozenset[str]:
+    """The names of `indicators.txt` as a set (`lexicon.indicators` is a tuple, longest first)."""
+    return frozenset(lexicon.indicators())
+
+
 def is_common(indicator: str) -> bool:
     """Whether an indicator (or its growth rate) is one of the common indicators of the table."""
-    names = set(indicator_names().values())
+    names = _common_names()
     return indicator in names or any(indicator.endswith(e) and indicator[:-len(e)] in names for e in _GROWTH_ENDS)
 
 
@@ -873,7 +885,7 @@ def extract_figures(doc: Doc) -> Doc:
                 subject = own or semicolon or parts or (wider[0] if wider else None) or fallback
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
-            inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
+            inherited = previous.surface if previous and previous.unit == unit and previous.surface in _indicator_set() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
             named_after = counted_after(doc, token_starts, sentence.start + match.end()) \
