@@ -944,6 +944,7 @@ def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
 
 EDGE_PUNCT = " 、，,:：；;。!！?？"
 PAIRS = (("“", "”"), ("(", ")"), ("《", "》"), ("‘", "’"))
+PAIR_MARKS = re.compile("[" + re.escape("".join(chain.from_iterable(PAIRS))) + "]")
 MARKS = re.compile(r"[“”‘’\"《》]")  # left out of labels, as the quoted rule leaves them out
 
 
@@ -958,6 +959,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
+    if not PAIR_MARKS.search(text, start, end):
+        return start, end  # (most names: no quote or bracket to balance)
     for opener, closer in PAIRS:
         span = text[start:end]
         if span.count(closer) > span.count(opener):
