@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import gc
 import multiprocessing
+import operator
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +31,7 @@ from tqdm import tqdm
 from kg.publish.atomic import write_atomic
 from kg.cache import DEFAULT_DIR as CACHE_DIR
 from kg.cache import ExtractionCache, extractor_fingerprint
-from kg.doc import Doc, Sentence
+from kg.doc import Doc, Figure, Mention, Milestone, Relation, Sentence, Token
 from kg.graph.rdf import base_problem, build_triples
 from kg.graph.triples import Lit, Triples
 from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, Limits, discover, load_documents
@@ -216,6 +218,23 @@ class _Job:
 
 
 _job: _Job | None = None  # set in each worker process by _start_worker
+
+
+def _by_fields(cls: type) -> Callable[[object], tuple]:
+    """A pickle reducer that writes a dataclass record as its class and its fields' values
+    (rebuilt by calling the class)."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    return lambda record: (cls, values(record))
+
+
+# The records of an extracted document, as the workers send them back: by default a slotted
+# dataclass pickles through Python-level __getstate__/__setstate__ and the others as a
+# dict of fields; as a tuple of values both ends take less than half the time (on the x100
+# corpus 0.45 -> 0.23 CPU s in the workers, 0.41 -> 0.30 s in the parent, which unpickles
+# while the workers extract) and the pickles are a quarter smaller. (multiprocessing's own
+# pickler only: the cache's files keep the default form.)
+for _record in (Sentence, Token, Mention, Relation, Figure, Milestone):
+    ForkingPickler.register(_record, _by_fields(_record))
 
 
 # A document's extraction makes ~10^5 short-lived objects, few of them cyclic: collect the
