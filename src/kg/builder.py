@@ -393,8 +393,6 @@ def write_and_check(result: BuildResult, outdir: Path, check: bool = True) -> tu
     core, while this one writes the page and the network files (on the x100 corpus about
     1.6 and 1.0 CPU s)."""
     from kg.graph.conform import check_triples
-    from kg.publish import page as viz
-    from kg.publish.network import network_from_triples
     from kg.publish.outputs import publish
 
     report: list[Report] = []
@@ -403,11 +401,19 @@ def write_and_check(result: BuildResult, outdir: Path, check: bool = True) -> tu
         write_atomic(ttl, (piece.encode("utf-8") for piece in iter_turtle(result.triples)))
         return check_triples(result.triples) if check else None
 
+    def others(folder: Path) -> list[Path]:
+        # (imported here, once the other process has started: the page's modules, jinja2
+        # and networkx, take a quarter of a second to import)
+        from kg.publish import page as viz
+        from kg.publish.network import network_from_triples
+
+        return viz.write_build_outputs(network_from_triples(result.triples), folder)
+
     def write(folder: Path) -> list[Path]:
         ttl = folder / "graph.ttl"
         done = _beside(lambda: turtle_and_check(ttl))
         try:
-            written = [ttl, *viz.write_build_outputs(network_from_triples(result.triples), folder)]
+            written = [ttl, *others(folder)]
         finally:
             checked = done()  # (graph.ttl complete, or its error raised, before publishing)
         if checked is not None:
