@@ -176,10 +176,17 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+class _ProgressBar(tqdm):
+    # No monitoring thread: tqdm starts one with a process's first bar, even a disabled one,
+    # and it outlives the bar; the build forks to write graph.ttl only while no other
+    # thread runs (`_beside`).
+    monitor_interval = 0
+
+
 def progress_bar(total: int, enabled: bool) -> tqdm:
     """A progress bar on a terminal (tqdm); silent when stderr is a file or a pipe."""
-    return tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True,
-                disable=not (enabled and sys.stderr.isatty()))
+    return _ProgressBar(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True,
+                        disable=not (enabled and sys.stderr.isatty()))
 
 
 def read_inputs(inputs: list[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Doc], list[str]]:
