@@ -335,26 +335,32 @@ def query_predicates(query: str) -> frozenset[str] | None:
     return frozenset(found) if walk(algebra) else None
 
 
-def _ntriples(triples: Triples, predicates: frozenset[str] | None) -> Iterator[str]:
-    for subject, values in triples.by_subject.items():
-        for predicate, objects in values.items():
-            if predicates is None or predicate in predicates:
-                for obj in objects:
-                    if isinstance(obj, Lit):
-                        text = escape_string(obj.lexical)
-                        obj_text = (f"{text}@{obj.language}" if obj.language
-                                    else f"{text}^^{iri_ref(obj.datatype)}" if obj.datatype else text)
-                    else:
-                        obj_text = iri_ref(obj)
-                    yield f"{iri_ref(subject)} {iri_ref(predicate)} {obj_text} .\n"
+def _ntriples(triples: Triples, predicates: frozenset[str] | None, subjects_of: dict[str, list[str]]) -> Iterator[str]:
+    """N-Triples of the triples of `predicates` (`subjects_of`: the subjects of each), or
+    of every triple."""
+    by_subject = triples.by_subject
+    if predicates is None:
+        pairs = ((s, p) for s, values in by_subject.items() for p in values)
+    else:
+        pairs = ((s, p) for p in sorted(predicates) for s in subjects_of[p])
+    for subject, predicate in pairs:
+        for obj in by_subject[subject][predicate]:
+            if isinstance(obj, Lit):
+                text = escape_string(obj.lexical)
+                obj_text = (f"{text}@{obj.language}" if obj.language
+                            else f"{text}^^{iri_ref(obj.datatype)}" if obj.datatype else text)
+            else:
+                obj_text = iri_ref(obj)
+            yield f"{iri_ref(subject)} {iri_ref(predicate)} {obj_text} .\n"
 
 
-def _sparql_focus(triples: Triples, check: SparqlCheck) -> set[str]:
+def _sparql_focus(triples: Triples, check: SparqlCheck, subjects_of: dict[str, list[str]]) -> set[str]:
     """The focus nodes a SPARQL constraint reports, from a store of the triples it reads."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.bulk_load(input="".join(_ntriples(triples, check.predicates)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    text = "".join(_ntriples(triples, check.predicates, subjects_of))
+    store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return {row["this"].value for row in store.query(check.query) if isinstance(row["this"], ox.NamedNode)}
 
 
@@ -380,14 +386,19 @@ def check_triples(triples: Triples, shapes_path: Path = SHAPES_PATH) -> Report:
 
     # (severity, focus, path, message, value or None)
     broken: set[tuple[str, str, str, str, Obj | None]] = set()
-    for node, focus in zip(nodes, _focus_nodes(triples, nodes)):
+    of_class, subjects_of = _index(triples, {cls for node in nodes for cls in node.classes},
+                                   {p for node in nodes for p in node.subjects_of}
+                                   | {p for node in nodes for check in node.sparql for p in check.predicates or ()})
+    for node in nodes:
+        focus = {subject for cls in node.classes for subject in of_class[cls]}
+        focus.update(subject for p in node.subjects_of for subject in subjects_of[p])
         _check_properties(node.properties, focus, by_subject, types_of, broken)
         for cls in node.node_classes:
             broken.update((node.severity, f, "", node.message, None) for f in focus if cls not in types_of(f))
         for sparql in node.sparql:
             message = sparql.message
             broken.update((sparql.severity, f, "", message.replace("{$this}", f), None)
-                          for f in _sparql_focus(triples, sparql) if f in focus)
+                          for f in _sparql_focus(triples, sparql, subjects_of) if f in focus)
     findings = sorted((Finding(severity, focus, _name(by_subject, focus), _compact(path) if path else "", message,
                                "" if value is None else _show(value))
                        for severity, focus, path, message, value in broken),
@@ -396,11 +407,9 @@ def check_triples(triples: Triples, shapes_path: Path = SHAPES_PATH) -> Report:
     return Report(conforms, findings, len(triples), time.perf_counter() - started, str(shapes_path))
 
 
-def _focus_nodes(triples: Triples, nodes: list[NodeCheck]) -> list[set[str]]:
-    """Each node shape's focus nodes: those with one of its target classes, or a subject
-    of one of its target properties."""
-    classes = {cls for node in nodes for cls in node.classes}
-    properties = {p for node in nodes for p in node.subjects_of}
+def _index(triples: Triples, classes: set[str], properties: set[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The nodes of each of `classes` (by rdf:type) and the subjects of each of
+    `properties`, in one pass over the graph."""
     of_class: dict[str, list[str]] = {cls: [] for cls in classes}
     subjects_of: dict[str, list[str]] = {p: [] for p in properties}
     for subject, values in triples.by_subject.items():
@@ -411,15 +420,7 @@ def _focus_nodes(triples: Triples, nodes: list[NodeCheck]) -> list[set[str]]:
             for p in properties:
                 if p in values:
                     subjects_of[p].append(subject)
-    focus = []
-    for node in nodes:
-        found: set[str] = set()
-        for cls in node.classes:
-            found.update(of_class[cls])
-        for p in node.subjects_of:
-            found.update(subjects_of[p])
-        focus.append(found)
-    return focus
+    return of_class, subjects_of
 
 
 def _check_properties(checks: list[PropertyCheck], focus: set[str], by_subject: dict, types_of,
