@@ -150,6 +150,7 @@ def slogan_reading(doc: Doc, work: Mention, before: str) -> SloganReading | None
 
 # The run of words straight after a slogan's closing quote, to the punctuation that ends it.
 RUN = re.compile(r"[^，,。；;、：:！？!?“”\"《》〈〉（）()\s]+")
+CLAUSE_ENDS = re.compile(r"[，,。；;！？!?]")
 RUN_ENDS = "，,。；;、：:！？!?"  # the run ends its clause or a listed item: no further quote is its object
 
 
@@ -171,6 +172,11 @@ def _modifies_words_after(doc: Doc, work: Mention, before: str) -> SloganReading
     if run is None or len(run.group()) < 2 or doc.text[run.end():run.end() + 1] not in RUN_ENDS:
         return None
     words = run.group()
+    if doc.text[run.end():run.end() + 2] == "、“":
+        # parallel items, each a slogan and its words, share the head that ends the list:
+        # 推动“四化”现代都市、“四区”首善之地建设 (the building of both is the work)
+        clause_end = CLAUSE_ENDS.search(doc.text, run.end())
+        words += doc.text[run.end():clause_end.start() if clause_end else run.end()]
     if COUNT_RUN.match(words) or FRAME_WORD.match(words) or any(v in words for v in cues("governs")):
         return None  # 建成“15分钟生活圈”8个, 在推进“双岗建功”中, 紧盯“十减”大力推进基层减负: a count, a frame, a new verb
     named = [w for w, kind in slogan_cues().heads if kind != "places" and w in words]
