@@ -2,10 +2,12 @@
 that decide where a name begins and whether a span is a name at all."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -59,6 +61,34 @@ LEVEL_WORD_CHARS = "省市区县州乡镇村"  # one-character level words: 花�
 NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-level new areas, not in the county table
 COMMITTEE_DEPARTMENT_MAX = 4  # words of a party committee's department before its head: 社会工作|部
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
+
+# Where words are: a sentence's tokens are in text order, one after the other with no gap
+# and none empty (segment.py cuts the whole sentence), so binary searches on their starts
+# find what a scan of the sentence would.
+_START = attrgetter("start")  # (a key in C: quicker than a lambda per step of the search)
+
+
+def first_at(tokens: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after `offset`."""
+    return bisect.bisect_left(tokens, offset, key=_START)
+
+
+def tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end): `[t for t in tokens if start <= t.start < end]`."""
+    return tokens[first_at(tokens, start):first_at(tokens, end)]
+
+
+def index_starting_at(tokens: list[Token], offset: int) -> int | None:
+    """Index of the token that starts at `offset`, or None."""
+    index = first_at(tokens, offset)
+    return index if index < len(tokens) and tokens[index].start == offset else None
+
+
+def token_ending_at(tokens: list[Token], offset: int) -> Token | None:
+    """The token that ends at `offset`, or None."""
+    index = first_at(tokens, offset) - 1
+    return tokens[index] if index >= 0 and tokens[index].start + len(tokens[index].text) == offset else None
+
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
 RECOGNIZERS: dict[str, Recognizer] = {}
