@@ -32,7 +32,7 @@ from kg.extract import lexicon
 from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
-from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
+from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 from kg.extract.recognize.tagger import complement
@@ -128,8 +128,7 @@ def sentence_tokens(doc: Doc) -> list[list[Token]]:
         return []
     # a token belongs to the first sentence that ends after it starts (the last takes the
     # rest): cut the ordered tokens where each sentence ends
-    starts = [tok.start for tok in doc.tokens]
-    cuts = [0] + [bisect.bisect_left(starts, s.end) for s in doc.sentences[:-1]] + [len(starts)]
+    cuts = [0] + [first_at(doc.tokens, s.end) for s in doc.sentences[:-1]] + [len(doc.tokens)]
     return [doc.tokens[cuts[k]:max(cuts[k], cuts[k + 1])] for k in range(len(doc.sentences))]
 
 
@@ -149,6 +148,8 @@ def part_bracket(doc: Doc, mention: Mention) -> re.Match | None:
 
 
 def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
+    if not doc.text.startswith("(", mention.end):
+        return mention  # (both patterns open with the bracket: most names have none after them)
     match = TRAILING_BRACKET.match(doc.text, mention.end) or part_bracket(doc, mention)
     if match and mention.type in ("Park", "Project", "Policy", "Program", "Organization"):
         mention.end = match.end()
@@ -161,11 +162,6 @@ def has_address_prefix(mention: Mention) -> bool:
     """Parks and projects may be written after their address (花溪区燕楼镇数字农业产业园);
     organisations carry their area as part of their name (花溪区政协, 花溪区人民医院)."""
     return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
-
-
-def _first_at(tokens: list[Token], offset: int) -> int:
-    """Index of the first token starting at or after `offset` (tokens are in text order)."""
-    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
@@ -185,10 +181,9 @@ def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[M
                                 mention.sentence, "prefix", ref=division.code)
                 break
             typed = type_of_name(piece)
-            piece_tokens = tokens[_first_at(tokens, position):_first_at(tokens, position + size)]
             if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
                     and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece) \
-                    and not ends_in_common_word(piece_tokens, position + size, typed) and admin_ok(piece, typed, piece_tokens):
+                    and town_words_ok(piece, typed, tokens[first_at(tokens, position):first_at(tokens, position + size)], position + size):
                 found = Mention(piece, piece, "AdministrativeArea", typed.sub, position, position + size,
                                 mention.sentence, "prefix")
                 break
@@ -197,6 +192,11 @@ def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[M
         parts.append(found)
         position += len(found.text)
         rest = rest[len(found.text):]
+
+
+def town_words_ok(piece: str, typed: Typed, piece_tokens: list[Token], end: int) -> bool:
+    """Do the words of a town's or village's name (`piece`, ending at `end`) make one?"""
+    return not ends_in_common_word(piece_tokens, end, typed) and admin_ok(piece, typed, piece_tokens)
 
 
 def ends_in_common_word(tokens: list[Token], end: int, typed: Typed) -> bool:
@@ -229,7 +229,8 @@ def county_of_programme(doc: Doc, mention: Mention, tokens: list[Token]) -> Ment
     贵阳市营商环境试点)."""
     if mention.type != "Program" or mention.rule != "suffix":
         return None
-    first = next((t for t in tokens if t.start == mention.start), None)
+    index = index_starting_at(tokens, mention.start)
+    first = tokens[index] if index is not None else None
     area = named_division(doc, mention, first) if first else None
     if area is None or area.sub != "District" or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
         return None
@@ -249,8 +250,10 @@ def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list
     """An organisation is named with its own area (清溪街道养老服务中心); an address of
     more areas before that is its location: 花溪区|清溪街道养老服务中心. Returns the
     address's areas and, last, the innermost area, kept in the name."""
+    if mention.type != "Organization" or mention.rule != "suffix":
+        return []
     typed = type_of_name(mention.label)
-    if mention.type != "Organization" or mention.rule != "suffix" or typed is None or "body" in typed.rule:
+    if typed is None or "body" in typed.rule:
         return []
     parts = split_area_prefix(doc, mention, tokens)
     return parts if len(parts) >= 2 else []
@@ -272,10 +275,10 @@ def governed_township(body: Mention) -> list[Mention]:
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
-    inside = [t for t in tokens[_first_at(tokens, mention.start):_first_at(tokens, mention.end)]
-              if t.start + len(t.text) < mention.end]
     if mention.type == "Organization":
         return governed_township(mention)
+    inside = [t for t in tokens[first_at(tokens, mention.start):first_at(tokens, mention.end)]
+              if t.start + len(t.text) < mention.end]
     if not has_address_prefix(mention):
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
         first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title") else None

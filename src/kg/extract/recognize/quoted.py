@@ -230,7 +230,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                        or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
                 found.append(with_subject_before(doc, tokens, with_count_before(doc, mention)))
-    for match in BOOK_TITLE.finditer(sentence.text):
+    for match in BOOK_TITLE.finditer(sentence.text) if "《" in sentence.text else ():
         inner = match.group(1).strip()
         typed = document_type(TRAILING_BRACKET.sub("", inner))
         if typed is not None and typed.type == "Policy":
