@@ -40,10 +40,13 @@ from kg.extract.recognize.tagger import complement
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
 
+# Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
+RULE_ORDER = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3,
+              "list": 4, "enumerated": 4, "body": 5}
+
+
 def _priority(mention: Mention) -> tuple:
-    # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
-    return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
+    return (-(mention.end - mention.start), RULE_ORDER.get(mention.rule, 9), mention.start)
 
 
 NESTED_TYPES = ("Park", "Organization", "Policy")
@@ -277,11 +280,15 @@ def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
     if mention.type == "Organization":
         return governed_township(mention)
+    addressed = has_address_prefix(mention)
+    named_programme = mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title")
+    if not addressed and not named_programme:
+        return []  # (most mentions: no words of theirs to look at)
     inside = [t for t in tokens[first_at(tokens, mention.start):first_at(tokens, mention.end)]
               if t.start + len(t.text) < mention.end]
-    if not has_address_prefix(mention):
+    if not addressed:
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
-        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title") else None
+        first = inside[0] if inside else None
         area = named_division(doc, mention, first) if first else None
         return [area] if area else []
     found = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.extract import lexicon
@@ -257,28 +258,50 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
     return found
 
 
-BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+# A short place name and another in brackets right after it: what
+# re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)").finditer finds, read from
+# the brackets (`bracketed_spans`): that pattern, tried at every character of a document,
+# was the slowest of its scans.
+BRACKET_INNER = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+OUTER_MAX = 4  # characters of the name before the bracket
+OUTER_MIN = 2
+
+
+def bracketed_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, bracket, end) of each `清远(英德)` in `text`, in text order, without overlaps:
+    the outer name is the characters from `start` to the bracket, as many as there are up to
+    OUTER_MAX (the leftmost start the pattern would find), none of them in the last match."""
+    last_end = 0
+    for inner in BRACKET_INNER.finditer(text):
+        bracket = inner.start()
+        start, floor = bracket, max(bracket - OUTER_MAX, last_end)
+        while start > floor and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        if bracket - start >= OUTER_MIN:
+            last_end = inner.end()
+            yield start, bracket, inner.end()
 
 
 def bracketed_areas(doc: Doc) -> list[Mention]:
     """清远(英德): a county written in brackets after its city (GUIDELINES: bracket notation),
     inside a name or not; both are areas, the county a child of the city in the table."""
     found: list[Mention] = []
-    for match in BRACKETED.finditer(doc.text):
-        outer = next((d for size in range(len(match.group(1)), 1, -1)
-                      if (d := pick_division(match.group(1)[-size:], doc.areas, True)) is not None), None)
+    for match_start, bracket, match_end in bracketed_spans(doc.text):
+        named = doc.text[match_start:bracket]
+        outer = next((d for size in range(len(named), 1, -1)
+                      if (d := pick_division(named[-size:], doc.areas, True)) is not None), None)
         if outer is None:
             continue
-        outer_text = next(match.group(1)[-size:] for size in range(len(match.group(1)), 1, -1)
-                          if pick_division(match.group(1)[-size:], doc.areas, True) == outer)
-        inner_text = match.group(2)
+        outer_text = next(named[-size:] for size in range(len(named), 1, -1)
+                          if pick_division(named[-size:], doc.areas, True) == outer)
+        inner_text = doc.text[bracket + 1:match_end - 1]
         children = [d for d in (lexicon.divisions_by_full_name().get(inner_text, ()) + lexicon.divisions_by_short_name().get(inner_text, ()))
                     if d.parent == outer.code]
         if len(children) != 1:
             continue
-        sentence = next(s for s in doc.sentences if s.start <= match.start() < s.end)
-        outer_start = match.start(1) + len(match.group(1)) - len(outer_text)
-        for text, start, division in ((outer_text, outer_start, outer), (inner_text, match.start(2), children[0])):
+        sentence = next(s for s in doc.sentences if s.start <= match_start < s.end)
+        outer_start = bracket - len(outer_text)
+        for text, start, division in ((outer_text, outer_start, outer), (inner_text, bracket + 1, children[0])):
             mention = make_mention(doc, sentence, start, start + len(text), area_type(division.level), "bracket-area")
             mention.ref = division.code
             found.append(mention)

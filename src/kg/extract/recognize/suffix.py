@@ -44,8 +44,9 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         nxt = following.text if following is not None else ""
         # 中共银川市委员会|银川市人民政府: a body, then the next body's own area (not 城区)
         next_body = "body" in head_type.rule and len(nxt) >= 3 and division_level(nxt) is not None
-        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1) \
-                and not next_body:
+        # (a name with a type ends in a suffix's last character: most next words do not)
+        if nxt[-1:] in ends and nxt not in boundary and type_of_name(tok.text + nxt) is not None \
+                and not is_planning(tokens, head + 1) and not next_body:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
         # (the tests below hold only for a programme's head or a policy's: asked of those alone)
         if head_type.type == "Program" and (
