@@ -131,7 +131,8 @@ def sentence_tokens(doc: Doc) -> list[list[Token]]:
         return []
     # a token belongs to the first sentence that ends after it starts (the last takes the
     # rest): cut the ordered tokens where each sentence ends
-    cuts = [0] + [first_at(doc.tokens, s.end) for s in doc.sentences[:-1]] + [len(doc.tokens)]
+    starts = [tok.start for tok in doc.tokens]
+    cuts = [0] + [bisect.bisect_left(starts, s.end) for s in doc.sentences[:-1]] + [len(starts)]
     return [doc.tokens[cuts[k]:max(cuts[k], cuts[k + 1])] for k in range(len(doc.sentences))]
 
 

@@ -229,16 +229,30 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     return False  # 区/县/市/省 names come from the national table only
 
 
+AREA_NAME_MAX = 12  # characters of a division's name read at the start of a name
+
+
+@lru_cache(maxsize=1)
+def _area_name_lengths() -> dict[str, tuple[int, ...]]:
+    """Per first character, the lengths of the division names that open with it, longest
+    first: the only lengths `area_prefix_length` need look up (not every one from 12 to 2)."""
+    lengths: dict[str, set[int]] = {}
+    for name in lexicon.division_by_name():
+        if 2 <= len(name) <= AREA_NAME_MAX:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
 def area_prefix_length(name: str) -> int:
     """Length of the area words a name starts with (花溪区, 中共花溪区, 区, 市), 0 if none."""
     names = lexicon.division_by_name()
     position = 0
     while position < len(name):
         rest = name[position:]
-        word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
+        word = next((rest[:n] for n in _area_name_lengths().get(rest[0], ()) if n <= len(rest) and rest[:n] in names), None)
         if len(rest) >= 2 and rest[0] in LEVEL_WORD_CHARS and rest[1] in LEVEL_WORD_CHARS:
             break  # 乡镇|中心幼儿园, 市县|两级: two levels together name every such area, not one
-        word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
+        word = word or (next((w for w in AREA_WORDS if rest.startswith(w)), None) if rest.startswith(AREA_WORDS) else None)
         word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
         if word is None:
             break

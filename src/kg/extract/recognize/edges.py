@@ -26,7 +26,7 @@ from functools import lru_cache
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize.gazetteer import pick_division
-from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, type_of_name
+from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, tokens_between, type_of_name
 
 EDGED_TYPES = ("Park", "Project", "Organization")
 EDGED_RULES = ("suffix", "list")
@@ -146,11 +146,11 @@ def park_split(text: str, tokens: list[Token], start: int, listed: bool = False)
             if listed and end in ends and park is not None and park.type == "Park" \
                     and len(text[:end]) - len(park.suffix) >= MIN_HEAD and len(rest) >= MIN_HEAD + 1 \
                     and type_of_name(rest) is None and not rest.startswith(("(", "管委会")) \
-                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]):
+                    and is_specific(tokens_between(tokens, start + end, start + len(text))):
                 return end  # a list item typed by the list's head: 乌兰工业园|青海尚品驼奶加工、…等3个项目
             if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
                     and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
-                    and (is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) or park_in_park(rest)) \
+                    and (is_specific(tokens_between(tokens, start + end, start + len(text))) or park_in_park(rest)) \
                     and not is_generic(rest, type_of_name(rest).suffix):
                 return end
             index = text.find(head, index + 1)
@@ -190,7 +190,7 @@ def office_decision(doc: Doc, mention: Mention, tokens: Sequence[Token]) -> tupl
     match = OFFICE_TAIL.match(doc.text, mention.end)
     if match is None or not any(t.start + len(t.text) == match.end() for t in tokens):
         return 0, ""
-    inside = [t for t in tokens if mention.end <= t.start and t.start + len(t.text) < match.end()]
+    inside = [t for t in tokens_between(tokens, mention.end, match.end()) if t.start + len(t.text) < match.end()]
     if any(t.pos.startswith(("v", "d", "p", "c", "u")) and t.pos != "vn" for t in inside):
         return 0, ""  # 市政府批准办…: a verb, not an office
     return match.end(), "R:office"
@@ -234,6 +234,8 @@ def with_its_company(mentions: list[Mention], doc: Doc, tokens: list[Token]) -> 
     the project's first words, and stays a name of its own inside it."""
     companies = {m.end: m for m in mentions if m.type == "Organization" and m.label.endswith(COMPANY_NAME_ENDS)
                  and m.label == m.text}
+    if not companies:
+        return mentions  # (most sentences name no company)
     joined = []
     for mention in mentions:
         company = companies.get(mention.start)
@@ -266,7 +268,7 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
     tail = match.group()
     if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
         return None
-    inside = [t for t in tokens if company.end <= t.start < match.end()]
+    inside = tokens_between(tokens, company.end, match.end())
     boundary = lexicon.boundary_words()
     if not inside or inside[0].pos.startswith(("v", "d", "ad", "p", "c")) or any(len(t.text) > 1 and t.text in boundary for t in inside):
         return None
@@ -287,7 +289,7 @@ def zones_of_a_policy(mentions: list[Mention], tokens: list[Token]) -> list[Ment
     goals = lexicon.edge_words("goal")
     return [replace(m, type="Program", sub="") if m.type == "Park" and m.label.endswith(ZONE_HEADS)
             and any(goal in m.label for goal in goals)
-            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens if m.start <= t.start < m.end)
+            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens_between(tokens, m.start, m.end))
             else m for m in mentions]
 
 
@@ -338,7 +340,7 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     if cut:
         mention = moved(doc, mention, mention.start + cut, why)
         text = mention.text
-        if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
+        if not is_specific(tokens_between(tokens, mention.start, mention.end)):
             return []  # 省级|避暑旅游度假区: a rank before a kind
     bare = next((h for h in BARE_PARKS if text.startswith(h)), "") if text.startswith(BARE_PARKS) else ""
     if bare and len(text) > len(bare) and any(t.start == mention.start + len(bare) for t in tokens) \

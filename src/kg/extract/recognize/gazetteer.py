@@ -16,16 +16,26 @@ def area_context(doc: Doc) -> frozenset[str]:
     their ancestors."""
     clues = _area_clues()
     codes: set[str] = set()
-    for tok in doc.tokens:
-        clue = clues.get(tok.text)  # most words name no division: one lookup each
-        if clue is None:
-            continue
-        full, upper, needs_place = clue
+    # (the words the document uses, each once, against the table: not a look-up per word)
+    for text in clues.keys() & {tok.text for tok in doc.tokens}:
+        full, upper, needs_place = clues[text]
         if full:
             codes.add(full)
-        if upper and (not needs_place or tok.pos.startswith("ns")):
+        if upper and (not needs_place or tagged_place(doc, text)):
             codes.add(upper)
     return frozenset(with_ancestors(codes))
+
+
+def tagged_place(doc: Doc, word: str) -> bool:
+    """Is the word anywhere in the document a token the tagger reads as a place (ns)?
+    (Looked for where the text writes it, not in every token.)"""
+    position = doc.text.find(word)
+    while position >= 0:
+        index = index_starting_at(doc.tokens, position)
+        if index is not None and doc.tokens[index].text == word and doc.tokens[index].pos.startswith("ns"):
+            return True
+        position = doc.text.find(word, position + 1)
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -194,8 +204,8 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
     """支持贵安建设…: 贵安 standing alone, in a document that names 贵安新区."""
     forms = doc.new_areas
     found: list[Mention] = []
-    if not forms:
-        return found  # (most documents name no new area: no look-up per word)
+    if not forms or not any(form in sentence.text for form in forms):
+        return found  # (most documents name no new area, most sentences none of theirs: no look-up per word)
     for i, tok in enumerate(tokens):
         full = forms.get(tok.text)
         if full is None:

@@ -13,6 +13,7 @@ from kg.extract.recognize.base import (
     division_level,
     head_ok,
     head_used_as_word,
+    index_starting_at,
     left_edge,
     make_mention,
     modifies,
@@ -84,7 +85,7 @@ def with_trade_name(doc: Doc, sentence: Sentence, tokens: list[Token], mention: 
     name in it are such glued words, up to a province or a stop, they are its start."""
     if not mention.label.endswith(FIRM_HEADS):
         return mention
-    first = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    first = index_starting_at(tokens, mention.start)
     if first is None or first == 0 or is_specific([t for t in tokens[first:] if t.start < mention.end]):
         return mention
     start = first
