@@ -32,7 +32,7 @@ from kg.extract import lexicon
 from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
-from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
+from kg.extract.recognize.base import NEEDS, NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 from kg.extract.recognize.tagger import complement
@@ -334,10 +334,35 @@ def propose(doc: Doc, tokens_of: list[list[Token]]) -> list[list[Mention]]:
     """Every recogniser's candidates per sentence, in the order of `RECOGNIZERS`. Each
     recogniser reads the whole document before the next one starts: the same results as
     all of them sentence by sentence (they read, never change, the document), about a tenth
-    quicker (one function's code and tables stay in the processor's caches)."""
-    by_recognizer = [[func(doc, sentence, tokens) for sentence, tokens in zip(doc.sentences, tokens_of)]
-                     for func in RECOGNIZERS.values()]
+    quicker (one function's code and tables stay in the processor's caches). One that
+    declares what it `NEEDS` is called only on the sentences that hold it."""
+    starts = [sentence.start for sentence in doc.sentences]
+    by_recognizer = []
+    for name, func in RECOGNIZERS.items():
+        if name in NEEDS:
+            holding = sentences_holding(doc, starts, NEEDS[name])
+            found = [func(doc, sentence, tokens) if k in holding else ()
+                     for k, (sentence, tokens) in enumerate(zip(doc.sentences, tokens_of))]
+        else:
+            found = [func(doc, sentence, tokens) for sentence, tokens in zip(doc.sentences, tokens_of)]
+        by_recognizer.append(found)
     return [list(chain.from_iterable(found)) for found in zip(*by_recognizer)]
+
+
+def sentences_holding(doc: Doc, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """Indices of the sentences whose text holds one of `words` (sentence k is
+    doc.text[starts[k]:doc.sentences[k].end]): found where the document writes them."""
+    holding: set[int] = set()
+    for word in words:
+        position = doc.text.find(word)
+        while position >= 0:
+            k = bisect.bisect_right(starts, position) - 1
+            if k >= 0 and position + len(word) <= doc.sentences[k].end:
+                holding.add(k)
+                position = doc.text.find(word, doc.sentences[k].end)  # (the rest of that sentence adds nothing)
+            else:
+                position = doc.text.find(word, position + 1)
+    return holding
 
 
 def recognize(doc: Doc) -> Doc:

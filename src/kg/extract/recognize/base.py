@@ -92,11 +92,16 @@ def token_ending_at(tokens: list[Token], offset: int) -> Token | None:
 
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
 RECOGNIZERS: dict[str, Recognizer] = {}
+# Per recogniser that declares them: strings one of which a sentence must hold for it to find
+# anything there (its own first test), so that `propose` need not call it on the others.
+NEEDS: dict[str, tuple[str, ...]] = {}
 
 
-def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
+def recognizer(name: str, needs: tuple[str, ...] = ()) -> Callable[[Recognizer], Recognizer]:
     def register(func: Recognizer) -> Recognizer:
         RECOGNIZERS[name] = func
+        if needs:
+            NEEDS[name] = needs
         return func
 
     return register

@@ -19,7 +19,7 @@ AREA_LEVEL_CHARS = "省市县区州盟旗镇乡村"
 NOT_A_TRADE_NAME = re.compile(r"[0-9一二三四五六七八九十]+[年个项家批座]|最|历史|[区园城]|重点|重大|新开工|开工|在建|续建|签约|招商|建设|产业|全部|所有|其他|其它|一批|各类")
 
 
-@recognizer("firm-project")
+@recognizer("firm-project", needs=("项目",))
 def firm_projects(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     if "项目" not in sentence.text:
         return []

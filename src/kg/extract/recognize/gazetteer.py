@@ -227,7 +227,7 @@ def list_window(text: str) -> tuple[int, int]:
     return max(0, text.find("、") - TOWN_ITEM_MAX), text.rfind("、") + 1 + TOWN_ITEM_MAX
 
 
-@recognizer("township-list")
+@recognizer("township-list", needs=("、",))
 def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
     崂山、城西4个街道): every item a township of an area the document names."""
@@ -322,7 +322,7 @@ TOWN_LEVEL = re.compile(r"镇|乡|街道")
 TOWN_HEAD = (2, 4)  # characters of a town's own name before its level word
 
 
-@recognizer("township")
+@recognizer("township", needs=("镇", "乡", "街道"))
 def townships_in_text(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """Towns of the areas a document names, found in the text whatever the segmenter made of
     them (在勤|丰镇建设, 在道|滘|镇): the table says which strings are towns of that county or city."""

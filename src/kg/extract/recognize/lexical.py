@@ -63,7 +63,7 @@ PARTY_COMMITTEE = re.compile(r"(中共)?([\u4e00-\u9fff]{1,10}?(?:自治区|自�
 COMMITTEE_REACH = len("中共") + 10 + len("自治区")  # the longest opening of a match before its 委
 
 
-@recognizer("committee")
+@recognizer("committee", needs=("委",))
 def committee_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`(中共)<division>委`: the committee of a division the national table names."""
     if "委" not in sentence.text:

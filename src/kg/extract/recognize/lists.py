@@ -53,7 +53,7 @@ def _after_items() -> str:
     return rf"等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})"
 
 
-@recognizer("list")
+@recognizer("list", needs=("等",))
 def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
     if "等" not in sentence.text or not _list_tail().search(sentence.text):
@@ -173,7 +173,7 @@ def parse_count(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
-@recognizer("enumerated")
+@recognizer("enumerated", needs=("“",))
 def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """Items listed right before a quoted, counted programme are its parts, programmes too."""
     found: list[Mention] = []

@@ -209,7 +209,7 @@ QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
-@recognizer("quoted")
+@recognizer("quoted", needs=("“", "《"))
 def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     if "“" not in sentence.text and "《" not in sentence.text:
