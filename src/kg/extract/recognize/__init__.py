@@ -1,7 +1,9 @@
 """Recognition: find spans of the text that name entities of the core types.
 
 Each recogniser is a small function `(doc, sentence, tokens) -> list[Mention]` registered
-in `RECOGNIZERS`; `recognize` runs them all and keeps the best non-overlapping spans.
+in `RECOGNIZERS` (with the strings a sentence must hold for it to find anything, `NEEDS`);
+`recognize` runs them all, each over the whole document (`propose`), and keeps the best
+non-overlapping spans.
 
 - `suffix.py`: a name is a run of name-like words ending in a type suffix (产业园, 镇,
   有限公司, 行动 …); its left edge is where a verb that governs it, a function word or
