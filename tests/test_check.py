@@ -1,5 +1,6 @@
-"""The build's own check (pyoxigraph SPARQL, kg.graph.check) finds exactly what pyshacl
-finds (`kg validate`) on the seed graph and on a graph that breaks every constraint of
+"""The build's own check (on the build's records, kg.graph.conform) and the check of a
+written graph.ttl (pyoxigraph SPARQL, kg.graph.check) find exactly what pyshacl finds
+(`kg validate`) on the seed graph and on a graph that breaks every constraint of
 ontology/shapes.ttl once."""
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from kg.builder import start_check
+from kg.builder import BuildResult, write_and_check
 from kg.graph.check import check_turtle
+from kg.graph.conform import check_triples
 from kg.graph.namespace import KG, KGR
+from kg.graph.triples import Triples
 from kg.graph.turtle import serialize_turtle
 from kg.graph.validate import validate_graph
 
@@ -86,66 +89,73 @@ def break_everything(graph: Graph) -> list[tuple[URIRef, str]]:
     graph.set((on(evidence[2], "kg:charStart"), KG.charStart, Literal(-1)))
     graph.set((on(evidence[3], "kg:charStart"), KG.charStart, Literal(10 ** 9)))  # after the end
     graph.remove((on(evidence[4], "kg:charEnd"), KG.charEnd, None))
+    # a node shape's own class: what the subject of kg:basedOn and kg:settledIn must be
+    graph.add((on(projects[5], ""), KG.basedOn, sorted(graph.subjects(RDF.type, KG.Policy))[0]))
+    graph.add((on(projects[6], ""), KG.settledIn, parks[5]))
     return broken
 
 
 def both_reports(graph: Graph, tmp_path):
-    """pyshacl's report, and the check's as `kg build` gets it (from a fresh process)."""
+    """pyshacl's report, and the build's check of the same graph (on its records, as
+    `kg build` makes it, and on the written Turtle)."""
+    on_records = check_triples(Triples.from_rdflib(graph))
     path = tmp_path / "graph.ttl"
     path.write_text(serialize_turtle(graph, base=str(KGR)), encoding="utf-8")
-    fast = start_check(path)()
-    inline = check_turtle(path)
-    assert (fast.conforms, fast.findings, fast.triples) == (inline.conforms, inline.findings, inline.triples)
-    return validate_graph(graph), fast
+    on_turtle = check_turtle(path)
+    assert (on_turtle.conforms, on_turtle.triples) == (on_records.conforms, on_records.triples)
+    return validate_graph(graph), on_records, on_turtle
 
 
 def test_check_and_pyshacl_agree_on_the_seed_graph(seed_build, tmp_path):
-    shacl, fast = both_reports(seed_build.graph, tmp_path)
+    shacl, fast, on_turtle = both_reports(seed_build.graph, tmp_path)
     assert shacl.conforms and fast.conforms
-    assert fast.findings == shacl.findings == []
+    assert fast.findings == shacl.findings == on_turtle.findings == []
+    assert check_triples(seed_build.triples).findings == []
 
 
-def test_check_and_pyshacl_agree_on_every_broken_constraint(seed_build, tmp_path):
+def _broken_seed_graph(seed_build) -> tuple[Graph, list[tuple[URIRef, str]]]:
     graph = Graph(bind_namespaces="none")
     for triple in seed_build.graph:
         graph.add(triple)
-    broken = break_everything(graph)
-    shacl, fast = both_reports(graph, tmp_path)
+    return graph, break_everything(graph)
+
+
+def test_check_and_pyshacl_agree_on_every_broken_constraint(seed_build, tmp_path):
+    graph, broken = _broken_seed_graph(seed_build)
+    shacl, fast, on_turtle = both_reports(graph, tmp_path)
     assert not fast.conforms and not shacl.conforms
     assert fast.findings == shacl.findings
     reported = {(f.focus, f.path) for f in fast.findings}
     missed = [(str(node), path) for node, path in broken if (str(node), path) not in reported]
     assert not missed  # every broken constraint is reported, on its node and property
+    assert on_turtle.findings == fast.findings
 
 
-def test_a_checker_started_ahead_and_never_given_a_graph_exits() -> None:
-    """`kg build` starts its checking process before extraction; a build that ends without
-    a graph (no readable document, an error) must not leave it running."""
-    from kg.builder import dismiss_check, ready_check
-
-    child = ready_check()
-    assert child is not None
-    dismiss_check(child)
-    assert child.returncode == 0
-
-
-def test_a_graph_streamed_to_the_checker_as_it_is_written_gets_the_same_report(seed_build, tmp_path) -> None:
-    """`kg build` sends graph.ttl to its checking process piece by piece while writing it:
-    the findings are those of checking the written file."""
-    from kg.builder import _CheckFeed, ready_check
-    from kg.publish.atomic import write_atomic
-
+def test_a_build_reports_a_graph_that_breaks_the_shapes(seed_build, tmp_path) -> None:
+    """`kg build` checks its graph while it writes graph.ttl (in a second process): a graph
+    that breaks the shapes is reported, with the findings of checking it here, and the
+    written graph.ttl is that graph."""
     graph = Graph(bind_namespaces="none")
     for triple in seed_build.graph:
         graph.add(triple)
-    break_everything(graph)
-    text = serialize_turtle(graph, base=str(KGR)).encode("utf-8")
-    feed = _CheckFeed.start(ready_check())
-    assert feed is not None
-    path = tmp_path / "graph.ttl"
-    write_atomic(path, feed.tee(text[i:i + 4096] for i in range(0, len(text), 4096)))
-    streamed = feed.finish(path)()
-    assert not feed.broken
-    inline = check_turtle(path)
-    assert not streamed.conforms
-    assert (streamed.findings, streamed.triples) == (inline.findings, inline.triples)
+    projects, parks = sorted(graph.subjects(RDF.type, KG.Project)), sorted(graph.subjects(RDF.type, KG.Park))
+    graph.add((projects[5], KG.settledIn, parks[5]))  # the subject is no organisation
+    graph.add((_entity(graph, "花溪区"), KG.adminCode, Literal("5201")))  # two codes, one short
+    result = BuildResult(seed_build.docs, seed_build.entities, Triples.from_rdflib(graph))
+    written, report = write_and_check(result, tmp_path / "out")
+    assert report is not None and not report.conforms
+    assert report.findings == check_triples(result.triples).findings
+    assert {f.path for f in report.findings} == {"", "kg:adminCode"}
+    assert {p.name for p in written} == {"graph.ttl", "graph.html", "graph.graphml", "graph.gexf"}
+    assert len(Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")) == len(graph)
+
+
+def test_a_literal_of_the_wrong_form_is_reported_as_pyshacl_does() -> None:
+    """Ill-typed numbers and dates break sh:datatype; well-formed ones do not."""
+    from kg.graph.conform import well_formed
+
+    decimal, integer, date = str(XSD.decimal), str(XSD.integer), str(XSD.date)
+    assert well_formed("980", decimal) and well_formed("-0.50", decimal) and well_formed("12", integer)
+    assert not well_formed("约三成", decimal) and not well_formed("2024.5", integer)
+    assert well_formed("2024-02-29", date) and not well_formed("2023-02-29", date)
+    assert not well_formed("2024-13-45", date) and well_formed("任意", str(XSD.string))

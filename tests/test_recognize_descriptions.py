@@ -152,3 +152,68 @@ def test_common_words_the_segmenter_tags_as_names_make_no_project():
     # 楼宇/nr, 水冷/nr: jieba's dictionary tags these common words as people's names
     for text in ("正在进行楼宇内部装修工程。", "7.3L水冷排气管生产车间已完成调试。", "共同开发运营的产业新城项目。"):
         assert not labels(run_text(text), "Project"), text
+
+
+def test_a_department_or_hospital_named_by_a_level_word_alone_is_no_entity():
+    # GUIDELINES "Bodies": an unqualified body is ignored (e02, f09, seeds 003)
+    doc = run_text("会上,崇明区政府分别与市体育局、上海电力、上海仪电、中国电信上海分公司、中国移动上海有限公司"
+                   "签订战略合作框架协议。"
+                   "市发改委、市发展改革委、区科技局、省自然资源厅和区人民医院派员参加,市十六届人民政府召开常务会议。"
+                   "铜仁市发展和改革委员会牵头起草了方案。")
+    assert not labels(doc) & {"市体育局", "市发改委", "市发展改革委", "区科技局", "省自然资源厅", "区人民医院",
+                              "市十六届人民政府"}
+    assert "铜仁市发展和改革委员会" in labels(doc, "Organization")
+    # the unnamed first partner does not break the list of those who sign
+    partners = {r.object.label for r in doc.relations if r.predicate == "cooperatesWith"}
+    assert {"中国电信上海分公司", "中国移动上海有限公司"} <= partners
+
+
+def test_a_role_a_place_aims_at_is_no_body_or_park():
+    # p10, v06, f02, seeds 004: positionings the gold ignores
+    doc = run_text("构建“一主一副、多点支撑”的城镇化格局,全力打造滇中城市群曲靖副中心。"
+                   "为实现“中国石化产业名城、粤西交通物流商贸中心、茂名组团式城市中心”的定位要求而奋斗。"
+                   "承担着北京建设国际交往中心、国际科技创新中心的重要使命,打造“攀岩之城”。")
+    assert not labels(doc) & {"滇中城市群曲靖副中心", "粤西交通物流商贸中心", "茂名组团式城市中心",
+                              "国际交往中心", "国际科技创新中心", "攀岩之城"}
+
+
+def test_a_count_that_goes_on_to_a_noun_leaves_the_name_before_it():
+    # y05: the park's projects are counted, not the park; a count ending the phrase counts a kind
+    doc = run_text("起跑就是冲刺 淄博高新区19个重大项目集中开工\n10月24日,淄博高新区19个项目参加全省重大项目集中开工。")
+    assert "淄博高新区" in labels(doc, "Park")
+    doc = run_text("全年建成跨境电商产业园3个。")
+    assert "跨境电商产业园" not in labels(doc)
+
+
+def test_english_prose_and_web_addresses_are_no_names():
+    # SOURCES.md of gold-wide: notes in English and links beside Chinese names
+    doc = run_text("- `d02.txt` — 浙江日报: 浙能集团50亿元重大项目签约. Removed: masthead, the photo caption. "
+                   "The whole article. — http://zjrb.zjol.com.cn/html/2017-07/17/content_3068104.htm?div=-1\n")
+    assert not {label for label in labels(doc) if not any("\u4e00" <= ch <= "\u9fff" for ch in label)}
+    assert not {label for label in labels(doc) if "Removed" in label or "photo" in label}
+
+
+def test_people_listed_before_a_preposition_are_no_projects():
+    # x08: the leaders who broke ground, not items of the head 项目
+    doc = run_text("区党工委书记樊灿涛,区领导张宛澍、宋磊、史晓晓、冯志昌等为项目开工奠基培土。")
+    assert not labels(doc, "Project") & {"张宛澍", "宋磊", "史晓晓", "冯志昌", "区领导张宛澍"}
+
+
+def test_the_major_projects_of_a_drive_are_no_one_project():
+    # t05, n04: a class of projects; the project named before its rank stays
+    doc = run_text("围绕“双招双引”重大项目,丽水市持续发力。全力推进恒烽显示完整产业链条龙头项目建设。")
+    assert not {label for label in labels(doc, "Project") if label.endswith(("重大项目", "龙头项目"))}
+
+
+def test_a_rank_a_park_is_to_reach_is_no_park():
+    # w07, u07, z06: aims the gold ignores; a programme named with a scale stays (e04)
+    doc = run_text("推动攀枝花朝着建设世界级钒钛产业基地的目标稳步前进。加快建设具有国际影响力和竞争力的世界一流石化产业基地。"
+                   "坚定了建设三百亿级新材料产业基地的信心。深入实施千亿级生态特色产业培育行动。")
+    assert not labels(doc, "Park") & {"世界级钒钛产业基地", "世界一流石化产业基地", "三百亿级新材料产业基地"}
+    assert "千亿级生态特色产业培育行动" in labels(doc, "Program")
+
+
+def test_news_media_are_no_organisations():
+    # j10, w06, j12: bylines and press venues (GUIDELINES: media are `ignore`d)
+    doc = run_text("来源:兴义市融媒体中心。12月3日,贵州省新闻发布厅举行新闻发布会。")
+    assert not labels(doc, "Organization") & {"兴义市融媒体中心", "贵州省新闻发布厅"}

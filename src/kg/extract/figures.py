@@ -171,9 +171,21 @@ def is_above(mention: Mention, frame: Mention | None) -> bool:
     return mention.type == "AdministrativeArea" and frame.ref.startswith(mention.ref.rstrip("0"))
 
 
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """The normalised names of `indicator_names.tsv` (a set, made once)."""
+    return frozenset(indicator_names().values())
+
+
+@lru_cache(maxsize=1)
+def _indicator_set() -> frozenset[str]:
+    """The names of `indicators.txt` as a set (`lexicon.indicators` is a tuple, longest first)."""
+    return frozenset(lexicon.indicators())
+
+
 def is_common(indicator: str) -> bool:
     """Whether an indicator (or its growth rate) is one of the common indicators of the table."""
-    names = set(indicator_names().values())
+    names = _common_names()
     return indicator in names or any(indicator.endswith(e) and indicator[:-len(e)] in names for e in _GROWTH_ENDS)
 
 
@@ -194,18 +206,26 @@ def _number_pattern() -> re.Pattern[str]:
 _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")
 
 
+# Everything up to the last clause mark: the greedy .* runs to the end, then steps back to
+# the mark (one scan from the end, not one per mark)
+_UP_TO_LAST_MARK = re.compile(".*[" + _CLAUSE_MARKS + "]", re.DOTALL)
+
+
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts; a mark inside brackets (GDP,当年价) cuts nothing."""
-    masked = text[:pos]
-    if "(" in masked or "（" in masked:  # (most clauses have no brackets: no substitution to run)
-        masked = _BRACKETED.sub(lambda m: "_" * len(m.group()), masked)
-    cut = max(map(masked.rfind, _CLAUSE_MARKS))
-    return cut + 1
+    if text.find("(", 0, pos) >= 0 or text.find("（", 0, pos) >= 0:  # (most clauses: no substitution to run)
+        text = _BRACKETED.sub(lambda m: "_" * len(m.group()), text[:pos])  # (as long as before)
+    marked = _UP_TO_LAST_MARK.match(text, 0, pos)
+    return marked.end() if marked else 0
+
+
+_CLAUSE_MARK = re.compile("[" + _CLAUSE_MARKS + "]")
 
 
 def _first_clause_mark(text: str) -> int:
     """Where the first clause mark of `text` is, its length when there is none."""
-    return min((i for i in map(text.find, _CLAUSE_MARKS) if i >= 0), default=len(text))
+    mark = _CLAUSE_MARK.search(text)
+    return mark.start() if mark else len(text)
 
 
 def plan_period_end(text: str) -> int | None:
@@ -286,6 +306,19 @@ def last_words(phrase: str, limit: int) -> str:
 _THRESHOLD = re.compile(r"(?:以上|以下|及以上)的?[\u4e00-\u9fff]")
 
 
+_GROWTH_WORD = re.compile(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$")
+_RATE_WORDS = re.compile(r"(全年|增速|增幅|增长|同比|比上年|达到|达|为|了)")
+_QUOTES = re.compile(r"[“”‘’]")
+_LIST_OPENING_VERBS = re.compile(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育")
+_TRAILING_VERBS = re.compile(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
+                             r"首次|再创新高|创历史新高|创新高|历年最多|、|\s|"
+                             r"下降|减少|回落|下滑|降低|上涨|上升|提高|提升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$")
+_SCENE = re.compile(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")")
+_LEADING_WORDS = re.compile(r"^(?:其中|确保|力争|争取|全力|努力|预计)+")
+_TRAILING_TO = re.compile(r"(?:不少于|不低于|提升至|提高到|到|至)$")
+_ABOVE_BELOW = re.compile(r"以上|以下")
+
+
 def indicator_before(text: str, start: int, unit: str, inherited: str = "", level: str = "") -> str:
     """The indicator a number at `start` of sentence `text` measures.
 
@@ -298,7 +331,7 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
     # a threshold (5000万元以上项目) is part of the indicator, not a figure before it
     previous = [m for m in _number_pattern().finditer(whole) if not _THRESHOLD.match(whole, m.end())]
     own = (whole[previous[-1].end():] if previous else whole).lstrip("、和及与,， ")
-    growth = unit in ("%", "个百分点") and re.search(r"(增长|增速|提高|下降|增幅|同比)[^0-9]{0,4}$", own)
+    growth = unit in ("%", "个百分点") and _GROWTH_WORD.search(own)
     same_unit = bool(previous) and previous[-1].group(2) == unit  # 从637亿元跃升至980亿元
     # A figure inherits the clause's or the previous figure's indicator only when its own
     # words name nothing (…980亿元，2025年突破千亿元): 助力困难人员就业6万人 after
@@ -312,28 +345,26 @@ def indicator_before(text: str, start: int, unit: str, inherited: str = "", leve
         or (bare and same_unit and _known_indicator(whole)) or (inherited if bare else "")
     if not best and growth and level:
         best = level  # 地区生产总值181.8亿元，同比增长7%: the rate of the level just given
-    if not best and growth and not re.sub(r"(全年|增速|增幅|增长|同比|比上年|达到|达|为|了)", "", own).strip():
+    if not best and growth and not _RATE_WORDS.sub("", own).strip():
         best = _known_indicator(text[:start])  # 生产总值连续6个季度…增长，全年增速达21.1%
     if not best:
-        phrase = re.sub(r"[“”‘’]", "", own)
+        phrase = _QUOTES.sub("", own)
         phrase = _BASE_WORDS.sub("", phrase)
         if "等" in phrase and "、" in phrase.rpartition("等")[0]:  # 新引进落地惠科…、聚力生…等项目: the examples are not the indicator
             examples, _, head = phrase.rpartition("等")
-            verbs = re.findall(r"新引进落地|新引进|引进|新建|建成|新增|实施|开工|签约|落地|新培育|培育", examples)
+            verbs = _LIST_OPENING_VERBS.findall(examples)
             verb = verbs[0] if verbs else ""  # the verb that opens the list
             phrase = verb + head if len(head) >= 2 else ""
         # a heading run into its text by a space (“四千行动”深入实施 提升高标准农田200.3万亩)
         phrase = _TITLE_GAP.split(phrase)[-1]
-        phrase = re.sub(r"(分别|累计|共|全年|同比|增长|增速|达到|达|为|超过|超|突破|实现|完成|新增|(?<!签)约|近|以上|左右|的|了|年|"
-                        r"首次|再创新高|创历史新高|创新高|历年最多|、|\s|"
-                        r"下降|减少|回落|下滑|降低|上涨|上升|提高|提升|跃上|迈上|跃升|预计|就有|已有|只有|共有|(?<![国所拥持])有)+$", "", phrase)
-        phrase = re.sub(r"^.*(20\d\d年|" + _WHOLE_AREA.pattern + ")", "", phrase)  # 全年全县…: all of the scene
-        phrase = re.sub(r"^(?:其中|确保|力争|争取|全力|努力|预计)+", "", phrase)
-        phrase = re.sub(r"(?:不少于|不低于|提升至|提高到|到|至)$", "", phrase)
+        phrase = _TRAILING_VERBS.sub("", phrase)
+        phrase = _SCENE.sub("", phrase)  # 全年全县…: all of the scene
+        phrase = _LEADING_WORDS.sub("", phrase)
+        phrase = _TRAILING_TO.sub("", phrase)
         tail = phrase.rsplit("、", 1)[-1]  # 以上、路边音乐会: the words after the last list mark
         phrase = tail if len(tail) >= 2 else phrase.strip("、")
         best = last_words(phrase, INDICATOR_MAX).strip() if len(phrase) >= 2 else ""
-        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit() and not re.search(r"以上|以下", best):
+        if len(best) < 2 or best in NOT_INDICATORS or best[0].isdigit() and not _ABOVE_BELOW.search(best):
             best = ""  # 出台20条, 吸引超18万人次, 其中8.5万人次: a verb or a link word measures nothing
     if growth and best and not best.endswith(("增速", "率", "比重", "占比")):
         best += "年均增速" if "年均" in own else "增速"  # 年均增长8.1%: the period's average, not a year's
@@ -364,11 +395,18 @@ def is_heading(text: str) -> bool:
     return len(text) <= HEADING_MAX and not text.endswith(("。", "；", ";", "!", "！", "?", "？"))
 
 
+@lru_cache(maxsize=None)
+def _cues(where: str) -> re.Pattern[str]:
+    """Any of the target cues of `where` (`lexicon.target_cues`): one search of a text
+    rather than one scan per cue."""
+    cues = lexicon.target_cues(where)
+    return re.compile("|".join(map(re.escape, cues)) if cues else "(?!)")
+
+
 def sets_goals(heading: str) -> bool:
     """Whether a heading announces goals (二、2025年工作安排), not results: a 计划 whose
     execution it reports (一、2022年国民经济和社会发展计划执行情况) sets none."""
-    return any(cue in heading for cue in lexicon.target_cues("heading")) \
-        and not any(cue in heading for cue in lexicon.target_cues("result_heading"))
+    return _cues("heading").search(heading) is not None and _cues("result_heading").search(heading) is None
 
 
 def sections(doc: Doc, by_sentence: dict[int, list[Mention]]) -> dict[int, Section]:
@@ -451,26 +489,27 @@ def _kind(doc: Doc, sentence: Sentence, local: int, heading_target: bool, year: 
     clause = sentence.text[_clause_start(sentence.text, local):local + cut]
     if review or (doc.meta.year is not None and year < doc.meta.year):
         clause = clause.replace("左右", "")  # 左右 rounds a result of a year gone by
-    if any(cue in sentence.text[:local] for cue in lexicon.target_cues("forecast")):
+    opening = sentence.text[:local]  # the sentence up to the figure
+    if _cues("forecast").search(opening):
         return "Target"  # 项目投产达效后，预计年实现销售收入100亿元: what the project is to give, not an estimate
     written = doc.meta.date
     if _NOTED_ESTIMATE.search(ahead[:cut]) and (doc.meta.year is None or year < doc.meta.year):
         return "Estimate"  # 全年地区生产总值增长7%左右(预计数,下同): a past year's result not yet final
-    if _ESTIMATE in sentence.text[:local] and not _BY_YEAR.search(sentence.text[:local]) \
+    if _ESTIMATE in opening and not _BY_YEAR.search(opening) \
             and (doc.meta.year is None or year < doc.meta.year or (written and written.month > PLANNING_MONTHS and year == written.year)):
         return "Estimate"  # 预计全年完成…: a result not yet final, told apart from both
     if written and (year > written.year or (year == written.year and written.month <= PLANNING_MONTHS)):
         return "Target"  # a report of early 2026 about 2026 can only plan it
-    if _QUOTED_PLAN.search(sentence.text[:local]):
+    if _QUOTED_PLAN.search(opening):
         return "Target"  # 政府工作报告明确提出：“2026年，…钒钛产业产值突破650亿元”: a goal quoted, not a result
-    before = _MET_GOAL.sub("", sentence.text[:local])
+    before = _MET_GOAL.sub("", opening)
     clause = _MET_GOAL.sub("", clause)
-    if any(cue in clause for cue in lexicon.target_cues("clause")) or any(cue in before for cue in lexicon.target_cues("sentence")):
+    if _cues("clause").search(clause) or _cues("sentence").search(before):
         return "Target"
     if _BY_YEAR.search(before):
         return "Target"  # 到2025年…达到: a figure to be reached by a year
     # 2024年改造提升高标准农田200.3万亩，超额完成国家下达任务: reached, whatever the heading plans
-    done = any(cue in sentence.text for cue in lexicon.target_cues("done"))
+    done = _cues("done").search(sentence.text) is not None
     return "Target" if heading_target and not done else "Actual"
 
 
@@ -767,6 +806,14 @@ def rate_base(surface: str) -> str:
     return ""
 
 
+# Read from just after a number's unit (match(text, end)) or up to it (search(text, start, end)).
+_THRESHOLD_AFTER = re.compile(r"(?:以上|以下)的?[\u4e00-\u9fff]")
+_LEVEL_AFTER = re.compile(r"(?:以上|以下)(?:的)?(?:增长|水平)")
+_COUNT_BEFORE = re.compile(r"\d\s*[个项]$")
+_PER_UNIT = re.compile(r"\s*[/／]")
+_WORDS_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
 def extract_figures(doc: Doc) -> Doc:
     pattern = _number_pattern()
     frame = frame_area(doc)
@@ -797,12 +844,11 @@ def extract_figures(doc: Doc) -> Doc:
             if value is None or (not number[0].isdigit() and unit not in MAGNITUDE_UNITS):
                 continue  # 八项规定, 一圈两场, 十件实事: numerals inside names, not figures
             local = match.start()
-            if re.match(r"(?:以上|以下)的?[\u4e00-\u9fff]", sentence.text[match.end():]) and \
-                    not re.match(r"(?:以上|以下)(?:的)?(?:增长|水平)", sentence.text[match.end():]):
+            if _THRESHOLD_AFTER.match(sentence.text, match.end()) and not _LEVEL_AFTER.match(sentence.text, match.end()):
                 continue  # 5000万元以上项目, 10万元以下的村: a threshold in a description, not a figure
-            if re.search(r"\d\s*[个项]$", sentence.text[max(0, local - 4):local]):
+            if _COUNT_BEFORE.search(sentence.text, max(0, local - 4), local):
                 continue  # “7个100%”: seven items at 100%, a slogan's count, not a figure
-            if re.match(r"\s*[/／]", sentence.text[match.end():]):
+            if _PER_UNIT.match(sentence.text, match.end()):
                 continue  # 80公里/小时, 3000元/吨: a unit per another, which the units do not read
             if unit == "条" and policy_articles(sentence.text, local, match.end()):
                 continue  # 国务院33条、自治区40条稳大盘政策, 房“18条”: a policy's name, not a figure
@@ -839,7 +885,7 @@ def extract_figures(doc: Doc) -> Doc:
                 subject = own or semicolon or parts or (wider[0] if wider else None) or fallback
             if subject is not None and is_body(subject) and is_common(normalise_indicator(surface_of(sentence.text, local, unit))):
                 subject = fallback or subject  # 国家统计局 reports 地区生产总值; the figure is the area's
-            inherited = previous.surface if previous and previous.unit == unit and previous.surface in lexicon.indicators() else ""
+            inherited = previous.surface if previous and previous.unit == unit and previous.surface in _indicator_set() else ""
             level = previous.surface if previous and previous.unit not in ("%", "个百分点") else ""
             surface = indicator_before(sentence.text, local, unit, inherited, level)
             named_after = counted_after(doc, token_starts, sentence.start + match.end()) \
@@ -849,7 +895,7 @@ def extract_figures(doc: Doc) -> Doc:
             elif named_after:  # 汇聚32家科研机构、4家国家级科研平台: the count of what follows
                 surface = named_after + "数"
             elif surface.endswith("等"):  # 完成市旅发集团等5家国有企业改革组建: what is counted follows
-                follows = re.match(r"[\u4e00-\u9fff]{2,12}", sentence.text[match.end():])
+                follows = _WORDS_AFTER.match(sentence.text, match.end())
                 surface = follows.group() if follows else ""
             elif previous is not None and restates(sentence.text, previous.end - sentence.start, local):
                 surface = previous.surface  # 459323元(按年平均汇率折算为71196美元): the same figure in another unit

@@ -38,6 +38,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract.lexicon import (Division, common_words_tagged_proper, division_by_code, divisions_by_full_name,
@@ -60,9 +61,23 @@ def relation_rule(name: str, scope: str = "sentence") -> Callable[[RelationRule]
     return register
 
 
+# The sentence last flattened, its size and its flat names: each sentence rule asks for the
+# same sentence's (`relate` hands them one list), about ten times in a row.
+_FLAT: list = [None, 0, []]
+
+
 def flat_mentions(mentions: list[Mention]) -> list[Mention]:
     """The sentence's names in reading order: neither areas read inside names nor a name
-    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name)."""
+    that opens a longer one (the firm 义龙新区振华新材料有限公司 opening its project's name).
+    The list is shared by the rules reading the same sentence: not to be changed."""
+    if _FLAT[0] is mentions and _FLAT[1] == len(mentions):
+        return _FLAT[2]
+    flat = _flat_mentions(mentions)
+    _FLAT[:] = [mentions, len(mentions), flat]
+    return flat
+
+
+def _flat_mentions(mentions: list[Mention]) -> list[Mention]:
     outer = [m for m in mentions if m.rule not in INNER_RULES]
     # m opens a longer one iff the longest name starting where m starts ends after m
     longest: dict[int, int] = {}
@@ -569,6 +584,24 @@ def _companies(doc: Doc) -> dict[str, Mention]:
     return companies
 
 
+CO_ISSUER_GAP = ("", " ", "\u3000", "、", "和", "与")  # 中共石嘴山市委员会石嘴山市人民政府关于印发…
+
+
+def _co_issuers(doc: Doc, before: list[Mention]) -> list[Mention]:
+    """The bodies written right before the issuing one, back to back or listed (中共X市委员会
+    X市人民政府关于印发《…》: a joint notice), which issue the policy with it."""
+    bodies: list[Mention] = []
+    last = before[-1]
+    if last.type != "Organization" or not is_body(last.label):
+        return bodies
+    for prev in reversed(before[:-1]):
+        if prev.type != "Organization" or not is_body(prev.label) or _between(doc, prev, last) not in CO_ISSUER_GAP:
+            break
+        bodies.append(prev)
+        last = prev
+    return bodies
+
+
 POLICY_LIST_GAP = re.compile(r"[》〉”\"]?[、和及与][《〈“\"]?")  # between the policies of a list: 《A》和《B》
 
 
@@ -598,6 +631,8 @@ def implements(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         if any(cue in gap for cue in relation_cues("issues")) and target.type == "Policy":
             issued = Relation("issuedBy", target, agent, target.sentence, "issue-verb")
             found.append(issued)
+            found.extend(Relation("issuedBy", target, body, target.sentence, "issue-verb")
+                         for body in _co_issuers(doc, before))
         elif any(cue in gap for cue in relation_cues("implements")):
             found.append(Relation("implements", agent, target, target.sentence, "implement-verb"))
     return found
@@ -665,17 +700,24 @@ def _overlap(label: str, other: str, start: int, end: int) -> bool:
     return False
 
 
-def _after_address(head: str, forms: set[str]) -> bool:
+def _after_address(head: str, forms: list[str]) -> bool:
     """Is `head` an address of areas (宜宾|三江新区…, 贵州省|贵阳市…)? An address may close on an
-    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安."""
+    open bracket: 广州(|梅州)产业转移工业园 is built in 梅州 for 广州, as 张江(贵安)… is in 贵安.
+    `forms`: the areas' forms of two characters or more, longest first (`_longest_first`)."""
     if head.endswith(OPEN_BRACKETS) and len(head) > 1:
         head = head[:-1]
     while head:
-        form = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2 and head.endswith(f)), None)
+        form = next((f for f in forms if head.endswith(f)), None)
         if form is None:
             return False
         head = head[:-len(form)]
     return True
+
+
+def _longest_first(forms: set[str]) -> list[str]:
+    """The forms of two characters or more, longest first (sorted once per document, not
+    once per name read)."""
+    return [f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2]
 
 
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
@@ -683,7 +725,9 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
 
     Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
     of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
-    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction)."""
+    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
+    `forms`: the document's forms of areas and parks (those written in the thing's name
+    are enough: only they are read)."""
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
@@ -737,6 +781,13 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         elif mention.type == "Park" and mention.label in parks:
             containers.setdefault(mention.label, mention)
     area_forms = set(containers)
+    address_forms = _longest_first(area_forms)
+    # the forms by their first character, as their places in `containers`: a name is
+    # compared only with the forms that may occur in it, in the same order
+    entries = list(containers.items())
+    by_first: dict[str, list[int]] = {}
+    for number, (form, _container) in enumerate(entries):
+        by_first.setdefault(form[:1], []).append(number)
     found: list[Relation] = []
     seen: set[str] = set()
     for mention in mentions:
@@ -744,7 +795,11 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             continue
         seen.add(mention.label)
         best: tuple[int, Mention] | None = None
-        for form, container in containers.items():
+        candidates = sorted(chain.from_iterable(by_first.get(char, ()) for char in {*mention.label, ""}))
+        # (`_says_where` reads only the forms written in the name: the others never match in it)
+        written = {entries[number][0] for number in candidates if entries[number][0] in mention.label}
+        for number in candidates:
+            form, container = entries[number]
             index = mention.label.rfind(form)
             if index < 0 or container.label == mention.label or container is mention:
                 continue
@@ -756,9 +811,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
-            if not _says_where(mention, container, form, index, area_forms):
+            if not _says_where(mention, container, form, index, written):
                 continue
-            if index > 0 and not _after_address(mention.label[:index], area_forms) \
+            if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):
                 continue  # 中国联通哈尔滨…中心: a name that opens with no address (深江铁路中山段: a route's part in 中山)
             end = index + len(form)
@@ -1343,6 +1398,7 @@ def relate(doc: Doc) -> Doc:
         relations.extend(with_best_evidence(doc, relation, sentences_of) for relation in rule(doc, doc.mentions))
         doc.relations = list(relations)  # a later rule leaves what an earlier one placed
     _COMPANIES.clear()
+    _FLAT[:] = [None, 0, []]
     one = apposed(doc)
     doc.relations = unique_relations([r for r in relations if r.predicate not in ("locatedIn", "partOf")
                                       or frozenset((r.subject.label, r.object.label)) not in one])

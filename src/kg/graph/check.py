@@ -1,4 +1,7 @@
-"""The build's check of the shapes' promises: SPARQL over the written Turtle in pyoxigraph.
+"""The shapes' promises checked on a written graph.ttl: SPARQL in pyoxigraph.
+
+(`kg build` checks its graph on its records instead, kg.graph.conform, with the same
+findings; this module checks a Turtle file, and tests compare the two with pyshacl.)
 
 pyshacl walks the data graph through rdflib's triple index one focus node at a time; on a
 1M-triple graph that is minutes and gigabytes (NOTES.md). The shapes in
@@ -15,16 +18,15 @@ sh:targetSubjectsOf; property shapes with one IRI path and
 sh:minCount, sh:maxCount, sh:datatype, sh:languageIn, sh:minLength, sh:pattern, sh:class,
 sh:nodeKind sh:IRI, sh:in, sh:or of sh:class shapes, sh:minInclusive, sh:lessThan,
 sh:qualifiedValueShape (an sh:in list) with sh:qualifiedMinCount / sh:qualifiedMaxCount;
-node-level sh:sparql SELECT constraints (with $this and {$this} in the message).
+a node shape's own sh:class; node-level sh:sparql SELECT constraints (with $this and
+{$this} in the message).
 """
 from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from os import PathLike
 from pathlib import Path
-from typing import BinaryIO, NoReturn
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -247,6 +249,14 @@ def _sparql_checks(shapes: Graph, shape, targets: str) -> list[Check]:
     return checks
 
 
+def _node_class_checks(shapes: Graph, shape, targets: str) -> list[Check]:
+    """A node shape's own sh:class: each focus node must have the class."""
+    messages = sorted(str(m) for m in shapes.objects(shape, SH.message))
+    return [Check(_severity(shapes, shape), "", messages[0] if messages else "constraint not met",
+                  f"SELECT ?this WHERE {{ {targets} FILTER NOT EXISTS {{ ?this a {_iri(cls)} }} }}", False)
+            for cls in sorted(shapes.objects(shape, SH["class"]))]
+
+
 def plan(shapes: Graph) -> CheckPlan:
     """Every constraint of every node shape, as a query."""
     result = CheckPlan()
@@ -254,6 +264,7 @@ def plan(shapes: Graph) -> CheckPlan:
         targets = _targets(shapes, shape)
         if not targets:
             continue
+        result.checks.extend(_node_class_checks(shapes, shape, targets))
         for prop in sorted(shapes.objects(shape, SH.property)):
             result.checks.extend(_property_checks(shapes, shape, prop, targets))
         result.checks.extend(_sparql_checks(shapes, shape, targets))
@@ -309,72 +320,9 @@ def check_store(store: ox.Store, shapes_path: Path = SHAPES_PATH) -> Report:
 
 def check_turtle(path: Path, shapes_path: Path = SHAPES_PATH) -> Report:
     """Load a written graph.ttl into an in-memory pyoxigraph store and check it."""
-    return _checked(_loaded(path), shapes_path)[0]
-
-
-STREAMED = "-"  # the line `kg build` sends instead of a path: the Turtle comes on stdin
-
-
-def check_stream(stream: BinaryIO, shapes_path: Path = SHAPES_PATH) -> Report:
-    """Load Turtle from `stream` while it is written (`kg build` sends graph.ttl's pieces as
-    it writes them, so parsing overlaps writing) and check it."""
-    return _checked(_loaded(stream), shapes_path)[0]
-
-
-def _loaded(source: str | PathLike | BinaryIO) -> tuple[ox.Store, float]:
-    """An in-memory store holding the Turtle of `source` (a file, or a stream read while it
-    is written), and when loading started."""
     started = time.perf_counter()
     store = ox.Store()
-    if isinstance(source, (str, PathLike)):
-        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
-    else:
-        store.bulk_load(input=source, format=ox.RdfFormat.TURTLE)
-    return store, started
-
-
-def _checked(loaded: tuple[ox.Store, float], shapes_path: Path) -> tuple[Report, ox.Store]:
-    """The report on a `_loaded` store (its seconds count the loading), and the store."""
-    store, started = loaded
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     report = check_store(store, shapes_path)
-    report.seconds = time.perf_counter() - started
-    return report, store
-
-
-def main(argv: list[str] | None = None) -> None:
-    """`python -m kg.graph.check GRAPH.ttl [SHAPES.ttl]`: the Report, pickled, on stdout (how
-    `kg build` runs the check in a fresh process beside its writers). Without arguments it
-    reads the shapes, then the graph's path (a line on stdin), or `STREAMED` and then the
-    Turtle itself: `kg build` starts it while documents are extracted, so its start-up is
-    not on the build's last step. Ends the process once the report is written (`_answer`)."""
-    import sys
-
-    args = sys.argv[1:] if argv is None else argv
-    if not args:  # started ahead of time: read the shapes now, the graph's path once written
-        plan(load_shapes(SHAPES_PATH))
-        # (read as bytes: a text reader would buffer the start of a streamed graph away)
-        line = sys.stdin.buffer.readline().decode(sys.getfilesystemencoding(), "surrogateescape")
-        args = line.rstrip("\n").split("\t")
-        if not args[0]:
-            return  # the build ended without a graph
-        if args[0] == STREAMED:  # the graph's Turtle follows on stdin, as it is written
-            _answer(*_checked(_loaded(sys.stdin.buffer), SHAPES_PATH))
-    _answer(*_checked(_loaded(Path(args[0])), Path(args[1]) if len(args) > 1 else SHAPES_PATH))
-
-
-def _answer(report: Report, store: ox.Store) -> NoReturn:
-    """Write the pickled report on stdout and end the process at once, `store` still held:
-    `kg build` waits for this process to end, and freeing the store triple by triple (then
-    the interpreter) took 0.15 to 0.2 s of the build's last step on the x100 graph; the
-    system takes the memory back in one go."""
-    import os
-    import pickle
-    import sys
-
-    sys.stdout.buffer.write(pickle.dumps(report))
-    sys.stdout.buffer.flush()
-    os._exit(0)  # (`store`, an argument, is still referenced here)
-
-
-if __name__ == "__main__":
-    main()
+    report.seconds = time.perf_counter() - started  # (the loading counts)
+    return report

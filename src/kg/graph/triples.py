@@ -111,13 +111,25 @@ class Triples:
         return sorted(s for s, predicates in self.by_subject.items() if type_iri in predicates.get(rdf_type, ()))
 
     def __len__(self) -> int:
-        return sum(len(objects) for predicates in self.by_subject.values() for objects in predicates.values())
+        return sum(sum(map(len, predicates.values())) for predicates in self.by_subject.values())
 
     def __iter__(self) -> Iterator[tuple[str, str, Obj]]:
         for subject, predicates in self.by_subject.items():
             for predicate, objects in predicates.items():
                 for obj in objects:
                     yield subject, predicate, obj
+
+    @classmethod
+    def from_rdflib(cls, graph: Graph, base: str = str(KGR)) -> Triples:
+        """The triples of an rdflib graph without blank nodes (its literals as `Lit`)."""
+        triples = cls(base)
+        for subject, predicate, obj in graph:
+            if not isinstance(subject, URIRef) or not isinstance(obj, (URIRef, Literal)):
+                raise ValueError(f"a blank node in {(subject, predicate, obj)}")
+            if isinstance(obj, Literal):
+                obj = Lit(str(obj), str(obj.datatype) if obj.datatype else "", obj.language or "")
+            triples.add(str(subject), str(predicate), obj if isinstance(obj, Lit) else str(obj))
+        return triples
 
     def to_rdflib(self) -> Graph:
         """The same triples in an rdflib Graph with our prefixes bound (kgr: = base)."""

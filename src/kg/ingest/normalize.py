@@ -109,12 +109,15 @@ def traditional_only() -> frozenset[str]:
 
 def is_traditional(text: str) -> bool:
     """True when enough of the Chinese characters exist only in traditional script."""
+    only = traditional_only()
+    head = text[:50000]
+    if only.isdisjoint(set(head)):
+        return False  # (most texts: no character to count)
     # each distinct character once (counted in C), not each character of the text
-    counts = [(char, n) for char, n in Counter(text[:50000]).items() if _is_cjk(char)]
+    counts = [(char, n) for char, n in Counter(head).items() if _is_cjk(char)]
     hanzi = sum(n for _char, n in counts)
     if not hanzi:
         return False
-    only = traditional_only()
     count = sum(n for char, n in counts if char in only)
     return count >= 2 and count / hanzi >= TRADITIONAL_SHARE or count == hanzi
 
@@ -150,12 +153,12 @@ def _replace_chars(raw: str, table: dict[str, str]) -> str:
     return changed.sub(lambda match: table[match.group()], raw)
 
 
-def _map_chars(raw: str) -> tuple[list[str], list[int]]:
-    """Per-character normalisation: the output characters and the raw index of each."""
+def _map_chars(raw: str) -> tuple[str, list[int]]:
+    """Per-character normalisation: the output text and the raw index of each character."""
     norms = {char: normalize_char(char) for char in set(raw)}
     if "\r" not in norms and all(len(norm) == 1 for norm in norms.values()):
         # (the usual text: one character for one, e.g. full-width punctuation to ASCII)
-        return list(_replace_chars(raw, {c: n for c, n in norms.items() if n != c})), list(range(len(raw)))
+        return _replace_chars(raw, {c: n for c, n in norms.items() if n != c}), list(range(len(raw)))
     chars: list[str] = []
     maps: list[int] = []
     previous_cr = False
@@ -167,39 +170,30 @@ def _map_chars(raw: str) -> tuple[list[str], list[int]]:
         for piece in norms[char]:
             chars.append(piece)
             maps.append(i)
-    return chars, maps
+    return "".join(chars), maps
 
 
 @dataclass
 class _Line:
-    chars: list[str]
-    maps: list[int]
+    text: str
+    maps: list[int]  # the raw index of each character of `text`
     blank_before: bool  # a blank line separates it from the previous one
 
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
 
-
-def _split_lines(chars: list[str], maps: list[int]) -> list[_Line]:
+def _split_lines(text: str, maps: list[int]) -> list[_Line]:
+    """The lines of `text` without the white space around them (blank ones left out)."""
     lines: list[_Line] = []
     start = 0
     blank = False
-    breaks = [m.start() for m in re.finditer("\n", "".join(chars))]  # (chars are one character each)
-    for end in breaks + [len(chars)]:
-        piece, pmaps = chars[start:end], maps[start:end]
-        left = 0
-        while left < len(piece) and piece[left].isspace():
-            left += 1
-        right = len(piece)
-        while right > left and piece[right - 1].isspace():
-            right -= 1
-        if right > left:
-            lines.append(_Line(piece[left:right], pmaps[left:right], blank))
+    for piece in text.split("\n"):
+        body = piece.strip()  # (str.strip drops what str.isspace calls space)
+        if body:
+            left = start + len(piece) - len(piece.lstrip())
+            lines.append(_Line(body, maps[left:left + len(body)], blank))
             blank = False
         elif lines:
             blank = True
-        start = end + 1
+        start += len(piece) + 1
     return lines
 
 
@@ -235,66 +229,60 @@ def _joins(previous: str, line: _Line, text: str) -> bool:
     return _is_cjk(first) or first.isalnum() or first in "“‘(（《,，、" or first in CONTINUING_MARKS
 
 
-def pair_ascii_quotes(chars: list[str]) -> list[str]:
+def pair_ascii_quotes(text: str) -> str:
     """Straight double quotes in Chinese text (web pages, PDFs) become “ ”, in pairs, so
     quoted names read the same however the source typed them: "三片一区一镇". A paragraph
     with an odd number of them, or without Chinese, is left as it is."""
-    if '"' not in chars:
-        return chars  # (most paragraphs: a scan in C instead of a loop over every character)
-    positions = [i for i, char in enumerate(chars) if char == '"']
-    if len(positions) % 2 or not any(_is_cjk(char) for char in chars):
-        return chars
-    paired = list(chars)
+    if '"' not in text:
+        return text  # (most paragraphs)
+    positions = [i for i, char in enumerate(text) if char == '"']
+    if len(positions) % 2 or not any(_is_cjk(char) for char in text):
+        return text
+    paired = list(text)
     for n, i in enumerate(positions):
         paired[i] = "“" if n % 2 == 0 else "”"
-    return paired
+    return "".join(paired)
 
 
 def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
     """Normalise `raw`; offsets has len(text)+1 raw indices, non-decreasing, each <= len(raw)."""
-    chars, maps = _map_chars(raw)
-    traditional = convert_traditional and is_traditional("".join(chars))
-    paragraphs: list[_Line] = []
-    texts: list[str] = []  # each paragraph's text, kept as it grows (not joined again for every line)
+    text, maps = _map_chars(raw)
+    traditional = convert_traditional and is_traditional(text)
+    paragraphs: list[_Line] = []  # (a paragraph's text grows as lines join it)
     seen_lines: set[str] = set()
-    for line in _split_lines(chars, maps):
+    for line in _split_lines(text, maps):
         if traditional:
-            line.chars = to_simplified(line.chars)
-        line_text = line.text
-        if len(line.chars) >= MIN_REPEAT:
+            line.text = "".join(to_simplified(list(line.text)))
+        if len(line.text) >= MIN_REPEAT:
             # a repeated line goes before joining: seed 000 repeats a paragraph cut at 山王,
             # and the copy must not be joined to the heading after it
-            if line_text in seen_lines:
+            if line.text in seen_lines:
                 continue
-            seen_lines.add(line_text)
-        if paragraphs and _joins(texts[-1], line, line_text):
+            seen_lines.add(line.text)
+        if paragraphs and _joins(paragraphs[-1].text, line, line.text):
             last = paragraphs[-1]
-            if last.chars[-1].isascii() and last.chars[-1].isalnum() and line.chars[0].isascii() and line.chars[0].isalnum():
-                last.chars.append(" ")  # an English word wrapped at the line end
+            if last.text[-1].isascii() and last.text[-1].isalnum() and line.text[0].isascii() and line.text[0].isalnum():
+                last.text += " "  # an English word wrapped at the line end
                 last.maps.append(last.maps[-1] + 1)
-                texts[-1] += " "
-            last.chars.extend(line.chars)
+            last.text += line.text
             last.maps.extend(line.maps)
-            texts[-1] += line_text
         else:
-            paragraphs.append(_Line(list(line.chars), list(line.maps), line.blank_before))
-            texts.append(line_text)
+            paragraphs.append(_Line(line.text, list(line.maps), line.blank_before))
     out: list[str] = []
     offsets: list[int] = []
     seen: set[str] = set()
-    for paragraph, text in zip(paragraphs, texts):
-        if len(text) >= MIN_REPEAT:
-            if text in seen:
+    for paragraph in paragraphs:
+        if len(paragraph.text) >= MIN_REPEAT:
+            if paragraph.text in seen:
                 continue
-            seen.add(text)
+            seen.add(paragraph.text)
         if out:
-            out.append("\n")
             offsets.append(offsets[-1] + 1)  # the raw index just after the previous paragraph
-        out.extend(pair_ascii_quotes(paragraph.chars))
+        out.append(pair_ascii_quotes(paragraph.text))
         offsets.extend(paragraph.maps)
     end = offsets[-1] + 1 if offsets else 0
     offsets.append(min(end, len(raw)))
-    return Normalized("".join(out), offsets, traditional)
+    return Normalized("\n".join(out), offsets, traditional)
 
 
 def normalize(doc: Doc) -> Doc:

@@ -12,7 +12,9 @@ from kg.extract.recognize.edges import QUANTITY
 
 # A phrase followed by its count is a kind being counted (建成跨境电商产业园3个,
 # 开展反诈宣传活动36场, 开行跨境公路卡班500车次, 加工生产线2套), not a name.
-COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)")
+# A count that goes on to a noun counts that noun, not the name before it (淄博高新区19个重大项目
+# 集中开工: the park's projects).
+COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)(?=$|[^\u4e00-\u9fff]|以上|左右|多|的|和|及)")
 COUNT_CHARACTERS = frozenset("0123456789一二三四五六七八九十百千万两")  # what COUNTED_AFTER opens with
 CLASSIFIERS = frozenset("个级家座条项")  # one of them closes every match of PLURAL
 # "The first X" inside a span says a thing is the first of a kind (投用全球首条400G算力通道).
@@ -41,6 +43,7 @@ LANES_FIRST = re.compile(r"(?:双向|单向)?[0-9一二三四五六七八九十�
 # A title a ministry confers in batches names a kind its holders belong to: 获评第四批|国家
 # 示范物流园 (an honour of the park the text is about, not the park).
 BATCH_BEFORE = re.compile(r"第[0-9一二三四五六七八九十]+批$")
+LEADING_COUNT = re.compile(r"^[0-9一二三四五六七八九十]+(?=[百千万])")  # 三|百亿级: the count before a rank's scale
 # "One of the …" names the class a thing belongs to: 是广东省四大石化产业基地|之一.
 ONE_OF_AFTER = re.compile(r"之一")
 
@@ -93,5 +96,13 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     if mention.type in SINGLE_THING_TYPES and doc.text.endswith(("批", "批\n"), 0, mention.start) \
             and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
         return True
+    if mention.type in SINGLE_THING_TYPES and mention.rule != "book" and mention.label.endswith(lexicon.edge_words("role-title")):
+        return True  # (打造滇中城市群曲靖副中心, 粤西交通物流商贸中心: a role a place aims at, no body)
+    if mention.type in SINGLE_THING_TYPES and LEADING_COUNT.sub("", mention.label).startswith(lexicon.edge_words("rank-lead")):
+        return True  # (建设世界级钒钛产业基地, 三百亿级新材料产业基地: a rank aimed at, no one park)
+    if mention.type == "Organization" and mention.label.endswith(lexicon.edge_words("media-tail")):
+        return True  # (兴义市融媒体中心, 贵州省新闻发布厅: the medium a report comes through, GUIDELINES `ignore`)
+    if mention.type == "Project" and mention.label.endswith(lexicon.edge_words("class-tail")):
+        return True  # (双招双引重大项目, 产业链条龙头项目: the projects of a drive or a rank, not one project)
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label

@@ -396,7 +396,18 @@ LEVEL_ONLY = re.compile(r"^(?:中共)?[省市区县州乡镇]{0,2}")
 
 
 def unqualified_body(label: str) -> bool:
-    """A body named by a level word alone (市委, 省政府, 县人民政府, 人大, 管委会): the
-    guidelines leave it out, since it names no one body without its place."""
-    rest = label[LEVEL_ONLY.match(label).end():]
-    return rest in lexicon.edge_words("bare-body")
+    """A body named by a level word alone (市委, 省政府, 县人民政府, 人大, 管委会), or a
+    department of a level named so (市发改委, 区科技局, 省自然资源厅): the guidelines leave it
+    out, since it names no one body without its place."""
+    level = LEVEL_ONLY.match(label)
+    rest = label[level.end():]
+    if level.group() and SESSION.match(rest):
+        rest = rest[SESSION.match(rest).end():]  # 市十六届人民政府: a government's term, still no place
+    if rest in lexicon.edge_words("bare-body"):
+        return True
+    return bool(level.group().strip("中共")) and rest.endswith(lexicon.edge_words("bare-department")) \
+        and not LEVEL_WORD.search(rest)
+
+
+SESSION = re.compile(r"第?[一二三四五六七八九十]+届")
+LEVEL_WORD = re.compile(r"[省市区县州旗]")  # (市南区教育局: a place's name, not a level word alone)

@@ -54,6 +54,8 @@ def state_sums(state: np.ndarray, rows: np.ndarray, mark_at: np.ndarray, mark_ro
         for f in range(1, features):
             for i in range(first, end):
                 row = rows[f, i]
+                if row == 0:
+                    continue  # (a feature the model lacks: its row is zeros, and x + 0.0 == x)
                 for j in range(labels):
                     scores[i, j] += state[row, j]
         while mark < len(mark_at) and mark_at[mark] < end:
@@ -153,13 +155,14 @@ def label_chances(exp_state: np.ndarray, exp_trans: np.ndarray, starts: np.ndarr
 
 @_jit
 def longest_matches(points: np.ndarray, roots: np.ndarray, keys: np.ndarray, children: np.ndarray,
-                    ends: np.ndarray, direction: int, deepest: int) -> tuple[np.ndarray, np.ndarray]:
+                    ends: np.ndarray, firsts: np.ndarray, direction: int, deepest: int) -> tuple[np.ndarray, np.ndarray]:
     """For each position of `points` (code points), the longest word of a trie read from it
     forward (`direction` 1) or backward (-1): its size (0: none) and its value (-1: none).
     The trie (`tagger._Trie`): `roots[code point]` is the node its first character leads
     to (0: none; most positions start no word, and are passed over with this one look-up);
     from a node on, `keys` (sorted) are node * 0x110000 + code point and `children` the
-    node each leads to; `ends[node]` is the value of the word ending there, or -1."""
+    node each leads to, node n's from `firsts[n]` to `firsts[n + 1]`; `ends[node]` is the
+    value of the word ending there, or -1."""
     size = len(points)
     found = np.zeros(size, dtype=np.int64)
     values = np.full(size, -1, dtype=np.int64)
@@ -173,8 +176,9 @@ def longest_matches(points: np.ndarray, roots: np.ndarray, keys: np.ndarray, chi
                 if at < 0 or at >= size:
                     break
                 key = node * 0x110000 + points[at]
-                edge = np.searchsorted(keys, key)
-                if edge == len(keys) or keys[edge] != key:
+                first, end = firsts[node], firsts[node + 1]  # (the node's own edges)
+                edge = first + np.searchsorted(keys[first:end], key)
+                if edge == end or keys[edge] != key:
                     break
                 node = children[edge]
             if ends[node] >= 0:

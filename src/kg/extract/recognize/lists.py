@@ -24,6 +24,7 @@ from kg.extract.recognize.base import (
 
 # People's titles; what stands before one in a list item is the person's organisation.
 TITLE_WORDS = re.compile(r"董事长|董事|总经理|经理|书记|主任|局长|区长|市长|县长|代表|委员")
+PREPOSITION_AFTER = re.compile(r"等[为向对给替在与同]")  # (等为项目…: a preposition opens what the items do)
 CATEGORY_WORDS = re.compile(r"领域|行业|产业链|类|方面|环节|业态|品类|相关")  # (等相关企业: firms of those fields)
 COUNT_BEFORE_HEAD = re.compile(r"^等[0-9一二三四五六七八九十]+[个家座条项所户批]")  # the items are counted instances
 LIST_MODIFIER_MAX = 6  # characters between 等 and a list's head: 等一批国内知名|企业
@@ -67,6 +68,8 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         head = next(h for h in sorted(heads, key=len, reverse=True) if match.group().endswith(h))
         if CATEGORY_WORDS.search(match.group()[len(match.group(1)):]):
             continue  # 研发设计、节能环保等领域企业: the items are fields, not firms
+        if PREPOSITION_AFTER.match(match.group(), len(match.group(1))):
+            continue  # 区领导张宛澍、宋磊等为项目开工奠基: the items act on the head, they are none of it
         typed = Typed(heads[head].type, heads[head].sub, "", heads[head].rule)
         offset = sentence.start + match.start(1)
         items = list_items(doc, tokens, match.group(1), offset, typed)

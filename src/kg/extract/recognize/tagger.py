@@ -340,6 +340,9 @@ class _Trie:
     ends: np.ndarray
     deepest: int  # characters of the longest word
     roots: np.ndarray  # by code point: the node its character leads to from the root (0: none)
+    # node n's edges are keys[firsts[n]:firsts[n + 1]] (keys are sorted by node): a step
+    # searches those few, not the whole table
+    firsts: np.ndarray
 
 
 def _array_trie(values: dict[str, int], backward: bool = False) -> _Trie:
@@ -358,9 +361,10 @@ def _array_trie(values: dict[str, int], backward: bool = False) -> _Trie:
     for (node, point), child in edges.items():
         if node == 0:
             roots[point] = child
-    return _Trie(np.array([node * CODE_POINTS + point for node, point in keys], dtype=np.int64),
-                 np.array([edges[key] for key in keys], dtype=np.int64), np.array(ends, dtype=np.int64),
-                 max(map(len, values), default=0), roots)
+    sorted_keys = np.array([node * CODE_POINTS + point for node, point in keys], dtype=np.int64)
+    return _Trie(sorted_keys, np.array([edges[key] for key in keys], dtype=np.int64), np.array(ends, dtype=np.int64),
+                 max(map(len, values), default=0), roots,
+                 np.searchsorted(sorted_keys, np.arange(len(ends) + 1, dtype=np.int64) * CODE_POINTS))
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +413,9 @@ class _Vocabulary:
     def numbers(self, values: list[str]) -> np.ndarray:
         """The number of each of `values` (adding those not seen before)."""
         known = self._numbers
-        if not known.keys() >= set(values):  # (most documents bring no new one)
+        try:  # (most documents bring no new one: no set of their words to build)
+            return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+        except KeyError:
             with self._lock:
                 self._add([value for value in dict.fromkeys(values) if value not in known])
         return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
@@ -670,9 +676,9 @@ def _suffixes_and_names(padded: str, points: np.ndarray, tables: _Tables) -> tup
     if kernels is not None:
         suffixes, names = _suffix_trie(), _names_trie()
         _, ends = kernels.longest_matches(wide, suffixes.roots, suffixes.keys, suffixes.children, suffixes.ends,
-                                          -1, suffixes.deepest)
+                                          suffixes.firsts, -1, suffixes.deepest)
         found, kinds = kernels.longest_matches(wide, names.roots, names.keys, names.children, names.ends,
-                                               1, names.deepest)
+                                               names.firsts, 1, names.deepest)
         at, rows = kernels.name_marks(found, kinds, tables.mark_offsets, tables.mark_rows)
         return ends, at, rows
     # without numba: the trie walks of `sentence_features`, where a suffix may end or a name begin
@@ -932,12 +938,22 @@ def acceptable(label: str, type_: str, quoted: bool = False) -> bool:
         return False
     if is_kind(label) or COUNTED.match(label) or is_product(label):
         return False  # (products and brands are none of the core types: “柳河山葡萄酒”)
+    if (FOREIGN_PROSE.search(label) and not HAN.search(label)) or LATIN_WORDS.search(label) or label[:1] in ".:":
+        return False  # (English prose or a web address, not a name: "the photo caption", content_3068104.htm)
     typed = type_of_name(label)
     return quoted or typed is None or typed.type != type_ or not is_generic(label, typed.suffix)
 
 
+# Latin words apart, or a web address's marks: a span without a Chinese character that holds
+# them is prose of another language or a link, which the model was not trained to read.
+FOREIGN_PROSE = re.compile(r"[A-Za-z]\s+[A-Za-z0-9(]|[A-Za-z0-9][./_=?:][A-Za-z0-9]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORDS = re.compile(r"[A-Za-z]{2,}[\s:]+[a-z]{2,}")  # two words, the second in lower case: prose
+
+
 EDGE_PUNCT = " 、，,:：；;。!！?？"
 PAIRS = (("“", "”"), ("(", ")"), ("《", "》"), ("‘", "’"))
+PAIR_MARKS = re.compile("[" + re.escape("".join(chain.from_iterable(PAIRS))) + "]")
 MARKS = re.compile(r"[“”‘’\"《》]")  # left out of labels, as the quoted rule leaves them out
 
 
@@ -952,6 +968,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
+    if not PAIR_MARKS.search(text, start, end):
+        return start, end  # (most names: no quote or bracket to balance)
     for opener, closer in PAIRS:
         span = text[start:end]
         if span.count(closer) > span.count(opener):

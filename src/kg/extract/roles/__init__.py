@@ -12,7 +12,9 @@ work is the area it speaks for).
   headline government names (扬州市政府召开常务会议), not a wire story's dateline city. A bare
   quoted slogan counts as work only next to a governing verb (实施“四大战略”, “两区”建设);
   honours won (获评“…”), ideas held (“两山”理论), regions, plan periods, report titles and
-  bare numbers do not. A higher level's policy is the area's work where it says it carries it
+  bare numbers do not; nor does a slogan the words around it read as a principle held, a
+  goal, a theme, a set of industries or places, a tool or a class of problems (坚持“投资必问效、
+  无效必问责”, 紧盯“1422”目标, 打造“4+2”产业体系: `roles.slogans`, data/slogan_cues.tsv). A higher level's policy is the area's work where it says it carries it
   out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
   the bodies a notice is addressed to carry out what it sends out. A policy named for a park or
   new area (贵州科学城空间布局规划, 宜宾三江新区条例) is that park's own.
@@ -28,7 +30,7 @@ work is the area it speaks for).
   A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document, a
   paragraph opening with a park as its subject (作为…，中央创新区已累计引进…；…包括X、Y).
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设; a project opening with the short form of a firm
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设, Y是X进驻中山的首个…项目; a project opening with the short form of a firm
   the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
   after the signing verb is the signing company's (kg:investedBy); a project the sentence calls
@@ -47,6 +49,7 @@ from kg.extract.roles.companies import (
     by_company,
     company_after_by,
     company_of_anaphor,
+    company_work,
     firm_projects,
     joint_investors,
     named_after,
@@ -55,6 +58,7 @@ from kg.extract.roles.companies import (
 )
 from kg.extract.roles.parks import (
     in_park,
+    park_anaphor_parts,
     park_document,
     park_frame,
     park_paragraph,
@@ -79,7 +83,7 @@ __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors)
+                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors, company_work)
 
 
 def roles(doc: Doc) -> Doc:
@@ -96,7 +100,8 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
                                      + numbered_parts(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc))
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc)
+                                     + park_anaphor_parts(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc

@@ -89,11 +89,44 @@ def by_company(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             # 宁夏鑫晶盛电子材料有限公司“工业蓝宝石晶体制造加工项目”: the company's own project
             found.append(Relation("operatedBy", right, left, left.sentence, "company-project"))
             continue
-        if len(gap) > 12 or not _one_clause(gap) or COMMA.search(gap):
+        # 由新疆华亮农业科技有限公司采用EPC+O模式规划、设计、施工、运营的X项目: after 由, the words up
+        # to 的 all say what the company does for the project, however many
+        limit = BY_REACH if doc.text[left.start - 1:left.start] == "由" and gap.endswith("的") else 12
+        if len(gap) > limit or not _one_clause(gap) or COMMA.search(gap):
             continue
         for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
             if any(w in gap for w in cues(role)):
                 found.append(Relation(predicate, right, left, left.sentence, "company-verb"))
+                break
+    return found
+
+
+BY_REACH = 30  # characters between 由 X and 的 Y
+
+
+# Between a project (and what the sentence first says of it) and the company whose work the
+# sentence then calls it: X总投资60.5亿元，是华侨城集团进驻中山的首个…项目
+WORK_IS = re.compile(r"(?:[^，,。；;]{0,16}?[，,])?(?:该(?:项目|园区))?(?:也|则|就)?是")
+# after the company: what it does (a cue word), then 的 and the kind of work
+COMPANY_WORK = re.compile(r"([^，,。；;]{0,20}?)的[^，,。；;、]{0,12}?(?:项目|园区|产业园|基地)")
+
+
+def company_work(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """X是Z进驻中山的首个大型文旅综合项目 / X是Z投资建设的…项目: a project or park the
+    sentence calls the work a company does (invests in, settles with, builds, runs) is its."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for work, company in zip(flat, flat[1:]):
+        if work.type not in ("Project", "Park") or not is_company(company) \
+                or not WORK_IS.fullmatch(_gap(doc, work, company)):
+            continue
+        after = COMPANY_WORK.match(doc.text, company.end)
+        if after is None:
+            continue
+        for role, predicate in (("invests", "investedBy"), ("settles", "investedBy"), ("operates", "operatedBy"),
+                                ("builds", "builtBy")):
+            if any(w in after.group(1) for w in cues(role)):
+                found.append(Relation(predicate, work, company, work.sentence, "company-work"))
                 break
     return found
 
@@ -226,13 +259,18 @@ def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
+# X与A、B / X分别与市体育局、A、B: between the first party and its first partner read as a name
+# (a first partner not output, an unqualified body, leaves its item in the gap)
+PARTNER_OPENING = re.compile(r"(?:还|也|分别|正式)?(?:[与和同]|[与同][^，,。；;、“”()（）与和]{2,10}、)")
+
+
 def signed_with(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """X与Y签约/签署/合作, X与A、B、C签订战略合作协议: organisations (or an organisation and
     an area) that sign with each other."""
     flat = _flat(mentions)
     found: list[Relation] = []
     for index, left in enumerate(flat[:-1]):
-        if left.type not in AGENT_TYPES or _gap(doc, left, flat[index + 1]) not in ("与", "和", "同", "还与", "也与", "分别与", "正式与"):
+        if left.type not in AGENT_TYPES or not PARTNER_OPENING.fullmatch(_gap(doc, left, flat[index + 1])):
             continue
         partners = [flat[index + 1]]
         heads: list[Mention] = []  # 上海 of 上海电力: no partner of its own

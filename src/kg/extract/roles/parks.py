@@ -156,6 +156,39 @@ def park_paragraph(doc: Doc) -> list[Relation]:
     return found
 
 
+# 产业园包括三个核心主体项目，A、B…: a sentence that opens on a park's head word alone, then a
+# word of making up
+ANAPHOR_MADE_OF = re.compile(r"(?:该|这个|此|本)?(产业园|工业园|园区|开发区|基地)(?:主要)?(?:包括|包含|涵盖)")
+ANAPHOR_REACH = 3  # sentences back to look for the park the head word refers to
+
+
+def park_anaphor_parts(doc: Doc) -> list[Relation]:
+    """华资绿色低碳洗选综合利用产业园，总投资20.5亿元…。产业园包括三个核心主体项目，A、B…: a
+    sentence that opens with a park's head word alone (产业园, 该园区) and a word of making up
+    lists the projects of the park named last before it with that head; they are its parts."""
+    found: list[Relation] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in doc.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence in doc.sentences:
+        lead = OPENERS.sub("", sentence.text.strip())
+        opening = ANAPHOR_MADE_OF.match(lead)
+        if opening is None:
+            continue
+        head = opening.group(1)
+        parks = [m for k in range(max(0, sentence.index - ANAPHOR_REACH), sentence.index) for m in by_sentence.get(k, ())
+                 if m.type == "Park" and m.rule not in INNER_RULES + ("nested",) and (head == "园区" or m.label.endswith(head))]
+        if not parks:
+            continue
+        park = max(parks, key=lambda m: m.start)
+        for mention in _flat(by_sentence.get(sentence.index, [])):
+            if mention.type in ("Park", "AdministrativeArea"):
+                break  # (a place of its own: what follows may be there)
+            if mention.type == "Project":
+                found.append(Relation("partOf", mention, park, mention.sentence, "park-anaphor"))
+    return found
+
+
 def _tagged_firm(mention: Mention) -> bool:
     """An organisation the learned tagger read (天合光能, 中科电气) that is no body: in a park's
     own news such names are its firms."""
@@ -194,12 +227,22 @@ def in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 found.extend(Relation("partOf" if item.type == "Project" else "settledIn", item, left, left.sentence,
                                       "park-holds") for item in items if not is_actor_body(item))
         elif left.type in ("Project", "Organization") and right.type in ("Park", "AdministrativeArea") \
-                and not is_actor_body(left) and _cue_gap(gap, cues("settles"), 10):
+                and not is_actor_body(left) and (_cue_gap(gap, cues("settles"), 10) or _dated_settling(gap)):
             if left.type == "Project" and right.type == "Park":
                 found.append(Relation("partOf", left, right, left.sentence, "settles"))
             elif left.type == "Organization":
                 found.append(Relation("settledIn", left, right, left.sentence, "settles"))
     return found
+
+
+# 天胶木业家具厂，于2006年进驻景洪工业园区: the date of the settling set apart after the firm
+DATED_SETTLING = re.compile(r"[，,]于[^，,。；;、]{1,12}?$")
+
+
+def _dated_settling(gap: str) -> bool:
+    """Is the gap a comma, 于 and a date, then a settling verb (，于2006年进驻)?"""
+    verb = next((w for w in cues("settles") if gap.endswith(w)), None)
+    return verb is not None and bool(DATED_SETTLING.match(gap[:-len(verb)]))
 
 
 # A park and the parks it is made of: 由A、B和C组成 / 包括A、B等园区 / 辖区内A、B; and
@@ -283,6 +326,10 @@ def settled_list(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 COMPANY_MODIFIES = re.compile(r"(生态伙伴|合作伙伴|伙伴|供应商|配套企业|上下游)")
 
 
+# Right before a park that a park's sentence says is built: the park builds it inside itself.
+BUILT_HERE = ("建设", "新建", "投资建设", "开工建设", "规划建设")
+
+
 FRAME_LEAD = re.compile(r"^在[^，,。；;]{1,24}中[，,]")
 MEANS_LEAD = ("以", "依托", "借助", "通过")  # 以X为龙头: a park the sentence works through
 
@@ -311,6 +358,10 @@ def park_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         clause_end = CLAUSE_BREAK.search(doc.text, right, sentence.end)
         clause = doc.text[right:clause_end.start() if clause_end else sentence.end]
         tail = COMMA.split(clause)[0]
+        if mention.type == "Park" and head.endswith(BUILT_HERE) and not COMMA.search(head):
+            # 绥化经济开发区引进江苏远景集团拟投资20亿元建设远景低碳产业园: a park built inside it
+            found.append(Relation("partOf", mention, park, park.sentence, "park-subject"))
+            continue
         if not any(w in head[-12:] + tail for w in cues("settles") + cues("brings")):
             continue
         if mention.type == "Project":

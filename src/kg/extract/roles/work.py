@@ -25,19 +25,23 @@ from kg.extract.roles.common import (
     is_qualified,
     speaks_for_area,
 )
+from kg.extract.roles.slogans import is_verb_phrase, slogan_reading
 from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 
 # Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
 # an area's strategy), inspections a higher
-# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”),
+# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”) or
+# who do it (加强政协委员和机关干部“两支队伍”建设),
 # a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), a counted set of
-# industries, functions or factors (“七大产业”, 综合服务“五大功能”: what the area has, not
+# industries, functions or factors (“七大产业”, 综合服务“五大功能”, 山东省十强产业: what the area has, not
 # what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
-# made (一张网, 一张图) and an event held on a day, a festival or a week (…开放日活动,
-# …购物节), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
+# made (一张网, 一张图) and an event held on a day, a festival, a week or a season (…开放日活动,
+# …购物节, 网络樱桃季活动), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
 # …开工仪式), and a style of service (实行“一站式”、“贴身式”、“保姆式”服务; “三式”, a counted
-# set, stays): not work the area carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个][^、，]{0,4}(产业|功能|要素)$|(日|节|周)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈)$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
+# set, stays), a fund set up (组建…钒钛产业发展基金: money, not work) and years of experience
+# (拥有40余年人造丝研发生产经验): not work the area
+# carries out (GUIDELINES: events are ignored).
+NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周|季)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|队伍|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|[0-9一二三四五六七八九十]+余?年[^、，]*经验$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
                       # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
                       # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
                       # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
@@ -469,11 +473,41 @@ def verb_work_checked(doc: Doc, relations: list[Relation]) -> list[Relation]:
         if relation.predicate == "implements" and relation.rule == "implement-verb":
             if NOT_WORK.search(relation.object.label) or modifies_thing(doc, relation.object):
                 continue
+            if relation.object.rule in ("quoted", "quoted+head"):
+                reading = slogan_reading(doc, relation.object, _clause_before(doc, relation.object))
+                if reading is not None and not reading.names_programme:
+                    continue  # 践行“三法三化”, 紧盯“1422”目标: no programme carried out
             holder = _holder(doc, relation.subject) if relation.subject.rule in INNER_RULES else None
             if holder is not None:
                 relation = Relation("implements", holder, relation.object, relation.sentence, relation.rule)
         checked.append(relation)
     return checked
+
+
+def _enclosed_in_quotes(doc: Doc, work: Mention) -> bool:
+    """Is the name written inside quotes of its own (“争当表率、争做示范、走在前列”)?"""
+    return work.start > 0 and doc.text[work.start - 1] in "“\"" and doc.text[work.end:work.end + 1] in ("”", "\"")
+
+
+def _inside_title(doc: Doc, work: Mention) -> bool:
+    """Does the slogan stand inside a title in book-title marks, opened before it in its
+    sentence and going on after it (…“一件事”申请书》)? One that ends the title
+    (《工业大企业大集团培育“领航计划”》) is the title's own head: the programme."""
+    sentence = doc.sentences[work.sentence]
+    opened = doc.text.rfind("《", sentence.start, work.start)
+    if opened < 0 or "》" in doc.text[opened:work.start]:
+        return False
+    closed = doc.text.find("》", work.end, sentence.end)
+    return closed >= 0 and "《" not in doc.text[work.end:closed] and doc.text[work.end:closed].strip("”\" ") != ""
+
+
+def _clause_before(doc: Doc, work: Mention) -> str:
+    """The text of the work's clause before it."""
+    sentence = doc.sentences[work.sentence]
+    clause_start = sentence.start
+    for match in COMMA.finditer(doc.text, sentence.start, work.start):
+        clause_start = match.end()
+    return doc.text[clause_start:work.start]
 
 
 def _holder(doc: Doc, inner: Mention) -> Mention | None:
@@ -518,7 +552,7 @@ QUOTED_LIST = re.compile(r"^(”?[、和及与]?“[^”]{1,20}”)+")
 # characters before the work: 获评“…”, 入选…名单.
 HONOURED = re.compile("|".join(v for v in HONOUR_VERBS if len(v) > 1))
 TURNED_INTO = re.compile(r"[”\"]?(变成|变为|转为|转向|转化为|转变)")
-A_PERIOD = re.compile(r"[”》]?(的)?(收官|开局|起步|谋篇|关键)")
+A_PERIOD = re.compile(r"[”》]?(的)?(收官|开局|起步|谋篇|关键|[0-9一二三四五六七八九十百]+周年)")
 QUOTED_LIST_END = re.compile(r"(“[^”]{1,20}”[、和及与]?)+$")
 
 
@@ -561,13 +595,23 @@ def names_work(doc: Doc, work: Mention) -> bool:
     if QUOTED_CLAUSE.search(work.label):
         return False  # 围绕“把潮州建设得更加美丽”发展目标: a goal written as a sentence, no programme's name
     if A_PERIOD.match(doc.text[work.end:work.end + 5]):
-        return False  # 2025年是“十四五”规划的收官之年: a period, not work done
+        return False  # 2025年是“十四五”规划的收官之年, 2023年是实施“八八战略”20周年: a period, not work done
     if work.label.endswith("计划") and work.rule != "book" and PLANS_TO.match(doc.text, work.end):
         return False
+    if work.rule in ("quoted", "quoted+head") and _inside_title(doc, work):
+        # 《企业迁移登记“一件事”申请书》, 《“三个一”工作模式赋能基层社会治理》: words of a form's or an article's title
+        return False
     if work.rule not in ("quoted", "quoted+head"):
-        return True
+        if _enclosed_in_quotes(doc, work):  # a quoted slogan read by another rule (the tagger's)
+            reading = slogan_reading(doc, work, before)
+            if reading is not None and not reading.names_programme:
+                return False  # 深入践行“争当表率、争做示范、走在前列”新使命: a principle held
+        return not is_verb_phrase(work.label)  # (一)突出服务和融入国家重大战略: a heading's verb phrase
     if modifies_thing(doc, work):
         return False  # 聚焦“五大五小”产业, 推出“贵人智办”AI助手, “15+”产业链: the thing is the field or tool
+    reading = slogan_reading(doc, work, before)
+    if reading is not None and not reading.names_programme:
+        return False  # 坚持“投资必问效、无效必问责”, 紧盯“1422”目标, 打造“4+2”产业体系: no programme
     if work.rule != "quoted":
         return True
     # skip back over the list this slogan ends: “一日办”“一周办”“一月办”
@@ -581,10 +625,25 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标 (counted too): an idea or goal held, not work done
     if COUNTED.match(work.label):
         return True  # “四大战略”, “三大定位”: a counted set of tasks
-    if work.label.endswith(cues("title")) and not COUNT_OPENING.match(work.label):
+    if _is_title(work.label) or _is_title(_listed_after(before)):
+        # (瞄准“高端产业”和“产业高端”: a slogan joined to a title is read as one)
         return False  # 打造“智慧城市”, 瞄准“高端产业”: a title or a field aimed at, not work (not “十强产业”)
     near = window[-GOVERN_WINDOW:]
     return any(v in near for v in cues("governs")) or any(v in after for v in cues("governed"))
+
+
+def _is_title(label: str) -> bool:
+    return bool(label) and label.endswith(cues("title")) and not COUNT_OPENING.match(label)
+
+
+# A quoted slogan and a joining word right before this one: “高端产业”和“…
+LISTED_BEFORE = re.compile(r"[“\"]([^”\"]{1,20})[”\"][和、与及]$")
+
+
+def _listed_after(before: str) -> str:
+    """The slogan this one is listed after (“高端产业”和“产业高端”), or ""."""
+    found = LISTED_BEFORE.search(before)
+    return found.group(1) if found else ""
 
 
 # A slogan that opens with a count (“十强产业”, “4+X”产业): a counted set of tasks.
@@ -628,8 +687,9 @@ DRAFTING = re.compile(r"[》〉]?(的)?(编制|起草|制定|修订|研究制定
 INCLUDED_IN = re.compile(r"(纳入|列入|写入|编入)[《〈“]?$")
 
 
-# A quoted goal written as a sentence (“把潮州建设得更加美丽”): a clause, not a name.
-QUOTED_CLAUSE = re.compile(r"^把.{1,12}(建设|打造|建)(成|得)|得(更|更加|越来越)")
+# A quoted goal written as a sentence (“把潮州建设得更加美丽”) or a question (“山东走在前、滨州
+# 怎么干”): a clause, not a name.
+QUOTED_CLAUSE = re.compile(r"^把.{1,12}(建设|打造|建)(成|得)|得(更|更加|越来越)|怎么|如何")
 
 
 def _described(before: str) -> bool:
