@@ -712,3 +712,19 @@ def test_the_land_beside_a_place_is_not_in_it():
                     Mention("西岭科学城北岸", "西岭科学城北岸", "Project", "", 17, 24, 1, "tagger"),
                     Mention("西岭科学城创新港", "西岭科学城创新港", "Project", "", 32, 40, 1, "tagger")]
     assert {(r.subject.label, r.object.label) for r in named_in_area(doc, doc.mentions)} == {("西岭科学城创新港", "西岭科学城")}
+
+
+def test_a_province_read_only_inside_an_event_name_gives_no_containment():
+    # 003 (贵阳经开区 and 花溪区 news) writes 贵州 only inside 贵州大学 and an expo's name
+    from helpers import located_pairs
+    doc = run_text("花溪区纵深推进创新区战略——\n花溪区石板镇的茶企在第15届贵州茶产业博览会荣获表彰。"
+                   "深化与贵州大学、中南大学等省内外高校合作。\n")
+    assert ("石板镇", "花溪区") in located_pairs(doc)
+    assert not {p for p in located_pairs(doc) if p[1] == "贵州"}
+
+
+def test_a_district_read_only_inside_a_port_name_gives_no_containment():
+    # the 临沂临港 text (y09): 岚山 is written only in 岚山港, 日照市 on its own
+    from helpers import located_pairs
+    doc = run_text("临沂临港经济开发区地处山东省东南部，位于莒南县东部，东依新兴港城日照市、距岚山港最近处仅4公里。\n")
+    assert ("岚山", "日照市") not in located_pairs(doc)

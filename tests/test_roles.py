@@ -419,11 +419,15 @@ def test_a_notice_sends_out_the_policy_that_opens_its_sentence():
 
 
 def test_an_area_that_opens_the_clause_carries_out_its_work():
-    doc = run_text("英德市2024年政府工作报告\n英德市农业稳步发展。农业方面，清远市打造“五大百亿”农业产业，英德市深入实施“百千万工程”。\n")
+    doc = run_text("英德市2024年政府工作报告\n英德市农业稳步发展。农业方面，清远市打造“五大百亿”工程，英德市深入实施“百千万工程”。\n")
     implements = pairs(doc, "implements")
     assert ("清远市", "五大百亿") in implements
     assert ("英德市", "五大百亿") not in implements
     assert ("英德市", "百千万工程") in implements
+    # as n12 writes it, 打造“五大百亿”农业产业: the quote qualifies a set of industries, no
+    # programme (docs/relations-sample.md, the `quotes2` section)
+    doc = run_text("英德市2024年政府工作报告\n农业方面，清远市打造“五大百亿”农业产业，英德市深入实施“百千万工程”。\n")
+    assert not {w for _, w in pairs(doc, "implements")} & {"五大百亿"}
 
 
 def test_a_slogan_walked_or_used_as_a_method_is_work():
@@ -958,3 +962,34 @@ def test_a_parks_head_word_alone_then_includes_lists_that_parks_projects():
                    "乌海市伊西新能源有限公司的煤炭深加工综合利用项目。")
     parts = {s for s, o in pairs(doc, "partOf") if o == "华资绿色低碳洗选综合利用产业园"}
     assert "煤炭深加工综合利用项目" in parts
+
+
+def test_a_slogan_that_qualifies_the_words_after_it_names_no_programme():
+    # sentences of the 贵阳 (002, 004) and 花溪 (000, 001) reports: the quote qualifies the
+    # words that end its clause (the work is the dispatch, the conversion, the power system, the
+    # protection), or states what a noun is to do (a goal for the state firms)
+    doc = run_text("贵阳市2025年政府工作报告\n扎实开展“两业”领衔调度，对全区平安建设开展调研。"
+                   "持续完善“两山”转化、生态文明保障机制。探索建设“源网荷储”一体化等新型电力系统。"
+                   "加强耕地数量、质量、生态“三位一体”保护和建设，坚决遏制耕地“非农化”。"
+                   "坚决落实“改、强、分”改革举措，大力推动国企“瘦身提质”，“一企一策”明确国企主责主业。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not works & {"两业", "两山", "源网荷储", "三位一体", "瘦身提质"}
+    assert "改、强、分改革" in works or "改、强、分改革举措" in works
+
+
+def test_a_slogan_followed_by_its_work_a_count_or_a_new_verb_stays_a_programme():
+    # sentences of the 贵阳 (002, 004), 花溪 (000, 001) and 弥勒 reports
+    doc = run_text("贵阳市2025年政府工作报告\n高标准完成“一圈两场三改”三年攻坚行动，建成“15分钟生活圈”140个。"
+                   "在全省率先启动开发区“五优”改革。花溪区推出“一件事一次办”模式。围绕“四新”主攻“四化”。"
+                   "深化“数治贵阳”建设，建强用好城市运行管理中心。坚定不移走“两型三化”发展路子。"
+                   "推动“四化”现代都市、“四区”首善之地建设取得新成效。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert {"一圈两场三改", "五优", "四新", "数治贵阳", "两型三化", "四化"} <= works
+    assert works & {"一件事一次办", "一件事一次办模式"}
+
+
+def test_a_legislature_researching_the_drafting_of_a_plan_does_not_carry_it_out():
+    # 花溪区人大常委会's report (000)
+    doc = run_text("花溪区人民代表大会常务委员会工作报告\n花溪区人大常委会坚持聚焦发展之要，扎实开展“十五五”规划纲要编制、"
+                   "“大抓产业、大抓项目、大抓招商”和现代化产业体系建设专题调研，在服务中心大局中干劲十足。\n")
+    assert not {o for _, o in pairs(doc, "implements")} & {"十五五规划纲要", "大抓产业、大抓项目、大抓招商"}

@@ -1188,6 +1188,11 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
 # (海口市人大代表, 郴州市委, 湖南日报, 新重庆客户端) or a dateline (新华社拉萨6月10日电)
 NOT_A_PLACE_AFTER = re.compile(r"(?:市委|区委|县委|州委|省委|委|人大|政府|政协|党代会|两会|日报|客户端|融媒|援|[0-9]{1,2}月[0-9]{1,2}日电)")
 
+# a few words after an area's short form that end an event's name (贵州茶产业博览会, 青岛国际
+# 啤酒节), or a port's 港 right after it (距岚山港4公里): the place is read only inside that
+# name (GUIDELINES "Names inside names"); 港澳, 港区, 港口 go on otherwise
+EVENT_AFTER = re.compile(r"[^，,。；;、：:“”《》()（）\s]{0,6}?(?:博览会|交易会|展览会|展销会|洽谈会|推介会|论坛|峰会|运动会|艺术节|文化节|旅游节|啤酒节)|港(?![澳台区口])")
+
 
 # 珲春至图们段, 延吉至龙井段, 贵阳至南宁高铁: a route named by its two ends
 ROUTE_HEADS = r"(?:段|高速|高铁|铁路|公路|城际|快速路|线)"
@@ -1218,6 +1223,8 @@ def named_as_place(doc: Doc, mention: Mention, mentions: list[Mention], starts: 
     division = division_by_code().get(mention.ref) if mention.ref else None
     if division is not None and mention.label == division.name:
         return True
+    if EVENT_AFTER.match(doc.text, mention.end):
+        return False  # 第15届贵州|茶产业博览会: a short form opening an event's name the recognisers missed
     if _proper_name_follows(doc, mention.end):
         return False  # 湖南|鑫汇能印业, 内蒙古|华聚再生资源: the head of a firm's name the recognisers missed
     # (`starts`: name_starts(mentions), made once by a caller that asks of every area; a scan

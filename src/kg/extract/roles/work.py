@@ -584,6 +584,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
     if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
+    if _reviewed(doc, work, before):
+        return False  # 扎实开展“十五五”规划纲要编制…专题调研, 审议《…规划》: reviewed, not carried out
     if _described(before):
         return False  # 全面彰显“七个新担当”: a slogan shown, not work carried out
     if _heads_other_name(doc, work):
@@ -690,6 +692,22 @@ INCLUDED_IN = re.compile(r"(纳入|列入|写入|编入)[《〈“]?$")
 # A quoted goal written as a sentence (“把潮州建设得更加美丽”) or a question (“山东走在前、滨州
 # 怎么干”): a clause, not a name.
 QUOTED_CLAUSE = re.compile(r"^把.{1,12}(建设|打造|建)(成|得)|得(更|更加|越来越)|怎么|如何")
+
+
+def _reviewed(doc: Doc, work: Mention, before: str) -> bool:
+    """Does a word of review or consultation (role `reviews`) stand just before the work
+    (听取和审议《…》) or close the clause it stands in (开展《…》编制、…专题调研)? The body
+    reviews or researches the work; who carries it out is not said."""
+    if any(v in before[-GOVERN_WINDOW:] for v in cues("reviews")):
+        return True
+    sentence = doc.sentences[work.sentence]
+    clause_end = CLAUSE_END.search(doc.text, work.end, sentence.end)
+    rest = doc.text[work.end:clause_end.start() if clause_end else sentence.end].rstrip("”》\" ")
+    return rest.endswith(cues("reviews"))
+
+
+# The end of a clause after a work: a comma, a semicolon or the sentence's end.
+CLAUSE_END = re.compile(r"[，,；;。]")
 
 
 def _described(before: str) -> bool:
