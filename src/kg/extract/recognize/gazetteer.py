@@ -21,8 +21,8 @@ def area_context(doc: Doc) -> frozenset[str]:
         full, upper, needs_place = clues[text]
         if full:
             codes.add(full)
-        if upper and (not needs_place or tagged_place(doc, text)):
-            codes.add(upper)
+        if upper and upper not in codes and (not needs_place or tagged_place(doc, text)):
+            codes.add(upper)  # (an area already in needs no search for its word)
     return frozenset(with_ancestors(codes))
 
 
