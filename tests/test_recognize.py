@@ -572,3 +572,15 @@ def test_a_new_area_named_inside_a_parks_name_is_an_area_too():
 def test_a_firm_signing_a_project_does_not_name_it():
     doc = run_text("宜宾市与宁德时代新能源科技股份有限公司正式签订宜宾动力电池生产基地项目。")
     assert not any(label.startswith("宁德时代") for label in labels(doc, "Project"))
+
+
+def test_items_before_a_counted_programme_are_its_parts():
+    # seed 001's 工业强区…“四大战略”: the list right before the quoted count
+    doc = run_text("大力实施工业强区、创新兴区、生态立区、文旅活区“四大战略”。")
+    assert {"工业强区", "创新兴区", "生态立区", "文旅活区", "四大战略"} <= labels(doc, "Program")
+
+
+def test_party_committee_far_into_a_sentence():
+    # the committee is read wherever 委 stands, after a member's title (委员) too
+    doc = run_text("会上,政协委员们发言后指出,近日中共宁波市委召开全体会议,研究部署下一步工作。")
+    assert "中共宁波市委" in labels(doc, "Organization")

@@ -1,7 +1,9 @@
 """Recognition: find spans of the text that name entities of the core types.
 
 Each recogniser is a small function `(doc, sentence, tokens) -> list[Mention]` registered
-in `RECOGNIZERS`; `recognize` runs them all and keeps the best non-overlapping spans.
+in `RECOGNIZERS` (with the strings a sentence must hold for it to find anything, `NEEDS`);
+`recognize` runs them all, each over the whole document (`propose`), and keeps the best
+non-overlapping spans.
 
 - `suffix.py`: a name is a run of name-like words ending in a type suffix (产业园, 镇,
   有限公司, 行动 …); its left edge is where a verb that governs it, a function word or
@@ -25,13 +27,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import chain
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
 from kg.extract.recognize.edges import decide_edges, unqualified_body
-from kg.extract.recognize.base import NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, head_ok, type_of_name
+from kg.extract.recognize.base import NEEDS, NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
 from kg.extract.recognize.tagger import complement
@@ -39,10 +42,13 @@ from kg.extract.recognize.tagger import complement
 __all__ = ["RECOGNIZERS", "has_address_prefix", "recognize", "type_of_name"]
 
 
+# Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
+RULE_ORDER = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3,
+              "list": 4, "enumerated": 4, "body": 5}
+
+
 def _priority(mention: Mention) -> tuple:
-    # Longer spans win; among equal spans quoted > suffix > list > gazetteer > body.
-    order = {"quoted+head": 0, "quoted": 0, "book": 0, "package": 0, "plan": 0, "enterprise": 1, "gazetteer": 2, "suffix": 3, "list": 4, "enumerated": 4, "body": 5}
-    return (-(mention.end - mention.start), order.get(mention.rule, 9), mention.start)
+    return (-(mention.end - mention.start), RULE_ORDER.get(mention.rule, 9), mention.start)
 
 
 NESTED_TYPES = ("Park", "Organization", "Policy")
@@ -148,6 +154,8 @@ def part_bracket(doc: Doc, mention: Mention) -> re.Match | None:
 
 
 def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
+    if not doc.text.startswith("(", mention.end):
+        return mention  # (both patterns open with the bracket: most names have none after them)
     match = TRAILING_BRACKET.match(doc.text, mention.end) or part_bracket(doc, mention)
     if match and mention.type in ("Park", "Project", "Policy", "Program", "Organization"):
         mention.end = match.end()
@@ -160,11 +168,6 @@ def has_address_prefix(mention: Mention) -> bool:
     """Parks and projects may be written after their address (花溪区燕楼镇数字农业产业园);
     organisations carry their area as part of their name (花溪区政协, 花溪区人民医院)."""
     return mention.rule in ("suffix", "list", "nested") and mention.type in ("Park", "Project")
-
-
-def _first_at(tokens: list[Token], offset: int) -> int:
-    """Index of the first token starting at or after `offset` (tokens are in text order)."""
-    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
@@ -184,10 +187,9 @@ def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[M
                                 mention.sentence, "prefix", ref=division.code)
                 break
             typed = type_of_name(piece)
-            piece_tokens = tokens[_first_at(tokens, position):_first_at(tokens, position + size)]
             if typed and typed.sub in ("Township", "Village") and typed.suffix == piece[-len(typed.suffix):] \
                     and 2 <= size - len(typed.suffix) <= 3 and not NUMERAL.search(piece) \
-                    and not ends_in_common_word(piece_tokens, position + size, typed) and admin_ok(piece, typed, piece_tokens):
+                    and town_words_ok(piece, typed, tokens[first_at(tokens, position):first_at(tokens, position + size)], position + size):
                 found = Mention(piece, piece, "AdministrativeArea", typed.sub, position, position + size,
                                 mention.sentence, "prefix")
                 break
@@ -196,6 +198,11 @@ def split_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list[M
         parts.append(found)
         position += len(found.text)
         rest = rest[len(found.text):]
+
+
+def town_words_ok(piece: str, typed: Typed, piece_tokens: list[Token], end: int) -> bool:
+    """Do the words of a town's or village's name (`piece`, ending at `end`) make one?"""
+    return not ends_in_common_word(piece_tokens, end, typed) and admin_ok(piece, typed, piece_tokens)
 
 
 def ends_in_common_word(tokens: list[Token], end: int, typed: Typed) -> bool:
@@ -228,7 +235,8 @@ def county_of_programme(doc: Doc, mention: Mention, tokens: list[Token]) -> Ment
     贵阳市营商环境试点)."""
     if mention.type != "Program" or mention.rule != "suffix":
         return None
-    first = next((t for t in tokens if t.start == mention.start), None)
+    index = index_starting_at(tokens, mention.start)
+    first = tokens[index] if index is not None else None
     area = named_division(doc, mention, first) if first else None
     if area is None or area.sub != "District" or len(mention.label) - len(first.text) < PROGRAMME_AFTER_COUNTY_MIN:
         return None
@@ -248,8 +256,10 @@ def chained_area_prefix(doc: Doc, mention: Mention, tokens: list[Token]) -> list
     """An organisation is named with its own area (清溪街道养老服务中心); an address of
     more areas before that is its location: 花溪区|清溪街道养老服务中心. Returns the
     address's areas and, last, the innermost area, kept in the name."""
+    if mention.type != "Organization" or mention.rule != "suffix":
+        return []
     typed = type_of_name(mention.label)
-    if mention.type != "Organization" or mention.rule != "suffix" or typed is None or "body" in typed.rule:
+    if typed is None or "body" in typed.rule:
         return []
     parts = split_area_prefix(doc, mention, tokens)
     return parts if len(parts) >= 2 else []
@@ -271,13 +281,17 @@ def governed_township(body: Mention) -> list[Mention]:
 def inner_areas(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     """Cities and districts named inside a park's or project's name (清镇 in 清镇职教城,
     南明 in 南明智能制造产业园): mentions of their own, that the name is in."""
-    inside = [t for t in tokens[_first_at(tokens, mention.start):_first_at(tokens, mention.end)]
-              if t.start + len(t.text) < mention.end]
     if mention.type == "Organization":
         return governed_township(mention)
-    if not has_address_prefix(mention):
+    addressed = has_address_prefix(mention)
+    named_programme = mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title")
+    if not addressed and not named_programme:
+        return []  # (most mentions: no words of theirs to look at)
+    inside = [t for t in tokens[first_at(tokens, mention.start):first_at(tokens, mention.end)]
+              if t.start + len(t.text) < mention.end]
+    if not addressed:
         # 开阳县供销社基层社整县试点: a programme named after an area names the area too
-        first = inside[0] if inside and mention.type in ("Program", "Policy") and mention.rule in ("suffix", "title") else None
+        first = inside[0] if inside else None
         area = named_division(doc, mention, first) if first else None
         return [area] if area else []
     found = []
@@ -318,15 +332,47 @@ def inside_title(mention: Mention, titles: list[tuple[int, int]]) -> bool:
     return last >= 0 and mention.end < titles[last][1]
 
 
+def propose(doc: Doc, tokens_of: list[list[Token]]) -> list[list[Mention]]:
+    """Every recogniser's candidates per sentence, in the order of `RECOGNIZERS`. Each
+    recogniser reads the whole document before the next one starts: the same results as
+    all of them sentence by sentence (they read, never change, the document), about a tenth
+    quicker (one function's code and tables stay in the processor's caches). One that
+    declares what it `NEEDS` is called only on the sentences that hold it."""
+    starts = [sentence.start for sentence in doc.sentences]
+    by_recognizer = []
+    for name, func in RECOGNIZERS.items():
+        if name in NEEDS:
+            holding = sentences_holding(doc, starts, NEEDS[name])
+            found = [func(doc, sentence, tokens) if k in holding else ()
+                     for k, (sentence, tokens) in enumerate(zip(doc.sentences, tokens_of))]
+        else:
+            found = [func(doc, sentence, tokens) for sentence, tokens in zip(doc.sentences, tokens_of)]
+        by_recognizer.append(found)
+    return [list(chain.from_iterable(found)) for found in zip(*by_recognizer)]
+
+
+def sentences_holding(doc: Doc, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    """Indices of the sentences whose text holds one of `words` (sentence k is
+    doc.text[starts[k]:doc.sentences[k].end]): found where the document writes them."""
+    holding: set[int] = set()
+    for word in words:
+        position = doc.text.find(word)
+        while position >= 0:
+            k = bisect.bisect_right(starts, position) - 1
+            if k >= 0 and position + len(word) <= doc.sentences[k].end:
+                holding.add(k)
+                position = doc.text.find(word, doc.sentences[k].end)  # (the rest of that sentence adds nothing)
+            else:
+                position = doc.text.find(word, position + 1)
+    return holding
+
+
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
     doc.new_areas = new_area_short_forms(doc)
     tokens_of = sentence_tokens(doc)
     candidates: list[Mention] = []
-    for sentence, tokens in zip(doc.sentences, tokens_of):
-        proposed: list[Mention] = []
-        for func in RECOGNIZERS.values():
-            proposed.extend(func(doc, sentence, tokens))
+    for proposed, tokens in zip(propose(doc, tokens_of), tokens_of):
         candidates.extend(decide_edges(doc, proposed, tokens))
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (

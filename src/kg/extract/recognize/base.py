@@ -2,10 +2,12 @@
 that decide where a name begins and whether a span is a name at all."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
@@ -60,13 +62,46 @@ NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,4}新区")  # 贵安新区: state-leve
 COMMITTEE_DEPARTMENT_MAX = 4  # words of a party committee's department before its head: 社会工作|部
 BODY_MIDDLE_MAX = 8  # department words between the area and the head: 大数据发展(局)
 
+# Where words are: a sentence's tokens are in text order, one after the other with no gap
+# and none empty (segment.py cuts the whole sentence), so binary searches on their starts
+# find what a scan of the sentence would.
+_START = attrgetter("start")  # (a key in C: quicker than a lambda per step of the search)
+
+
+def first_at(tokens: list[Token], offset: int) -> int:
+    """Index of the first token starting at or after `offset`."""
+    return bisect.bisect_left(tokens, offset, key=_START)
+
+
+def tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that start in [start, end): `[t for t in tokens if start <= t.start < end]`."""
+    return tokens[first_at(tokens, start):first_at(tokens, end)]
+
+
+def index_starting_at(tokens: list[Token], offset: int) -> int | None:
+    """Index of the token that starts at `offset`, or None."""
+    index = first_at(tokens, offset)
+    return index if index < len(tokens) and tokens[index].start == offset else None
+
+
+def token_ending_at(tokens: list[Token], offset: int) -> Token | None:
+    """The token that ends at `offset`, or None."""
+    index = first_at(tokens, offset) - 1
+    return tokens[index] if index >= 0 and tokens[index].start + len(tokens[index].text) == offset else None
+
+
 Recognizer = Callable[[Doc, Sentence, list[Token]], list[Mention]]
 RECOGNIZERS: dict[str, Recognizer] = {}
+# Per recogniser that declares them: strings one of which a sentence must hold for it to find
+# anything there (its own first test), so that `propose` need not call it on the others.
+NEEDS: dict[str, tuple[str, ...]] = {}
 
 
-def recognizer(name: str) -> Callable[[Recognizer], Recognizer]:
+def recognizer(name: str, needs: tuple[str, ...] = ()) -> Callable[[Recognizer], Recognizer]:
     def register(func: Recognizer) -> Recognizer:
         RECOGNIZERS[name] = func
+        if needs:
+            NEEDS[name] = needs
         return func
 
     return register
@@ -183,7 +218,8 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
         return True
     head = name[: -len(typed.suffix)]
     if typed.sub in ("Township", "Village"):
-        head_tokens = [t for t in tokens if t.start < tokens[0].start + len(head)]
+        head_end = tokens[0].start + len(head)
+        head_tokens = [t for t in tokens if t.start < head_end]
         common = any(t.pos.startswith(COMMON_POS) and not is_proper(t) for t in head_tokens)
         generic = lexicon.generic_phrases()  # (its own prefixes and endings looked up, not every phrase scanned)
         generic_start = any(head[:size] in generic for size in range(2, len(head) + 1)) or any(
@@ -198,16 +234,30 @@ def admin_ok(name: str, typed: Typed, tokens: list[Token]) -> bool:
     return False  # 区/县/市/省 names come from the national table only
 
 
+AREA_NAME_MAX = 12  # characters of a division's name read at the start of a name
+
+
+@lru_cache(maxsize=1)
+def _area_name_lengths() -> dict[str, tuple[int, ...]]:
+    """Per first character, the lengths of the division names that open with it, longest
+    first: the only lengths `area_prefix_length` need look up (not every one from 12 to 2)."""
+    lengths: dict[str, set[int]] = {}
+    for name in lexicon.division_by_name():
+        if 2 <= len(name) <= AREA_NAME_MAX:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
 def area_prefix_length(name: str) -> int:
     """Length of the area words a name starts with (花溪区, 中共花溪区, 区, 市), 0 if none."""
     names = lexicon.division_by_name()
     position = 0
     while position < len(name):
         rest = name[position:]
-        word = next((rest[:n] for n in range(min(len(rest), 12), 1, -1) if rest[:n] in names), None)
+        word = next((rest[:n] for n in _area_name_lengths().get(rest[0], ()) if n <= len(rest) and rest[:n] in names), None)
         if len(rest) >= 2 and rest[0] in LEVEL_WORD_CHARS and rest[1] in LEVEL_WORD_CHARS:
             break  # 乡镇|中心幼儿园, 市县|两级: two levels together name every such area, not one
-        word = word or next((w for w in AREA_WORDS if rest.startswith(w)), None)
+        word = word or (next((w for w in AREA_WORDS if rest.startswith(w)), None) if rest.startswith(AREA_WORDS) else None)
         word = word or (m.group() if (m := NEW_AREA.match(rest)) else None)
         if word is None:
             break
@@ -231,7 +281,8 @@ def is_body_name(name: str, typed: Typed, tokens: list[Token]) -> bool:
     if not one_word and not any(t.start == middle_start for t in tokens) \
             and not any(t.start < middle_start < t.start + len(t.text) and t.text.endswith(LEVEL_CHARS) for t in tokens):
         return False  # 区|域医疗中心, 市|区两级…: the area word must be a word of its own
-    middle = [t for t in tokens if t.start >= middle_start and t.start < tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    head_start = tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)
+    middle = [t for t in tokens if middle_start <= t.start < head_start]
     verbs = [t for t in middle if t.pos.startswith(("v", "d")) and t.pos != "vn"]  # 发展/vn和改革委员会 is a department
     return len(name) - start - len(typed.suffix) <= BODY_MIDDLE_MAX + 4 * ("和" in name) and not verbs
 
@@ -330,7 +381,8 @@ def accept_name(name: str, typed: Typed, tokens: list[Token], introduced: bool =
         return False
     if typed.type == "AdministrativeArea":
         return admin_ok(name, typed, tokens)
-    prefix_tokens = [t for t in tokens if t.start + len(t.text) <= tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)]
+    head_start = tokens[-1].start + len(tokens[-1].text) - len(typed.suffix)
+    prefix_tokens = [t for t in tokens if t.start + len(t.text) <= head_start]
     if "weak" in typed.rule and typed.type == "Policy" and area_prefix_length(name[: -len(typed.suffix)]) == len(name) - len(typed.suffix):
         return False  # 是广东省规划的重点发展区域: an area and a plain document word name no document
     if "weak" in typed.rule:  # 区人民医院: an area's own institution is specific enough
@@ -353,7 +405,7 @@ def stops_name(tokens: list[Token], i: int, right: Token) -> bool:
     alone = word_stops_name(tok.text, tok.pos)
     if alone is not None:
         return alone
-    if energy_morpheme(tokens, i, right):
+    if tok.text == "能" and energy_morpheme(tokens, i, right):
         return False
     if tok.pos == "v" and len(tok.text) == 1 and split_trade_name(tokens, i):
         return False  # 杭/nr可/v|科技: the second character of a trade name the segmenter split
@@ -469,50 +521,50 @@ def left_edge(tokens: list[Token], head: int) -> int:
     end = tokens[head].start + len(tokens[head].text)
     head_type = type_of_name(tokens[head].text)
     body = head_type is not None and "body" in head_type.rule
+    branch = tokens[head].text.endswith(BRANCH_HEADS)
+    # (each test below opens with what is cheapest to tell about the word: most words meet none)
     while i >= 0:
         tok = tokens[i]
-        if body and tok.text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
+        text = tok.text
+        if body and text in COORDINATORS and i > 0 and end - tokens[i - 1].start <= MAX_NAME \
                 and not ends_a_name(tokens[i - 1].text) and tokens[i - 1].text not in LEVEL_WORD_CHARS:  # (省和|市委: two bodies)
             first = i  # 成都市规划和自然资源局, 发展和改革委员会: departments are named with 和
             i -= 1
             continue
-        if body and ends_a_name(tok.text) and first == i + 1 and division_level(tokens[first].text):
+        if body and ends_a_name(text) and first == i + 1 and division_level(tokens[first].text):
             break  # 中共石嘴山市委员会|石嘴山市人民政府: two bodies, the second named from its area
-        if tok.text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
+        if text in OPEN_BRACKETS:  # a bracketed part: 张江(贵安)高科技产业园
             j = i - 1
-            while j >= 0 and tokens[j].text != OPEN_BRACKETS[tok.text] and i - j <= 6:
+            while j >= 0 and tokens[j].text != OPEN_BRACKETS[text] and i - j <= 6:
                 j -= 1
-            if j < 1 or tokens[j].text != OPEN_BRACKETS[tok.text]:
+            if j < 1 or tokens[j].text != OPEN_BRACKETS[text]:
                 break
             first = i = j
             i -= 1
             continue
-        # 贵阳—胡志明跨境卡班, 西宁至成都铁路: a route joins the places at its ends
-        joins_places = i > 0 and tokens[i - 1].pos.startswith("ns") and (
-            tok.text == "—" or (tok.text == "至" and tokens[i + 1].pos.startswith("ns")))
-        if (tok.text in NAME_PUNCT or joins_places) and i > 0 and first == i + 1:
+        if (text in NAME_PUNCT or (text in ROUTE_MARKS and joins_places(tokens, i))) and i > 0 and first == i + 1:
             first = i
             i -= 1
             continue
-        if shares_the_head(tokens, i, end) and not body:
+        if not body and text in NOUN_COORDINATORS and shares_the_head(tokens, i, end):
             first = i  # 三亚数学与|物理国际研究中心: two fields of one centre
             i -= 1
             continue
-        if tok.text.endswith(COMPANY_HEADS) and tokens[head].text.endswith(BRANCH_HEADS) and end - tok.start <= MAX_NAME:
+        if branch and text.endswith(COMPANY_HEADS) and end - tok.start <= MAX_NAME:
             first = i  # …投资(深圳)有限公司|上海分公司: a branch is named after its company
             i -= 1
             continue
-        if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not names_the_action(tokens, i, head)):
+        if end - tok.start > MAX_NAME or (stops_name(tokens, i, tokens[first]) and not (i >= head - 2 and names_the_action(tokens, i, head))):
             if end - tok.start <= MAX_NAME and states_the_purpose(tokens, i, head_type):
                 first = i  # 出台|扶持制造业30强发展实施意见: the policy's verb after the issuing one
             break
-        if tok.text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
+        if text.endswith(PROJECT_WORD) and head_type is not None and head_type.type in ("Project", "Organization", "Park"):
             break  # 聚乳酸原料项目|生产车间, …项目|公司: a project's name ends at 项目; what follows is a part of it
-        if tok.text == WORKS_WORD and head_type is not None and head_type.type == "Project" \
+        if text == WORKS_WORD and head_type is not None and head_type.type == "Project" \
                 and not tokens[head].text.endswith((WORKS_WORD, PROJECT_WORD)):
             break  # 主干道一期工程|永定河大桥: the works end there; the bridge is one of them
         first = i
-        if glued_preposition(tok):
+        if len(text) >= 3 and glued_preposition(tok):
             break  # 奠基仪式|在浒关/ns…: the name opens inside the word (shrink_to_name drops 在)
         i -= 1
     while first < head and (tokens[first].text in NAME_PUNCT or tokens[first].text in OPEN_BRACKETS.values()):
@@ -520,7 +572,19 @@ def left_edge(tokens: list[Token], head: int) -> int:
     if first < head - 1 and tokens[first].text in LEVEL_WORD_CHARS and tokens[first + 1].pos.startswith("ns") \
             and head_type is not None and head_type.type in ("Park", "Project"):
         first += 1  # 合作|区|郴州产业园: a lone level word before a place ends the word before it (合作区)
-    return glued_first_character(tokens, counted_campaign_start(tokens, first, head))
+    if head_type is not None and head_type.type == "Program":
+        first = counted_campaign_start(tokens, first, head)  # (a count opens only a programme's name)
+    return glued_first_character(tokens, first)
+
+
+ROUTE_MARKS = ("—", "至")
+
+
+def joins_places(tokens: list[Token], i: int) -> bool:
+    """贵阳—胡志明跨境卡班, 西宁至成都铁路: a route joins the places at its ends."""
+    tok = tokens[i]
+    return i > 0 and tokens[i - 1].pos.startswith("ns") and (
+        tok.text == "—" or (tok.text == "至" and tokens[i + 1].pos.startswith("ns")))
 
 
 GLUED_POS = ("zg", "ng", "nr", "ns")  # a lone character of a name the segmenter cut off: 崧/zg|泽高架
@@ -539,8 +603,8 @@ def is_glued_character(tokens: list[Token], k: int) -> bool:
     `glued_first_character`)? A one-character adjective or verb before a person's or
     place's name is one too (。大/a|柴旦/nr工业园, 的润/v|田智造/nr, 、广/a|佛冈/ns产业园):
     after a stop, such a character modifies nothing."""
-    if k + 1 >= len(tokens):
-        return False
+    if k + 1 >= len(tokens) or len(tokens[k].text) != 1:
+        return False  # (most words are longer: the tests below need not run)
     lone, before = tokens[k], tokens[k - 1] if k >= 1 else None
     read_as_word = lone.pos in ("a", "v") and tokens[k + 1].pos in ("nr", "ns") and k + 2 < len(tokens) \
         and lone.text not in COPULAS and lone.text not in RELATING_VERBS  # (，辖|嵩山路、…: governs)
@@ -572,9 +636,10 @@ def counted_campaign_start(tokens: list[Token], first: int, head: int) -> int:
 
 def counted_campaign(name: str, typed: Typed) -> bool:
     """A campaign named with a count and at least a few words of its own before its head."""
+    if typed.type != "Program" or not typed.suffix.endswith(("行动", "工程", "计划")):
+        return False
     count = CAMPAIGN_COUNT.match(name)
-    return (typed.type == "Program" and typed.suffix.endswith(("行动", "工程", "计划")) and count is not None
-            and len(name) - count.end() - len(typed.suffix) >= CAMPAIGN_CONTENT_MIN)
+    return count is not None and len(name) - count.end() - len(typed.suffix) >= CAMPAIGN_CONTENT_MIN
 
 
 def make_mention(doc: Doc, sentence: Sentence, start: int, end: int, typed: Typed, rule: str, label: str = "") -> Mention:
@@ -609,17 +674,21 @@ def shrink_to_name(doc: Doc, sentence: Sentence, tokens: list[Token], first: int
     # decided every other one already, the same way (most heads name nothing: both passes
     # ran through every opening).
     skipped: list[int] = []
+    # The head word alone that is nothing but its suffix (项目, 平台, 政府) is no name (see
+    # `is_generic`): no opening at the head need be tried (most such heads stand alone).
+    last = head if head_type is not None and head_type.suffix == tokens[head].text else head + 1
     for skip_verbs in passes:
-        for left in (range(first, head + 1) if skip_verbs else skipped):
+        for left in (range(first, last) if skip_verbs else skipped):
             if skip_verbs and left < head and starts_badly(tokens, left) and not brand_before_company(tokens, left, head) \
                     and not states_the_purpose(tokens, left, head_type):
                 skipped.append(left)
                 continue
-            if left < head and (tokens[left].text in RELATING_VERBS or ENUMERATOR.fullmatch(tokens[left].text)):
+            if left < head and (tokens[left].text in RELATING_VERBS or (tokens[left].text.endswith("是") or tokens[left].text.startswith("其"))
+                                and ENUMERATOR.fullmatch(tokens[left].text)):  # (what ENUMERATOR needs first)
                 continue  # 作为|产业园, 一是|聚焦战略: a relating verb or an enumerator is never a name's first word
             start = tokens[left].start
             name = doc.text[start:end]
-            if name.count(")") > name.count("("):
+            if ")" in name and name.count(")") > name.count("("):
                 continue  # 区(市)|县投促局: a name does not start inside brackets
             typed = type_of_name(name)
             introduced = left > 0 and (tokens[left - 1].text.endswith(_programme_verbs())  # 认真落实/z

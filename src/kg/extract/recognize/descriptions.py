@@ -15,6 +15,8 @@ from kg.extract.recognize.edges import QUANTITY
 # A count that goes on to a noun counts that noun, not the name before it (淄博高新区19个重大项目
 # 集中开工: the park's projects).
 COUNTED_AFTER = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:[个家座条项所处批场套]|车次)(?=$|[^\u4e00-\u9fff]|以上|左右|多|的|和|及)")
+COUNT_CHARACTERS = frozenset("0123456789一二三四五六七八九十百千万两")  # what COUNTED_AFTER opens with
+CLASSIFIERS = frozenset("个级家座条项")  # one of them closes every match of PLURAL
 # "The first X" inside a span says a thing is the first of a kind (投用全球首条400G算力通道).
 # An ordinal with 第 past the first names one of a series (宁德时代第二条生产线) and is left
 # alone.
@@ -69,25 +71,30 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
     Places are left alone: 贵阳市10个区县 counts the city's parts, not cities."""
     if mention.type == "AdministrativeArea":
         return False
-    if FIRST_OF_KIND.search(mention.label):
+    # (each pattern below only where the character it needs is there: most names meet none)
+    label, after = mention.label, doc.text[mention.end:mention.end + 1]
+    if ("首" in label or "第一" in label) and FIRST_OF_KIND.search(label):
         return True
-    if mention.rule != "quoted" and COUNTED_AFTER.match(doc.text, mention.end):
+    if mention.rule != "quoted" and after in COUNT_CHARACTERS and COUNTED_AFTER.match(doc.text, mention.end):
         return True  # (a quoted programme counts its units: 建成“15分钟生活圈”8个)
-    if mention.type in SINGLE_THING_TYPES and mention.rule not in ("quoted", "book") and names_a_kind(mention.label):
+    if mention.type in SINGLE_THING_TYPES and mention.rule not in ("quoted", "book") and names_a_kind(label):
         return True
-    if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and PLURAL.search(mention.label):
+    if mention.type in SINGLE_THING_TYPES and mention.rule != "quoted" and not CLASSIFIERS.isdisjoint(label) \
+            and PLURAL.search(label):
         return True
-    if OPENS_WITH_CLASSIFIER.match(mention.label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
+    if OPENS_WITH_CLASSIFIER.match(label) and NUMBER_BEFORE.search(doc.text, max(0, mention.start - 2), mention.start):
         return True
     if mention.type == "Organization" and mention.rule == "body" and MEMBERS_AFTER.match(doc.text, mention.end):
         return True
     if mention.type == "Organization" and REPORT_AFTER.match(doc.text, mention.end):
         return True
-    if mention.type == "Project" and LANES_FIRST.match(mention.label):
+    if mention.type == "Project" and LANES_FIRST.match(label):
         return True
     if mention.type in SINGLE_THING_TYPES and ONE_OF_AFTER.match(doc.text, mention.end):
         return True
-    if mention.type in SINGLE_THING_TYPES and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
+    # (`$` also holds before a newline that ends the searched text)
+    if mention.type in SINGLE_THING_TYPES and doc.text.endswith(("批", "批\n"), 0, mention.start) \
+            and BATCH_BEFORE.search(doc.text, max(0, mention.start - 6), mention.start):
         return True
     if mention.type in SINGLE_THING_TYPES and mention.rule != "book" and mention.label.endswith(lexicon.edge_words("role-title")):
         return True  # (打造滇中城市群曲靖副中心, 粤西交通物流商贸中心: a role a place aims at, no body)

@@ -19,12 +19,14 @@ The decisions are kept in `Mention.edges`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize.gazetteer import pick_division
-from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, type_of_name
+from kg.extract.recognize.base import area_prefix_length, is_generic, is_proper, is_specific, tokens_between, type_of_name
 
 EDGED_TYPES = ("Park", "Project", "Organization")
 EDGED_RULES = ("suffix", "list")
@@ -32,6 +34,9 @@ MIN_HEAD = 2  # characters of a name's own words before its type suffix
 # Heads that end a park's name and may stand before what is in the park.
 PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区", "产业园", "产业园区", "集聚区", "示范区", "合作区",
               "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
+PARK_HEADS_LONGEST_FIRST = tuple(sorted(PARK_HEADS, key=len, reverse=True))
+# Any park head: most candidates hold none, and then no park's name ends inside them.
+PARK_HEAD = re.compile("|".join(map(re.escape, PARK_HEADS_LONGEST_FIRST)))
 PROJECT_HEAD = "项目"
 # Kinds of park a text uses alone for the one park it is about (开发区|鹏辉…生产线); a
 # 示范区 or 合作区 so written is often the short name itself (示范区城际线).
@@ -54,17 +59,29 @@ def left_decision(text: str, type_: str, listed: bool) -> tuple[int, str]:
     def rest_ok(rest: str) -> bool:
         return len(rest) >= MIN_HEAD + 1 if listed else still_a_name(rest, type_)
 
-    for match in re.finditer("的", text):
+    for match in OF.finditer(text):
         before = text[:match.start()]
         # an area or a park and 的 (宁安市的, 奉化的, 良渚新城的) is where the thing is
         place = before and (before[-1] in "省市区县州镇乡村园城" or before in lexicon.division_by_name())
         if place and rest_ok(text[match.end():]):
             best = max(best, (match.end(), "L:的"))
+    if _left_words().search(text) is None:
+        return best  # (most candidates hold none of the words: one scan in C, not one per word)
     for word in lexicon.edge_words("left"):
         index = text.rfind(word)
         if index >= 0 and rest_ok(text[index + len(word):]):
             best = max(best, (index + len(word), "L:" + word))
     return best
+
+
+OF = re.compile("的")
+
+
+@lru_cache(maxsize=1)
+def _left_words() -> re.Pattern[str]:
+    """Any word of kind `left` (data/name_edges.tsv), to tell in one search whether a
+    candidate holds one at all."""
+    return re.compile("|".join(map(re.escape, lexicon.edge_words("left"))))
 
 
 def describes_only(text: str, suffix: str) -> bool:
@@ -97,12 +114,16 @@ def description_words(text: str, suffix: str) -> tuple[int, int] | None:
 def park_then_description(text: str, tokens: list[Token], start: int) -> int:
     """Where a park's name ends when only a description of a kind follows it
     (万州经开区|重点产业项目): the park is the name; 0 if that is not so."""
+    if PARK_HEAD.search(text) is None:
+        return 0
     # (the word ends inside the name: the sentence's other words cannot end the park)
     ends = {t.start + len(t.text) - start for t in tokens if 0 < t.start + len(t.text) - start < len(text)}
     for end in sorted(ends):
+        if not text.endswith(PARK_HEADS, 0, end):
+            continue  # (the cheapest test first: no park ends here)
         park, rest = type_of_name(text[:end]), text[end:]
         typed = type_of_name(rest)
-        if park is not None and park.type == "Park" and text[:end].endswith(PARK_HEADS) \
+        if park is not None and park.type == "Park" \
                 and len(text[:end]) - len(park.suffix) >= MIN_HEAD and typed is not None \
                 and len(rest) > len(typed.suffix) and describes_only(rest, typed.suffix):
             return end
@@ -113,8 +134,10 @@ def park_split(text: str, tokens: list[Token], start: int, listed: bool = False)
     """Where a park's name ends inside the candidate, when another name with a proper name
     of its own follows it (乌兰工业园|青海尚品驼奶加工); 0 if none (贵阳综保区综合物流基地 is
     one name: 综合物流基地 says nothing alone)."""
+    if PARK_HEAD.search(text) is None:
+        return 0
     ends = {t.start + len(t.text) - start for t in tokens}
-    for head in sorted(PARK_HEADS, key=len, reverse=True):
+    for head in PARK_HEADS_LONGEST_FIRST:
         index = text.find(head)
         while index >= 0:
             end = index + len(head)
@@ -123,11 +146,11 @@ def park_split(text: str, tokens: list[Token], start: int, listed: bool = False)
             if listed and end in ends and park is not None and park.type == "Park" \
                     and len(text[:end]) - len(park.suffix) >= MIN_HEAD and len(rest) >= MIN_HEAD + 1 \
                     and type_of_name(rest) is None and not rest.startswith(("(", "管委会")) \
-                    and is_specific([t for t in tokens if start + end <= t.start < start + len(text)]):
+                    and is_specific(tokens_between(tokens, start + end, start + len(text))):
                 return end  # a list item typed by the list's head: 乌兰工业园|青海尚品驼奶加工、…等3个项目
             if end in ends and park is not None and park.type == "Park" and len(text[:end]) - len(park.suffix) >= MIN_HEAD \
                     and len(rest) >= 3 and type_of_name(rest) is not None and not rest.startswith(("(", "管委会")) \
-                    and (is_specific([t for t in tokens if start + end <= t.start < start + len(text)]) or park_in_park(rest)) \
+                    and (is_specific(tokens_between(tokens, start + end, start + len(text))) or park_in_park(rest)) \
                     and not is_generic(rest, type_of_name(rest).suffix):
                 return end
             index = text.find(head, index + 1)
@@ -158,7 +181,7 @@ OFFICE_TAIL = re.compile(r"[\u4e00-\u9fff]{2,4}?办")
 GOVERNING_HEADS = ("政府", "委")
 
 
-def office_decision(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[int, str]:
+def office_decision(doc: Doc, mention: Mention, tokens: Sequence[Token]) -> tuple[int, str]:
     """How far a government's or committee's name runs on into the office of it named
     right after it (…政府新闻办), when the office's words end on a word's end and hold no
     verb before 办; (0, "") for no change."""
@@ -167,13 +190,13 @@ def office_decision(doc: Doc, mention: Mention, tokens: list[Token]) -> tuple[in
     match = OFFICE_TAIL.match(doc.text, mention.end)
     if match is None or not any(t.start + len(t.text) == match.end() for t in tokens):
         return 0, ""
-    inside = [t for t in tokens if mention.end <= t.start and t.start + len(t.text) < match.end()]
+    inside = [t for t in tokens_between(tokens, mention.end, match.end()) if t.start + len(t.text) < match.end()]
     if any(t.pos.startswith(("v", "d", "p", "c", "u")) and t.pos != "vn" for t in inside):
         return 0, ""  # 市政府批准办…: a verb, not an office
     return match.end(), "R:office"
 
 
-def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tuple[int, str]:
+def right_decision(doc: Doc, mention: Mention, tokens: Sequence[Token] = ()) -> tuple[int, str]:
     """How far a project's name runs on past its head, and why: a phase (敖东工业园二期,
     宁波地铁5号线一期工程), a section named by its places (沪苏湖铁路松江段, 延蒲高速公路
     延吉至龙井段, 轨道交通12号线西延伸), and the works done on it (G15公路嘉金段改建);
@@ -181,7 +204,7 @@ def right_decision(doc: Doc, mention: Mention, tokens: list[Token] = ()) -> tupl
     if mention.type == "Organization" and PHASE_TAIL.match(doc.text, mention.end) and mention.rule == "suffix":
         return PHASE_TAIL.match(doc.text, mention.end).end(), "R:phase"  # 埃克森美孚研发中心|一期: the building of it
     if mention.type == "Organization":
-        return office_decision(doc, mention, list(tokens))
+        return office_decision(doc, mention, tokens)
     if mention.type not in ("Project", "Park"):
         return 0, ""
     phase = PHASE_TAIL.match(doc.text, mention.end)
@@ -211,6 +234,8 @@ def with_its_company(mentions: list[Mention], doc: Doc, tokens: list[Token]) -> 
     the project's first words, and stays a name of its own inside it."""
     companies = {m.end: m for m in mentions if m.type == "Organization" and m.label.endswith(COMPANY_NAME_ENDS)
                  and m.label == m.text}
+    if not companies:
+        return mentions  # (most sentences name no company)
     joined = []
     for mention in mentions:
         company = companies.get(mention.start)
@@ -243,7 +268,7 @@ def project_after_company(doc: Doc, company: Mention, tokens: list[Token]) -> Me
     tail = match.group()
     if any(word in tail for word in NOT_IN_PROJECT_TAIL) or is_generic(tail, PROJECT_HEAD) or describes_only(tail, PROJECT_HEAD):
         return None
-    inside = [t for t in tokens if company.end <= t.start < match.end()]
+    inside = tokens_between(tokens, company.end, match.end())
     boundary = lexicon.boundary_words()
     if not inside or inside[0].pos.startswith(("v", "d", "ad", "p", "c")) or any(len(t.text) > 1 and t.text in boundary for t in inside):
         return None
@@ -264,7 +289,7 @@ def zones_of_a_policy(mentions: list[Mention], tokens: list[Token]) -> list[Ment
     goals = lexicon.edge_words("goal")
     return [replace(m, type="Program", sub="") if m.type == "Park" and m.label.endswith(ZONE_HEADS)
             and any(goal in m.label for goal in goals)
-            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens if m.start <= t.start < m.end)
+            and not any(t.pos.startswith(PLACE_POS) and is_proper(t) for t in tokens_between(tokens, m.start, m.end))
             else m for m in mentions]
 
 
@@ -290,6 +315,8 @@ def being_built(doc: Doc, mention: Mention) -> bool:
 
 def decide_edges(doc: Doc, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     """The candidates of one sentence with their edges decided (some split, some dropped)."""
+    if not mentions:
+        return []  # (half the sentences propose nothing)
     mentions = with_its_company(mentions, doc, tokens)
     found: list[Mention] = []
     for mention in mentions:
@@ -313,9 +340,9 @@ def edge_one(doc: Doc, mention: Mention, tokens: list[Token]) -> list[Mention]:
     if cut:
         mention = moved(doc, mention, mention.start + cut, why)
         text = mention.text
-        if not is_specific([t for t in tokens if mention.start <= t.start < mention.end]):
+        if not is_specific(tokens_between(tokens, mention.start, mention.end)):
             return []  # 省级|避暑旅游度假区: a rank before a kind
-    bare = next((h for h in BARE_PARKS if text.startswith(h)), "")
+    bare = next((h for h in BARE_PARKS if text.startswith(h)), "") if text.startswith(BARE_PARKS) else ""
     if bare and len(text) > len(bare) and any(t.start == mention.start + len(bare) for t in tokens) \
             and (len(text) - len(bare) >= MIN_HEAD + 1 if mention.rule == "list" else still_a_name(text[len(bare):], mention.type)):
         # the park the text speaks of, by its kind alone (开发区|鹏辉新能源储能PACK生产线): no part of the name

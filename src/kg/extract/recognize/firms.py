@@ -8,7 +8,7 @@ import re
 
 from kg.doc import Doc, Mention, Sentence, Token
 from kg.extract import lexicon
-from kg.extract.recognize.base import Typed, is_generic, make_mention, recognizer
+from kg.extract.recognize.base import Typed, is_generic, make_mention, recognizer, tokens_between
 from kg.extract.recognize.edges import describes_only
 
 PROJECT = Typed("Project", "", "项目")
@@ -19,7 +19,7 @@ AREA_LEVEL_CHARS = "省市县区州盟旗镇乡村"
 NOT_A_TRADE_NAME = re.compile(r"[0-9一二三四五六七八九十]+[年个项家批座]|最|历史|[区园城]|重点|重大|新开工|开工|在建|续建|签约|招商|建设|产业|全部|所有|其他|其它|一批|各类")
 
 
-@recognizer("firm-project")
+@recognizer("firm-project", needs=("项目",))
 def firm_projects(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     if "项目" not in sentence.text:
         return []
@@ -31,7 +31,7 @@ def firm_projects(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Men
         if place not in places or trade[0] in AREA_LEVEL_CHARS or NOT_A_TRADE_NAME.search(trade):
             continue  # 贵州省|重点项目, 玉溪市|2024年项目: an area's projects, none named
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        inside = [t for t in tokens if start <= t.start < end]
+        inside = tokens_between(tokens, start, end)
         if any(t.text in boundary or (t.pos.startswith("v") and len(t.text) >= 2) for t in inside):
             continue  # a verb of two characters governs what follows: 云南|推进…项目
         name = place + trade + head

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.extract import lexicon
 from kg.doc import Doc, Mention, Sentence, Token
-from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, make_mention, recognizer
+from kg.extract.recognize.base import LEVEL_WORD_CHARS, Typed, index_starting_at, make_mention, recognizer
 
 
 def area_context(doc: Doc) -> frozenset[str]:
@@ -15,16 +16,26 @@ def area_context(doc: Doc) -> frozenset[str]:
     their ancestors."""
     clues = _area_clues()
     codes: set[str] = set()
-    for tok in doc.tokens:
-        clue = clues.get(tok.text)  # most words name no division: one lookup each
-        if clue is None:
-            continue
-        full, upper, needs_place = clue
+    # (the words the document uses, each once, against the table: not a look-up per word)
+    for text in clues.keys() & {tok.text for tok in doc.tokens}:
+        full, upper, needs_place = clues[text]
         if full:
             codes.add(full)
-        if upper and (not needs_place or tok.pos.startswith("ns")):
-            codes.add(upper)
+        if upper and upper not in codes and (not needs_place or tagged_place(doc, text)):
+            codes.add(upper)  # (an area already in needs no search for its word)
     return frozenset(with_ancestors(codes))
+
+
+def tagged_place(doc: Doc, word: str) -> bool:
+    """Is the word anywhere in the document a token the tagger reads as a place (ns)?
+    (Looked for where the text writes it, not in every token.)"""
+    position = doc.text.find(word)
+    while position >= 0:
+        index = index_starting_at(doc.tokens, position)
+        if index is not None and doc.tokens[index].text == word and doc.tokens[index].pos.startswith("ns"):
+            return True
+        position = doc.text.find(word, position + 1)
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +143,12 @@ def level_pair(tokens: list[Token], i: int) -> bool:
     return after is not None and (tokens[i].text[-1] + after.text[:1]) in LEVEL_PAIRS
 
 
+@lru_cache(maxsize=None)
+def area_type(level: str) -> Typed:
+    """The type of a division of `level` (one record per level, not one per mention)."""
+    return Typed("AdministrativeArea", level, "")
+
+
 @lru_cache(maxsize=1)
 def division_words() -> frozenset[str]:
     """Every full and short name of a division: one look-up per word, not one per table."""
@@ -157,8 +174,7 @@ def gazetteer_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[M
             continue  # 专项规划|和县|区规划: the county's level word pairs with the next (县区), no county
         if i + 1 < len(tokens) and doc.text.startswith(lexicon.edge_words("media"), tokens[i + 1].start):
             continue  # 浙江日报, 湖南卫视: a medium's name
-        typed = Typed("AdministrativeArea", division.level, "")
-        mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer")
+        mention = make_mention(doc, sentence, tok.start, tok.start + len(tok.text), area_type(division.level), "gazetteer")
         mention.ref = division.code
         found.append(mention)
     return found
@@ -168,10 +184,19 @@ def new_area_short_forms(doc: Doc) -> dict[str, str]:
     """Short forms of the new areas a document names in full (贵安 -> 贵安新区): state-level
     new areas are not in the county table, so the document itself says what 贵安 is."""
     forms: dict[str, str] = {}
-    for tok, nxt in zip(doc.tokens, doc.tokens[1:]):
-        if nxt.text == "新区" and tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
-            forms.setdefault(tok.text, tok.text + nxt.text)
+    # (where the text writes 新区, not a look at every word: the word 新区 stands there if anywhere)
+    position = doc.text.find(NEW_AREA_WORD)
+    while position >= 0:
+        index = index_starting_at(doc.tokens, position)
+        if index and doc.tokens[index].text == NEW_AREA_WORD:
+            tok = doc.tokens[index - 1]
+            if tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
+                forms.setdefault(tok.text, tok.text + NEW_AREA_WORD)
+        position = doc.text.find(NEW_AREA_WORD, position + 1)
     return forms
+
+
+NEW_AREA_WORD = "新区"
 
 
 @recognizer("gazetteer-short")
@@ -179,32 +204,38 @@ def new_area_short_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> l
     """支持贵安建设…: 贵安 standing alone, in a document that names 贵安新区."""
     forms = doc.new_areas
     found: list[Mention] = []
-    if not forms:
-        return found  # (most documents name no new area: no look-up per word)
+    if not forms or not any(form in sentence.text for form in forms):
+        return found  # (most documents name no new area, most sentences none of theirs: no look-up per word)
     for i, tok in enumerate(tokens):
         full = forms.get(tok.text)
         if full is None:
             continue
         if (i > 0 and tokens[i - 1].pos == "ns") or runs_on(tokens, i, LEVEL_WORD_CHARS + "新"):
             continue  # (贵阳|贵安 too)
-        typed = Typed("AdministrativeArea", "District", "")
-        found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), typed, "gazetteer", full))
+        found.append(make_mention(doc, sentence, tok.start, tok.start + len(tok.text), area_type("District"), "gazetteer", full))
     return found
 
 
 TOWN_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}")
 TOWN_LIST_MIN = 2  # items: one short word alone is too often a common word (大路, 城西)
+TOWN_ITEM_MAX = 3  # characters of an item of `TOWN_LIST`
 
 
-@recognizer("township-list")
+def list_window(text: str) -> tuple[int, int]:
+    """Where a match of `TOWN_LIST` can be: from an item's length before the first 、 to an
+    item's length after the last (the pattern need not try every other character)."""
+    return max(0, text.find("、") - TOWN_ITEM_MAX), text.rfind("、") + 1 + TOWN_ITEM_MAX
+
+
+@recognizer("township-list", needs=("、",))
 def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """A list of a county's towns by short name (开平的塘口、赤坎、百合、蚬岗; 辖崖头、寻山、
     崂山、城西4个街道): every item a township of an area the document names."""
     found: list[Mention] = []
     if "、" not in sentence.text:
         return found  # no list: spares the set of word starts below
-    starts = {t.start for t in tokens}
-    for match in TOWN_LIST.finditer(sentence.text):
+    short_names = lexicon.townships_by_short_name()
+    for match in TOWN_LIST.finditer(sentence.text, *list_window(sentence.text)):
         items, position, picked = match.group().split("、"), sentence.start + match.start(), []
         # all items, or all but one (a town the table knows by an older name), are towns
         needed, misses = max(TOWN_LIST_MIN, len(items) - 1), 0
@@ -218,7 +249,8 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
                 options = [(0, item[:size]) for size in range(len(item), 1, -1)]
             township, chosen = None, (0, item)
             for cut, option in options:
-                if position + cut in starts:
+                # (most options name no township: that look-up first)
+                if option in short_names and index_starting_at(tokens, position + cut) is not None:
                     township = pick_township(option, doc.areas, short=True)
                     if township is not None:
                         chosen = (cut, option)
@@ -230,35 +262,57 @@ def township_lists(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Me
         if len(known) < needed:
             continue
         for item, start, township in known:
-            mention = make_mention(doc, sentence, start, start + len(item), Typed("AdministrativeArea", "Township", ""), "gazetteer")
+            mention = make_mention(doc, sentence, start, start + len(item), area_type("Township"), "gazetteer")
             mention.ref = township.code
             found.append(mention)
     return found
 
 
-BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)")
+# A short place name and another in brackets right after it: what
+# re.compile(r"([\u4e00-\u9fff]{2,4})\(([\u4e00-\u9fff]{2,4})\)").finditer finds, read from
+# the brackets (`bracketed_spans`): that pattern, tried at every character of a document,
+# was the slowest of its scans.
+BRACKET_INNER = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+OUTER_MAX = 4  # characters of the name before the bracket
+OUTER_MIN = 2
+
+
+def bracketed_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, bracket, end) of each `清远(英德)` in `text`, in text order, without overlaps:
+    the outer name is the characters from `start` to the bracket, as many as there are up to
+    OUTER_MAX (the leftmost start the pattern would find), none of them in the last match."""
+    last_end = 0
+    for inner in BRACKET_INNER.finditer(text):
+        bracket = inner.start()
+        start, floor = bracket, max(bracket - OUTER_MAX, last_end)
+        while start > floor and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        if bracket - start >= OUTER_MIN:
+            last_end = inner.end()
+            yield start, bracket, inner.end()
 
 
 def bracketed_areas(doc: Doc) -> list[Mention]:
     """清远(英德): a county written in brackets after its city (GUIDELINES: bracket notation),
     inside a name or not; both are areas, the county a child of the city in the table."""
     found: list[Mention] = []
-    for match in BRACKETED.finditer(doc.text):
-        outer = next((d for size in range(len(match.group(1)), 1, -1)
-                      if (d := pick_division(match.group(1)[-size:], doc.areas, True)) is not None), None)
+    for match_start, bracket, match_end in bracketed_spans(doc.text):
+        named = doc.text[match_start:bracket]
+        outer = next((d for size in range(len(named), 1, -1)
+                      if (d := pick_division(named[-size:], doc.areas, True)) is not None), None)
         if outer is None:
             continue
-        outer_text = next(match.group(1)[-size:] for size in range(len(match.group(1)), 1, -1)
-                          if pick_division(match.group(1)[-size:], doc.areas, True) == outer)
-        inner_text = match.group(2)
+        outer_text = next(named[-size:] for size in range(len(named), 1, -1)
+                          if pick_division(named[-size:], doc.areas, True) == outer)
+        inner_text = doc.text[bracket + 1:match_end - 1]
         children = [d for d in (lexicon.divisions_by_full_name().get(inner_text, ()) + lexicon.divisions_by_short_name().get(inner_text, ()))
                     if d.parent == outer.code]
         if len(children) != 1:
             continue
-        sentence = next(s for s in doc.sentences if s.start <= match.start() < s.end)
-        outer_start = match.start(1) + len(match.group(1)) - len(outer_text)
-        for text, start, division in ((outer_text, outer_start, outer), (inner_text, match.start(2), children[0])):
-            mention = make_mention(doc, sentence, start, start + len(text), Typed("AdministrativeArea", division.level, ""), "bracket-area")
+        sentence = next(s for s in doc.sentences if s.start <= match_start < s.end)
+        outer_start = bracket - len(outer_text)
+        for text, start, division in ((outer_text, outer_start, outer), (inner_text, bracket + 1, children[0])):
+            mention = make_mention(doc, sentence, start, start + len(text), area_type(division.level), "bracket-area")
             mention.ref = division.code
             found.append(mention)
     return found
@@ -268,20 +322,23 @@ TOWN_LEVEL = re.compile(r"镇|乡|街道")
 TOWN_HEAD = (2, 4)  # characters of a town's own name before its level word
 
 
-@recognizer("township")
+@recognizer("township", needs=("镇", "乡", "街道"))
 def townships_in_text(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """Towns of the areas a document names, found in the text whatever the segmenter made of
     them (在勤|丰镇建设, 在道|滘|镇): the table says which strings are towns of that county or city."""
     found: list[Mention] = []
+    if "镇" not in sentence.text and "乡" not in sentence.text and "街道" not in sentence.text:
+        return found  # (most sentences name no town: three searches in C spare the pattern's scan)
+    towns = lexicon.townships_by_name()
     for level in TOWN_LEVEL.finditer(sentence.text):
         end = sentence.start + level.end()
         for size in range(TOWN_HEAD[1], TOWN_HEAD[0] - 1, -1):
             start = sentence.start + level.start() - size
-            if start < sentence.start:
-                continue
+            if start < sentence.start or doc.text[start:end] not in towns:
+                continue  # (most strings name no township: no call)
             township = pick_township(doc.text[start:end], doc.areas)
             if township is not None:
-                mention = make_mention(doc, sentence, start, end, Typed("AdministrativeArea", "Township", ""), "gazetteer")
+                mention = make_mention(doc, sentence, start, end, area_type("Township"), "gazetteer")
                 mention.ref = township.code
                 found.append(mention)
                 break

@@ -23,7 +23,9 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
     """Well-known firms named without a suffix, with the industry word or the city that
     often comes with them: 吉利汽车, 闪聚电池, 贵阳海信."""
     firms = lexicon.enterprises()
-    found = []
+    found: list[Mention] = []
+    if _firm_names().search(sentence.text) is None:
+        return found  # (a firm's word is in the text if anywhere: one search in C, not a look-up per word)
     for i, tok in enumerate(tokens):
         if tok.text not in firms:
             continue
@@ -36,6 +38,11 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
             start = tokens[i - 1].start
         found.append(make_mention(doc, sentence, start, end, ORGANIZATION, "enterprise"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _firm_names() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(lexicon.enterprises(), key=len, reverse=True))))
 
 
 def read_as_common_word(tokens: list[Token], i: int) -> bool:
@@ -53,15 +60,17 @@ def read_as_common_word(tokens: list[Token], i: int) -> bool:
 # autonomous prefecture). Read from the characters because the segmenter glues 委 to
 # what follows it (宁波市|委副|书记, 太仓市|委的); 委员, 委托, 委派 are other words.
 PARTY_COMMITTEE = re.compile(r"(中共)?([\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|省|市|州|县|区|旗))委(?![员托派任屈婉])")
+COMMITTEE_REACH = len("中共") + 10 + len("自治区")  # the longest opening of a match before its 委
 
 
-@recognizer("committee")
+@recognizer("committee", needs=("委",))
 def committee_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`(中共)<division>委`: the committee of a division the national table names."""
     if "委" not in sentence.text:
         return []
     found = []
-    for match in PARTY_COMMITTEE.finditer(sentence.text):
+    # (a match ends at 委 at most COMMITTEE_REACH characters after its start: no earlier start need be tried)
+    for match in PARTY_COMMITTEE.finditer(sentence.text, max(0, sentence.text.find("委") - COMMITTEE_REACH)):
         area = match.group(2)
         # the area is the longest table name the match ends with (…近日，宁波市委: 宁波市)
         name = next((area[i:] for i in range(len(area) - 1) if division_level(area[i:]) or short_prefecture(area[i:])

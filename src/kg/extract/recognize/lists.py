@@ -13,10 +13,12 @@ from kg.extract.recognize.base import (
     ORGANIZATION,
     PROGRAM,
     Typed,
+    first_at,
     is_specific,
     left_edge,
     make_mention,
     recognizer,
+    tokens_between,
     type_of_name,
 )
 
@@ -52,7 +54,7 @@ def _after_items() -> str:
     return rf"等(?:[0-9一二三四五六七八九十]+[个家座条项所户批])?[\u4e00-\u9fff]{{0,{LIST_MODIFIER_MAX}}}?(?:{heads})"
 
 
-@recognizer("list")
+@recognizer("list", needs=("等",))
 def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`A、B(和C)等(N个)HEAD`: each item is a HEAD-typed name."""
     if "等" not in sentence.text or not _list_tail().search(sentence.text):
@@ -72,7 +74,7 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
         offset = sentence.start + match.start(1)
         items = list_items(doc, tokens, match.group(1), offset, typed)
         counted = COUNT_BEFORE_HEAD.search(match.group()[len(match.group(1)):])  # 等65个在建项目
-        tokens_of = [[t for t in tokens if start <= t.start < start + len(item)] for item, start, _ in items]
+        tokens_of = [tokens_between(tokens, start, start + len(item)) for item, start, _ in items]
         kinds = lists_kinds(tokens_of)
         for (item, start, item_type), item_tokens in zip(items, tokens_of):
             # a list of kinds (电子信息、医疗健康、先进陶瓷等园区, …等现代企业) names none of them;
@@ -131,7 +133,7 @@ def list_items(doc: Doc, tokens: list[Token], text: str, offset: int, typed: Typ
         elif "的" in item[:-2]:  # 、总投资5亿元的|同创普润…产业园: a description before the name
             cut = item.rindex("的") + 1
             item, start = item[cut:], start + cut
-        governing = [t for t in tokens if start < t.start and t.start + len(t.text) < end
+        governing = [t for t in tokens_between(tokens, start + 1, end) if t.start + len(t.text) < end
                      and len(t.text) >= 2 and t.text in lexicon.boundary_words()]
         if governing:  # 溧阳市、金坛区充分发挥|宁德时代、中创新航等龙头项目: the list opens after the verb
             start = governing[-1].start + len(governing[-1].text)
@@ -164,18 +166,22 @@ def list_pieces(text: str) -> list[str]:
 _ENUMERATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、){1,9}[\u4e00-\u9fff]{2,6})(?:等)?“([^“”]{0,8}[一二三四五六七八九十两0-9][^“”]{0,8})”")
 
 
+# The quoted count that closes `_ENUMERATED` alone: a search that starts at the quote is quick.
+COUNTED_QUOTE = re.compile(r"“[^“”]{0,8}[一二三四五六七八九十两0-9][^“”]{0,8}”")
+
+
 def parse_count(text: str) -> int | None:
 
     value = parse_number(text)
     return int(value) if value is not None else None
 
 
-@recognizer("enumerated")
+@recognizer("enumerated", needs=("“",))
 def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """Items listed right before a quoted, counted programme are its parts, programmes too."""
     found: list[Mention] = []
-    if "“" not in sentence.text or "、" not in sentence.text:
-        return found  # (the pattern needs both: most sentences spare its scan)
+    if "“" not in sentence.text or "、" not in sentence.text or not COUNTED_QUOTE.search(sentence.text):
+        return found  # (the pattern needs all three: most sentences spare its scan, which backtracks through the items)
     for match in _ENUMERATED.finditer(sentence.text):
         head = type_of_name(match.group(2))
         if head is None or head.type != "Program":
@@ -199,8 +205,9 @@ def enumerated_programs(doc: Doc, sentence: Sentence, tokens: list[Token]) -> li
 
 def word_start(tokens: list[Token], position: int) -> int:
     """The start of the word that holds `position`."""
-    holder = next((t for t in tokens if t.start <= position < t.start + len(t.text)), None)
-    return holder.start if holder is not None else position
+    index = first_at(tokens, position + 1) - 1  # the last word that starts at or before `position`
+    holds = index >= 0 and position < tokens[index].start + len(tokens[index].text)
+    return tokens[index].start if holds else position
 
 
 WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]+")
@@ -213,7 +220,7 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
     punctuation mark. The names of firms in such lists are often words the segmenter does
     not know (德方/q, 真实/d, 旭/nr|昇/zg), which the name rules stop at; the list's own
     shape says where the item starts."""
-    inside = [t for t in tokens if start <= t.start < end]
+    inside = tokens_between(tokens, start, end)
     first = start
     after_firm = False
     for i, tok in enumerate(inside[:-1]):
@@ -234,7 +241,7 @@ def trim_first_item(doc: Doc, tokens: list[Token], start: int, end: int) -> tupl
 
 def trim_left(doc: Doc, tokens: list[Token], start: int, end: int) -> tuple[str, int]:
     """The first item of a list without the words that introduce the list (建成投产|6万吨磷酸铁)."""
-    inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    inside = range(first_at(tokens, start), first_at(tokens, end))
     if not inside:
         return doc.text[start:end], start
     first = left_edge(tokens, inside[-1])

@@ -24,7 +24,7 @@ BARE_COUNT = re.compile(r"[0-9一二三四五六七八九十百]+条(?:政策|�
 NEXT_ITEM = re.compile(rf"、(?!{_VERB})({_ITEM}){_END}")  # (an item with its own verb is matched on its own)
 
 
-@recognizer("package")
+@recognizer("package", needs=("条",))
 def package_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """`落实国家6方面33条、省级39条`: each counted package after the verb is a Policy."""
     if "条" not in sentence.text:

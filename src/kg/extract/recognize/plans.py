@@ -21,7 +21,7 @@ PLAN_TITLE = re.compile(
 NOT_A_PLAN_AFTER = re.compile(r"的建议|统计公报|建议")
 
 
-@recognizer("plan")
+@recognizer("plan", needs=("国民经济和社会发展",))
 def plan_titles(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """A five-year plan's outline, with the area before it."""
     if "国民经济和社会发展" not in sentence.text:
@@ -68,7 +68,7 @@ def issuer_before(text: str, start: int) -> int:
     return start
 
 
-@recognizer("title")
+@recognizer("title", needs=("关于",))
 def about_titles(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """A document named by its 关于 title without book-title marks."""
     if "关于" not in sentence.text:
@@ -122,7 +122,7 @@ def plan_opening(text: str, start: int) -> int:
     return start
 
 
-@recognizer("period-plan")
+@recognizer("period-plan", needs=("五",))
 def period_plans(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     """A place's five-year plan named by its period, with the area before it."""
     if "五" not in sentence.text:

@@ -1,7 +1,6 @@
 """Names in quotation marks and book-title marks: “四大战略”, “强省会”行动, 《…规划》."""
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,11 +19,14 @@ from kg.extract.recognize.base import (
     accept_name,
     as_campaign,
     division_level,
+    first_at,
+    index_starting_at,
     is_generic,
     is_specific,
     make_mention,
     modifies,
     recognizer,
+    token_ending_at,
     type_of_name,
 )
 
@@ -65,9 +67,7 @@ def _words_after(tokens: list[Token], start: int, max_chars: int, stops: Callabl
     or until they would be longer than `max_chars`."""
     words: list[Token] = []
     position = start
-    for tok in tokens:
-        if tok.start < position:
-            continue
+    for tok in tokens[first_at(tokens, start):]:
         if tok.start != position or stops(tok, not words) or position + len(tok.text) - start > max_chars:
             break
         words.append(tok)
@@ -209,9 +209,11 @@ QUOTED = re.compile(r"“([^“”\n]{1,%d})”" % MAX_QUOTED)
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
-@recognizer("quoted")
+@recognizer("quoted", needs=("“", "《"))
 def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
+    if "“" not in sentence.text and "《" not in sentence.text:
+        return found  # (both patterns open with their mark: most sentences have neither)
     for match in QUOTED.finditer(sentence.text):
         inner = match.group(1).strip()
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -228,7 +230,7 @@ def quoted_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
                        or quoted_before_outcome(doc, sentence, inner, start, end))
             if mention is not None:
                 found.append(with_subject_before(doc, tokens, with_count_before(doc, mention)))
-    for match in BOOK_TITLE.finditer(sentence.text):
+    for match in BOOK_TITLE.finditer(sentence.text) if "《" in sentence.text else ():
         inner = match.group(1).strip()
         typed = document_type(TRAILING_BRACKET.sub("", inner))
         if typed is not None and typed.type == "Policy":
@@ -248,7 +250,7 @@ def with_subject_before(doc: Doc, tokens: list[Token], mention: Mention) -> Ment
     The subject is the nouns (and an adjective before a noun: 强|省会) up to a verb or a mark."""
     if mention.type != "Policy" or not BARE_PACKAGE.fullmatch(mention.label):
         return mention
-    index = bisect.bisect_left(tokens, mention.start, key=lambda t: t.start)
+    index = first_at(tokens, mention.start)
     first, noun_seen = index, False
     while first > 0:
         tok = tokens[first - 1]
@@ -329,7 +331,7 @@ def is_predicate(doc: Doc, tokens: list[Token], inner: str, start: int, end: int
     """Quoted words with no count right after a noun, that end the clause, say what the noun
     does: 四台挖掘机“蓄势待发”，, 重大工业项目“满弦开弓”， — a figure of speech, no
     programme (a programme is named after the verb that runs it: 实施“东数西算”，)."""
-    before = next((t for t in tokens if t.start + len(t.text) == start), None)
+    before = token_ending_at(tokens, start)
     return before is not None and before.pos in ("n", "nz", "nr", "ns", "vn") and not NUMERAL.search(inner) \
         and type_of_name(inner) is None and doc.text.startswith(PREDICATE_END, end)  # (策划“…来贵阳计划”，: a name)
 
@@ -375,8 +377,8 @@ SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
 def _tokens_within(tokens: list[Token], after: int, before: int) -> list[Token]:
     """The words that start after `after` and before `before` (tokens are in text order):
     two binary searches, not a scan of the sentence per quote."""
-    low = bisect.bisect_right(tokens, after, key=lambda t: t.start)
-    return tokens[low:max(low, bisect.bisect_left(tokens, before, key=lambda t: t.start))]
+    low = first_at(tokens, after + 1)  # (starts are whole numbers: after `after` is at `after + 1` or later)
+    return tokens[low:max(low, first_at(tokens, before))]
 
 
 def quoted_before_outcome(doc: Doc, sentence: Sentence, inner: str, start: int, end: int) -> Mention | None:
@@ -406,7 +408,7 @@ BARE_HEAD_TYPES = ("Project", "Park", "Program")
 def _bare_head(tokens: list[Token], end: int) -> Typed | None:
     """The head word right after a quote at `end`: a word of its own, not an outcome
     (“治风”经验) and not a modifier of the next noun (“两改两治理”试点|村)."""
-    index = next((i for i, tok in enumerate(tokens) if tok.start == end), None)
+    index = index_starting_at(tokens, end)
     if index is None:
         return None
     word = tokens[index]

@@ -13,6 +13,7 @@ from kg.extract.recognize.base import (
     division_level,
     head_ok,
     head_used_as_word,
+    index_starting_at,
     left_edge,
     make_mention,
     modifies,
@@ -40,24 +41,29 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
         head_type = type_of_name(tok.text)
         if head_type is None or "titled" in head_type.rule or "quoted" in head_type.rule or not head_ok(tokens, head, head_type):
             continue
-        nxt = tokens[head + 1].text if head + 1 < len(tokens) else ""
+        following = tokens[head + 1] if head + 1 < len(tokens) else None
+        nxt = following.text if following is not None else ""
         # 中共银川市委员会|银川市人民政府: a body, then the next body's own area (not 城区)
         next_body = "body" in head_type.rule and len(nxt) >= 3 and division_level(nxt) is not None
-        if nxt and nxt not in boundary and type_of_name(tok.text + nxt) is not None and not is_planning(tokens, head + 1) \
-                and not next_body:
+        # (a name with a type ends in a suffix's last character: most next words do not)
+        if nxt[-1:] in ends and nxt not in boundary and type_of_name(tok.text + nxt) is not None \
+                and not is_planning(tokens, head + 1) and not next_body:
             continue  # the name goes on (花溪区|人民法院): the later head is the real one
-        if head_type.type == "Program" and head + 1 < len(tokens) and modifies(tokens[head + 1]):
-            continue  # 重要改革|事项: the head word is a modifier here
-        if head_used_as_word(head_type, tokens[head + 1] if head + 1 < len(tokens) else None):
-            continue  # 长春新区计划|开工项目406个: a verb here
-        if is_planning(tokens, head) or marks_a_milestone(tokens, head, head_type) or launched_bare(tokens, head, head_type):
+        # (the tests below hold only for a programme's head or a policy's: asked of those alone)
+        if head_type.type == "Program" and (
+                (following is not None and modifies(following))  # 重要改革|事项: the head word is a modifier here
+                or head_used_as_word(head_type, following)  # 长春新区计划|开工项目406个: a verb here
+                or marks_a_milestone(tokens, head, head_type) or launched_bare(tokens, head, head_type)):
+            continue
+        if head_type.type == "Policy" and is_planning(tokens, head):
             continue
         first = left_edge(tokens, head)
         if head_type.type == "AdministrativeArea":
             # A town or village name holds no level word: 青岩镇|西街村 are two names.
             while first < head and any(t.text.endswith(LEVEL_CHARS) for t in tokens[first:head]):
                 first += 1
-        mention = (programme_with_its_verbs(doc, sentence, tokens, head) or split_local_name(doc, sentence, tokens, head)
+        mention = ((head_type.type == "Program" and programme_with_its_verbs(doc, sentence, tokens, head))
+                   or (head_type.sub in LOCAL_LEVELS and split_local_name(doc, sentence, tokens, head))
                    or shrink_to_name(doc, sentence, tokens, first, head))
         if mention is not None and mention.type == "Organization":
             mention = with_trade_name(doc, sentence, tokens, mention)
@@ -66,6 +72,7 @@ def suffix_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Ment
     return found
 
 
+LOCAL_LEVELS = ("Township", "Village")  # (split_local_name reads only these)
 FIRM_HEADS = ("公司", "集团")
 TRADE_NAME_MAX = 6  # characters of a firm's trade name (and its province) the segmenter misread
 TRADE_NAME_STOP_POS = ("p", "c", "u", "r", "x", "w", "m", "q", "f", "t")
@@ -78,7 +85,7 @@ def with_trade_name(doc: Doc, sentence: Sentence, tokens: list[Token], mention: 
     name in it are such glued words, up to a province or a stop, they are its start."""
     if not mention.label.endswith(FIRM_HEADS):
         return mention
-    first = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    first = index_starting_at(tokens, mention.start)
     if first is None or first == 0 or is_specific([t for t in tokens[first:] if t.start < mention.end]):
         return mention
     start = first
@@ -136,7 +143,7 @@ def split_local_name(doc: Doc, sentence: Sentence, tokens: list[Token], head: in
     after a verb, a punctuation mark or a list comma."""
     tok = tokens[head]
     typed = type_of_name(tok.text)
-    if head < 1 or typed is None or typed.sub not in ("Township", "Village") or not tok.pos.startswith("ns") \
+    if head < 1 or typed is None or typed.sub not in LOCAL_LEVELS or not tok.pos.startswith("ns") \
             or len(tok.text) - len(typed.suffix) != 1:
         return None
     first = tokens[head - 1]
