@@ -107,6 +107,16 @@ PROPERTY_KEYS = {SH.path, SH.message, SH.severity, SH.minCount, SH.maxCount, SH.
                  SH.name, SH.description}
 
 
+def or_classes(shapes: Graph, alternatives) -> list:
+    """The classes of an sh:or list; only lists of plain sh:class shapes are supported."""
+    classes = []
+    for member in _list(shapes, alternatives):
+        if set(shapes.predicates(member, None)) != {SH["class"]}:
+            raise UnsupportedShape("sh:or is supported only over sh:class shapes")
+        classes.append(shapes.value(member, SH["class"]))
+    return classes
+
+
 def _value_checks(shapes: Graph, prop, path: str) -> list[tuple[str, str]]:
     """(filter over ?v, extra pattern) per value-node constraint of a property shape."""
     found = []
@@ -141,11 +151,7 @@ def _value_checks(shapes: Graph, prop, path: str) -> list[tuple[str, str]]:
         found.append((f"?v NOT IN ({', '.join(_term_sparql(t) for t in _list(shapes, allowed))})", ""))
     alternatives = shapes.value(prop, SH["or"])
     if alternatives is not None:
-        classes = []
-        for member in _list(shapes, alternatives):
-            if set(shapes.predicates(member, None)) != {SH["class"]}:
-                raise UnsupportedShape("sh:or is supported only over sh:class shapes")
-            classes.append(shapes.value(member, SH["class"]))
+        classes = or_classes(shapes, alternatives)
         found.append((" && ".join(f"NOT EXISTS {{ ?v a {_iri(c)} }}" for c in classes), ""))
     low = shapes.value(prop, SH.minInclusive)
     if low is not None:
@@ -168,16 +174,27 @@ def _count_condition(shapes: Graph, prop, low_key, high_key) -> str:
     return " || ".join(parts)
 
 
-def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
+def property_path(shapes: Graph, prop) -> URIRef:
+    """The property a property shape constrains; refuses keys and paths this check cannot test."""
     unknown = set(shapes.predicates(prop, None)) - PROPERTY_KEYS
     if unknown:
         raise UnsupportedShape(f"{sorted(map(str, unknown))} are not supported by the build's check")
     path = shapes.value(prop, SH.path)
     if not isinstance(path, URIRef):
         raise UnsupportedShape("only single-property paths are supported by the build's check")
+    return path
+
+
+def message_of(shapes: Graph, node) -> str:
+    """A constraint's sh:message (the first in sorted order, so the report is deterministic)."""
+    messages = sorted(str(m) for m in shapes.objects(node, SH.message))
+    return messages[0] if messages else "constraint not met"
+
+
+def _property_checks(shapes: Graph, shape, prop, targets: str) -> list[Check]:
+    path = property_path(shapes, prop)
     severity = _severity(shapes, prop, shape)
-    messages = sorted(str(m) for m in shapes.objects(prop, SH.message))
-    message = messages[0] if messages else "constraint not met"
+    message = message_of(shapes, prop)
     p = _iri(path)
     checks = []
     # A count below the minimum and one above the maximum give the same finding (node,
@@ -235,18 +252,23 @@ def _prefixes(shapes: Graph, node) -> str:
     return "\n".join(sorted(lines))
 
 
-def _sparql_checks(shapes: Graph, shape, targets: str) -> list[Check]:
-    checks = []
+def sparql_constraints(shapes: Graph, shape, targets: str) -> list[tuple[str, str, str]]:
+    """The shape's sh:sparql constraints as (severity, message, query): each a SELECT of the
+    target nodes that break it. Shared by this checker and the build's (`conform.py`)."""
+    constraints = []
     for constraint in shapes.objects(shape, SH.sparql):
         select = shapes.value(constraint, SH.select)
         if select is None:
             raise UnsupportedShape("only sh:select SPARQL constraints are supported by the build's check")
-        messages = sorted(str(m) for m in shapes.objects(constraint, SH.message))
         inner = str(select).replace("$this", "?this")
-        query = (f"{_prefixes(shapes, constraint)}\nSELECT DISTINCT ?this WHERE {{ {targets} {{ {inner} }} }}")
-        checks.append(Check(_severity(shapes, constraint, shape), "", messages[0] if messages else "constraint not met",
-                            query, False, sparql_message=True))
-    return checks
+        query = f"{_prefixes(shapes, constraint)}\nSELECT DISTINCT ?this WHERE {{ {targets} {{ {inner} }} }}"
+        constraints.append((_severity(shapes, constraint, shape), message_of(shapes, constraint), query))
+    return constraints
+
+
+def _sparql_checks(shapes: Graph, shape, targets: str) -> list[Check]:
+    return [Check(severity, "", message, query, False, sparql_message=True)
+            for severity, message, query in sparql_constraints(shapes, shape, targets)]
 
 
 def _node_class_checks(shapes: Graph, shape, targets: str) -> list[Check]:

@@ -29,7 +29,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from kg.graph.check import PROPERTY_KEYS, RANK, UnsupportedShape, _list, _prefixes, _severity, _targets
+from kg.graph.check import (RANK, UnsupportedShape, _list, _severity, _targets, message_of, or_classes, property_path,
+                            sparql_constraints)
 from kg.graph.triples import Lit, Obj, Triples
 from kg.graph.turtle import escape_string, iri_ref
 from kg.graph.validate import SHAPES_PATH, Finding, Report, _compact, load_shapes
@@ -169,12 +170,7 @@ def _value_tests(shapes: Graph, prop) -> list[ValueTest]:
         tests.append(lambda v, _: _plain(v) in members)
     alternatives = shapes.value(prop, SH["or"])
     if alternatives is not None:
-        classes = []
-        for member in _list(shapes, alternatives):
-            if set(shapes.predicates(member, None)) != {SH["class"]}:
-                raise UnsupportedShape("sh:or is supported only over sh:class shapes")
-            classes.append(str(shapes.value(member, SH["class"])))
-        tests.append(_class_test(classes))
+        tests.append(_class_test([str(c) for c in or_classes(shapes, alternatives)]))
     for key, meets in ((SH.minInclusive, (0, 1)), (SH.maxInclusive, (-1, 0))):
         bound = shapes.value(prop, key)
         if bound is not None:
@@ -232,14 +228,8 @@ def _count(shapes: Graph, prop, key) -> int | None:
 
 
 def _property_check(shapes: Graph, shape, prop) -> PropertyCheck:
-    unknown = set(shapes.predicates(prop, None)) - PROPERTY_KEYS
-    if unknown:
-        raise UnsupportedShape(f"{sorted(map(str, unknown))} are not supported by the build's check")
-    path = shapes.value(prop, SH.path)
-    if not isinstance(path, URIRef):
-        raise UnsupportedShape("only single-property paths are supported by the build's check")
-    messages = sorted(str(m) for m in shapes.objects(prop, SH.message))
-    check = PropertyCheck(_severity(shapes, prop, shape), str(path), messages[0] if messages else "constraint not met",
+    path = property_path(shapes, prop)
+    check = PropertyCheck(_severity(shapes, prop, shape), str(path), message_of(shapes, prop),
                           _count(shapes, prop, SH.minCount), _count(shapes, prop, SH.maxCount))
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
@@ -257,17 +247,8 @@ def _property_check(shapes: Graph, shape, prop) -> PropertyCheck:
 
 
 def _sparql_checks(shapes: Graph, shape, targets: str) -> list[SparqlCheck]:
-    checks = []
-    for constraint in shapes.objects(shape, SH.sparql):
-        select = shapes.value(constraint, SH.select)
-        if select is None:
-            raise UnsupportedShape("only sh:select SPARQL constraints are supported by the build's check")
-        messages = sorted(str(m) for m in shapes.objects(constraint, SH.message))
-        inner = str(select).replace("$this", "?this")
-        query = f"{_prefixes(shapes, constraint)}\nSELECT DISTINCT ?this WHERE {{ {targets} {{ {inner} }} }}"
-        checks.append(SparqlCheck(_severity(shapes, constraint, shape), messages[0] if messages else "constraint not met",
-                                  query, query_predicates(query)))
-    return checks
+    return [SparqlCheck(severity, message, query, query_predicates(query))
+            for severity, message, query in sparql_constraints(shapes, shape, targets)]
 
 
 def plan(shapes: Graph) -> list[NodeCheck]:
