@@ -69,9 +69,39 @@ def _one_clause(text: str) -> bool:
     return not CLAUSE_BREAK.search(text)
 
 
+class SentenceMentions(list):
+    """One sentence's mentions, built once per document by the stage and never changed after:
+    the thirteen sentence rules each ask for its outermost names, worked out on the first ask."""
+
+    __slots__ = ("flat",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flat: list[Mention] | None = None
+
+
+def by_sentence(mentions: list[Mention]) -> dict[int, SentenceMentions]:
+    """The document's mentions grouped by sentence, in document order."""
+    grouped: dict[int, SentenceMentions] = {}
+    for mention in mentions:
+        group = grouped.get(mention.sentence)
+        if group is None:
+            group = grouped[mention.sentence] = SentenceMentions()
+        group.append(mention)
+    return grouped
+
+
 def _flat(mentions: list[Mention]) -> list[Mention]:
     """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
     would break the lists (A、B、C) the rules walk."""
+    if type(mentions) is SentenceMentions:
+        if mentions.flat is None:
+            mentions.flat = _outermost(mentions)
+        return list(mentions.flat)  # (a copy: a rule may change what it is given)
+    return _outermost(mentions)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
     outer = [m for m in mentions if m.rule not in INNER_RULES]
     if len(outer) < 2:
         return outer  # (most sentences: nothing can be inside another)

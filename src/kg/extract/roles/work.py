@@ -20,6 +20,7 @@ from kg.extract.roles.common import (
     _gap,
     _lines,
     _one_clause,
+    by_sentence,
     cues,
     is_actor_body,
     is_qualified,
@@ -238,15 +239,13 @@ def own_work(doc: Doc) -> list[Relation]:
     their issuers."""
     area = reporting_park(doc, reporting_area(doc)) or reporting_area(doc)
     other_areas = _area_forms(doc) - (_forms(area) if area else set())
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in doc.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    speakers = section_speakers(doc, by_sentence, area)
+    grouped = by_sentence(doc.mentions)
+    speakers = section_speakers(doc, grouped, area)
     found: list[Relation] = []
     for work in doc.mentions:
         if work.type not in WORK_TYPES or NOT_WORK.search(work.label) or not names_work(doc, work):
             continue
-        sentence_mentions = by_sentence[work.sentence]
+        sentence_mentions = grouped[work.sentence]
         if work.type == "Policy":
             bodies = issuers(doc, work, sentence_mentions)
             found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
