@@ -159,6 +159,7 @@ def park_paragraph(doc: Doc) -> list[Relation]:
 # 产业园包括三个核心主体项目，A、B…: a sentence that opens on a park's head word alone, then a
 # word of making up
 ANAPHOR_MADE_OF = re.compile(r"(?:该|这个|此|本)?(产业园|工业园|园区|开发区|基地)(?:主要)?(?:包括|包含|涵盖)")
+MADE_OF_WORD = re.compile(r"包括|包含|涵盖")  # (the words ANAPHOR_MADE_OF needs)
 ANAPHOR_REACH = 3  # sentences back to look for the park the head word refers to
 
 
@@ -171,6 +172,8 @@ def park_anaphor_parts(doc: Doc) -> list[Relation]:
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
+        if not MADE_OF_WORD.search(sentence.text):
+            continue  # (most sentences: no word of making up, no need to strip their openers)
         lead = OPENERS.sub("", sentence.text.strip())
         opening = ANAPHOR_MADE_OF.match(lead)
         if opening is None:

@@ -21,6 +21,7 @@ from kg.extract.roles.common import (
     _lines,
     _one_clause,
     by_sentence,
+    cue_pattern,
     cues,
     is_actor_body,
     is_qualified,
@@ -60,6 +61,7 @@ GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深�
 
 # Verbs that study or weigh a programme rather than carry it out.
 STUDY_VERBS = ("领会", "考虑", "参考", "借鉴", "拥护")  # 衷心拥护“两个确立”: held, not carried out
+STUDIED = re.compile("|".join(STUDY_VERBS))
 
 
 def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
@@ -407,6 +409,9 @@ def based_on(doc: Doc) -> list[Relation]:
             policies.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
+        cue = BASIS_CUE.search(text)
+        if cue is None:
+            continue  # (most sentences: nothing cited, whatever the verb)
         drawn = DRAWN_UP.search(text)
         named = DRAWN_UP_NAMED.search(text)
         mentions = policies.get(sentence.index, [])
@@ -422,8 +427,7 @@ def based_on(doc: Doc) -> list[Relation]:
             target, limit = own, sentence.end
         else:
             continue
-        cue = BASIS_CUE.search(text)
-        if target is None or cue is None or sentence.start + cue.start() >= limit:
+        if target is None or sentence.start + cue.start() >= limit:
             continue
         cited = [m for m in _flat(mentions) if sentence.start + cue.start() <= m.start and m.end <= limit]
         for policy in cited:
@@ -581,7 +585,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
     if work.rule == "quoted" and (QUALITY_AFTER.match(doc.text, work.end) or ACHIEVED_AFTER.match(doc.text, work.end)):
         return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
-    if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
+    if STUDIED.search(before, max(0, len(before) - GOVERN_WINDOW - 4)):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
     if _reviewed(doc, work, before):
         return False  # 扎实开展“十五五”规划纲要编制…专题调研, 审议《…规划》: reviewed, not carried out
@@ -630,7 +634,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
         # (瞄准“高端产业”和“产业高端”: a slogan joined to a title is read as one)
         return False  # 打造“智慧城市”, 瞄准“高端产业”: a title or a field aimed at, not work (not “十强产业”)
     near = window[-GOVERN_WINDOW:]
-    return any(v in near for v in cues("governs")) or any(v in after for v in cues("governed"))
+    return bool(cue_pattern("governs").search(near) or cue_pattern("governed").search(after))
 
 
 def _is_title(label: str) -> bool:
@@ -697,7 +701,7 @@ def _reviewed(doc: Doc, work: Mention, before: str) -> bool:
     """Does a word of review or consultation (role `reviews`) stand just before the work
     (听取和审议《…》) or close the clause it stands in (开展《…》编制、…专题调研)? The body
     reviews or researches the work; who carries it out is not said."""
-    if any(v in before[-GOVERN_WINDOW:] for v in cues("reviews")):
+    if cue_pattern("reviews").search(before, max(0, len(before) - GOVERN_WINDOW)):
         return True
     sentence = doc.sentences[work.sentence]
     clause_end = CLAUSE_END.search(doc.text, work.end, sentence.end)
@@ -713,6 +717,8 @@ def _described(before: str) -> bool:
     """Is the verb nearest before the work one that shows or describes (全面彰显“…”) rather
     than one that carries out (凸显萧山坚持制造业立区战略: 坚持 is nearer)?"""
     window = _before_quoted_list(before)[-GOVERN_WINDOW:]
+    if not cue_pattern("describes").search(window):
+        return False  # (most windows: no word that describes, nothing to weigh)
     # 重点工作体现为“四个聚焦”: 体现为 says what the work is, not how it shows
     found = ((window.rfind(v), v) for v in cues("describes"))
     last_describe = max((at for at, v in found if not window.startswith("为", at + len(v))), default=-1)
