@@ -4,6 +4,7 @@ a policy (kg:issuedBy), what a notice sends out and to whom, and what a policy i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract.relate import INNER_RULES, short_forms
@@ -134,7 +135,8 @@ def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Ment
     current: Mention | None = None
     for sentence in doc.sentences:
         text = sentence.text.strip()
-        if is_heading(doc, sentence.index) and (text.startswith("—") or text.endswith("—")):
+        heading = is_heading(doc, sentence.index)
+        if heading and (text.startswith("—") or text.endswith("—")):
             named = [m for m in by_sentence.get(sentence.index, [])
                      if (is_actor_body(m) and is_qualified(m)) or m.type == "Park"
                      or (m.type == "AdministrativeArea" and m.rule not in INNER_RULES)]
@@ -144,7 +146,7 @@ def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Ment
                 current = None
             else:
                 current = speaker
-        elif is_heading(doc, sentence.index) and LETTERED_HEADING.match(text):
+        elif heading and LETTERED_HEADING.match(text):
             current = None  # B 功能为重 城乡融合步伐更快: the page's next article, the area's again
         if current is not None:
             speakers[sentence.index] = current
@@ -625,7 +627,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end]
     # the rest of the list this slogan opens, then the word that says what the list is
     # (“循环经济”、“弹性发展”、“工业旅游”的理念); spaces around quotes (“ 两个一百年 ” 奋斗目标) left out
-    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
+    after = QUOTED_LIST.sub("", SPACES.sub("", after))[:GOVERN_WINDOW]
     if IDEA_AFTER.match(after):
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标 (counted too): an idea or goal held, not work done
     if COUNTED.match(work.label):
@@ -672,7 +674,7 @@ def modifies_thing(doc: Doc, work: Mention) -> bool:
         return False
     if close + 1 < work.end:
         return doc.text[close + 1:work.end] in cues("thing")
-    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", doc.text[close + 1:close + 40]))
+    after = QUOTED_LIST.sub("", SPACES.sub("", doc.text[close + 1:close + 40]))
     after = COUNT_SCALE.sub("", after, count=1)
     return after.startswith(cues("thing"))
 
@@ -728,6 +730,19 @@ def _described(before: str) -> bool:
     return last_describe > last_govern
 
 
+SPACES = re.compile(r"\s+")
+
+
+# 等, then a word for the kind of list: “中国数谷”“心学高地”等系列城市名片
+LIST_KIND = re.compile(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?")
+
+
+@lru_cache(maxsize=1)
+def frame_near_start() -> re.Pattern[str]:
+    """A `frame` cue word starting within the first three characters (“两新”领域, 新国发2号文件重大机遇)."""
+    return re.compile("(?s).{0,2}(?:" + cue_pattern("frame").pattern + ")")
+
+
 def _heads_other_name(doc: Doc, work: Mention) -> bool:
     """Is the work only the first words of a longer name written on without a break (a field
     or a chance it names: “两新”领域, 新国发2号文件重大机遇), a
@@ -736,12 +751,12 @@ def _heads_other_name(doc: Doc, work: Mention) -> bool:
     after it (深入贯彻中央八项规定精神学习教育)?"""
     after = doc.text[work.end:work.end + 16]
     head = QUOTED_LIST.sub("", after.lstrip("”》\" "))
-    if any(head.find(w, 0, 2 + len(w)) >= 0 for w in cues("frame")):
+    if frame_near_start().match(head):
         return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
         after = QUOTED_LIST.sub("", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
         # 擦亮“中国数谷”“心学高地”等系列城市名片: what the list is, after 等 and a kind word
-        after = re.sub(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?", "", after)
+        after = LIST_KIND.sub("", after)
         return after.startswith(cues("product") + cues("campaign"))
     # 锂电智慧工厂整体解决方案提供商: what a firm sells, before the word for the firm
     return after.lstrip("”》").startswith(cues("campaign") + cues("maker"))
