@@ -155,12 +155,21 @@ DATE_LINE = re.compile(r"\s*[0-9〇零一二三四五六七八九十]{4}年[0-9�
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each line of the document's text."""
-    spans, start = [], 0
-    for line in doc.text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+    """(start, end) of each line of the document's text. Three rules ask for them: worked out
+    once per text, the last text's spans kept with the text itself (so never another
+    document's)."""
+    global _last_lines
+    last = _last_lines
+    if last[0] is not doc.text:
+        spans, start = [], 0
+        for line in doc.text.split("\n"):
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+        last = _last_lines = (doc.text, spans)
+    return list(last[1])
+
+
+_last_lines: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
 def _forms(area: Mention) -> set[str]:

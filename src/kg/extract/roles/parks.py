@@ -129,6 +129,8 @@ def park_paragraph(doc: Doc) -> list[Relation]:
         if start < headline < end:
             start = headline  # (a headline joined to the first paragraph is no part of it)
         inside = [m for m in on_line if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        if not any(m.type == "Park" for m in inside):
+            continue  # (most lines: no park to open them)
         flat = _flat(inside)
         if not flat or flat[0].type != "Park":
             continue

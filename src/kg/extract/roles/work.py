@@ -242,7 +242,8 @@ def own_work(doc: Doc) -> list[Relation]:
     """Each programme and policy of a document with its implementer, and policies with
     their issuers."""
     area = reporting_park(doc, reporting_area(doc)) or reporting_area(doc)
-    other_areas = _area_forms(doc) - (_forms(area) if area else set())
+    own_forms = _forms(area) if area else set()
+    other_areas = _area_forms(doc) - own_forms
     grouped = by_sentence(doc.mentions)
     speakers = section_speakers(doc, grouped, area)
     found: list[Relation] = []
@@ -262,7 +263,7 @@ def own_work(doc: Doc) -> list[Relation]:
             agent = addressed_area(doc, work, area) or agent
         if agent is None:
             continue
-        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province") \
+        if agent is area and _names_other_area(work.label, other_areas, own_forms, area.sub != "Province") \
                 and not carried_out(doc, work):
             continue
         if agent is area or (area is not None and agent.type == area.type == "AdministrativeArea" and (agent.ref or agent.label) == (area.ref or area.label)):
