@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract.relate import unique_relations
-from kg.extract.roles.common import role_cues
+from kg.extract.roles.common import by_sentence, role_cues
 from kg.extract.roles.companies import (
     by_company,
     company_after_by,
@@ -88,11 +88,8 @@ SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, b
 
 def roles(doc: Doc) -> Doc:
     """The pipeline stage: add who-does-what relations to those `relate` found."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in doc.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
     found: list[Relation] = []
-    for sentence_mentions in by_sentence.values():
+    for sentence_mentions in by_sentence(doc.mentions).values():
         for rule in SENTENCE_RULES:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))

@@ -51,6 +51,14 @@ def cues(role: str) -> tuple[str, ...]:
     return role_cues().get(role, ())
 
 
+@lru_cache(maxsize=None)
+def cue_pattern(role: str) -> re.Pattern[str]:
+    """One regex for all of a role's cue words: `cue_pattern(r).search(text)` says whether any
+    of them is in `text` in one scan, not one scan per word."""
+    words = cues(role)
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+
+
 def is_company(mention: Mention) -> bool:
     return mention.type == "Organization" and not is_body(mention.label) and (
         mention.label.endswith(COMPANY_TAILS) or mention.rule in ("enterprise", "list"))
@@ -69,9 +77,39 @@ def _one_clause(text: str) -> bool:
     return not CLAUSE_BREAK.search(text)
 
 
+class SentenceMentions(list):
+    """One sentence's mentions, built once per document by the stage and never changed after:
+    the thirteen sentence rules each ask for its outermost names, worked out on the first ask."""
+
+    __slots__ = ("flat",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flat: list[Mention] | None = None
+
+
+def by_sentence(mentions: list[Mention]) -> dict[int, SentenceMentions]:
+    """The document's mentions grouped by sentence, in document order."""
+    grouped: dict[int, SentenceMentions] = {}
+    for mention in mentions:
+        group = grouped.get(mention.sentence)
+        if group is None:
+            group = grouped[mention.sentence] = SentenceMentions()
+        group.append(mention)
+    return grouped
+
+
 def _flat(mentions: list[Mention]) -> list[Mention]:
     """The sentence's outermost names: a name read inside another (中国电建 in 中国电建集团)
     would break the lists (A、B、C) the rules walk."""
+    if type(mentions) is SentenceMentions:
+        if mentions.flat is None:
+            mentions.flat = _outermost(mentions)
+        return list(mentions.flat)  # (a copy: a rule may change what it is given)
+    return _outermost(mentions)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
     outer = [m for m in mentions if m.rule not in INNER_RULES]
     if len(outer) < 2:
         return outer  # (most sentences: nothing can be inside another)
@@ -117,12 +155,21 @@ DATE_LINE = re.compile(r"\s*[0-9〇零一二三四五六七八九十]{4}年[0-9�
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each line of the document's text."""
-    spans, start = [], 0
-    for line in doc.text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+    """(start, end) of each line of the document's text. Three rules ask for them: worked out
+    once per text, the last text's spans kept with the text itself (so never another
+    document's)."""
+    global _last_lines
+    last = _last_lines
+    if last[0] is not doc.text:
+        spans, start = [], 0
+        for line in doc.text.split("\n"):
+            spans.append((start, start + len(line)))
+            start += len(line) + 1
+        last = _last_lines = (doc.text, spans)
+    return list(last[1])
+
+
+_last_lines: tuple[str | None, list[tuple[int, int]]] = (None, [])
 
 
 def _forms(area: Mention) -> set[str]:

@@ -129,6 +129,8 @@ def park_paragraph(doc: Doc) -> list[Relation]:
         if start < headline < end:
             start = headline  # (a headline joined to the first paragraph is no part of it)
         inside = [m for m in on_line if start <= m.start and m.end <= end and m.rule not in INNER_RULES]
+        if not any(m.type == "Park" for m in inside):
+            continue  # (most lines: no park to open them)
         flat = _flat(inside)
         if not flat or flat[0].type != "Park":
             continue
@@ -159,6 +161,7 @@ def park_paragraph(doc: Doc) -> list[Relation]:
 # 产业园包括三个核心主体项目，A、B…: a sentence that opens on a park's head word alone, then a
 # word of making up
 ANAPHOR_MADE_OF = re.compile(r"(?:该|这个|此|本)?(产业园|工业园|园区|开发区|基地)(?:主要)?(?:包括|包含|涵盖)")
+MADE_OF_WORD = re.compile(r"包括|包含|涵盖")  # (the words ANAPHOR_MADE_OF needs)
 ANAPHOR_REACH = 3  # sentences back to look for the park the head word refers to
 
 
@@ -171,6 +174,8 @@ def park_anaphor_parts(doc: Doc) -> list[Relation]:
     for mention in doc.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
+        if not MADE_OF_WORD.search(sentence.text):
+            continue  # (most sentences: no word of making up, no need to strip their openers)
         lead = OPENERS.sub("", sentence.text.strip())
         opening = ANAPHOR_MADE_OF.match(lead)
         if opening is None:

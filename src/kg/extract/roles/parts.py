@@ -27,6 +27,10 @@ PARTS_INTRO = re.compile(r"[”\"]?(，|,)?(即|包括|主要包括|分别为|�
 PARTS_SAID = ("是指", "即", "包括", "分别为", "分别是")
 
 
+# Nothing, a joining word or a closing 等 between two counted items
+JOINED = re.compile(r"[、和及与]?|[”\"]?[等]?[”\"]?")
+
+
 def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     """工业强区、创新兴区、生态立区、文旅活区“四大战略”, “四大战略”：工业强区、…, and
     “四千行动”是指实施A、B…: the items listed next to a programme that counts them, or
@@ -44,7 +48,7 @@ def counted_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 if COUNTED.match(flat[cursor].label) or NUMBERED.match(flat[cursor].label):
                     break  # “五大任务”“六个工程”“七大行动”: counted names side by side are siblings
                 gap = _gap(doc, flat[cursor], items[-1] if items else whole)
-                if not (items and ITEM_GAP.fullmatch(gap)) and not re.fullmatch(r"[、和及与]?|[”\"]?[等]?[”\"]?", gap):
+                if not (items and ITEM_GAP.fullmatch(gap)) and not JOINED.fullmatch(gap):
                     break
                 items.append(flat[cursor])
                 cursor -= 1

@@ -106,10 +106,20 @@ WINDOW = 8  # characters before a bare slogan where its verb stands: 坚持“�
 
 
 def _head_kind(text: str) -> SloganReading | None:
+    if not text.startswith(head_words()):
+        return None  # (most texts: no head word at all)
     for word, kind in slogan_cues().heads:
         if text.startswith(word):
             return SloganReading(kind, word)
     return None
+
+
+@lru_cache(maxsize=1)
+def head_words() -> tuple[str, ...]:
+    return tuple(word for word, _ in slogan_cues().heads)
+
+
+SPACES = re.compile(r"\s+")
 
 
 def head_after(doc: Doc, work: Mention) -> str:
@@ -118,7 +128,7 @@ def head_after(doc: Doc, work: Mention) -> str:
     close = doc.text.rfind("”", work.start, work.end + 1)
     if close >= 0 and close + 1 < work.end:
         return doc.text[close + 1:work.end]  # “1+3”人才库: the head is in the name
-    after = re.sub(r"\s+", "", doc.text[work.end:work.end + 60])
+    after = SPACES.sub("", doc.text[work.end:work.end + 60])
     after = QUOTED_LIST.sub("", after.lstrip("”\""))
     listed = UNQUOTED_LIST.match(after)
     if listed:
@@ -209,7 +219,7 @@ def _describes_before(doc: Doc, work: Mention, before: str) -> SloganReading | N
     if COUNTED_NAME.match(work.label) or not ends_clause:
         return None
     for verb in slogan_cues().pivots:
-        if re.search(re.escape(verb) + PIVOT_NOUN, before):
+        if verb in before and re.search(re.escape(verb) + PIVOT_NOUN, before):  # (the cheap test first)
             return SloganReading("goal", verb)
     return None
 

@@ -4,6 +4,7 @@ a policy (kg:issuedBy), what a notice sends out and to whom, and what a policy i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract.relate import INNER_RULES, short_forms
@@ -20,6 +21,8 @@ from kg.extract.roles.common import (
     _gap,
     _lines,
     _one_clause,
+    by_sentence,
+    cue_pattern,
     cues,
     is_actor_body,
     is_qualified,
@@ -59,6 +62,7 @@ GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深�
 
 # Verbs that study or weigh a programme rather than carry it out.
 STUDY_VERBS = ("领会", "考虑", "参考", "借鉴", "拥护")  # 衷心拥护“两个确立”: held, not carried out
+STUDIED = re.compile("|".join(STUDY_VERBS))
 
 
 def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
@@ -131,7 +135,8 @@ def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Ment
     current: Mention | None = None
     for sentence in doc.sentences:
         text = sentence.text.strip()
-        if is_heading(doc, sentence.index) and (text.startswith("—") or text.endswith("—")):
+        heading = is_heading(doc, sentence.index)
+        if heading and (text.startswith("—") or text.endswith("—")):
             named = [m for m in by_sentence.get(sentence.index, [])
                      if (is_actor_body(m) and is_qualified(m)) or m.type == "Park"
                      or (m.type == "AdministrativeArea" and m.rule not in INNER_RULES)]
@@ -141,7 +146,7 @@ def section_speakers(doc: Doc, by_sentence: dict[int, list[Mention]], area: Ment
                 current = None
             else:
                 current = speaker
-        elif is_heading(doc, sentence.index) and LETTERED_HEADING.match(text):
+        elif heading and LETTERED_HEADING.match(text):
             current = None  # B 功能为重 城乡融合步伐更快: the page's next article, the area's again
         if current is not None:
             speakers[sentence.index] = current
@@ -237,16 +242,15 @@ def own_work(doc: Doc) -> list[Relation]:
     """Each programme and policy of a document with its implementer, and policies with
     their issuers."""
     area = reporting_park(doc, reporting_area(doc)) or reporting_area(doc)
-    other_areas = _area_forms(doc) - (_forms(area) if area else set())
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in doc.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    speakers = section_speakers(doc, by_sentence, area)
+    own_forms = _forms(area) if area else set()
+    other_areas = _area_forms(doc) - own_forms
+    grouped = by_sentence(doc.mentions)
+    speakers = section_speakers(doc, grouped, area)
     found: list[Relation] = []
     for work in doc.mentions:
         if work.type not in WORK_TYPES or NOT_WORK.search(work.label) or not names_work(doc, work):
             continue
-        sentence_mentions = by_sentence[work.sentence]
+        sentence_mentions = grouped[work.sentence]
         if work.type == "Policy":
             bodies = issuers(doc, work, sentence_mentions)
             found.extend(Relation("issuedBy", work, body, work.sentence, "issuer") for body in bodies)
@@ -259,7 +263,7 @@ def own_work(doc: Doc) -> list[Relation]:
             agent = addressed_area(doc, work, area) or agent
         if agent is None:
             continue
-        if agent is area and _names_other_area(work.label, other_areas, _forms(area), area.sub != "Province") \
+        if agent is area and _names_other_area(work.label, other_areas, own_forms, area.sub != "Province") \
                 and not carried_out(doc, work):
             continue
         if agent is area or (area is not None and agent.type == area.type == "AdministrativeArea" and (agent.ref or agent.label) == (area.ref or area.label)):
@@ -408,6 +412,9 @@ def based_on(doc: Doc) -> list[Relation]:
             policies.setdefault(mention.sentence, []).append(mention)
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
+        cue = BASIS_CUE.search(text)
+        if cue is None:
+            continue  # (most sentences: nothing cited, whatever the verb)
         drawn = DRAWN_UP.search(text)
         named = DRAWN_UP_NAMED.search(text)
         mentions = policies.get(sentence.index, [])
@@ -423,8 +430,7 @@ def based_on(doc: Doc) -> list[Relation]:
             target, limit = own, sentence.end
         else:
             continue
-        cue = BASIS_CUE.search(text)
-        if target is None or cue is None or sentence.start + cue.start() >= limit:
+        if target is None or sentence.start + cue.start() >= limit:
             continue
         cited = [m for m in _flat(mentions) if sentence.start + cue.start() <= m.start and m.end <= limit]
         for policy in cited:
@@ -582,7 +588,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 推动“民生愿景”变成“幸福实景”, “卖酒”向“卖生活方式”转变: a figure of speech
     if work.rule == "quoted" and (QUALITY_AFTER.match(doc.text, work.end) or ACHIEVED_AFTER.match(doc.text, work.end)):
         return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
-    if any(v in before[-GOVERN_WINDOW - 4:] for v in STUDY_VERBS):
+    if STUDIED.search(before, max(0, len(before) - GOVERN_WINDOW - 4)):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
     if _reviewed(doc, work, before):
         return False  # 扎实开展“十五五”规划纲要编制…专题调研, 审议《…规划》: reviewed, not carried out
@@ -622,7 +628,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     after = doc.text[work.end:clause_end.start() if clause_end else sentence.end]
     # the rest of the list this slogan opens, then the word that says what the list is
     # (“循环经济”、“弹性发展”、“工业旅游”的理念); spaces around quotes (“ 两个一百年 ” 奋斗目标) left out
-    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", after))[:GOVERN_WINDOW]
+    after = QUOTED_LIST.sub("", SPACES.sub("", after))[:GOVERN_WINDOW]
     if IDEA_AFTER.match(after):
         return False  # 践行“两山”理论, 实现“两个一百年”奋斗目标 (counted too): an idea or goal held, not work done
     if COUNTED.match(work.label):
@@ -631,7 +637,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
         # (瞄准“高端产业”和“产业高端”: a slogan joined to a title is read as one)
         return False  # 打造“智慧城市”, 瞄准“高端产业”: a title or a field aimed at, not work (not “十强产业”)
     near = window[-GOVERN_WINDOW:]
-    return any(v in near for v in cues("governs")) or any(v in after for v in cues("governed"))
+    return bool(cue_pattern("governs").search(near) or cue_pattern("governed").search(after))
 
 
 def _is_title(label: str) -> bool:
@@ -669,7 +675,7 @@ def modifies_thing(doc: Doc, work: Mention) -> bool:
         return False
     if close + 1 < work.end:
         return doc.text[close + 1:work.end] in cues("thing")
-    after = QUOTED_LIST.sub("", re.sub(r"\s+", "", doc.text[close + 1:close + 40]))
+    after = QUOTED_LIST.sub("", SPACES.sub("", doc.text[close + 1:close + 40]))
     after = COUNT_SCALE.sub("", after, count=1)
     return after.startswith(cues("thing"))
 
@@ -698,7 +704,7 @@ def _reviewed(doc: Doc, work: Mention, before: str) -> bool:
     """Does a word of review or consultation (role `reviews`) stand just before the work
     (听取和审议《…》) or close the clause it stands in (开展《…》编制、…专题调研)? The body
     reviews or researches the work; who carries it out is not said."""
-    if any(v in before[-GOVERN_WINDOW:] for v in cues("reviews")):
+    if cue_pattern("reviews").search(before, max(0, len(before) - GOVERN_WINDOW)):
         return True
     sentence = doc.sentences[work.sentence]
     clause_end = CLAUSE_END.search(doc.text, work.end, sentence.end)
@@ -714,6 +720,8 @@ def _described(before: str) -> bool:
     """Is the verb nearest before the work one that shows or describes (全面彰显“…”) rather
     than one that carries out (凸显萧山坚持制造业立区战略: 坚持 is nearer)?"""
     window = _before_quoted_list(before)[-GOVERN_WINDOW:]
+    if not cue_pattern("describes").search(window):
+        return False  # (most windows: no word that describes, nothing to weigh)
     # 重点工作体现为“四个聚焦”: 体现为 says what the work is, not how it shows
     found = ((window.rfind(v), v) for v in cues("describes"))
     last_describe = max((at for at, v in found if not window.startswith("为", at + len(v))), default=-1)
@@ -721,6 +729,19 @@ def _described(before: str) -> bool:
         return False
     last_govern = max((window.rfind(v) for v in cues("governs")), default=-1)
     return last_describe > last_govern
+
+
+SPACES = re.compile(r"\s+")
+
+
+# 等, then a word for the kind of list: “中国数谷”“心学高地”等系列城市名片
+LIST_KIND = re.compile(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?")
+
+
+@lru_cache(maxsize=1)
+def frame_near_start() -> re.Pattern[str]:
+    """A `frame` cue word starting within the first three characters (“两新”领域, 新国发2号文件重大机遇)."""
+    return re.compile("(?s).{0,2}(?:" + cue_pattern("frame").pattern + ")")
 
 
 def _heads_other_name(doc: Doc, work: Mention) -> bool:
@@ -731,12 +752,12 @@ def _heads_other_name(doc: Doc, work: Mention) -> bool:
     after it (深入贯彻中央八项规定精神学习教育)?"""
     after = doc.text[work.end:work.end + 16]
     head = QUOTED_LIST.sub("", after.lstrip("”》\" "))
-    if any(head.find(w, 0, 2 + len(w)) >= 0 for w in cues("frame")):
+    if frame_near_start().match(head):
         return True  # “两重”“两新”领域, 把握新国发2号文件重大机遇: the field or the chance, not the work
     if work.rule == "quoted":
         after = QUOTED_LIST.sub("", doc.text[work.end:work.end + 120])[:16]  # the rest of a list of names
         # 擦亮“中国数谷”“心学高地”等系列城市名片: what the list is, after 等 and a kind word
-        after = re.sub(r"^[”\"]?(等)?(系列|一批)?(城市|区域|地方|产业)?", "", after)
+        after = LIST_KIND.sub("", after)
         return after.startswith(cues("product") + cues("campaign"))
     # 锂电智慧工厂整体解决方案提供商: what a firm sells, before the word for the firm
     return after.lstrip("”》").startswith(cues("campaign") + cues("maker"))
