@@ -31,7 +31,6 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -329,7 +328,7 @@ def _middle_dropped(names: set[str]) -> dict[str, str]:
     """A programme named with and without a word before its head is one programme:
     创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
     found: dict[str, str] = {}
-    opening = _by_affix(names, PROGRAMME_CORE_MIN, lambda name, size: name[:size])
+    opening = _by_affix(names, PROGRAMME_CORE_MIN)
     for short in sorted(names):
         typed = type_of_name(short)
         if typed is None or len(typed.suffix) < 2 or len(short) - len(typed.suffix) < PROGRAMME_CORE_MIN:
@@ -341,13 +340,20 @@ def _middle_dropped(names: set[str]) -> dict[str, str]:
     return found
 
 
-def _by_affix(names: set[str], shortest: int, affix: Callable[[str, int], str]) -> dict[str, list[str]]:
-    """Each opening (or ending) of `shortest` characters or more -> the names that have it:
-    a look-up per name instead of a scan of all names (a document names hundreds)."""
+def _by_affix(names: set[str], shortest: int, ending: bool = False) -> dict[str, list[str]]:
+    """Each opening (or with `ending`, each ending) of `shortest` characters or more -> the
+    names that have it: a look-up per name instead of a scan of all names (a document names
+    hundreds)."""
     index: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        for size in range(shortest, len(name) + 1):
-            index[affix(name, size)].append(name)
+    # (two loops, no slicing function: this is a quarter of the time resolution spends per document)
+    if ending:
+        for name in names:
+            for size in range(shortest, len(name) + 1):
+                index[name[-size:]].append(name)
+    else:
+        for name in names:
+            for size in range(shortest, len(name) + 1):
+                index[name[:size]].append(name)
     return index
 
 
@@ -358,7 +364,7 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
     """A programme named again without its opening words is the same programme:
     中央八项规定精神学习教育 (巩固拓展…成果) is 深入贯彻中央八项规定精神学习教育."""
     found: dict[str, str] = {}
-    ending = _by_affix(names, PROGRAMME_TAIL_MIN, lambda name, size: name[-size:])
+    ending = _by_affix(names, PROGRAMME_TAIL_MIN, ending=True)
     for short in sorted(names):
         if len(short) < PROGRAMME_TAIL_MIN:
             continue
@@ -639,7 +645,7 @@ class Resolution:
             address = normalize_name(mention.address) if mention.type != "Organization" else ""
             # (the address says what a fuller form would: 柳河县|经济开发区, not 柳河县|柳河经济开发区)
             full = name if address else local.get((mention.type, name), name)
-            key_name = division_key(division) if division else place_key(mention.type, expand_abbreviation(address + without_version(full)))
+            key_name = division_key(division) if division else _key_name(mention.type, address, full)
             key = f"{mention.type}|{key_name}"
             mention.key = key
             entity = self.entities.get(key)
@@ -671,6 +677,12 @@ class Resolution:
         result = sorted(entities.values(), key=lambda e: e.key)
         assign_slugs(result)
         return result
+
+
+@lru_cache(maxsize=1 << 16)  # (a corpus names the same things again and again)
+def _key_name(type_: str, address: str, full: str) -> str:
+    """The name part of the key of a mention not of a known division."""
+    return place_key(type_, expand_abbreviation(address + without_version(full)))
 
 
 def _related_keys(docs: list[Doc]) -> frozenset[tuple[str, str]]:
