@@ -43,34 +43,28 @@ class SloganReading:
         return self.kind == PROGRAMME
 
 
+# The `where` columns of data/slogan_cues.tsv that list bare words, by SloganCues field.
+WORD_LISTS = {"opening": "openings", "object-verb": "object_verbs", "means-verb": "means_verbs",
+              "pivot": "pivots", "work-noun": "work_nouns"}
+
+
 @lru_cache(maxsize=1)
 def slogan_cues() -> SloganCues:
     heads: list[tuple[str, str]] = []
     verbs: list[tuple[str, str]] = []
-    openings: list[str] = []
-    object_verbs: list[str] = []
-    work_nouns: list[str] = []
-    pivots: list[str] = []
-    means_verbs: list[str] = []
+    words: dict[str, list[str]] = {field: [] for field in WORD_LISTS.values()}
     text = resources.files("kg.data").joinpath("slogan_cues.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         word, where, kind = line.split("\t")[:3]
-        if where == "opening":
-            openings.append(word)
-        elif where == "object-verb":
-            object_verbs.append(word)
-        elif where == "work-noun":
-            work_nouns.append(word)
-        elif where == "pivot":
-            pivots.append(word)
-        elif where == "means-verb":
-            means_verbs.append(word)
+        if where in WORD_LISTS:
+            words[WORD_LISTS[where]].append(word)
         else:
             (heads if where == "head" else verbs).append((word, kind))
-    return SloganCues(tuple(sorted(heads, key=lambda p: -len(p[0]))), tuple(sorted(verbs, key=lambda p: -len(p[0]))),
-                      tuple(openings), tuple(object_verbs), tuple(means_verbs), tuple(pivots), tuple(work_nouns))
+    return SloganCues(heads=tuple(sorted(heads, key=lambda p: -len(p[0]))),
+                      verbs=tuple(sorted(verbs, key=lambda p: -len(p[0]))),
+                      **{field: tuple(listed) for field, listed in words.items()})
 
 
 def is_verb_phrase(label: str) -> bool:
