@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from kg.doc import Doc, Mention, Milestone
+from kg.extract.lexicon import data_lines
 
 CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年(?:(\d{1,2})月)?")
@@ -27,8 +27,7 @@ LIST_JOIN = re.compile(r"[”\"]?[、和及与][“\"]?")
 @lru_cache(maxsize=1)
 def milestone_cues() -> tuple[tuple[str, str], ...]:
     """(word, kind) pairs, longest word first so 建成投用 wins over 建成."""
-    text = resources.files("kg.data").joinpath("milestone_cues.tsv").read_text(encoding="utf-8")
-    rows = [tuple(line.split("\t")[:2]) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [tuple(line.split("\t")[:2]) for line in data_lines("milestone_cues.tsv")]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))  # type: ignore[arg-type]
 
 

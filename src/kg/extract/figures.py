@@ -104,13 +104,8 @@ _BODY_END = re.compile(r"(?:政府|人大|人大常委会|政协|委员会|办�
 @lru_cache(maxsize=1)
 def indicator_names() -> dict[str, str]:
     """Surface form -> normalised indicator name (`indicator_names.tsv`)."""
-    from importlib import resources
-
     table: dict[str, str] = {}
-    text = resources.files("kg.data").joinpath("indicator_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in lexicon.data_lines("indicator_names.tsv"):
         name, _, forms = line.partition("\t")
         table[name] = name
         for form in forms.split("|"):

@@ -8,14 +8,15 @@ from typing import NamedTuple
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a data file."""
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file under src/kg/data/ (every table there is
+    read through this)."""
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in _lines(name))
+    return frozenset(line.strip() for line in data_lines(name))
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Division(NamedTuple):  # a named tuple: 46,000 of them are made at start-u
 def _suffix_rows(name: str) -> list[Suffix]:
     """Rows `text, type, sub-type, rule` of a data file (the last two may be empty)."""
     rows = []
-    for line in _lines(name):
+    for line in data_lines(name):
         parts = line.split("\t") + ["", ""]
         rows.append(Suffix(parts[0], parts[1], parts[2], parts[3]))
     return rows
@@ -51,7 +52,7 @@ def _suffix_rows(name: str) -> list[Suffix]:
 
 def _words_of_kind(name: str, kind: str) -> tuple[str, ...]:
     """The words of a `word, kind` data file whose kind is `kind`, in file order."""
-    return tuple(word for word, of_kind in (line.split("\t")[:2] for line in _lines(name)) if of_kind == kind)
+    return tuple(word for word, of_kind in (line.split("\t")[:2] for line in data_lines(name)) if of_kind == kind)
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +75,7 @@ def longest_suffix() -> int:
 def _gazetteer() -> tuple[Division, ...]:
     """Every row of `gazetteer.tsv` (national divisions to township level, from jionlp)."""
     rows = []
-    for line in _lines("gazetteer.tsv"):
+    for line in data_lines("gazetteer.tsv"):
         code, name, level, parent, short, former = (line.split("\t") + [""] * 6)[:6]
         rows.append(Division(code, name, level, parent, tuple(short.split(",")) if short else (),
                              tuple(former.split(",")) if former else ()))
@@ -242,7 +243,7 @@ def list_heads() -> dict[str, Suffix]:
 def name_patterns() -> tuple[tuple["re.Pattern[str]", str], ...]:
     """(regular expression, core type) for names typed by their form."""
     rows = []
-    for line in _lines("name_patterns.tsv"):
+    for line in data_lines("name_patterns.tsv"):
         pattern, type_ = line.split("\t")[:2]
         rows.append((re.compile(pattern), type_))
     return tuple(rows)
@@ -269,13 +270,13 @@ def units() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def pinyin() -> dict[str, str]:
     """Character -> toneless pinyin (generated from pypinyin by scripts/make_pinyin_table.py)."""
-    return dict(line.split("\t", 1) for line in _lines("pinyin.tsv"))
+    return dict(line.split("\t", 1) for line in data_lines("pinyin.tsv"))
 
 
 @lru_cache(maxsize=1)
 def domain_words() -> dict[str, str]:
     """Recent or mis-tagged policy words and the part of speech they should have."""
-    return dict(line.split("\t") for line in _lines("domain_words.tsv"))
+    return dict(line.split("\t") for line in data_lines("domain_words.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -327,7 +328,7 @@ def common_words_tagged_proper() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def milestone_words() -> frozenset[str]:
     """The words that report a project's milestone (milestone_cues.tsv, first column)."""
-    return frozenset(line.split("\t")[0].strip() for line in _lines("milestone_cues.tsv"))
+    return frozenset(line.split("\t")[0].strip() for line in data_lines("milestone_cues.tsv"))
 
 
 @lru_cache(maxsize=None)

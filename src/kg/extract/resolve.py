@@ -86,7 +86,7 @@ class Entity:
 @lru_cache(maxsize=None)
 def _abbreviations() -> list[tuple[str, str]]:
     rows = []
-    for line in lexicon._lines("abbreviations.tsv"):
+    for line in lexicon.data_lines("abbreviations.tsv"):
         short, full = line.split("\t")[:2]
         rows.append((short, full))
     return sorted(rows, key=lambda r: -len(r[1]))
@@ -105,7 +105,7 @@ def expand_abbreviation(name: str) -> str:
 def _zone_forms() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """(form, canonical ending) longest first, and the kind words of `zone_forms.tsv`."""
     forms, kinds = [], []
-    for line in lexicon._lines("zone_forms.tsv"):
+    for line in lexicon.data_lines("zone_forms.tsv"):
         first, second = line.split("\t")[:2]
         (kinds.append(second) if first == "kind" else forms.append((first, second)))
     return tuple(sorted(forms, key=lambda r: -len(r[0]))), tuple(kinds)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from kg.doc import Doc, Mention
+from kg.extract.lexicon import data_lines
 from kg.extract.relate import INNER_RULES, is_body, short_forms
 
 AGENT_TYPES = ("Organization", "AdministrativeArea")
@@ -38,10 +38,7 @@ NUMBERED = re.compile(r"^[“\"]?[一二两三四五六七八九十0-9]+号")
 def role_cues() -> dict[str, tuple[str, ...]]:
     """Cue words by role (data/role_cues.tsv), longest first so 投资建设 wins over 建设."""
     by_role: dict[str, list[str]] = {}
-    text = resources.files("kg.data").joinpath("role_cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("role_cues.tsv"):
         word, role = line.split("\t")[:2]
         by_role.setdefault(role, []).append(word)
     return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in by_role.items()}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kg.doc import Doc, Mention
+from kg.extract.lexicon import data_lines
 from kg.extract.roles.common import cues
 
 PROGRAMME = "programme"
@@ -53,10 +53,7 @@ def slogan_cues() -> SloganCues:
     heads: list[tuple[str, str]] = []
     verbs: list[tuple[str, str]] = []
     words: dict[str, list[str]] = {field: [] for field in WORD_LISTS.values()}
-    text = resources.files("kg.data").joinpath("slogan_cues.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("slogan_cues.tsv"):
         word, where, kind = line.split("\t")[:3]
         if where in WORD_LISTS:
             words[WORD_LISTS[where]].append(word)
