@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
+from kg.extract.lexicon import data_lines
 from kg.extract.relate import INNER_RULES, short_forms
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
@@ -31,26 +32,9 @@ from kg.extract.roles.common import (
 from kg.extract.roles.slogans import is_verb_phrase, slogan_reading
 from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 
-# Achievements and titles written like slogans (17连增, 二十连丰, 九连冠, 百强区; not 制造强区,
-# an area's strategy), inspections a higher
-# level makes of the area (第二轮中央生态环保督察), the people work is for (关爱“五类人群”) or
-# who do it (加强政协委员和机关干部“两支队伍”建设),
-# a class of things counted (“四类产业”, “三大类”: 类 counts kinds, not tasks), a counted set of
-# industries, functions or factors (“七大产业”, 综合服务“五大功能”, 山东省十强产业: what the area has, not
-# what it does; a set of clusters, “六大产业集群”, is built and stays work), one thing
-# made (一张网, 一张图) and an event held on a day, a festival, a week or a season (…开放日活动,
-# …购物节, 网络樱桃季活动), a race, a fair, a banquet or a ceremony (办好“贵阳马拉松”, 开展“爽爽贵阳宴”,
-# …开工仪式), and a style of service (实行“一站式”、“贴身式”、“保姆式”服务; “三式”, a counted
-# set, stays), a fund set up (组建…钒钛产业发展基金: money, not work) and years of experience
-# (拥有40余年人造丝研发生产经验): not work the area
-# carries out (GUIDELINES: events are ignored).
-NOT_WORK = re.compile(r"^一[个张套条批][^、，]{1,2}$|^[一二两三四五六七八九十0-9]+大?类|^[一二两三四五六七八九十0-9]+[大个强][^、，]{0,4}(产业|功能|要素)$|(日|节|周|季)(活动)?$|^[^、，]{2}式$|仪式$|(马拉松|越野赛|联赛|锦标赛|公开赛|邀请赛|运动会|音乐会|博览会|交易会|展销会|推介会|宴)$|(人群|群体|队伍|督察|巡视|巡察|连增|连丰|连稳|连冠|百强县|百强区|百强|奖|重点村|重点镇|示范村|示范县|大湾区|经济带|经济圈|基金)$|[0-9一二三四五六七八九十]+余?年[^、，]*经验$|^(长三角|京津冀|珠三角)$|^[0-9·.\s]+$|^[0-9]+条$|%|^十[一二三四五六七八九]五$|^(全省|全国)"
-                      # Report titles (区十六届人大二次会议文件, GUIDELINES "Titles of reports"), events
-                      # attended (…出席活动, …开工活动), a list's ordinal read into the name (一是聚焦战略),
-                      # and a generic head that names no programme of its own (如下实施方案, 《纲要》,
-                      # 远景目标纲要 cut from a plan's full title).
-                      r"|会议文件$|(出席|开工|奠基)活动$|^[一二三四五六七八九十]是|^(如下|本|该|此)"
-                      r"|^(纲要|规划纲要|远景目标纲要|行动计划|实施方案|工作方案)$")
+# Names read as programmes or policies that are no work an area carries out: an event, a
+# people, a counted set of industries, a title won... (data/not_work.txt says each, with examples).
+NOT_WORK = re.compile("|".join(data_lines("not_work.txt")))
 
 
 # Verbs that win an honour rather than carry out work: 获评“…”实践创新基地, 上榜“…”名单.
