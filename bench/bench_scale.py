@@ -16,8 +16,14 @@ polled every 50 ms over the process and all its children, as the sum of PSS (pro
 set size: a page shared by n processes counts 1/n in each, so forked workers sharing the
 lexicons are not counted n times; what the tree really holds) and, for comparison, the
 sum of RSS (counts shared pages once per process).
+
+Each command runs twice: once timed and not watched, once watched for memory. Reading PSS
+walks every page table of every process in the tree: about 20 ms of CPU per poll at x100
+(4.6 CPU s over one build, measured with this script's own polling), taken from the two
+cores the build's workers use while jieba.lcut leaves one idle. Timing the watched run made
+the x100 build look 3 s slower than it is (21.1 s watched, 17.4-18.0 s not, same code).
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
-`--repeat N` takes the median time (and the highest memory) of N runs of each command.
+`--repeat N` takes the median time of N timed runs of each command.
 
 Measured December 2026 on the 2-core machine while other engineers' jobs ran (load 4 to
 6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
@@ -125,11 +131,24 @@ def tree_memory(process: psutil.Process) -> tuple[int, int]:
     return pss, rss
 
 
-def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak tree RSS of `command`, output discarded."""
+def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
+    """Wall time, tree CPU and exit status of `command`, output discarded; not watched."""
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, stderr = child.communicate()
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # (every waited-for descendant: workers, checker)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if child.returncode != 0:
+        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+        print(f"  (exit {child.returncode}: {tail[0] if tail else ''})", file=sys.stderr)
+    return Run(seconds, 0.0, 0.0, child.returncode, cpu)
+
+
+def peak_memory(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Peak (sum of PSS, sum of RSS) of `command`'s process tree in MB, polled every 50 ms."""
+    child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     process, peak, peak_rss = psutil.Process(child.pid), 0, 0
     while child.poll() is None:
         try:
@@ -138,20 +157,17 @@ def measured(command: list[str], env: dict[str, str] | None = None) -> Run:
             break
         peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         time.sleep(0.05)
-    status = child.wait()
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # (every waited-for descendant: workers, checker)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if status != 0:
-        tail = child.stderr.read().decode("utf-8", "replace").strip().splitlines()[-1:] if child.stderr else []
-        print(f"  (exit {status}: {tail[0] if tail else ''})", file=sys.stderr)
-    return Run(seconds, peak / 2**20, peak_rss / 2**20, status, cpu)
+    child.wait()
+    return peak / 2**20, peak_rss / 2**20
 
 
-def repeated(command: list[str], times: int, env: dict[str, str] | None = None) -> Run:
-    runs = [measured(command, env) for _ in range(max(times, 1))]
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs),
-               max(r.peak_rss_mb for r in runs), max(r.status for r in runs), statistics.median(r.cpu for r in runs))
+def repeated(command: list[str], times: int, env: dict[str, str] | None = None, watch: bool = False) -> Run:
+    """The median time and CPU of `times` timed runs; with `watch`, the peak memory of one
+    more run, watched."""
+    runs = [timed(command, env) for _ in range(max(times, 1))]
+    peak, peak_rss = peak_memory(command, env) if watch else (0.0, 0.0)
+    return Run(statistics.median(r.seconds for r in runs), peak, peak_rss, max(r.status for r in runs),
+               statistics.median(r.cpu for r in runs))
 
 
 def main() -> None:
@@ -176,7 +192,7 @@ def main() -> None:
                 command += ["--workers", str(args.workers)]
             if args.no_tagger:
                 command.append("--no-tagger")
-            build = repeated(command, args.repeat, env)
+            build = repeated(command, args.repeat, env, watch=True)
             lcut = repeated([sys.executable, "-c", SEGMENT, "jieba.lcut", str(corpus)], args.repeat)
             tag = repeated([sys.executable, "-c", SEGMENT, "rjieba.tag", str(corpus)], args.repeat)
             print(f"{'x' + str(scale):>7} {megabytes:6.2f} | {build.seconds:8.1f}s {build.cpu:6.1f} {megabytes / build.seconds:5.2f} "
