@@ -993,3 +993,14 @@ def test_a_legislature_researching_the_drafting_of_a_plan_does_not_carry_it_out(
     doc = run_text("花溪区人民代表大会常务委员会工作报告\n花溪区人大常委会坚持聚焦发展之要，扎实开展“十五五”规划纲要编制、"
                    "“大抓产业、大抓项目、大抓招商”和现代化产业体系建设专题调研，在服务中心大局中干劲十足。\n")
     assert not {o for _, o in pairs(doc, "implements")} & {"十五五规划纲要", "大抓产业、大抓项目、大抓招商"}
+
+
+def test_a_paragraph_that_opens_with_a_park_within_the_documents_park_holds_what_it_lists():
+    # s01: the firms a paragraph about 硬科技产业区 gathers are in it, not in the park the
+    # document is about
+    doc = run_text("西安高新区上半年招商引资成绩亮眼\n6月27日，记者从西安高新区获悉，西安高新区上半年共签约67个项目。"
+                   "西安高新区新引进企业120家。\n硬科技产业区作为高新区经济增量拓展的核心承载空间，精准招引龙头企业。"
+                   "目前，已聚集近4000家企业，汇集三星、比亚迪、中兴通讯等一批世界知名企业。\n")
+    settled = pairs(doc, "settledIn")
+    assert {("三星", "硬科技产业区"), ("比亚迪", "硬科技产业区")} <= settled
+    assert ("三星", "西安高新区") not in settled

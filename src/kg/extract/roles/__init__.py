@@ -94,10 +94,13 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
+    # a paragraph that opens with a park (硬科技产业区作为…；…汇集三星、比亚迪等企业) places what it
+    # lists before the document's park does: the nearer subject holds them
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc))
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
                                      + numbered_parts(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc)
+    doc.relations = unique_relations(doc.relations + firm_projects(doc) + policies_of_parks(doc)
                                      + park_anaphor_parts(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
