@@ -151,11 +151,20 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[left.sentence].end])[0])[0]
         for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
             if any(w in clause[:12] for w in cues(role)):
+                # after 由 the verb says the names do the work: a firm written without its legal
+                # tail (由calysseo和中国蓝星安迪苏公司联手打造, 由中核资源投资建设) counts, a
+                # government body (由县政府投资建设) does not
                 found.extend(Relation(predicate, left, company, left.sentence, "by-company")
-                             for company in companies if is_company(company))
+                             for company in companies if is_company(company) or _named_firm(company))
                 found.extend(co_investors(companies, clause, left.sentence))
                 break
     return found
+
+
+
+def _named_firm(mention: Mention) -> bool:
+    """An organisation that is no body acting for a government or a legislature."""
+    return mention.type == "Organization" and not is_actor_body(mention) and not speaks_for_area(mention)
 
 
 # 该项目由X投资 / 该园区是…由X开发: a project named in an earlier clause, taken up again.
@@ -342,14 +351,28 @@ SIGN_REACH = 20  # characters after the partners where the signing verb stands
 SIGNED_PROJECT = re.compile(r"^(三方|双方|共同|陆续|正式|成功|先后)*(签订|签约|签署)(了)?$")
 
 
+# The clause after a signing that says what the partners will build: ，计划总投资20亿元，建设规划
+# 占地500亩的 (then the project's name)
+THEN_BUILD = re.compile(r"[，,](?:双方)?(?:拟|将|计划|共同|预计)*总?(?:投资约?[0-9.]+[亿万]元)?[，,]?(?:投资)?"
+                        r"(?:建设|打造|新建|兴建)[^，,。；;]{0,16}?")
+
+
 def signed_project(doc: Doc, flat: list[Mention], signers: list[Mention], clause_end: int) -> list[Relation]:
     """宜宾与宁德时代陆续签订四川时代动力电池一至六期项目: a project written right after the
-    signing verb is the signing companies' project."""
+    signing verb is the signing companies' project; so is one the next clause says they will
+    build (红山区与贵州泰豪集团等知名企业对接合作，计划总投资20亿元，建设规划占地500亩的九玖医药
+    健康产业园)."""
     last = signers[-1]
     after = [m for m in flat if last.end < m.start and m.end <= clause_end]
-    if not after or after[0].type != "Project" or not SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
-        return []
-    return [Relation("investedBy", after[0], signer, last.sentence, "signed-project")
+    if after and after[0].type == "Project" and SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
+        work = after[0]
+    else:
+        nxt = next((m for m in flat if m.start >= clause_end), None)
+        if nxt is None or nxt.type not in ("Project", "Park") or nxt.sentence != last.sentence \
+                or not THEN_BUILD.fullmatch(doc.text[clause_end:nxt.start]):
+            return []
+        work = nxt
+    return [Relation("investedBy", work, signer, last.sentence, "signed-project")
             for signer in signers if is_company(signer)]
 
 
