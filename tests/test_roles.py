@@ -1004,3 +1004,29 @@ def test_a_paragraph_that_opens_with_a_park_within_the_documents_park_holds_what
     settled = pairs(doc, "settledIn")
     assert {("三星", "硬科技产业区"), ("比亚迪", "硬科技产业区")} <= settled
     assert ("三星", "西安高新区") not in settled
+
+
+def test_a_policy_the_areas_own_government_issues_is_the_areas_work():
+    # q06: the notice of the city government's office is carried out by the city; a
+    # department's or another area's is not said to be
+    doc = run_text("东莞市人民政府办公室关于东莞市深化泛珠三角区域合作的实施意见\n各镇人民政府(街道办事处),市府直属各单位:\n"
+                   "现将《东莞市深化泛珠三角区域合作的实施意见》印发给你们,请认真贯彻执行。\n东莞市人民政府办公室\n2016年5月3日\n")
+    implements = pairs(doc, "implements")
+    assert ("东莞市", "东莞市人民政府办公室关于东莞市深化泛珠三角区域合作的实施意见") in implements
+    doc = run_text("扬州市2025年工作综述\n扬州市发改委印发《扬州市低空经济发展行动方案》。\n")
+    assert not [r for r in doc.relations if r.rule == "area-government"]
+
+
+def test_the_firms_after_you_build_a_project_even_without_a_legal_tail():
+    # p08, x05: 由A和B联手打造 / 由X投资建设, A and X named without 公司
+    doc = run_text("单细胞生物蛋白质项目是长寿区2020年重点引进的外资项目之一,也是世界首个单细胞生物蛋白质项目,由calysseo和中国蓝星安迪苏公司联手打造,拟投资22.7亿元。\n")
+    built = pairs(doc, "builtBy")
+    assert {("单细胞生物蛋白质项目", "calysseo"), ("单细胞生物蛋白质项目", "中国蓝星安迪苏公司")} <= built
+    doc = run_text("该污水处理厂由长兴县人民政府投资建设。\n")
+    assert not any(o == "长兴县人民政府" for _, o in pairs(doc, "investedBy"))
+
+
+def test_what_partners_say_they_will_build_after_signing_is_the_companys():
+    # y08: …对接合作，计划总投资20亿元，建设…的九玖医药健康产业园
+    doc = run_text("红山区与贵州泰豪集团等知名企业对接合作,计划总投资20亿元,建设规划占地500亩的九玖医药健康产业园。\n")
+    assert ("九玖医药健康产业园", "贵州泰豪集团") in pairs(doc, "investedBy")

@@ -71,6 +71,7 @@ from kg.extract.roles.parts import counted_parts, numbered_parts, policy_content
 from kg.extract.roles.speakers import area_level, area_of_body
 from kg.extract.roles.work import (
     based_on,
+    issued_by_own_government,
     issued_inside,
     notice_issuers,
     own_work,
@@ -103,5 +104,6 @@ def roles(doc: Doc) -> Doc:
     doc.relations = unique_relations(doc.relations + firm_projects(doc) + policies_of_parks(doc)
                                      + park_anaphor_parts(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
+    doc.relations = unique_relations(doc.relations + issued_by_own_government(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc
