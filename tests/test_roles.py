@@ -1030,3 +1030,10 @@ def test_what_partners_say_they_will_build_after_signing_is_the_companys():
     # y08: …对接合作，计划总投资20亿元，建设…的九玖医药健康产业园
     doc = run_text("红山区与贵州泰豪集团等知名企业对接合作,计划总投资20亿元,建设规划占地500亩的九玖医药健康产业园。\n")
     assert ("九玖医药健康产业园", "贵州泰豪集团") in pairs(doc, "investedBy")
+
+
+def test_a_project_the_sentence_calls_a_parks_project_is_in_the_park():
+    # u09: …签约落户靖江，是我市航天动力产业园“链上开花”的又一重大项目
+    doc = run_text("其中,航天新材料及部件成型装备项目于今年3月签约落户靖江,是我市航天动力产业园“链上开花”的又一重大项目,"
+                   "将进一步延伸航空航天产业链条。\n")
+    assert ("航天新材料及部件成型装备项目", "航天动力产业园") in pairs(doc, "partOf")

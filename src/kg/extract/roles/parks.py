@@ -442,3 +442,21 @@ def policies_of_parks(doc: Doc) -> list[Relation]:
             found.append(Relation("implements", park, policy, policy.sentence, "park-policy"))
             done.add(policy.label)
     return found
+
+
+# Between a project (and what the sentence first says of it) and the park whose work the
+# sentence then calls it: X于今年3月签约落户靖江，是我市航天动力产业园…的又一重大项目
+PARK_WORK_IS = re.compile(r"(?:[^，,。；;]{0,16}?[，,])?(?:该项目)?(?:也|则|就)?是(?:我市|我区|我县|全市|全区|全县)?")
+# after the park: 的 and the kind of work (“链上开花”的又一重大项目, 引进的首个外资项目)
+PARKS_WORK = re.compile(r"[^，,。；;]{0,20}?的[^，,。；;、]{0,12}?项目")
+
+
+def project_of_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """航天新材料及部件成型装备项目于今年3月签约落户靖江，是我市航天动力产业园“链上开花”的又一
+    重大项目: a project the sentence calls one of a park's projects is in that park."""
+    # (an area the first clause names, 落户靖江, is no park and stands between)
+    flat = [m for m in _flat(mentions) if m.type != "AdministrativeArea"]
+    return [Relation("partOf", work, park, work.sentence, "park-work")
+            for work, park in zip(flat, flat[1:])
+            if work.type == "Project" and park.type == "Park" and park.rule not in INNER_RULES
+            and PARK_WORK_IS.fullmatch(_gap(doc, work, park)) and PARKS_WORK.match(doc.text, park.end)]
