@@ -108,7 +108,8 @@ def issued_by_own_government(doc: Doc, relations: list[Relation]) -> list[Relati
     that the reporting area's own government, party committee or their office issues is the
     area's own work (GUIDELINES: the area's government speaking gives the work to the area),
     beside its issuer. Not a proposal for drafting a plan (关于制定…的建议), which the area
-    does not carry out, and not a body of another area or a department (市发改委)."""
+    does not carry out, nor a reply approving another's request (关于同意建设…的批复), which the
+    area asking carries out; and not a body of another area or a department (市发改委)."""
     area = reporting_area(doc)
     if area is None:
         return []
@@ -116,7 +117,7 @@ def issued_by_own_government(doc: Doc, relations: list[Relation]) -> list[Relati
     found: list[Relation] = []
     for relation in relations:
         policy, body = relation.subject, relation.object
-        if relation.predicate != "issuedBy" or PROPOSAL.search(policy.label):
+        if relation.predicate != "issuedBy" or PROPOSAL.search(policy.label) or policy.label.endswith("批复"):
             continue
         if not (speaks_for_area(body) or GOVERNMENT_OFFICE.search(body.label)):
             continue
