@@ -1037,3 +1037,10 @@ def test_a_project_the_sentence_calls_a_parks_project_is_in_the_park():
     doc = run_text("其中,航天新材料及部件成型装备项目于今年3月签约落户靖江,是我市航天动力产业园“链上开花”的又一重大项目,"
                    "将进一步延伸航空航天产业链条。\n")
     assert ("航天新材料及部件成型装备项目", "航天动力产业园") in pairs(doc, "partOf")
+
+
+def test_a_project_its_sentence_goes_on_to_site_in_a_park_is_in_it():
+    # q04: …项目，总投资208亿元，拟在岳阳市云溪区湖南岳阳绿色化工产业园新征土地上…建设
+    doc = run_text("据了解,该项目为年产60万吨己内酰胺产业链搬迁与升级转型发展项目,总投资208亿元,"
+                   "拟在岳阳市云溪区湖南岳阳绿色化工产业园新征土地上,规划建设60万吨/年己内酰胺项目。\n")
+    assert ("年产60万吨己内酰胺产业链搬迁与升级转型发展项目", "湖南岳阳绿色化工产业园") in pairs(doc, "partOf")

@@ -29,7 +29,8 @@ work is the area it speaks for).
 - kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
   本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, X是我市Y…的又一重大项目, a
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, X是我市Y…的又一重大项目,
+  X项目，总投资…，拟在(area)Y…建设, a
   park's own document, a paragraph opening with a park as its subject (作为…，中央创新区已累计
   引进…；…包括X、Y), which goes before the document's park.
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
@@ -70,6 +71,7 @@ from kg.extract.roles.parks import (
     park_subject,
     policies_of_parks,
     project_of_park,
+    project_sited_in_park,
     settled_list,
 )
 from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
@@ -90,7 +92,7 @@ __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
                   signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors, company_work,
-                  project_of_park)
+                  project_of_park, project_sited_in_park)
 
 
 def roles(doc: Doc) -> Doc:
