@@ -154,6 +154,9 @@ def test_a_company_called_anothers_subsidiary_is_its_unit():
     assert ("绿源新材料有限公司", "华恒控股集团") in pairs(doc, "subOrganizationOf")
     listed = run_text("绿源新材料有限公司是华恒控股集团的重要客户。\n")
     assert ("绿源新材料有限公司", "华恒控股集团") not in pairs(listed, "subOrganizationOf")
+    # c09: where the parent registered it stands between
+    doc = run_text("贵州裕能新能源电池材料有限公司是湖南裕能新能源电池材料股份有限公司在福泉注册的全资子公司。\n")
+    assert ("贵州裕能新能源电池材料有限公司", "湖南裕能新能源电池材料股份有限公司") in pairs(doc, "subOrganizationOf")
 
 
 def test_a_park_that_heads_a_news_item_holds_the_projects_it_lists():

@@ -250,19 +250,21 @@ JOINT_MAX = 4  # more partners than this is a list of investors, not a joint ven
 
 
 SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
+# after the parent: 的(全资)子公司, or where it set the unit up first (在福泉注册的全资子公司)
+PARENTS_UNIT = re.compile(r"(?:在[^，,。；;、]{1,8}?(?:注册|设立|成立))?的(?:全资|控股)?子公司")
 
 
 def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A是大型药企B的全资子公司 / B全资子公司A: a company that the text calls another's
-    subsidiary is its unit (kg:subOrganizationOf)."""
+    """A是大型药企B的全资子公司 / B全资子公司A / A是B在福泉注册的全资子公司: a company that the
+    text calls another's subsidiary is its unit (kg:subOrganizationOf)."""
     companies = [m for m in _flat(mentions) if m.type == "Organization" and not SUBSIDIARY.fullmatch(m.label)]
     found: list[Relation] = []
     for left, right in zip(companies, companies[1:]):
         gap = _gap(doc, left, right)
         if SUBSIDIARY.fullmatch(gap) and is_company(left) and is_company(right):
             found.append(Relation("subOrganizationOf", right, left, right.sentence, "subsidiary"))
-        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and SUBSIDIARY.match(doc.text[right.end:right.end + 6]) \
-                and doc.text[right.end:right.end + 1] == "的" and not is_actor_body(left) and not is_actor_body(right):
+        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and PARENTS_UNIT.match(doc.text, right.end) \
+                and not is_actor_body(left) and not is_actor_body(right):
             # the sentence itself calls both companies (吉林津升制药 has no 公司 tail)
             found.append(Relation("subOrganizationOf", left, right, left.sentence, "subsidiary"))
     return found
