@@ -14,6 +14,7 @@ from kg.extract.roles.common import (
     COMMA,
     CUT_ITEM_GAP,
     LEVEL_WORDS,
+    OPENERS,
     _cue_in,
     _flat,
     _gap,
@@ -340,12 +341,30 @@ def partners_project(doc: Doc, flat: list[Mention], partners: list[Mention], cha
     if position == 0:
         return []
     work = flat[position - 1]
-    if work.type not in ("Project", "Park") or not PARTNERS_OF.fullmatch(_gap(doc, work, first)) \
-            or not PARTNERS_WORK.match(doc.text, chain_end, doc.sentences[first.sentence].end):
+    if not (work.type in ("Project", "Park") and PARTNERS_OF.fullmatch(_gap(doc, work, first))):
+        work = _taken_up(doc, flat, first)
+    if work is None or not PARTNERS_WORK.match(doc.text, chain_end, doc.sentences[first.sentence].end):
         return []
     return [Relation("builtBy", work, partner, first.sentence, "partners-project")
             for partner in partners if partner.type == "Organization"]
 
+
+
+# Right before the first partner: the work named again (…，该园区是A与B…)
+TAKEN_UP = re.compile(r"(?:该|此|这个)(?:项目|园区|产业园)(?:也|则|就)?是$")
+
+
+def _taken_up(doc: Doc, flat: list[Mention], first: Mention) -> Mention | None:
+    """斗门智能制造产业园位于…，该园区是斗门区人民政府与华夏幸福…共同开发运营的产业新城项目:
+    the project or park that opens the sentence, taken up again right before the partners."""
+    sentence = doc.sentences[first.sentence]
+    if not TAKEN_UP.search(doc.text, sentence.start, first.start):
+        return None
+    opening = next((m for m in flat if m.sentence == first.sentence), None)
+    if opening is None or opening.type not in ("Project", "Park") \
+            or OPENERS.sub("", doc.text[sentence.start:opening.start].strip()):
+        return None
+    return opening
 
 SIGN_REACH = 20  # characters after the partners where the signing verb stands
 
