@@ -1056,3 +1056,11 @@ def test_partners_of_a_park_taken_up_again_before_them_build_it():
                    "以PPP合作方式,共同开发运营的产业新城项目。\n")
     built = pairs(doc, "builtBy")
     assert {("斗门智能制造产业园", "斗门区人民政府"), ("斗门智能制造产业园", "华夏幸福基业股份有限公司")} <= built
+
+
+def test_the_names_a_bracket_glosses_a_programmes_words_with_are_its_parts():
+    # seed 003: “一区一场一赛”（“一区”即…示范区，“一场”即…靶场，…）
+    doc = run_text("贵阳经开区将依托“一区一场一赛”（“一区”即贵阳大数据安全产业示范区，“一场”即大数据安全靶场，"
+                   "“一赛”即大数据及网络安全精英对抗演练），持续擦亮数字安全“品牌”。\n")
+    parts = pairs(doc, "componentOf")
+    assert {("贵阳大数据安全产业示范区", "一区一场一赛"), ("大数据安全靶场", "一区一场一赛")} <= parts

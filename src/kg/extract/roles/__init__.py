@@ -25,7 +25,8 @@ work is the area it speaks for).
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
   news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name;
-  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts.
+  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts;
+  “一区一场一赛”（“一区”即A，“一场”即B…）: the names its bracket glosses its words with.
 - kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
   本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
@@ -74,7 +75,7 @@ from kg.extract.roles.parks import (
     project_sited_in_park,
     settled_list,
 )
-from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
+from kg.extract.roles.parts import counted_parts, glossed_parts, numbered_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
 from kg.extract.roles.work import (
     based_on,
@@ -92,7 +93,7 @@ __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
                   signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors, company_work,
-                  project_of_park, project_sited_in_park)
+                  project_of_park, project_sited_in_park, glossed_parts)
 
 
 def roles(doc: Doc) -> Doc:
