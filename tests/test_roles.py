@@ -1064,3 +1064,9 @@ def test_the_names_a_bracket_glosses_a_programmes_words_with_are_its_parts():
                    "“一赛”即大数据及网络安全精英对抗演练），持续擦亮数字安全“品牌”。\n")
     parts = pairs(doc, "componentOf")
     assert {("贵阳大数据安全产业示范区", "一区一场一赛"), ("大数据安全靶场", "一区一场一赛")} <= parts
+
+
+def test_a_project_opening_with_a_firms_short_form_after_an_ambiguous_place_is_its():
+    # c06: 吉林 (the province and the city) opens 吉林中粮生物材料有限公司, whose projects are 中粮…
+    doc = run_text("吉林中粮生物材料有限公司相关负责人介绍了生产情况。今年,中粮聚乳酸生产基地项目开工建设。\n")
+    assert ("中粮聚乳酸生产基地项目", "吉林中粮生物材料有限公司") in pairs(doc, "operatedBy")

@@ -4,6 +4,7 @@ signing partners (kg:cooperatesWith), subsidiaries, and bodies named after anoth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract import lexicon
@@ -36,12 +37,20 @@ FIRM_FORM_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公�
 COMMON_OPENINGS = ("中国", "国家", "国际", "全国", "中华", "招商")
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every division's full and short names, an ambiguous short name too (吉林: the province
+    and the city): as the opening of a firm's name it is a place either way."""
+    return frozenset(name for div in lexicon.divisions() for name in (div.name, *div.short_forms))
+
+
 def firm_short_form(label: str) -> str:
-    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 沃森生物 -> 沃森生物: the name without its
-    legal tail and its opening place (a division's name, 2 or 3 characters)."""
+    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 吉林中粮生物材料有限公司 -> 中粮生物材料,
+    沃森生物 -> 沃森生物: the name without its legal tail and its opening place (a division's
+    name, 2 or 3 characters)."""
     core = FIRM_FORM_TAIL.sub("", label)
     for size in (3, 2):
-        if lexicon.division_by_name().get(core[:size]) and len(core) > size + 1:
+        if core[:size] in _place_names() and len(core) > size + 1:
             return core[size:]
     return core
 
