@@ -1070,3 +1070,10 @@ def test_a_project_opening_with_a_firms_short_form_after_an_ambiguous_place_is_i
     # c06: 吉林 (the province and the city) opens 吉林中粮生物材料有限公司, whose projects are 中粮…
     doc = run_text("吉林中粮生物材料有限公司相关负责人介绍了生产情况。今年,中粮聚乳酸生产基地项目开工建设。\n")
     assert ("中粮聚乳酸生产基地项目", "吉林中粮生物材料有限公司") in pairs(doc, "operatedBy")
+
+
+def test_a_project_and_its_firm_whose_names_both_open_with_a_place():
+    # c09: 贵州裕能新能源材料项目一期 and 贵州裕能新能源电池材料有限公司
+    doc = run_text("贵州裕能新能源电池材料有限公司是湖南裕能新能源电池材料股份有限公司在福泉注册的全资子公司。"
+                   "贵州裕能新能源材料项目一期于2022年投产。\n")
+    assert ("贵州裕能新能源材料项目一期", "贵州裕能新能源电池材料有限公司") in pairs(doc, "operatedBy")

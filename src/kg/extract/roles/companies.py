@@ -44,6 +44,14 @@ def _place_names() -> frozenset[str]:
     return frozenset(name for div in lexicon.divisions() for name in (div.name, *div.short_forms))
 
 
+def _without_place(label: str) -> str:
+    """A project's name without the division's name it opens with (贵州|裕能新能源材料项目)."""
+    for size in (3, 2):
+        if label[:size] in _place_names() and len(label) > size + 2:
+            return label[size:]
+    return label
+
+
 def firm_short_form(label: str) -> str:
     """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 吉林中粮生物材料有限公司 -> 中粮生物材料,
     沃森生物 -> 沃森生物: the name without its legal tail and its opening place (a division's
@@ -57,7 +65,8 @@ def firm_short_form(label: str) -> str:
 
 def firm_projects(doc: Doc) -> list[Relation]:
     """A project whose name opens with the short form of a firm the document names on its own
-    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司):
+    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司,
+    贵州裕能新能源材料项目 and 贵州裕能新能源电池材料有限公司, a place opening both):
     the firm runs it. Two characters of the firm's short form are enough, as firms are called."""
     placed = {r.subject.label for r in doc.relations if r.predicate in ("operatedBy", "investedBy", "builtBy")}
     firms = {}
@@ -69,7 +78,9 @@ def firm_projects(doc: Doc) -> list[Relation]:
     for project in doc.mentions:
         if project.type != "Project" or project.label in placed or project.rule in INNER_RULES:
             continue
-        owners = [f for core, f in firms.items() if len(core) >= 2 and project.label.startswith(core[:2])
+        # 贵州裕能新能源材料项目一期 and 贵州裕能新能源电池材料有限公司: a place may open both names
+        names = {project.label, _without_place(project.label)}
+        owners = [f for core, f in firms.items() if len(core) >= 2 and any(name.startswith(core[:2]) for name in names)
                   and core[:2] not in COMMON_OPENINGS and f.label != project.label and not project.label.startswith(f.label)]
         if len(owners) == 1:
             found.append(Relation("operatedBy", project, owners[0], project.sentence, "firm-short-form"))
