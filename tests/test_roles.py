@@ -1018,6 +1018,8 @@ def test_a_policy_the_areas_own_government_issues_is_the_areas_work():
     assert ("东莞市", "东莞市人民政府办公室关于东莞市深化泛珠三角区域合作的实施意见") in implements
     doc = run_text("扬州市2025年工作综述\n扬州市发改委印发《扬州市低空经济发展行动方案》。\n")
     assert not [r for r in doc.relations if r.rule == "area-government"]
+    doc = run_text("嘉兴市2025年工作综述\n嘉兴市秀洲区人民政府印发《秀洲区低空经济发展行动方案》。\n")
+    assert not [r for r in doc.relations if r.rule == "area-government"]  # a lower level's government
 
 
 def test_the_firms_after_you_build_a_project_even_without_a_legal_tail():

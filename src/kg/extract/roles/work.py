@@ -101,6 +101,8 @@ def issued_inside(doc: Doc, relations: list[Relation]) -> list[Relation]:
 
 # The office that issues for a government (嘉兴市人民政府办公室, 中共X市委办公厅).
 GOVERNMENT_OFFICE = re.compile(r"(人民政府|政府|委)(办公室|办公厅)$")
+# What follows the area's name in its own government's (市人民政府, 委, 人民政府办公室)
+OWN_GOVERNMENT_REST = re.compile(r"[省市区县州旗盟]?(人民政府|政府|委员会|委|党委|党工委)(办公室|办公厅)?")
 
 
 def issued_by_own_government(doc: Doc, relations: list[Relation]) -> list[Relation]:
@@ -121,7 +123,9 @@ def issued_by_own_government(doc: Doc, relations: list[Relation]) -> list[Relati
             continue
         if not (speaks_for_area(body) or GOVERNMENT_OFFICE.search(body.label)):
             continue
-        if any(body.label.removeprefix("中共").startswith(form) for form in forms):
+        name = body.label.removeprefix("中共")
+        # the area's own, not a lower level's named after it (嘉兴市秀洲区人民政府 in a 嘉兴市 text)
+        if any(name.startswith(form) and OWN_GOVERNMENT_REST.fullmatch(name[len(form):]) for form in forms):
             found.append(Relation("implements", area, policy, policy.sentence, "area-government"))
     return found
 
