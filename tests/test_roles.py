@@ -154,6 +154,9 @@ def test_a_company_called_anothers_subsidiary_is_its_unit():
     assert ("绿源新材料有限公司", "华恒控股集团") in pairs(doc, "subOrganizationOf")
     listed = run_text("绿源新材料有限公司是华恒控股集团的重要客户。\n")
     assert ("绿源新材料有限公司", "华恒控股集团") not in pairs(listed, "subOrganizationOf")
+    # c09: where the parent registered it stands between
+    doc = run_text("贵州裕能新能源电池材料有限公司是湖南裕能新能源电池材料股份有限公司在福泉注册的全资子公司。\n")
+    assert ("贵州裕能新能源电池材料有限公司", "湖南裕能新能源电池材料股份有限公司") in pairs(doc, "subOrganizationOf")
 
 
 def test_a_park_that_heads_a_news_item_holds_the_projects_it_lists():
@@ -993,3 +996,86 @@ def test_a_legislature_researching_the_drafting_of_a_plan_does_not_carry_it_out(
     doc = run_text("花溪区人民代表大会常务委员会工作报告\n花溪区人大常委会坚持聚焦发展之要，扎实开展“十五五”规划纲要编制、"
                    "“大抓产业、大抓项目、大抓招商”和现代化产业体系建设专题调研，在服务中心大局中干劲十足。\n")
     assert not {o for _, o in pairs(doc, "implements")} & {"十五五规划纲要", "大抓产业、大抓项目、大抓招商"}
+
+
+def test_a_paragraph_that_opens_with_a_park_within_the_documents_park_holds_what_it_lists():
+    # s01: the firms a paragraph about 硬科技产业区 gathers are in it, not in the park the
+    # document is about
+    doc = run_text("西安高新区上半年招商引资成绩亮眼\n6月27日，记者从西安高新区获悉，西安高新区上半年共签约67个项目。"
+                   "西安高新区新引进企业120家。\n硬科技产业区作为高新区经济增量拓展的核心承载空间，精准招引龙头企业。"
+                   "目前，已聚集近4000家企业，汇集三星、比亚迪、中兴通讯等一批世界知名企业。\n")
+    settled = pairs(doc, "settledIn")
+    assert {("三星", "硬科技产业区"), ("比亚迪", "硬科技产业区")} <= settled
+    assert ("三星", "西安高新区") not in settled
+
+
+def test_a_policy_the_areas_own_government_issues_is_the_areas_work():
+    # q06: the notice of the city government's office is carried out by the city; a
+    # department's or another area's is not said to be
+    doc = run_text("东莞市人民政府办公室关于东莞市深化泛珠三角区域合作的实施意见\n各镇人民政府(街道办事处),市府直属各单位:\n"
+                   "现将《东莞市深化泛珠三角区域合作的实施意见》印发给你们,请认真贯彻执行。\n东莞市人民政府办公室\n2016年5月3日\n")
+    implements = pairs(doc, "implements")
+    assert ("东莞市", "东莞市人民政府办公室关于东莞市深化泛珠三角区域合作的实施意见") in implements
+    doc = run_text("扬州市2025年工作综述\n扬州市发改委印发《扬州市低空经济发展行动方案》。\n")
+    assert not [r for r in doc.relations if r.rule == "area-government"]
+    doc = run_text("嘉兴市2025年工作综述\n嘉兴市秀洲区人民政府印发《秀洲区低空经济发展行动方案》。\n")
+    assert not [r for r in doc.relations if r.rule == "area-government"]  # a lower level's government
+
+
+def test_the_firms_after_you_build_a_project_even_without_a_legal_tail():
+    # p08, x05: 由A和B联手打造 / 由X投资建设, A and X named without 公司
+    doc = run_text("单细胞生物蛋白质项目是长寿区2020年重点引进的外资项目之一,也是世界首个单细胞生物蛋白质项目,由calysseo和中国蓝星安迪苏公司联手打造,拟投资22.7亿元。\n")
+    built = pairs(doc, "builtBy")
+    assert {("单细胞生物蛋白质项目", "calysseo"), ("单细胞生物蛋白质项目", "中国蓝星安迪苏公司")} <= built
+    doc = run_text("该污水处理厂由长兴县人民政府投资建设。\n")
+    assert not any(o == "长兴县人民政府" for _, o in pairs(doc, "investedBy"))
+
+
+def test_what_partners_say_they_will_build_after_signing_is_the_companys():
+    # y08: …对接合作，计划总投资20亿元，建设…的九玖医药健康产业园
+    doc = run_text("红山区与贵州泰豪集团等知名企业对接合作,计划总投资20亿元,建设规划占地500亩的九玖医药健康产业园。\n")
+    assert ("九玖医药健康产业园", "贵州泰豪集团") in pairs(doc, "investedBy")
+
+
+def test_a_project_the_sentence_calls_a_parks_project_is_in_the_park():
+    # u09: …签约落户靖江，是我市航天动力产业园“链上开花”的又一重大项目
+    doc = run_text("其中,航天新材料及部件成型装备项目于今年3月签约落户靖江,是我市航天动力产业园“链上开花”的又一重大项目,"
+                   "将进一步延伸航空航天产业链条。\n")
+    assert ("航天新材料及部件成型装备项目", "航天动力产业园") in pairs(doc, "partOf")
+
+
+def test_a_project_its_sentence_goes_on_to_site_in_a_park_is_in_it():
+    # q04: …项目，总投资208亿元，拟在岳阳市云溪区湖南岳阳绿色化工产业园新征土地上…建设
+    doc = run_text("据了解,该项目为年产60万吨己内酰胺产业链搬迁与升级转型发展项目,总投资208亿元,"
+                   "拟在岳阳市云溪区湖南岳阳绿色化工产业园新征土地上,规划建设60万吨/年己内酰胺项目。\n")
+    assert ("年产60万吨己内酰胺产业链搬迁与升级转型发展项目", "湖南岳阳绿色化工产业园") in pairs(doc, "partOf")
+
+
+def test_partners_of_a_park_taken_up_again_before_them_build_it():
+    # v05: 斗门智能制造产业园位于…，该园区是斗门区人民政府与华夏幸福…共同开发运营的产业新城项目
+    doc = run_text("斗门智能制造产业园位于珠海国家农业科技园区(斗门生态农业园)白蕉核心片区,规划面积20.9平方公里,"
+                   "作为斗门区打造智能制造示范区、做大做强实体经济的重要载体,该园区是斗门区人民政府与华夏幸福基业股份有限公司"
+                   "以PPP合作方式,共同开发运营的产业新城项目。\n")
+    built = pairs(doc, "builtBy")
+    assert {("斗门智能制造产业园", "斗门区人民政府"), ("斗门智能制造产业园", "华夏幸福基业股份有限公司")} <= built
+
+
+def test_the_names_a_bracket_glosses_a_programmes_words_with_are_its_parts():
+    # seed 003: “一区一场一赛”（“一区”即…示范区，“一场”即…靶场，…）
+    doc = run_text("贵阳经开区将依托“一区一场一赛”（“一区”即贵阳大数据安全产业示范区，“一场”即大数据安全靶场，"
+                   "“一赛”即大数据及网络安全精英对抗演练），持续擦亮数字安全“品牌”。\n")
+    parts = pairs(doc, "componentOf")
+    assert {("贵阳大数据安全产业示范区", "一区一场一赛"), ("大数据安全靶场", "一区一场一赛")} <= parts
+
+
+def test_a_project_opening_with_a_firms_short_form_after_an_ambiguous_place_is_its():
+    # c06: 吉林 (the province and the city) opens 吉林中粮生物材料有限公司, whose projects are 中粮…
+    doc = run_text("吉林中粮生物材料有限公司相关负责人介绍了生产情况。今年,中粮聚乳酸生产基地项目开工建设。\n")
+    assert ("中粮聚乳酸生产基地项目", "吉林中粮生物材料有限公司") in pairs(doc, "operatedBy")
+
+
+def test_a_project_and_its_firm_whose_names_both_open_with_a_place():
+    # c09: 贵州裕能新能源材料项目一期 and 贵州裕能新能源电池材料有限公司
+    doc = run_text("贵州裕能新能源电池材料有限公司是湖南裕能新能源电池材料股份有限公司在福泉注册的全资子公司。"
+                   "贵州裕能新能源材料项目一期于2022年投产。\n")
+    assert ("贵州裕能新能源材料项目一期", "贵州裕能新能源电池材料有限公司") in pairs(doc, "operatedBy")

@@ -18,19 +18,25 @@ work is the area it speaks for).
   out (贯彻落实《…》), not where the area's own plan is only drawn up from it (根据《…》编制);
   the bodies a notice is addressed to carry out what it sends out. A policy named for a park or
   new area (贵州科学城空间布局规划, 宜宾三江新区条例) is that park's own.
+- kg:implements (area -> policy) also where the area's own government, party committee or
+  their office issues the policy (东莞市人民政府办公室关于东莞市…的实施意见), not a proposal.
 - kg:issuedBy (policy -> body): the bodies a title names before 关于 (中共花溪区委 花溪区
   人民政府关于…若干措施), or a qualified body before 印发/出台《…》; the policy a notice
   issues (现将《…》印发给你们) by the bodies of its title line or the body signing above its date.
 - kg:componentOf (part -> programme): 工业强区、创新兴区…“四大战略”; “四大战略”：A、B; in the
   news of a policy's publication (印发了《X》… 《行动计划》明确了…), what the text goes on to name;
-  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts.
+  “十件民生实事”。（1）…（10）…: what the numbered items name, when they number as many as it counts;
+  “一区一场一赛”（“一区”即A，“一场”即B…）: the names its bracket glosses its words with.
 - kg:basedOn (policy -> policy): 为贯彻落实《A》…制定本方案, 根据《A》编制《B》, 《B》…依据《A》编制,
   本规划编制的主要依据是：《A》.
 - kg:partOf (project -> park), kg:settledIn (firm -> park or area): 综保区的X, 长春高新区
-  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, a park's own document, a
-  paragraph opening with a park as its subject (作为…，中央创新区已累计引进…；…包括X、Y).
+  A、B等项目, X落户/入驻Y, A、B等12个项目签约落户Y, 开发区引进X, X是我市Y…的又一重大项目,
+  X项目，总投资…，拟在(area)Y…建设, a
+  park's own document, a paragraph opening with a park as its subject (作为…，中央创新区已累计
+  引进…；…包括X、Y), which goes before the document's park.
 - kg:investedBy / kg:builtBy / kg:operatedBy (project -> company): X投资建设的Y, X承建的Y,
-  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设, Y是X进驻中山的首个…项目; a project opening with the short form of a firm
+  X运营的Y, X公司“Y项目”, Y由X(和Z)投资建设 (X any organisation but a government's or a
+  legislature's body), Y是X进驻中山的首个…项目, X与Z合作，计划投资…建设…的Y; a project opening with the short form of a firm
   the document names (沃森…项目 / 沃森生物).
 - kg:cooperatesWith: X(还)与A、B签约/签署/合作, A与B、C与D共同签订; a project written right
   after the signing verb is the signing company's (kg:investedBy); a project the sentence calls
@@ -65,12 +71,15 @@ from kg.extract.roles.parks import (
     park_parts,
     park_subject,
     policies_of_parks,
+    project_of_park,
+    project_sited_in_park,
     settled_list,
 )
-from kg.extract.roles.parts import counted_parts, numbered_parts, policy_contents, projects_of_programme
+from kg.extract.roles.parts import counted_parts, glossed_parts, numbered_parts, policy_contents, projects_of_programme
 from kg.extract.roles.speakers import area_level, area_of_body
 from kg.extract.roles.work import (
     based_on,
+    issued_by_own_government,
     issued_inside,
     notice_issuers,
     own_work,
@@ -83,7 +92,8 @@ __all__ = ["area_level", "area_of_body", "role_cues", "roles"]
 
 
 SENTENCE_RULES = (counted_parts, projects_of_programme, in_park, park_subject, by_company, company_after_by,
-                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors, company_work)
+                  signed_with, settled_list, subsidiary, park_parts, park_frame, joint_investors, company_work,
+                  project_of_park, project_sited_in_park, glossed_parts)
 
 
 def roles(doc: Doc) -> Doc:
@@ -94,11 +104,15 @@ def roles(doc: Doc) -> Doc:
             found.extend(rule(doc, sentence_mentions))
     found.extend(own_work(doc))
     doc.relations = unique_relations(list(doc.relations) + found)
+    # a paragraph that opens with a park (硬科技产业区作为…；…汇集三星、比亚迪等企业) places what it
+    # lists before the document's park does: the nearer subject holds them
+    doc.relations = unique_relations(doc.relations + park_paragraph(doc))
     doc.relations = unique_relations(doc.relations + park_document(doc) + named_after(doc) + notice_issuers(doc)
                                      + company_of_anaphor(doc) + based_on(doc) + policy_contents(doc)
                                      + numbered_parts(doc))
-    doc.relations = unique_relations(doc.relations + park_paragraph(doc) + firm_projects(doc) + policies_of_parks(doc)
+    doc.relations = unique_relations(doc.relations + firm_projects(doc) + policies_of_parks(doc)
                                      + park_anaphor_parts(doc))
     doc.relations = unique_relations(doc.relations + issued_inside(doc, doc.relations))
+    doc.relations = unique_relations(doc.relations + issued_by_own_government(doc, doc.relations))
     doc.relations = verb_work_checked(doc, sources_not_own_work(doc, doc.relations))
     return doc

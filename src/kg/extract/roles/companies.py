@@ -4,6 +4,7 @@ signing partners (kg:cooperatesWith), subsidiaries, and bodies named after anoth
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
 from kg.extract import lexicon
@@ -14,6 +15,7 @@ from kg.extract.roles.common import (
     COMMA,
     CUT_ITEM_GAP,
     LEVEL_WORDS,
+    OPENERS,
     _cue_in,
     _flat,
     _gap,
@@ -35,19 +37,36 @@ FIRM_FORM_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公�
 COMMON_OPENINGS = ("中国", "国家", "国际", "全国", "中华", "招商")
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every division's full and short names, an ambiguous short name too (吉林: the province
+    and the city): as the opening of a firm's name it is a place either way."""
+    return frozenset(name for div in lexicon.divisions() for name in (div.name, *div.short_forms))
+
+
+def _without_place(label: str) -> str:
+    """A project's name without the division's name it opens with (贵州|裕能新能源材料项目)."""
+    for size in (3, 2):
+        if label[:size] in _place_names() and len(label) > size + 2:
+            return label[size:]
+    return label
+
+
 def firm_short_form(label: str) -> str:
-    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 沃森生物 -> 沃森生物: the name without its
-    legal tail and its opening place (a division's name, 2 or 3 characters)."""
+    """新疆华曜新能源科技有限公司 -> 华曜新能源科技, 吉林中粮生物材料有限公司 -> 中粮生物材料,
+    沃森生物 -> 沃森生物: the name without its legal tail and its opening place (a division's
+    name, 2 or 3 characters)."""
     core = FIRM_FORM_TAIL.sub("", label)
     for size in (3, 2):
-        if lexicon.division_by_name().get(core[:size]) and len(core) > size + 1:
+        if core[:size] in _place_names() and len(core) > size + 1:
             return core[size:]
     return core
 
 
 def firm_projects(doc: Doc) -> list[Relation]:
     """A project whose name opens with the short form of a firm the document names on its own
-    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司):
+    (沃森四价流脑多糖疫苗项目 and 沃森生物, 华曜光电热储一体化 and 新疆华曜新能源科技有限公司,
+    贵州裕能新能源材料项目 and 贵州裕能新能源电池材料有限公司, a place opening both):
     the firm runs it. Two characters of the firm's short form are enough, as firms are called."""
     placed = {r.subject.label for r in doc.relations if r.predicate in ("operatedBy", "investedBy", "builtBy")}
     firms = {}
@@ -59,7 +78,9 @@ def firm_projects(doc: Doc) -> list[Relation]:
     for project in doc.mentions:
         if project.type != "Project" or project.label in placed or project.rule in INNER_RULES:
             continue
-        owners = [f for core, f in firms.items() if len(core) >= 2 and project.label.startswith(core[:2])
+        # 贵州裕能新能源材料项目一期 and 贵州裕能新能源电池材料有限公司: a place may open both names
+        names = {project.label, _without_place(project.label)}
+        owners = [f for core, f in firms.items() if len(core) >= 2 and any(name.startswith(core[:2]) for name in names)
                   and core[:2] not in COMMON_OPENINGS and f.label != project.label and not project.label.startswith(f.label)]
         if len(owners) == 1:
             found.append(Relation("operatedBy", project, owners[0], project.sentence, "firm-short-form"))
@@ -151,11 +172,20 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         clause = COMMA.split(CLAUSE_BREAK.split(doc.text[companies[-1].end:doc.sentences[left.sentence].end])[0])[0]
         for role, predicate in (("invests", "investedBy"), ("operates", "operatedBy"), ("builds", "builtBy")):
             if any(w in clause[:12] for w in cues(role)):
+                # after 由 the verb says the names do the work: a firm written without its legal
+                # tail (由calysseo和中国蓝星安迪苏公司联手打造, 由中核资源投资建设) counts, a
+                # government body (由县政府投资建设) does not
                 found.extend(Relation(predicate, left, company, left.sentence, "by-company")
-                             for company in companies if is_company(company))
+                             for company in companies if is_company(company) or _named_firm(company))
                 found.extend(co_investors(companies, clause, left.sentence))
                 break
     return found
+
+
+
+def _named_firm(mention: Mention) -> bool:
+    """An organisation that is no body acting for a government or a legislature."""
+    return mention.type == "Organization" and not is_actor_body(mention) and not speaks_for_area(mention)
 
 
 # 该项目由X投资 / 该园区是…由X开发: a project named in an earlier clause, taken up again.
@@ -241,19 +271,21 @@ JOINT_MAX = 4  # more partners than this is a list of investors, not a joint ven
 
 
 SUBSIDIARY = re.compile(r"的?(全资|控股)?子公司")
+# after the parent: 的(全资)子公司, or where it set the unit up first (在福泉注册的全资子公司)
+PARENTS_UNIT = re.compile(r"(?:在[^，,。；;、]{1,8}?(?:注册|设立|成立))?的(?:全资|控股)?子公司")
 
 
 def subsidiary(doc: Doc, mentions: list[Mention]) -> list[Relation]:
-    """A是大型药企B的全资子公司 / B全资子公司A: a company that the text calls another's
-    subsidiary is its unit (kg:subOrganizationOf)."""
+    """A是大型药企B的全资子公司 / B全资子公司A / A是B在福泉注册的全资子公司: a company that the
+    text calls another's subsidiary is its unit (kg:subOrganizationOf)."""
     companies = [m for m in _flat(mentions) if m.type == "Organization" and not SUBSIDIARY.fullmatch(m.label)]
     found: list[Relation] = []
     for left, right in zip(companies, companies[1:]):
         gap = _gap(doc, left, right)
         if SUBSIDIARY.fullmatch(gap) and is_company(left) and is_company(right):
             found.append(Relation("subOrganizationOf", right, left, right.sentence, "subsidiary"))
-        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and SUBSIDIARY.match(doc.text[right.end:right.end + 6]) \
-                and doc.text[right.end:right.end + 1] == "的" and not is_actor_body(left) and not is_actor_body(right):
+        elif re.fullmatch(r"是[^，,。；;、]{0,8}", gap) and PARENTS_UNIT.match(doc.text, right.end) \
+                and not is_actor_body(left) and not is_actor_body(right):
             # the sentence itself calls both companies (吉林津升制药 has no 公司 tail)
             found.append(Relation("subOrganizationOf", left, right, left.sentence, "subsidiary"))
     return found
@@ -329,12 +361,30 @@ def partners_project(doc: Doc, flat: list[Mention], partners: list[Mention], cha
     if position == 0:
         return []
     work = flat[position - 1]
-    if work.type not in ("Project", "Park") or not PARTNERS_OF.fullmatch(_gap(doc, work, first)) \
-            or not PARTNERS_WORK.match(doc.text, chain_end, doc.sentences[first.sentence].end):
+    if not (work.type in ("Project", "Park") and PARTNERS_OF.fullmatch(_gap(doc, work, first))):
+        work = _taken_up(doc, flat, first)
+    if work is None or not PARTNERS_WORK.match(doc.text, chain_end, doc.sentences[first.sentence].end):
         return []
     return [Relation("builtBy", work, partner, first.sentence, "partners-project")
             for partner in partners if partner.type == "Organization"]
 
+
+
+# Right before the first partner: the work named again (…，该园区是A与B…)
+TAKEN_UP = re.compile(r"(?:该|此|这个)(?:项目|园区|产业园)(?:也|则|就)?是$")
+
+
+def _taken_up(doc: Doc, flat: list[Mention], first: Mention) -> Mention | None:
+    """斗门智能制造产业园位于…，该园区是斗门区人民政府与华夏幸福…共同开发运营的产业新城项目:
+    the project or park that opens the sentence, taken up again right before the partners."""
+    sentence = doc.sentences[first.sentence]
+    if not TAKEN_UP.search(doc.text, sentence.start, first.start):
+        return None
+    opening = next((m for m in flat if m.sentence == first.sentence), None)
+    if opening is None or opening.type not in ("Project", "Park") \
+            or OPENERS.sub("", doc.text[sentence.start:opening.start].strip()):
+        return None
+    return opening
 
 SIGN_REACH = 20  # characters after the partners where the signing verb stands
 
@@ -342,14 +392,28 @@ SIGN_REACH = 20  # characters after the partners where the signing verb stands
 SIGNED_PROJECT = re.compile(r"^(三方|双方|共同|陆续|正式|成功|先后)*(签订|签约|签署)(了)?$")
 
 
+# The clause after a signing that says what the partners will build: ，计划总投资20亿元，建设规划
+# 占地500亩的 (then the project's name)
+THEN_BUILD = re.compile(r"[，,](?:双方)?(?:拟|将|计划|共同|预计)*总?(?:投资约?[0-9.]+[亿万]元)?[，,]?(?:投资)?"
+                        r"(?:建设|打造|新建|兴建)[^，,。；;]{0,16}?")
+
+
 def signed_project(doc: Doc, flat: list[Mention], signers: list[Mention], clause_end: int) -> list[Relation]:
     """宜宾与宁德时代陆续签订四川时代动力电池一至六期项目: a project written right after the
-    signing verb is the signing companies' project."""
+    signing verb is the signing companies' project; so is one the next clause says they will
+    build (红山区与贵州泰豪集团等知名企业对接合作，计划总投资20亿元，建设规划占地500亩的九玖医药
+    健康产业园)."""
     last = signers[-1]
     after = [m for m in flat if last.end < m.start and m.end <= clause_end]
-    if not after or after[0].type != "Project" or not SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
-        return []
-    return [Relation("investedBy", after[0], signer, last.sentence, "signed-project")
+    if after and after[0].type == "Project" and SIGNED_PROJECT.match(doc.text[last.end:after[0].start]):
+        work = after[0]
+    else:
+        nxt = next((m for m in flat if m.start >= clause_end), None)
+        if nxt is None or nxt.type not in ("Project", "Park") or nxt.sentence != last.sentence \
+                or not THEN_BUILD.fullmatch(doc.text[clause_end:nxt.start]):
+            return []
+        work = nxt
+    return [Relation("investedBy", work, signer, last.sentence, "signed-project")
             for signer in signers if is_company(signer)]
 
 

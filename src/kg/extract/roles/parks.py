@@ -442,3 +442,56 @@ def policies_of_parks(doc: Doc) -> list[Relation]:
             found.append(Relation("implements", park, policy, policy.sentence, "park-policy"))
             done.add(policy.label)
     return found
+
+
+# Between a project (and what the sentence first says of it) and the park whose work the
+# sentence then calls it: X于今年3月签约落户靖江，是我市航天动力产业园…的又一重大项目
+PARK_WORK_IS = re.compile(r"(?:[^，,。；;]{0,16}?[，,])?(?:该项目)?(?:也|则|就)?是(?:我市|我区|我县|全市|全区|全县)?")
+# after the park: 的 and the kind of work (“链上开花”的又一重大项目, 引进的首个外资项目)
+PARKS_WORK = re.compile(r"[^，,。；;]{0,20}?的[^，,。；;、]{0,12}?项目")
+
+
+def project_of_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """航天新材料及部件成型装备项目于今年3月签约落户靖江，是我市航天动力产业园“链上开花”的又一
+    重大项目: a project the sentence calls one of a park's projects is in that park."""
+    # (an area the first clause names, 落户靖江, is no park and stands between)
+    flat = [m for m in _flat(mentions) if m.type != "AdministrativeArea"]
+    return [Relation("partOf", work, park, work.sentence, "park-work")
+            for work, park in zip(flat, flat[1:])
+            if work.type == "Project" and park.type == "Park" and park.rule not in INNER_RULES
+            and PARK_WORK_IS.fullmatch(_gap(doc, work, park)) and PARKS_WORK.match(doc.text, park.end)]
+
+
+# Between a project and the park a later clause of its sentence sites it in: ，总投资208亿元，拟在
+# (then only area names, 岳阳市云溪区, before the park)
+SITED_IN = re.compile(r"[^。；;！？!?]{0,40}[，,](?:拟|将|计划|预计|正在|已)?(?:选址于?|落户|落地|建在|位于|坐落于|在)")
+
+
+def project_sited_in_park(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """该项目为年产60万吨己内酰胺…项目，总投资208亿元，拟在岳阳市云溪区湖南岳阳绿色化工产业园
+    新征土地上…建设: a project whose sentence goes on to place it in a park is in that park.
+    Only area names may stand between the verb and the park."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for index, work in enumerate(flat):
+        if work.type != "Project":
+            continue
+        rest = flat[index + 1:]
+        park = next((m for m in rest if m.type != "AdministrativeArea"), None)
+        if park is None or park.type != "Park" or park.rule in INNER_RULES:
+            continue
+        verb = SITED_IN.match(doc.text, work.end, park.start)
+        if verb is None:
+            continue
+        between = [m for m in rest if m.start < park.start]
+        # what follows the verb is only the park's address: area names written one after another
+        position = verb.end()
+        for area in between:
+            if area.start < position:
+                continue
+            if area.start != position:
+                break
+            position = area.end
+        if position == park.start:
+            found.append(Relation("partOf", work, park, work.sentence, "sited-in-park"))
+    return found

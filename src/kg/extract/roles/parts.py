@@ -204,3 +204,34 @@ def policy_contents(doc: Doc) -> list[Relation]:
     return [Relation("componentOf", m, policy, m.sentence, "policy-contents") for m in doc.mentions
             if m.start > policy.end and m.type in ("Program", "Project", "Park") and m.label != policy.label
             and m.rule not in INNER_RULES]
+
+
+# A bracket after a programme that glosses its parts one by one: （“一区”即A，“一场”即B，…）
+GLOSS_OPEN = re.compile(r"[”\"]?[（(]")
+GLOSS_ITEM = re.compile(r"[“\"]?[^，,；;。（）()“”\"]{1,6}[”\"]?(?:即|是指|指)")
+
+
+def glossed_parts(doc: Doc, mentions: list[Mention]) -> list[Relation]:
+    """贵阳经开区将依托“一区一场一赛”（“一区”即贵阳大数据安全产业示范区，“一场”即大数据安全靶场，
+    …）: the names the bracket after a programme glosses its words with are its parts."""
+    flat = _flat(mentions)
+    found: list[Relation] = []
+    for whole in flat:
+        if whole.type not in WORK_TYPES:
+            continue
+        opening = GLOSS_OPEN.match(doc.text, whole.end)
+        if opening is None:
+            continue
+        close = min((i for i in (doc.text.find("）", opening.end()), doc.text.find(")", opening.end())) if i >= 0),
+                    default=-1)
+        if close < 0:
+            continue
+        inside = [m for m in flat if opening.end() <= m.start and m.end <= close
+                  and m.type in WORK_TYPES + ("Project", "Park")]
+        for item in inside:
+            # the segment before the name, back to the bracket or the last separator: “一区”即
+            segment_start = max(opening.end(), *(doc.text.rfind(mark, opening.end(), item.start) + 1
+                                                  for mark in "，,；;"))
+            if GLOSS_ITEM.fullmatch(doc.text, segment_start, item.start):
+                found.append(Relation("componentOf", item, whole, whole.sentence, "glossed-parts"))
+    return found

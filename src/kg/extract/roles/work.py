@@ -99,6 +99,36 @@ def issued_inside(doc: Doc, relations: list[Relation]) -> list[Relation]:
     return found
 
 
+# The office that issues for a government (嘉兴市人民政府办公室, 中共X市委办公厅).
+GOVERNMENT_OFFICE = re.compile(r"(人民政府|政府|委)(办公室|办公厅)$")
+# What follows the area's name in its own government's (市人民政府, 委, 人民政府办公室)
+OWN_GOVERNMENT_REST = re.compile(r"[省市区县州旗盟]?(人民政府|政府|委员会|委|党委|党工委)(办公室|办公厅)?")
+
+
+def issued_by_own_government(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """东莞市人民政府办公室关于东莞市深化…的实施意见, 东丽区人民政府关于印发…纲要的通知: a policy
+    that the reporting area's own government, party committee or their office issues is the
+    area's own work (GUIDELINES: the area's government speaking gives the work to the area),
+    beside its issuer. Not a proposal for drafting a plan (关于制定…的建议), which the area
+    does not carry out, nor a reply approving another's request (关于同意建设…的批复), which the
+    area asking carries out; and not a body of another area or a department (市发改委)."""
+    area = reporting_area(doc)
+    if area is None:
+        return []
+    forms = [form for form in _forms(area) if len(form) >= 2]
+    found: list[Relation] = []
+    for relation in relations:
+        policy, body = relation.subject, relation.object
+        if relation.predicate != "issuedBy" or PROPOSAL.search(policy.label) or policy.label.endswith("批复"):
+            continue
+        if not (speaks_for_area(body) or GOVERNMENT_OFFICE.search(body.label)):
+            continue
+        name = body.label.removeprefix("中共")
+        # the area's own, not a lower level's named after it (嘉兴市秀洲区人民政府 in a 嘉兴市 text)
+        if any(name.startswith(form) and OWN_GOVERNMENT_REST.fullmatch(name[len(form):]) for form in forms):
+            found.append(Relation("implements", area, policy, policy.sentence, "area-government"))
+    return found
+
 def is_heading(doc: Doc, sentence: int) -> bool:
     """A line of its own that is short and has no full stop: a title or section heading
     (——花溪区政协2025年工作综述)."""
