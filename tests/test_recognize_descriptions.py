@@ -217,3 +217,11 @@ def test_news_media_are_no_organisations():
     # j10, w06, j12: bylines and press venues (GUIDELINES: media are `ignore`d)
     doc = run_text("来源:兴义市融媒体中心。12月3日,贵州省新闻发布厅举行新闻发布会。")
     assert not labels(doc, "Organization") & {"兴义市融媒体中心", "贵州省新闻发布厅"}
+
+
+def test_what_a_collect_into_one_description_is_of_is_a_kind():
+    doc = run_text("建设集研发孵化、中试设备共享平台、商业博展等功能于一体的生态型医药健康产业园。"
+                   "助推长寿区打造集研发、生产、上下游供应链为一体的气凝胶新材料产业基地。")
+    assert not labels(doc, "Park") & {"生态型医药健康产业园", "气凝胶新材料产业基地"}
+    doc = run_text("加快建设九玖医药健康产业园。")
+    assert "九玖医药健康产业园" in labels(doc, "Park")
