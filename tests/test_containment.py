@@ -98,6 +98,12 @@ def test_an_area_written_after_its_city_is_in_that_city():
     assert ("宜宾三江新区", "宜宾市") in contained(doc)
 
 
+def test_a_park_written_after_a_city_and_its_new_area_is_in_the_new_area():
+    doc = run_text("投运仪式在宜宾三江新区东部产业园举行。三江新区汽车产业园已入驻企业30家，宜宾市将加快发展。")
+    assert ("宜宾三江新区东部产业园", "三江新区") in contained(doc)
+    assert ("宜宾三江新区东部产业园", "宜宾市") not in contained(doc)
+
+
 def test_a_town_is_not_inside_the_short_name_it_goes_by():
     from kg.extract.relate import named_in_area
 

@@ -720,14 +720,16 @@ def _longest_first(forms: set[str]) -> list[str]:
     return [f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2]
 
 
-def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
+def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str],
+                parents: frozenset[str] = frozenset()) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
     Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
     of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
     area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
     `forms`: the document's forms of areas and parks (those written in the thing's name
-    are enough: only they are read)."""
+    are enough: only they are read); `parents`: those of areas that hold the container, which
+    written before its full name make an address (宜宾|三江新区东部产业园), not a compound."""
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
@@ -750,8 +752,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
         return False  # 中山东部外环高速: 山东 is not a place here, 中山 is (read from the left)
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
-    if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
-                                        for f in forms if f != form and len(f) >= 2):
+    if label[end:] not in forms and any((label[:index].endswith(f) and not (f in parents and form == container.label))
+                                        or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
         return False
     if province and (index == 0 or thing.type == "Organization"):
         return False
@@ -811,7 +813,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
-            if not _says_where(mention, container, form, index, written):
+            parents = frozenset(f for f in written if containers[f].type == "AdministrativeArea"
+                                and _contains_area(containers[f], container))
+            if not _says_where(mention, container, form, index, written, parents):
                 continue
             if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):
