@@ -228,6 +228,13 @@ def test_an_institute_that_settles_in_an_area_is_in_it():
     assert not any(child == "浙江大学" for child, _ in contained(doc))  # the name read inside it
 
 
+def test_a_firm_listed_as_an_areas_project_is_in_that_area():
+    doc = run_text("加快推进宁安市的果蔬冷链加工、海宁市的金禾木业有限公司、林口县的石墨开采加工等项目建设。")
+    assert ("金禾木业有限公司", "海宁市") in contained(doc)
+    doc = run_text("海宁市的金禾木业有限公司今年营业收入增长12%。")
+    assert ("金禾木业有限公司", "海宁市") not in contained(doc)  # a firm of the city, not one of its works
+
+
 def test_firms_listed_before_settling_in_a_park_are_part_of_it():
     doc = run_text("今年，湖南宏达贸易有限公司、恒信物流有限公司等企业落户长沙经开区。")
     assert {("湖南宏达贸易有限公司", "长沙经开区"), ("恒信物流有限公司", "长沙经开区")} <= contained(doc)

@@ -147,7 +147,9 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         division = division_by_code().get(left.ref) if left.ref else None
         if gap == "" and division is not None and left.label != division.name and _proper_name_follows(doc, left.end):
             continue  # 江苏|新百超…项目: a short place name heading a firm's name is no address
-        if gap in ADDRESS_SPACES + ("的",) and right.type in LOCATABLE and not right.rule.startswith("quoted"):
+        # (a firm listed as a project, 绥芬河市的大自然地板、林口县的…等项目, is placed as one)
+        placeable = right.type in LOCATABLE or (gap == "的" and _listed_as_project(doc, right))
+        if gap in ADDRESS_SPACES + ("的",) and placeable and not right.rule.startswith("quoted"):
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
     return found
 
