@@ -26,6 +26,14 @@ def test_a_park_that_opens_a_list_of_its_projects_holds_them_all():
             ("动力谷自主创新园", "株洲高新区")} <= contained(doc)
 
 
+def test_a_park_before_a_counted_list_holds_its_last_item_too():
+    doc = run_text("截至目前，德令哈工业园江苏润达镁业年产2万吨镁基材料、东方电气(德令哈)三期100兆瓦风电2个项目已开复工建设。")
+    assert ("东方电气(德令哈)三期100兆瓦风电", "德令哈工业园") in contained(doc)
+    assert not any(parent in ("江苏", "江苏省") for _, parent in contained(doc))  # the province opens a firm's name
+    doc = run_text("目前，德令哈工业园拟申报“省重点项目”15个。")
+    assert not any(parent == "德令哈工业园" for _, parent in contained(doc))
+
+
 def test_lists_after_a_semicolon_go_on_with_the_subject():
     doc = run_text("目前，醴陵市已开工建设项目30个，其中，陶瓷新材料产业园二期项目、电瓷电器产业园项目等工业项目18个；"
                    "渌江书院修缮工程项目、城南污水处理厂项目等民生项目12个。")

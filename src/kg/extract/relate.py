@@ -1000,7 +1000,8 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
             continue
         chain = [flat[index]]
         while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
-                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "" \
+                and _may_hold(chain[-1], flat[index + len(chain)]):
             chain.append(flat[index + len(chain)])
         last = index + len(chain) - 1
         subject = chain[-1]
@@ -1014,6 +1015,15 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
             subjects[last] = subject
         index = last + 1
     return subjects
+
+
+def _may_hold(outer: Mention, inner: Mention) -> bool:
+    """Can `inner`, written right after `outer`, be the next place of an address? Not an area
+    after a park (大柴旦工业园|青海中天硼锂…: the province opens a firm's name) nor an area of
+    the same or a higher level (a park holds no area; 青海|西宁 reads down, not up)."""
+    if inner.type != "AdministrativeArea":
+        return True
+    return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
 
 
 def _clause_at(doc: Doc, position: int) -> str:
@@ -1164,6 +1174,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention) \
                 or (mention.type == "Park" and here is not None and here.end() == mention.start)
             if mention.type in CONTAINERS and not listed_park:
+                if subject is not None and _between(doc, subject, mention) == "" and not _may_hold(subject, mention):
+                    continue  # 大柴旦工业园|青海中天硼锂…: a province that opens the next name, not a place
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
             if subject is None or not (mention.type == "Project" or listed_park or _listed_as_project(doc, mention)):
@@ -1176,8 +1188,9 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
-            if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
-                continue  # 工业项目13个: a count of projects names none of them
+            if COUNTED_ITEMS.search(mention.label) or (COUNT_AFTER.match(doc.text, mention.end)
+                                                       and doc.text[mention.start - 1:mention.start] not in ITEM_MARKS):
+                continue  # 工业项目13个: a count of projects names none of them (A、B2个项目: the list's count)
             if _opens_with_other_park(mention, subject):
                 continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
             if role_of(doc, subject, mention):
