@@ -749,3 +749,11 @@ def test_a_district_read_only_inside_a_port_name_gives_no_containment():
     from helpers import located_pairs
     doc = run_text("临沂临港经济开发区地处山东省东南部，位于莒南县东部，东依新兴港城日照市、距岚山港最近处仅4公里。\n")
     assert ("岚山", "日照市") not in located_pairs(doc)
+
+
+def test_a_park_named_after_its_province_is_in_it_but_a_firms_project_is_not():
+    # GUIDELINES located_in: a park whose name opens with an area the document names; a project
+    # opening with a province names its investor's origin (江苏鸿达|年产…项目 in a city of 宁夏)
+    doc = run_text("云南加快建设云南民族文化园。江苏鸿达年产5万吨锂电池负极材料项目在吴忠市开工，云南省支持项目建设。")
+    assert ("云南民族文化园", "云南") in contained(doc)
+    assert not any(child.startswith("江苏鸿达") and parent.startswith("江苏") for child, parent in contained(doc))

@@ -727,7 +727,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     """Does `form` at `index` of the thing's name say where the thing is?
 
     Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
-    of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
+    of places (贵阳贵安…), the province a project's or firm's name starts with (江苏润泽…项目: the
+    investor's origin; a park opening with it is the province's: 贵州民族文化园), or the
     area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
     `forms`: the document's forms of areas and parks (those written in the thing's name
     are enough: only they are read); `parents`: those of areas that hold the container, which
@@ -757,7 +758,7 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     if label[end:] not in forms and any((label[:index].endswith(f) and not (f in parents and form == container.label))
                                         or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
         return False
-    if province and (index == 0 or thing.type == "Organization"):
+    if province and ((index == 0 and thing.type != "Park") or thing.type == "Organization"):
         return False
     return not (thing.type == "Organization" and index == 0)
 
