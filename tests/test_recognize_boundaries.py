@@ -316,3 +316,14 @@ def test_a_zone_named_for_a_policys_goal_is_a_programme():
     assert {"共同富裕示范区", "普惠金融改革试验区"} <= labels(doc, "Program")
     doc = run_text("推进贵阳大数据安全产业示范区建设。")
     assert "贵阳大数据安全产业示范区" in labels(doc, "Park")
+
+
+def test_a_firms_registered_name_inside_a_projects_name_is_no_firm_of_its_own():
+    # GUIDELINES "Names inside names": part of the project's name, unless written on its own too
+    doc = run_text("内蒙古润琪生物科技有限公司腐植酸复合肥项目开工。")
+    assert "内蒙古润琪生物科技有限公司腐植酸复合肥项目" in labels(doc, "Project")
+    assert "内蒙古润琪生物科技有限公司" not in labels(doc, "Organization")
+    doc = run_text("内蒙古润琪生物科技有限公司腐植酸复合肥项目开工。内蒙古润琪生物科技有限公司总投资5亿元。")
+    assert "内蒙古润琪生物科技有限公司" in labels(doc, "Organization")
+    doc = run_text("建成投产宁德时代第二条生产线。")
+    assert "宁德时代" in labels(doc, "Organization")  # a brand inside the name: the seeds count it
