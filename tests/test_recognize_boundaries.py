@@ -325,5 +325,7 @@ def test_a_firms_registered_name_inside_a_projects_name_is_no_firm_of_its_own():
     assert "内蒙古润琪生物科技有限公司" not in labels(doc, "Organization")
     doc = run_text("内蒙古润琪生物科技有限公司腐植酸复合肥项目开工。内蒙古润琪生物科技有限公司总投资5亿元。")
     assert "内蒙古润琪生物科技有限公司" in labels(doc, "Organization")
+    doc = run_text("总投资10亿元的法国圣戈班集团绿色建材产业基地开工。")
+    assert "法国圣戈班集团" not in labels(doc, "Organization")
     doc = run_text("建成投产宁德时代第二条生产线。")
     assert "宁德时代" in labels(doc, "Organization")  # a brand inside the name: the seeds count it

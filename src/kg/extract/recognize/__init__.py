@@ -89,24 +89,25 @@ def select(mentions: list[Mention]) -> list[Mention]:
 
 
 FIRM_HEADS = ("公司", "集团")
-# A firm's registered name opening a project's (内蒙古润琪生物科技有限公司|腐植酸…项目) says whose
-# works they are, as part of the project's name: gold-wide's annotators leave it out unless the
-# text also names the firm on its own (a brand, 宁德时代 of 宁德时代第二条生产线, the seeds count).
-REGISTERED_FIRM = ("有限公司", "有限责任公司")
+# A firm's registered or group name opening a project's or a park's (内蒙古润琪生物科技有限公司|
+# 腐植酸…项目, 法国圣戈班集团|绿色建材产业基地) says whose works they are, as part of the name:
+# gold-wide's annotators leave it out unless the text also names the firm on its own (a brand,
+# 宁德时代 of 宁德时代第二条生产线, the seeds count).
+REGISTERED_FIRM = ("有限公司", "有限责任公司", "集团")
 
 
 def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """GUIDELINES "Names inside names": a firm written only at the start of another firm's
     name is that firm's parent or its shorter name, part of the name (中国电信 in 中国电信上海
     分公司, 阿里巴巴 in 阿里巴巴集团), no entity of the document unless the text also writes
-    it on its own; so is a firm's registered name opening a project's (`REGISTERED_FIRM`). (Other
+    it on its own; so is a firm's registered or group name opening a project's or a park's (`REGISTERED_FIRM`). (Other
     firms inside a project's or an institution's name, 闪聚电池第三条生产线, 北京协和医院贵州医院,
     are counted: the seeds' gold does.)"""
     if mention.rule != "nested" or mention.type != "Organization":
         return False
     holders = [m for m in mentions if m is not mention and m.start <= mention.start and mention.end <= m.end]
     if not any((h.type == "Organization" and h.label.endswith(FIRM_HEADS))
-               or (h.type == "Project" and mention.label.endswith(REGISTERED_FIRM)) for h in holders):
+               or (h.type in ("Project", "Park") and mention.label.endswith(REGISTERED_FIRM)) for h in holders):
         return False
     spans = [(m.start, m.end) for m in mentions if m.end - m.start > len(mention.text)]
     position = doc.text.find(mention.text)
