@@ -30,7 +30,7 @@ def test_a_park_before_a_counted_list_holds_its_last_item_too():
     doc = run_text("截至目前，德令哈工业园江苏润达镁业年产2万吨镁基材料、东方电气(德令哈)三期100兆瓦风电2个项目已开复工建设。")
     assert ("东方电气(德令哈)三期100兆瓦风电", "德令哈工业园") in contained(doc)
     assert not any(parent in ("江苏", "江苏省") for _, parent in contained(doc))  # the province opens a firm's name
-    doc = run_text("目前，德令哈工业园拟申报“省重点项目”15个。")
+    doc = run_text("目前，德令哈工业园拟申报“省重点项目”15个、“市重点项目”20个。")
     assert not any(parent == "德令哈工业园" for _, parent in contained(doc))
 
 

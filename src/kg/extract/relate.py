@@ -1189,8 +1189,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
-            if COUNTED_ITEMS.search(mention.label) or (COUNT_AFTER.match(doc.text, mention.end)
-                                                       and doc.text[mention.start - 1:mention.start] not in ITEM_MARKS):
+            last_item = doc.text[mention.start - 1:mention.start] in ITEM_MARKS and not mention.rule.startswith("quoted")
+            if COUNTED_ITEMS.search(mention.label) or (COUNT_AFTER.match(doc.text, mention.end) and not last_item):
                 continue  # 工业项目13个: a count of projects names none of them (A、B2个项目: the list's count)
             if _opens_with_other_park(mention, subject):
                 continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
