@@ -34,6 +34,11 @@ def test_a_park_before_a_counted_list_holds_its_last_item_too():
     assert not any(parent == "德令哈工业园" for _, parent in contained(doc))
 
 
+def test_the_last_of_several_subject_areas_holds_not_all_their_works():
+    doc = run_text("溧阳市、金坛区充分发挥宁德时代、中创新航等龙头项目引领作用，吸引了一大批上下游项目。")
+    assert not any(parent == "金坛区" for _, parent in contained(doc))
+
+
 def test_lists_after_a_semicolon_go_on_with_the_subject():
     doc = run_text("目前，醴陵市已开工建设项目30个，其中，陶瓷新材料产业园二期项目、电瓷电器产业园项目等工业项目18个；"
                    "渌江书院修缮工程项目、城南污水处理厂项目等民生项目12个。")

@@ -1012,6 +1012,8 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         # (集中开工的双汇第二工业园X改造、Y等项目: a place after 的 is inside a noun phrase, no subject)
         opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS + ("的",))
         listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
+        # (溧阳市、金坛区发挥宁德时代、中创新航等…: the last of several subjects, each with its own)
+        listed = listed or doc.text[chain[0].start - 1:chain[0].start] in ITEM_MARKS
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
         index = last + 1
