@@ -39,6 +39,11 @@ def test_the_last_of_several_subject_areas_holds_not_all_their_works():
     assert not any(parent == "金坛区" for _, parent in contained(doc))
 
 
+def test_the_works_on_a_park_listed_first_are_no_subject_of_the_list():
+    doc = run_text("包括沃丰德生物科技产业园建设项目、鄢陵正德医疗用品手术感控生产线扩产项目等10个重大项目。")
+    assert not any(parent == "沃丰德生物科技产业园" for _, parent in contained(doc))
+
+
 def test_lists_after_a_semicolon_go_on_with_the_subject():
     doc = run_text("目前，醴陵市已开工建设项目30个，其中，陶瓷新材料产业园二期项目、电瓷电器产业园项目等工业项目18个；"
                    "渌江书院修缮工程项目、城南污水处理厂项目等民生项目12个。")

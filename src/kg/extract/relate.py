@@ -1011,7 +1011,9 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
         # (集中开工的双汇第二工业园X改造、Y等项目: a place after 的 is inside a noun phrase, no subject)
         opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS + ("的",))
-        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
+        # (包括A等生物产业工程; 包括沃丰德…产业园建设项目、B…: the works on a park, listed)
+        works = PROJECT_WORD.match(doc.text, subject.end)
+        listed = doc.text[works.end() if works else subject.end:][:1] in LIST_MARKS + "等"
         # (溧阳市、金坛区发挥宁德时代、中创新航等…: the last of several subjects, each with its own)
         listed = listed or doc.text[chain[0].start - 1:chain[0].start] in ITEM_MARKS
         if opens and not listed and subject.sub != "Province":
