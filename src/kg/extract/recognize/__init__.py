@@ -100,9 +100,9 @@ def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> boo
     """GUIDELINES "Names inside names": a firm written only at the start of another firm's
     name is that firm's parent or its shorter name, part of the name (中国电信 in 中国电信上海
     分公司, 阿里巴巴 in 阿里巴巴集团), no entity of the document unless the text also writes
-    it on its own; so is a firm's registered or group name opening a project's or a park's (`REGISTERED_FIRM`). (Other
-    firms inside a project's or an institution's name, 闪聚电池第三条生产线, 北京协和医院贵州医院,
-    are counted: the seeds' gold does.)"""
+    it on its own; so is a firm's registered or group name opening a project's or a park's
+    (`REGISTERED_FIRM`). (Other firms inside a project's or an institution's name,
+    闪聚电池第三条生产线, 北京协和医院贵州医院, are counted: the seeds' gold does.)"""
     if mention.rule != "nested" or mention.type != "Organization":
         return False
     holders = [m for m in mentions if m is not mention and m.start <= mention.start and mention.end <= m.end]
