@@ -472,6 +472,12 @@ def test_a_place_after_a_firms_or_schools_name_is_no_address():
     assert ("北京师范大学附属遵义实验学校", "遵义市") not in contained(doc)
 
 
+def test_a_joint_park_named_with_a_dash_is_in_the_first_place_but_a_route_is_in_neither():
+    doc = run_text("滨海新区持续推动滨海—中关村科技园建设，开通滨海—胡志明跨境卡班。")
+    assert ("滨海—中关村科技园", "滨海新区") in contained(doc)
+    assert not any(child.startswith("滨海—胡志明") for child, _ in contained(doc))
+
+
 def test_a_routes_section_named_after_a_place_is_in_it():
     doc = run_text("遵义市今年建成渝贵铁路遵义段，完成投资30亿元。")
     assert ("渝贵铁路遵义段", "遵义市") in contained(doc)

@@ -740,8 +740,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return True  # 津潍高铁(天津段): the bracket names the route's section in 天津
     if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
-    if label[end:end + 1] in ROUTE_DASHES:
-        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
+    if label[end:end + 1] in ROUTE_DASHES and thing.type != "Park":
+        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither (滨海—中关村科技园: a park is in the first)
     if container.label != form and label.startswith(container.label, index):
         return False  # 泗洪|县项目: the full name written there decides (泗洪县|项目)
     if GENERIC_REST.fullmatch(label[end:]):
