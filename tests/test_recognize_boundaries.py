@@ -329,3 +329,9 @@ def test_a_firms_registered_name_inside_a_projects_name_is_no_firm_of_its_own():
     assert "法国圣戈班集团" not in labels(doc, "Organization")
     doc = run_text("建成投产宁德时代第二条生产线。")
     assert "宁德时代" in labels(doc, "Organization")  # a brand inside the name: the seeds count it
+
+
+def test_a_verb_cut_off_a_quoted_name_is_no_listed_project():
+    doc = run_text("西岑科创中心、华新镇凤溪社区“城中村”改造等一批重点项目在当天集中启动。")
+    assert "改造" not in labels(doc)
+    assert "西岑科创中心" in labels(doc)
