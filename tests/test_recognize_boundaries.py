@@ -335,3 +335,11 @@ def test_a_verb_cut_off_a_quoted_name_is_no_listed_project():
     doc = run_text("西岑科创中心、华新镇凤溪社区“城中村”改造等一批重点项目在当天集中启动。")
     assert "改造" not in labels(doc)
     assert "西岑科创中心" in labels(doc)
+
+
+def test_a_unit_of_a_body_named_by_its_level_alone_is_no_organisation():
+    # GUIDELINES "Bodies": 区人民医院 names no one hospital without its place, nor its centre
+    doc = run_text("区人民医院心脏中心通过国家认证。")
+    assert not labels(doc, "Organization")
+    doc = run_text("花溪区人民医院心脏中心通过国家认证。")
+    assert "花溪区人民医院心脏中心" in labels(doc, "Organization")

@@ -33,7 +33,7 @@ from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
-from kg.extract.recognize.edges import decide_edges, unqualified_body
+from kg.extract.recognize.edges import decide_edges, in_unqualified_body, unqualified_body
 from kg.extract.recognize.base import NEEDS, NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
@@ -374,6 +374,11 @@ def sentences_holding(doc: Doc, starts: list[int], words: tuple[str, ...]) -> se
     return holding
 
 
+def unqualified(label: str) -> bool:
+    """A body, or a unit of one, named by a level word alone (GUIDELINES "Bodies")"""
+    return unqualified_body(label) or in_unqualified_body(label)
+
+
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
     doc.new_areas = new_area_short_forms(doc)
@@ -384,12 +389,12 @@ def recognize(doc: Doc) -> Doc:
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
-    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
+    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified(m.label))]
     mentions = select(candidates)
     mentions = [bare_listed_firm(m) for m in mentions if not firm_inside_firm(doc, m, mentions)]
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
-        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]
+        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified(m.label)))]
     mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     inner = []
     for mention in mentions:
