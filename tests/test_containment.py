@@ -122,6 +122,13 @@ def test_a_park_written_after_a_city_and_its_new_area_is_in_the_new_area():
     assert ("宜宾三江新区东部产业园", "宜宾市") not in contained(doc)
 
 
+def test_a_name_opening_with_a_compound_of_places_is_in_the_first():
+    # GUIDELINES located_in: a project whose name opens with an area the document names
+    doc = run_text("贵阳市和贵安新区加快建设。推进贵阳贵安全域智能信控项目建设。")
+    assert ("贵阳贵安全域智能信控项目", "贵阳市") in contained(doc)
+    assert ("贵阳贵安全域智能信控项目", "贵安新区") not in contained(doc)
+
+
 def test_a_town_is_not_inside_the_short_name_it_goes_by():
     from kg.extract.relate import named_in_area
 

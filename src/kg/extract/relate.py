@@ -723,16 +723,18 @@ def _longest_first(forms: set[str]) -> list[str]:
 
 
 def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str],
-                parents: frozenset[str] = frozenset()) -> bool:
+                parents: frozenset[str] = frozenset(), short: frozenset[str] = frozenset()) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
-    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
-    of places (贵阳贵安…), the province a project's or firm's name starts with (江苏润泽…项目: the
+    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), the second of a
+    compound of places (贵阳贵安…: the name opens with 贵阳, where GUIDELINES places it), the province a project's or firm's name starts with (江苏润泽…项目: the
     investor's origin; a park opening with it is the province's: 贵州民族文化园), or the
     area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
     `forms`: the document's forms of areas and parks (those written in the thing's name
     are enough: only they are read); `parents`: those of areas that hold the container, which
-    written before its full name make an address (宜宾|三江新区东部产业园), not a compound."""
+    written before its full name make an address (宜宾|三江新区东部产业园), not a compound;
+    `short`: the short forms of areas (贵安 of 贵安新区), which after a place at a name's start
+    make a compound (贵阳|贵安全域智能信控项目), not an address."""
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
@@ -756,7 +758,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return False  # 中山东部外环高速: 山东 is not a place here, 中山 is (read from the left)
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
     if label[end:] not in forms and any((label[:index].endswith(f) and not (f in parents and form == container.label))
-                                        or label[end:].startswith(f) for f in forms if f != form and len(f) >= 2):
+                                        or (label[end:].startswith(f) and not (index == 0 and f in short))
+                                        for f in forms if f != form and len(f) >= 2):
         return False
     if province and ((index == 0 and thing.type != "Park") or thing.type == "Organization"):
         return False
@@ -818,7 +821,9 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
             parents = frozenset(f for f in written if containers[f].type == "AdministrativeArea"
                                 and _contains_area(containers[f], container))
-            if not _says_where(mention, container, form, index, written, parents):
+            short = frozenset(f for f in written if containers[f].type == "AdministrativeArea"
+                              and f != containers[f].label)
+            if not _says_where(mention, container, form, index, written, parents, short):
                 continue
             if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):
