@@ -343,3 +343,12 @@ def test_a_unit_of_a_body_named_by_its_level_alone_is_no_organisation():
     assert not labels(doc, "Organization")
     doc = run_text("花溪区人民医院心脏中心通过国家认证。")
     assert "花溪区人民医院心脏中心" in labels(doc, "Organization")
+
+
+def test_works_joined_by_ji_up_to_the_project_head_are_one_project():
+    doc = run_text("总投资80亿元的挪宝生产装备制造基地及研发中心项目,一期总建筑面积约20.9万平方米。")
+    assert "挪宝生产装备制造基地及研发中心项目" in labels(doc, "Project")
+    assert "挪宝生产装备制造基地" not in labels(doc)
+    doc = run_text("推进华锦集团乙烯裂解项目及宝来化工新材料项目建设。")
+    assert "华锦集团乙烯裂解项目" in labels(doc, "Project")  # two works, each with its head: not one
+    assert not any("及" in label for label in labels(doc))

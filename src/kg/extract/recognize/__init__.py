@@ -160,6 +160,30 @@ def part_bracket(doc: Doc, mention: Mention) -> re.Match | None:
     return None if match is None or match.group()[1:-1] in lexicon.division_by_name() else match
 
 
+# 挪宝生产装备制造基地|及研发中心项目: the works joined by 及 up to the head 项目 (no name of their
+# own between) are one project's name, as the gold files write them (跨境电子商务孵化中心及配套项目)
+WORKS_HEADS = ("项目", "工程")
+AND_WORKS = re.compile(r"及[^，,。；;：:、()（）“”《》\s及和与等]{1,20}?(?:建设)?项目")
+
+
+def joined_works(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Projects that run on over 及 to a 项目 head take it in (see `AND_WORKS`); mentions in
+    text order."""
+    starts = [m.start for m in mentions]
+    for index, mention in enumerate(mentions):
+        if mention.type != "Project" or not doc.text.startswith("及", mention.end) or mention.label.endswith(WORKS_HEADS):
+            continue  # (A项目及B项目: two works, each with its head)
+        match = AND_WORKS.match(doc.text, mention.end)
+        if match is None:
+            continue
+        if any(mention.end < start < match.end() for start in starts[index + 1:index + 4]):
+            continue  # another name inside: two works listed (A及B项目 with B named on its own)
+        mention.end = match.end()
+        mention.text = doc.text[mention.start:mention.end]
+        mention.label += match.group()
+    return mentions
+
+
 def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
     if not doc.text.startswith("(", mention.end):
         return mention  # (both patterns open with the bracket: most names have none after them)
@@ -396,6 +420,7 @@ def recognize(doc: Doc) -> Doc:
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
         inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified(m.label)))]
     mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+    mentions = joined_works(doc, mentions)
     inner = []
     for mention in mentions:
         parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])
