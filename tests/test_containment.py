@@ -26,6 +26,24 @@ def test_a_park_that_opens_a_list_of_its_projects_holds_them_all():
             ("动力谷自主创新园", "株洲高新区")} <= contained(doc)
 
 
+def test_a_park_before_a_counted_list_holds_its_last_item_too():
+    doc = run_text("截至目前，德令哈工业园江苏润达镁业年产2万吨镁基材料、东方电气(德令哈)三期100兆瓦风电2个项目已开复工建设。")
+    assert ("东方电气(德令哈)三期100兆瓦风电", "德令哈工业园") in contained(doc)
+    assert not any(parent in ("江苏", "江苏省") for _, parent in contained(doc))  # the province opens a firm's name
+    doc = run_text("目前，德令哈工业园拟申报“省重点项目”15个、“市重点项目”20个。")
+    assert not any(parent == "德令哈工业园" for _, parent in contained(doc))
+
+
+def test_the_last_of_several_subject_areas_holds_not_all_their_works():
+    doc = run_text("溧阳市、金坛区充分发挥宁德时代、中创新航等龙头项目引领作用，吸引了一大批上下游项目。")
+    assert not any(parent == "金坛区" for _, parent in contained(doc))
+
+
+def test_the_works_on_a_park_listed_first_are_no_subject_of_the_list():
+    doc = run_text("包括沃丰德生物科技产业园建设项目、鄢陵正德医疗用品手术感控生产线扩产项目等10个重大项目。")
+    assert not any(parent == "沃丰德生物科技产业园" for _, parent in contained(doc))
+
+
 def test_lists_after_a_semicolon_go_on_with_the_subject():
     doc = run_text("目前，醴陵市已开工建设项目30个，其中，陶瓷新材料产业园二期项目、电瓷电器产业园项目等工业项目18个；"
                    "渌江书院修缮工程项目、城南污水处理厂项目等民生项目12个。")
@@ -96,6 +114,19 @@ def test_a_headline_may_set_the_address_apart_with_a_space():
 def test_an_area_written_after_its_city_is_in_that_city():
     doc = run_text("宜宾三江新区加快建设。三江新区新开工项目20个，宜宾市支持三江新区发展。")
     assert ("宜宾三江新区", "宜宾市") in contained(doc)
+
+
+def test_a_park_written_after_a_city_and_its_new_area_is_in_the_new_area():
+    doc = run_text("投运仪式在宜宾三江新区东部产业园举行。三江新区汽车产业园已入驻企业30家，宜宾市将加快发展。")
+    assert ("宜宾三江新区东部产业园", "三江新区") in contained(doc)
+    assert ("宜宾三江新区东部产业园", "宜宾市") not in contained(doc)
+
+
+def test_a_name_opening_with_a_compound_of_places_is_in_the_first():
+    # GUIDELINES located_in: a project whose name opens with an area the document names
+    doc = run_text("贵阳市和贵安新区加快建设。推进贵阳贵安全域智能信控项目建设。")
+    assert ("贵阳贵安全域智能信控项目", "贵阳市") in contained(doc)
+    assert ("贵阳贵安全域智能信控项目", "贵安新区") not in contained(doc)
 
 
 def test_a_town_is_not_inside_the_short_name_it_goes_by():
@@ -220,6 +251,13 @@ def test_an_institute_that_settles_in_an_area_is_in_it():
     doc = run_text("在当天的签约仪式上，浙江大学智能制造研究院落地萧山。")
     assert ("浙江大学智能制造研究院", "萧山") in contained(doc)
     assert not any(child == "浙江大学" for child, _ in contained(doc))  # the name read inside it
+
+
+def test_a_firm_listed_as_an_areas_project_is_in_that_area():
+    doc = run_text("加快推进宁安市的果蔬冷链加工、海宁市的金禾木业有限公司、林口县的石墨开采加工等项目建设。")
+    assert ("金禾木业有限公司", "海宁市") in contained(doc)
+    doc = run_text("海宁市的金禾木业有限公司今年营业收入增长12%。")
+    assert ("金禾木业有限公司", "海宁市") not in contained(doc)  # a firm of the city, not one of its works
 
 
 def test_firms_listed_before_settling_in_a_park_are_part_of_it():
@@ -439,6 +477,12 @@ def test_a_place_after_a_firms_or_schools_name_is_no_address():
     doc = run_text("遵义市今年开工中国电信遵义云计算中心二期项目、北京师范大学附属遵义实验学校。")
     assert ("中国电信遵义云计算中心二期项目", "遵义市") not in contained(doc)
     assert ("北京师范大学附属遵义实验学校", "遵义市") not in contained(doc)
+
+
+def test_a_joint_park_named_with_a_dash_is_in_the_first_place_but_a_route_is_in_neither():
+    doc = run_text("滨海新区持续推动滨海—中关村科技园建设，开通滨海—胡志明跨境卡班。")
+    assert ("滨海—中关村科技园", "滨海新区") in contained(doc)
+    assert not any(child.startswith("滨海—胡志明") for child, _ in contained(doc))
 
 
 def test_a_routes_section_named_after_a_place_is_in_it():
@@ -728,3 +772,11 @@ def test_a_district_read_only_inside_a_port_name_gives_no_containment():
     from helpers import located_pairs
     doc = run_text("临沂临港经济开发区地处山东省东南部，位于莒南县东部，东依新兴港城日照市、距岚山港最近处仅4公里。\n")
     assert ("岚山", "日照市") not in located_pairs(doc)
+
+
+def test_a_park_named_after_its_province_is_in_it_but_a_firms_project_is_not():
+    # GUIDELINES located_in: a park whose name opens with an area the document names; a project
+    # opening with a province names its investor's origin (江苏鸿达|年产…项目 in a city of 宁夏)
+    doc = run_text("云南加快建设云南民族文化园。江苏鸿达年产5万吨锂电池负极材料项目在吴忠市开工，云南省支持项目建设。")
+    assert ("云南民族文化园", "云南") in contained(doc)
+    assert not any(child.startswith("江苏鸿达") and parent.startswith("江苏") for child, parent in contained(doc))

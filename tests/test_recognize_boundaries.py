@@ -316,3 +316,39 @@ def test_a_zone_named_for_a_policys_goal_is_a_programme():
     assert {"共同富裕示范区", "普惠金融改革试验区"} <= labels(doc, "Program")
     doc = run_text("推进贵阳大数据安全产业示范区建设。")
     assert "贵阳大数据安全产业示范区" in labels(doc, "Park")
+
+
+def test_a_firms_registered_name_inside_a_projects_name_is_no_firm_of_its_own():
+    # GUIDELINES "Names inside names": part of the project's name, unless written on its own too
+    doc = run_text("内蒙古润琪生物科技有限公司腐植酸复合肥项目开工。")
+    assert "内蒙古润琪生物科技有限公司腐植酸复合肥项目" in labels(doc, "Project")
+    assert "内蒙古润琪生物科技有限公司" not in labels(doc, "Organization")
+    doc = run_text("内蒙古润琪生物科技有限公司腐植酸复合肥项目开工。内蒙古润琪生物科技有限公司总投资5亿元。")
+    assert "内蒙古润琪生物科技有限公司" in labels(doc, "Organization")
+    doc = run_text("总投资10亿元的法国圣戈班集团绿色建材产业基地开工。")
+    assert "法国圣戈班集团" not in labels(doc, "Organization")
+    doc = run_text("建成投产宁德时代第二条生产线。")
+    assert "宁德时代" in labels(doc, "Organization")  # a brand inside the name: the seeds count it
+
+
+def test_a_verb_cut_off_a_quoted_name_is_no_listed_project():
+    doc = run_text("西岑科创中心、华新镇凤溪社区“城中村”改造等一批重点项目在当天集中启动。")
+    assert "改造" not in labels(doc)
+    assert "西岑科创中心" in labels(doc)
+
+
+def test_a_unit_of_a_body_named_by_its_level_alone_is_no_organisation():
+    # GUIDELINES "Bodies": 区人民医院 names no one hospital without its place, nor its centre
+    doc = run_text("区人民医院心脏中心通过国家认证。")
+    assert not labels(doc, "Organization")
+    doc = run_text("花溪区人民医院心脏中心通过国家认证。")
+    assert "花溪区人民医院心脏中心" in labels(doc, "Organization")
+
+
+def test_works_joined_by_ji_up_to_the_project_head_are_one_project():
+    doc = run_text("总投资80亿元的挪宝生产装备制造基地及研发中心项目,一期总建筑面积约20.9万平方米。")
+    assert "挪宝生产装备制造基地及研发中心项目" in labels(doc, "Project")
+    assert "挪宝生产装备制造基地" not in labels(doc)
+    doc = run_text("推进华锦集团乙烯裂解项目及宝来化工新材料项目建设。")
+    assert "华锦集团乙烯裂解项目" in labels(doc, "Project")  # two works, each with its head: not one
+    assert not any("及" in label for label in labels(doc))

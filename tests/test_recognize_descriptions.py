@@ -27,8 +27,11 @@ def test_a_government_before_work_report_is_part_of_the_title():
 
 def test_a_trade_name_read_as_a_verb_still_opens_the_firm_name():
     doc = run_text("4月23日,贵州裕能新能源电池材料有限公司年产30万吨磷酸铁锂项目开工。")
-    assert "贵州裕能新能源电池材料有限公司" in labels(doc, "Organization")
+    # (the firm's registered name opening the project's is part of it: GUIDELINES "Names inside names")
+    assert "贵州裕能新能源电池材料有限公司年产30万吨磷酸铁锂项目" in labels(doc, "Project")
     assert "新能源电池材料有限公司" not in labels(doc)
+    doc = run_text("福泉将全力推进贵州裕能新能源电池材料有限公司建设。")
+    assert "贵州裕能新能源电池材料有限公司" in labels(doc, "Organization")
     doc = run_text("积极帮助贵茶集团拓展海外市场。")
     assert not any(label.startswith("帮助") for label in labels(doc))
 
@@ -217,3 +220,11 @@ def test_news_media_are_no_organisations():
     # j10, w06, j12: bylines and press venues (GUIDELINES: media are `ignore`d)
     doc = run_text("来源:兴义市融媒体中心。12月3日,贵州省新闻发布厅举行新闻发布会。")
     assert not labels(doc, "Organization") & {"兴义市融媒体中心", "贵州省新闻发布厅"}
+
+
+def test_what_a_collect_into_one_description_is_of_is_a_kind():
+    doc = run_text("建设集研发孵化、中试设备共享平台、商业博展等功能于一体的生态型医药健康产业园。"
+                   "助推长寿区打造集研发、生产、上下游供应链为一体的气凝胶新材料产业基地。")
+    assert not labels(doc, "Park") & {"生态型医药健康产业园", "气凝胶新材料产业基地"}
+    doc = run_text("加快建设九玖医药健康产业园。")
+    assert "九玖医药健康产业园" in labels(doc, "Park")

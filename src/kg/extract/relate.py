@@ -147,7 +147,9 @@ def located_in(doc: Doc, mentions: list[Mention]) -> list[Relation]:
         division = division_by_code().get(left.ref) if left.ref else None
         if gap == "" and division is not None and left.label != division.name and _proper_name_follows(doc, left.end):
             continue  # 江苏|新百超…项目: a short place name heading a firm's name is no address
-        if gap in ADDRESS_SPACES + ("的",) and right.type in LOCATABLE and not right.rule.startswith("quoted"):
+        # (a firm listed as a project, 绥芬河市的大自然地板、林口县的…等项目, is placed as one)
+        placeable = right.type in LOCATABLE or (gap == "的" and _listed_as_project(doc, right))
+        if gap in ADDRESS_SPACES + ("的",) and placeable and not right.rule.startswith("quoted"):
             found.append(Relation("locatedIn", right, left, left.sentence, "adjacent"))
     return found
 
@@ -720,14 +722,19 @@ def _longest_first(forms: set[str]) -> list[str]:
     return [f for f in sorted(forms, key=len, reverse=True) if len(f) >= 2]
 
 
-def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str]) -> bool:
+def _says_where(thing: Mention, container: Mention, form: str, index: int, forms: set[str],
+                parents: frozenset[str] = frozenset(), short: frozenset[str] = frozenset()) -> bool:
     """Does `form` at `index` of the thing's name say where the thing is?
 
-    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), part of a compound
-    of places (贵阳贵安…), the province a name starts with (贵州科学城: a brand), or the
+    Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), the second of a
+    compound of places (贵阳贵安…: the name opens with 贵阳, where GUIDELINES places it), the province a project's or firm's name starts with (江苏润泽…项目: the
+    investor's origin; a park opening with it is the province's: 贵州民族文化园), or the
     area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
     `forms`: the document's forms of areas and parks (those written in the thing's name
-    are enough: only they are read)."""
+    are enough: only they are read); `parents`: those of areas that hold the container, which
+    written before its full name make an address (宜宾|三江新区东部产业园), not a compound;
+    `short`: the short forms of areas (贵安 of 贵安新区), which after a place at a name's start
+    make a compound (贵阳|贵安全域智能信控项目), not an address."""
     label = thing.label
     end = index + len(form)
     province = container.type == "AdministrativeArea" and container.sub == "Province"
@@ -735,8 +742,8 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
         return True  # 津潍高铁(天津段): the bracket names the route's section in 天津
     if end >= len(label) or (_in_brackets(label, index) and (province or container.type != "AdministrativeArea")):
         return False  # 张江(贵安)高科技产业园 is in 贵安; 中国(贵州)…产业园 only serves 贵州
-    if label[end:end + 1] in ROUTE_DASHES:
-        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither
+    if label[end:end + 1] in ROUTE_DASHES and thing.type != "Park":
+        return False  # 贵阳—胡志明跨境卡班: a route between places is in neither (滨海—中关村科技园: a park is in the first)
     if container.label != form and label.startswith(container.label, index):
         return False  # 泗洪|县项目: the full name written there decides (泗洪县|项目)
     if GENERIC_REST.fullmatch(label[end:]):
@@ -750,10 +757,11 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     if any(_overlap(label, f, index, end) for f in forms if f != form and len(f) >= 2):
         return False  # 中山东部外环高速: 山东 is not a place here, 中山 is (read from the left)
     # (宜宾|三江新区: the rest is an area the document names, written after its parent)
-    if label[end:] not in forms and any(label[:index].endswith(f) or label[end:].startswith(f)
+    if label[end:] not in forms and any((label[:index].endswith(f) and not (f in parents and form == container.label))
+                                        or (label[end:].startswith(f) and not (index == 0 and f in short))
                                         for f in forms if f != form and len(f) >= 2):
         return False
-    if province and (index == 0 or thing.type == "Organization"):
+    if province and ((index == 0 and thing.type != "Park") or thing.type == "Organization"):
         return False
     return not (thing.type == "Organization" and index == 0)
 
@@ -811,7 +819,11 @@ def named_in_area(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if mention.type == "AdministrativeArea" and form != container.label and not _contains_area(container, mention):
                 continue  # 梅河口市 / 梅河新区: a short form inside an area's name places it only in a larger area
-            if not _says_where(mention, container, form, index, written):
+            parents = frozenset(f for f in written if containers[f].type == "AdministrativeArea"
+                                and _contains_area(containers[f], container))
+            short = frozenset(f for f in written if containers[f].type == "AdministrativeArea"
+                              and f != containers[f].label)
+            if not _says_where(mention, container, form, index, written, parents, short):
                 continue
             if index > 0 and not _after_address(mention.label[:index], address_forms) \
                     and not mention.label.startswith("段", index + len(form)):
@@ -994,7 +1006,8 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
             continue
         chain = [flat[index]]
         while index + len(chain) < len(flat) and flat[index + len(chain)].type in CONTAINERS \
-                and _between(doc, chain[-1], flat[index + len(chain)]) == "":
+                and _between(doc, chain[-1], flat[index + len(chain)]) == "" \
+                and _may_hold(chain[-1], flat[index + len(chain)]):
             chain.append(flat[index + len(chain)])
         last = index + len(chain) - 1
         subject = chain[-1]
@@ -1003,11 +1016,24 @@ def _clause_subjects(doc: Doc, flat: list[Mention]) -> dict[int, Mention]:
         # 高标准建设中科院济南科创城，积极推进A: a container after a verb is what the clause builds
         # (集中开工的双汇第二工业园X改造、Y等项目: a place after 的 is inside a noun phrase, no subject)
         opens = len(lead) <= SUBJECT_LEAD and not lead.endswith(relation_cues("builds") + OBJECT_VERBS + ("的",))
-        listed = doc.text[subject.end:subject.end + 1] in LIST_MARKS + "等"  # 包括A等生物产业工程
+        # (包括A等生物产业工程; 包括沃丰德…产业园建设项目、B…: the works on a park, listed)
+        works = PROJECT_WORD.match(doc.text, subject.end)
+        listed = doc.text[works.end() if works else subject.end:][:1] in LIST_MARKS + "等"
+        # (溧阳市、金坛区发挥宁德时代、中创新航等…: the last of several subjects, each with its own)
+        listed = listed or doc.text[chain[0].start - 1:chain[0].start] in ITEM_MARKS
         if opens and not listed and subject.sub != "Province":
             subjects[last] = subject
         index = last + 1
     return subjects
+
+
+def _may_hold(outer: Mention, inner: Mention) -> bool:
+    """Can `inner`, written right after `outer`, be the next place of an address? Not an area
+    after a park (大柴旦工业园|青海中天硼锂…: the province opens a firm's name) nor an area of
+    the same or a higher level (a park holds no area; 青海|西宁 reads down, not up)."""
+    if inner.type != "AdministrativeArea":
+        return True
+    return outer.type == "AdministrativeArea" and _rank(outer) < _rank(inner)
 
 
 def _clause_at(doc: Doc, position: int) -> str:
@@ -1158,6 +1184,8 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
             listed_park = mention.type == "Park" and position not in subjects and _in_list(doc, mention) \
                 or (mention.type == "Park" and here is not None and here.end() == mention.start)
             if mention.type in CONTAINERS and not listed_park:
+                if subject is not None and _between(doc, subject, mention) == "" and not _may_hold(subject, mention):
+                    continue  # 大柴旦工业园|青海中天硼锂…: a province that opens the next name, not a place
                 subject = subjects.get(position)  # a container that is no subject ends the last one's reach
                 continue
             if subject is None or not (mention.type == "Project" or listed_park or _listed_as_project(doc, mention)):
@@ -1170,8 +1198,9 @@ def sentence_subject(doc: Doc, mentions: list[Mention]) -> list[Relation]:
                 continue
             if any(dash in mention.label for dash in ROUTE_DASHES):
                 continue  # 贵阳—胡志明跨境卡班: a route between places is in neither
-            if COUNTED_ITEMS.search(mention.label) or COUNT_AFTER.match(doc.text, mention.end):
-                continue  # 工业项目13个: a count of projects names none of them
+            last_item = doc.text[mention.start - 1:mention.start] in ITEM_MARKS and not mention.rule.startswith("quoted")
+            if COUNTED_ITEMS.search(mention.label) or (COUNT_AFTER.match(doc.text, mention.end) and not last_item):
+                continue  # 工业项目13个: a count of projects names none of them (A、B2个项目: the list's count)
             if _opens_with_other_park(mention, subject):
                 continue  # 德令哈工业园青海西部镁业…: its name says which park it is in
             if role_of(doc, subject, mention):

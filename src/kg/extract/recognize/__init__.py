@@ -33,7 +33,7 @@ from kg.doc import Doc, Mention, Token
 from kg.extract import lexicon
 from kg.extract.recognize import firms, gazetteer, lexical, lists, packages, plans, quoted, suffix  # noqa: F401, I001  (each registers its recognisers, in this order)
 from kg.extract.recognize.descriptions import describes_a_kind
-from kg.extract.recognize.edges import decide_edges, unqualified_body
+from kg.extract.recognize.edges import decide_edges, in_unqualified_body, unqualified_body
 from kg.extract.recognize.base import NEEDS, NUMERAL, RECOGNIZERS, TRAILING_BRACKET, Typed, admin_ok, first_at, head_ok, index_starting_at, type_of_name
 from kg.extract.recognize.gazetteer import area_context, bracketed_areas, new_area_short_forms, pick_division, pick_township
 from kg.extract.recognize.quoted import BOOK_TITLE
@@ -89,18 +89,25 @@ def select(mentions: list[Mention]) -> list[Mention]:
 
 
 FIRM_HEADS = ("公司", "集团")
+# A firm's registered or group name opening a project's or a park's (内蒙古润琪生物科技有限公司|
+# 腐植酸…项目, 法国圣戈班集团|绿色建材产业基地) says whose works they are, as part of the name:
+# gold-wide's annotators leave it out unless the text also names the firm on its own (a brand,
+# 宁德时代 of 宁德时代第二条生产线, the seeds count).
+REGISTERED_FIRM = ("有限公司", "有限责任公司", "集团")
 
 
 def firm_inside_firm(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """GUIDELINES "Names inside names": a firm written only at the start of another firm's
     name is that firm's parent or its shorter name, part of the name (中国电信 in 中国电信上海
     分公司, 阿里巴巴 in 阿里巴巴集团), no entity of the document unless the text also writes
-    it on its own. (Firms inside a project's or an institution's name, 闪聚电池第三条生产线,
-    北京协和医院贵州医院, are counted: the seeds' gold does.)"""
+    it on its own; so is a firm's registered or group name opening a project's or a park's
+    (`REGISTERED_FIRM`). (Other firms inside a project's or an institution's name,
+    闪聚电池第三条生产线, 北京协和医院贵州医院, are counted: the seeds' gold does.)"""
     if mention.rule != "nested" or mention.type != "Organization":
         return False
     holders = [m for m in mentions if m is not mention and m.start <= mention.start and mention.end <= m.end]
-    if not any(h.type == "Organization" and h.label.endswith(FIRM_HEADS) for h in holders):
+    if not any((h.type == "Organization" and h.label.endswith(FIRM_HEADS))
+               or (h.type in ("Project", "Park") and mention.label.endswith(REGISTERED_FIRM)) for h in holders):
         return False
     spans = [(m.start, m.end) for m in mentions if m.end - m.start > len(mention.text)]
     position = doc.text.find(mention.text)
@@ -151,6 +158,30 @@ def part_bracket(doc: Doc, mention: Mention) -> re.Match | None:
     (乌鲁木齐经济技术开发区(头屯河区)) is where the park is, not a part of its name."""
     match = PART_BRACKET.match(doc.text, mention.end) if mention.type in ("Park", "Project") else None
     return None if match is None or match.group()[1:-1] in lexicon.division_by_name() else match
+
+
+# 挪宝生产装备制造基地|及研发中心项目: the works joined by 及 up to the head 项目 (no name of their
+# own between) are one project's name, as the gold files write them (跨境电子商务孵化中心及配套项目)
+WORKS_HEADS = ("项目", "工程")
+AND_WORKS = re.compile(r"及[^，,。；;：:、()（）“”《》\s及和与等]{1,20}?(?:建设)?项目")
+
+
+def joined_works(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Projects that run on over 及 to a 项目 head take it in (see `AND_WORKS`); mentions in
+    text order."""
+    starts = [m.start for m in mentions]
+    for index, mention in enumerate(mentions):
+        if mention.type != "Project" or not doc.text.startswith("及", mention.end) or mention.label.endswith(WORKS_HEADS):
+            continue  # (A项目及B项目: two works, each with its head)
+        match = AND_WORKS.match(doc.text, mention.end)
+        if match is None:
+            continue
+        if any(mention.end < start < match.end() for start in starts[index + 1:index + 4]):
+            continue  # another name inside: two works listed (A及B项目 with B named on its own)
+        mention.end = match.end()
+        mention.text = doc.text[mention.start:mention.end]
+        mention.label += match.group()
+    return mentions
 
 
 def extend_trailing_bracket(doc: Doc, mention: Mention) -> Mention:
@@ -367,6 +398,11 @@ def sentences_holding(doc: Doc, starts: list[int], words: tuple[str, ...]) -> se
     return holding
 
 
+def unqualified(label: str) -> bool:
+    """A body, or a unit of one, named by a level word alone (GUIDELINES "Bodies")"""
+    return unqualified_body(label) or in_unqualified_body(label)
+
+
 def recognize(doc: Doc) -> Doc:
     doc.areas = area_context(doc)
     doc.new_areas = new_area_short_forms(doc)
@@ -377,13 +413,14 @@ def recognize(doc: Doc) -> Doc:
     titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(doc.text)]
     candidates = [m for m in candidates if m.rule == "book" or not (
         inside_title(m, titles) or describes_a_kind(doc, m))]
-    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified_body(m.label))]
+    candidates = [m for m in candidates if not (m.type == "Organization" and unqualified(m.label))]
     mentions = select(candidates)
     mentions = [bare_listed_firm(m) for m in mentions if not firm_inside_firm(doc, m, mentions)]
     # The learned tagger runs last: only spans the rules did not find, through the same filters.
     mentions += [m for m in complement(doc, mentions, tokens_of) if not (
-        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified_body(m.label)))]
+        inside_title(m, titles) or describes_a_kind(doc, m) or (m.type == "Organization" and unqualified(m.label)))]
     mentions = [extend_trailing_bracket(doc, m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+    mentions = joined_works(doc, mentions)
     inner = []
     for mention in mentions:
         parts, in_address = address_parts(doc, mention, tokens_of[mention.sentence])

@@ -104,5 +104,8 @@ def describes_a_kind(doc: Doc, mention: Mention) -> bool:
         return True  # (兴义市融媒体中心, 贵州省新闻发布厅: the medium a report comes through, GUIDELINES `ignore`)
     if mention.type == "Project" and mention.label.endswith(lexicon.edge_words("class-tail")):
         return True  # (双招双引重大项目, 产业链条龙头项目: the projects of a drive or a rank, not one project)
+    if mention.type in SINGLE_THING_TYPES and mention.rule not in ("quoted", "book") \
+            and doc.text.endswith(lexicon.edge_words("kind-lead"), 0, mention.start):
+        return True  # (集研发、生产…为一体的气凝胶新材料产业基地: the kind the description is of)
     # A formula of parties (基层党组织+公司+低收入群体) is a way of working, not a firm.
     return mention.type == "Organization" and "+" in mention.label

@@ -409,5 +409,15 @@ def unqualified_body(label: str) -> bool:
         and not LEVEL_WORD.search(rest)
 
 
+def in_unqualified_body(label: str) -> bool:
+    """A unit of a body named by a level word alone (区人民医院|心脏中心, 市委|宣传部): no one
+    unit either, as its body is none without its place."""
+    if not LEVEL_ONLY.match(label).group():
+        return False  # (one test first: most names open with a place's name, not a level word)
+    heads = lexicon.edge_words("bare-body") + lexicon.edge_words("bare-department")
+    return any(label.endswith(head, 0, end) and unqualified_body(label[:end])
+               for end in range(2, len(label) - 1) for head in heads)
+
+
 SESSION = re.compile(r"第?[一二三四五六七八九十]+届")
 LEVEL_WORD = re.compile(r"[省市区县州旗]")  # (市南区教育局: a place's name, not a level word alone)

@@ -83,11 +83,14 @@ def list_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[Mentio
             specific_enough = counted or (("weak" not in item_type.rule or is_specific(item_tokens)) and not of_kinds)
             if item_type.type == "Program" and item_tokens and item_tokens[-1].pos == "v":
                 continue  # 大面积单产提升、耕地接茬轮作套种等行动: acts described, not named
+            if len(item_tokens) == 1 and item_tokens[0].text == item and item_tokens[0].pos in VERB_TAGS:
+                continue  # 凤溪社区“城中村”|改造等项目: a verb alone (the quote cut the name) names nothing
             if len(item) >= 2 and item not in lexicon.generic_phrases() and specific_enough and not counted_item(item):
                 found.append(make_mention(doc, sentence, start, start + len(item), item_type, "list"))
     return found
 
 
+VERB_TAGS = ("v", "vn")  # the segmenter's verbs and verbal nouns
 ITEM_COUNT = re.compile(r"^[0-9一二三四五六七八九十百千两几]+[余多]?[个项家座条所批]|[0-9一二三四五六七八九十百千两]+[个项家座条所批]$")
 
 
