@@ -182,7 +182,6 @@ def company_after_by(doc: Doc, mentions: list[Mention]) -> list[Relation]:
     return found
 
 
-
 def _named_firm(mention: Mention) -> bool:
     """An organisation that is no body acting for a government or a legislature."""
     return mention.type == "Organization" and not is_actor_body(mention) and not speaks_for_area(mention)
@@ -369,7 +368,6 @@ def partners_project(doc: Doc, flat: list[Mention], partners: list[Mention], cha
             for partner in partners if partner.type == "Organization"]
 
 
-
 # Right before the first partner: the work named again (…，该园区是A与B…)
 TAKEN_UP = re.compile(r"(?:该|此|这个)(?:项目|园区|产业园)(?:也|则|就)?是$")
 
@@ -385,6 +383,7 @@ def _taken_up(doc: Doc, flat: list[Mention], first: Mention) -> Mention | None:
             or OPENERS.sub("", doc.text[sentence.start:opening.start].strip()):
         return None
     return opening
+
 
 SIGN_REACH = 20  # characters after the partners where the signing verb stands
 
