@@ -591,14 +591,12 @@ _START = attrgetter("start")
 
 
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
-    """Whether every sentence's words cover it exactly (segment's output always does)."""
-    if not all(tokens and tokens[0].start == sentence.start for sentence, tokens in zip(sentences, tokens_of)):
-        return False
-    words = list(chain.from_iterable(tokens_of))
-    sizes = np.fromiter(map(len, map(_TEXT, words)), dtype=np.int64, count=len(words))
-    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
-    covered = np.add.reduceat(sizes, np.cumsum(counts) - counts)  # (every sentence has a word)
-    return bool(np.array_equal(covered, [sentence.end - sentence.start for sentence in sentences]))
+    """Whether every sentence's words cover it exactly (segment's output always does): they
+    start where it does and are as long together."""
+    return len(sentences) == len(tokens_of) and all(
+        tokens and tokens[0].start == sentence.start
+        and sum(map(len, map(_TEXT, tokens))) == sentence.end - sentence.start
+        for sentence, tokens in zip(sentences, tokens_of))
 
 
 def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
