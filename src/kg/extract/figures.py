@@ -192,10 +192,18 @@ def is_body(mention: Mention) -> bool:
     return mention.type == "Organization" and bool(_BODY_END.search(mention.label))
 
 
+NUMERALS = "一二两三四五六七八九十百千"
+
+
 @lru_cache(maxsize=1)
 def _number_pattern() -> re.Pattern[str]:
+    r"""A number and its unit (group 1, group 2), not the end of a longer number: the same as
+    (?<![0-9.])(\d+(?:\.\d+)?|[一…千]+)\s*(unit), written to open with one character's class.
+    Then re skips ahead to where a match can start by a quick scan of the characters; a
+    pattern that opens with a look-behind is tried at every one (7% of the figures
+    stage). So the look-behind comes after the first character and reaches one further back."""
     unit_alt = "|".join(re.escape(u) for u in lexicon.units())
-    return re.compile(rf"(?<![0-9.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({unit_alt})")
+    return re.compile(rf"([\d{NUMERALS}](?<![0-9.].)(?:(?<=\d)\d*(?:\.\d+)?|(?<=[{NUMERALS}])[{NUMERALS}]*))\s*({unit_alt})")
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]{0,30}[)）]")

@@ -27,6 +27,7 @@ and IRIs depend only on the set of mentions, never on document order.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -328,33 +329,29 @@ def _middle_dropped(names: set[str]) -> dict[str, str]:
     """A programme named with and without a word before its head is one programme:
     创新区战略 / “创新区”发展战略 (only one fuller form may qualify)."""
     found: dict[str, str] = {}
-    opening = _by_affix(names, PROGRAMME_CORE_MIN)
-    for short in sorted(names):
+    ordered = sorted(names)
+    for short in ordered:
         typed = type_of_name(short)
         if typed is None or len(typed.suffix) < 2 or len(short) - len(typed.suffix) < PROGRAMME_CORE_MIN:
             continue
         core, head = short[: -len(typed.suffix)], typed.suffix
-        fuller = [n for n in opening.get(core, ()) if n != short and n.endswith(head) and len(n) > len(short)]
+        fuller = [n for n in _starting_with(ordered, core) if n != short and n.endswith(head) and len(n) > len(short)]
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found
 
 
-def _by_affix(names: set[str], shortest: int, ending: bool = False) -> dict[str, list[str]]:
-    """Each opening (or with `ending`, each ending) of `shortest` characters or more -> the
-    names that have it: a look-up per name instead of a scan of all names (a document names
-    hundreds)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    # (two loops, no slicing function: this is a quarter of the time resolution spends per document)
-    if ending:
-        for name in names:
-            for size in range(shortest, len(name) + 1):
-                index[name[-size:]].append(name)
-    else:
-        for name in names:
-            for size in range(shortest, len(name) + 1):
-                index[name[:size]].append(name)
-    return index
+def _starting_with(ordered: list[str], opening: str) -> list[str]:
+    """The strings of `ordered` (sorted) that start with `opening`: they stand together from
+    where a binary search puts `opening`. A look-up per name, not a scan of all names (a
+    document names hundreds), and no index of every opening of every name to build first
+    (that index was a quarter of the time resolution spent per document)."""
+    found = []
+    for i in range(bisect.bisect_left(ordered, opening), len(ordered)):
+        if not ordered[i].startswith(opening):
+            break
+        found.append(ordered[i])
+    return found
 
 
 PROGRAMME_TAIL_MIN = 6  # characters: a shorter tail (学习教育) may be another programme's too
@@ -364,11 +361,11 @@ def _opening_dropped(names: set[str]) -> dict[str, str]:
     """A programme named again without its opening words is the same programme:
     中央八项规定精神学习教育 (巩固拓展…成果) is 深入贯彻中央八项规定精神学习教育."""
     found: dict[str, str] = {}
-    ending = _by_affix(names, PROGRAMME_TAIL_MIN, ending=True)
+    backward = sorted(name[::-1] for name in names)  # (the names that end with a tail start with it, read backward)
     for short in sorted(names):
         if len(short) < PROGRAMME_TAIL_MIN:
             continue
-        fuller = [n for n in ending.get(short, ()) if n != short]
+        fuller = [n[::-1] for n in _starting_with(backward, short[::-1]) if n != short[::-1]]
         if len(fuller) == 1:
             found[short] = fuller[0]
     return found

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,11 +108,12 @@ def traditional_only() -> frozenset[str]:
     return frozenset(chars - simplified)
 
 
-def is_traditional(text: str) -> bool:
-    """True when enough of the Chinese characters exist only in traditional script."""
+def is_traditional(text: str, present: Iterable[str] | None = None) -> bool:
+    """True when enough of the Chinese characters exist only in traditional script.
+    `present`: the distinct characters of `text` (or more), where the caller knows them."""
     only = traditional_only()
     head = text[:50000]
-    if only.isdisjoint(set(head)):
+    if only.isdisjoint(set(head) if present is None else present):
         return False  # (most texts: no character to count)
     # each distinct character once (counted in C), not each character of the text
     counts = [(char, n) for char, n in Counter(head).items() if _is_cjk(char)]
@@ -153,12 +155,15 @@ def _replace_chars(raw: str, table: dict[str, str]) -> str:
     return changed.sub(lambda match: table[match.group()], raw)
 
 
-def _map_chars(raw: str) -> tuple[str, list[int]]:
-    """Per-character normalisation: the output text and the raw index of each character."""
+def _map_chars(raw: str) -> tuple[str, list[int], frozenset[str]]:
+    """Per-character normalisation: the output text, the raw index of each character and
+    the distinct characters of the output (known here from the table, without a pass over
+    the text: `is_traditional` asks for them)."""
     norms = {char: normalize_char(char) for char in set(raw)}
+    written = frozenset("".join(norms.values()))
     if "\r" not in norms and all(len(norm) == 1 for norm in norms.values()):
         # (the usual text: one character for one, e.g. full-width punctuation to ASCII)
-        return _replace_chars(raw, {c: n for c, n in norms.items() if n != c}), list(range(len(raw)))
+        return _replace_chars(raw, {c: n for c, n in norms.items() if n != c}), list(range(len(raw))), written
     chars: list[str] = []
     maps: list[int] = []
     previous_cr = False
@@ -170,7 +175,7 @@ def _map_chars(raw: str) -> tuple[str, list[int]]:
         for piece in norms[char]:
             chars.append(piece)
             maps.append(i)
-    return "".join(chars), maps
+    return "".join(chars), maps, written
 
 
 @dataclass
@@ -246,8 +251,8 @@ def pair_ascii_quotes(text: str) -> str:
 
 def normalize_text(raw: str, convert_traditional: bool = True) -> Normalized:
     """Normalise `raw`; offsets has len(text)+1 raw indices, non-decreasing, each <= len(raw)."""
-    text, maps = _map_chars(raw)
-    traditional = convert_traditional and is_traditional(text)
+    text, maps, written = _map_chars(raw)
+    traditional = convert_traditional and is_traditional(text, written)
     paragraphs: list[_Line] = []  # (a paragraph's text grows as lines join it)
     seen_lines: set[str] = set()
     for line in _split_lines(text, maps):

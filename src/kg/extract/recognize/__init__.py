@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from itertools import chain
 
 from kg.doc import Doc, Mention, Token
@@ -373,9 +374,10 @@ def propose(doc: Doc, tokens_of: list[list[Token]]) -> list[list[Mention]]:
     by_recognizer = []
     for name, func in RECOGNIZERS.items():
         if name in NEEDS:
-            holding = sentences_holding(doc, starts, NEEDS[name])
-            found = [func(doc, sentence, tokens) if k in holding else ()
-                     for k, (sentence, tokens) in enumerate(zip(doc.sentences, tokens_of))]
+            # (called in sentence order on the few that hold what it needs: no step per other sentence)
+            found: list[Iterable[Mention]] = [()] * len(doc.sentences)
+            for k in sorted(sentences_holding(doc, starts, NEEDS[name])):
+                found[k] = func(doc, doc.sentences[k], tokens_of[k])
         else:
             found = [func(doc, sentence, tokens) for sentence, tokens in zip(doc.sentences, tokens_of)]
         by_recognizer.append(found)

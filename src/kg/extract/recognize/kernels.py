@@ -242,7 +242,21 @@ def enclosures(points: np.ndarray, firsts: np.ndarray, lengths: np.ndarray, open
 
 
 @_jit
-def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, trigram_rows, trigram_begins,
+def _bit(bits: np.ndarray, key: int) -> bool:
+    """Bit `key` of `bits` (np.packbits, little bit order)."""
+    return (bits[key >> 3] >> (key & 7)) & 1 == 1
+
+
+@_jit
+def _pair(pairs: np.ndarray, pair_bits: np.ndarray, key: int, column: int) -> int:
+    """pairs[key, column], read only where `pair_bits` says the key has a row: the bits
+    (256 KB) stay in the processor's cache, the table (16 MB, almost all zeros) mostly did
+    not, and each character read it at a pair the model lacks."""
+    return pairs[key, column] if _bit(pair_bits, key) else 0
+
+
+@_jit
+def feature_rows(real, index, klass, b, unigram, pairs, pair_bits, width, trigram_keys, trigram_rows, begin_bits,
                  classes, wp, word_of, place, span, tokens, words, poses, inside, wlen, suffix, suffix_rows,
                  suffix_type_of, suffix_place_rows, next_type, bucket, next_rows):
     """The rows of `crf.state` that `tagger.sentence_features` names for each character, in
@@ -250,7 +264,8 @@ def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, tri
     numpy (tests/test_tagger.py checks that they are equal), in one pass without a
     temporary array per template. Character i stands at `real[i]` in the padded text,
     whose characters are `index` (numbers of `_Tables.chars`) and `klass` (CLASSES);
-    `unigram` is by offset + 3, `pairs` (dense bigram table) by key and first offset + 2;
+    `unigram` is by offset + 3, `pairs` (dense bigram table) by key and first offset + 2,
+    `pair_bits` its keys that have a row and `begin_bits` the keys that begin a trigram;
     `tokens` holds per word its number, its part of speech's, and those of the words before
     and after it (0: the edge); `words` and `poses` hold their rows in the columns
     `tagger.W` to `tagger.SIZE` and `tagger.POS` to `tagger.POS_PLACE`; the rest are as in
@@ -268,13 +283,13 @@ def feature_rows(real, index, klass, b, unigram, pairs, width, trigram_keys, tri
         rows[3, i] = unigram[4, index[p + 1]]
         rows[4, i] = unigram[1, index[p - 2]]
         rows[5, i] = unigram[5, index[p + 2]]
-        rows[6, i] = pairs[index[p - 1] * width + index[p], 1]  # c-1c=, cc+1=, c-2c-1=, c+1c+2=
-        rows[7, i] = pairs[index[p] * width + index[p + 1], 2]
-        rows[8, i] = pairs[index[p - 2] * width + index[p - 1], 0]
-        rows[9, i] = pairs[index[p + 1] * width + index[p + 2], 3]
+        rows[6, i] = _pair(pairs, pair_bits, index[p - 1] * width + index[p], 1)  # c-1c=, cc+1=, c-2c-1=, c+1c+2=
+        rows[7, i] = _pair(pairs, pair_bits, index[p] * width + index[p + 1], 2)
+        rows[8, i] = _pair(pairs, pair_bits, index[p - 2] * width + index[p - 1], 0)
+        rows[9, i] = _pair(pairs, pair_bits, index[p + 1] * width + index[p + 2], 3)
         prefix = np.int64(index[p - 1]) * width + index[p]  # c-1cc+1=: searched where a trigram begins so
         row = 0
-        if trigram_begins[prefix]:
+        if _bit(begin_bits, prefix):
             key = prefix * width + index[p + 1]
             at = np.searchsorted(trigram_keys, key)
             if at < len(trigram_keys) and trigram_keys[at] == key:

@@ -484,6 +484,10 @@ class _Tables:
     pairs: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
     pair_rows: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros((0, len(BIGRAMS)), dtype=np.int16))
     prefixes: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # trigram -> by pair key: begins one
+    # the same as bits (np.packbits, little bit order) for `kernels.feature_rows`: which pair
+    # keys have a row in `pair_rows`, which begin a c-1cc+1= trigram
+    pair_bits: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
+    begin_bits: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
     # by `_suffix_values` number, and one more at the end (read at -1) for no suffix: the
     # row of sfx]value, the code of its type (len(suffix_types) for none), and by type
     # code and PLACES the row of sfx.wp=
@@ -582,7 +586,9 @@ def _tables_of(path: Path, _mtime: int, _size: int) -> _Tables:
         mark_rows=np.array([[crf.attributes.get(edge + kind, 0) for edge in ("L[", "L]", "L-")]
                             for k in kinds for kind in k], dtype=np.int64).reshape(-1, 3),
         index_of=np.full(CODE_POINTS, -1, dtype=np.int32), class_of=np.zeros(CODE_POINTS, dtype=np.int8),
-        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf))
+        words=_word_vocabulary(crf), poses=_pos_vocabulary(crf),
+        pair_bits=np.packbits(tables.pair_rows.any(axis=1), bitorder="little"),
+        begin_bits=np.packbits(tables.prefixes["c-1cc+1="], bitorder="little"))
 
 
 _TEXT = attrgetter("text")
@@ -591,14 +597,12 @@ _START = attrgetter("start")
 
 
 def _tiled(sentences: list[Sentence], tokens_of: list[list[Token]]) -> bool:
-    """Whether every sentence's words cover it exactly (segment's output always does)."""
-    if not all(tokens and tokens[0].start == sentence.start for sentence, tokens in zip(sentences, tokens_of)):
-        return False
-    words = list(chain.from_iterable(tokens_of))
-    sizes = np.fromiter(map(len, map(_TEXT, words)), dtype=np.int64, count=len(words))
-    counts = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(tokens_of))
-    covered = np.add.reduceat(sizes, np.cumsum(counts) - counts)  # (every sentence has a word)
-    return bool(np.array_equal(covered, [sentence.end - sentence.start for sentence in sentences]))
+    """Whether every sentence's words cover it exactly (segment's output always does): they
+    start where it does and are as long together."""
+    return len(sentences) == len(tokens_of) and all(
+        tokens and tokens[0].start == sentence.start
+        and sum(map(len, map(_TEXT, tokens))) == sentence.end - sentence.start
+        for sentence, tokens in zip(sentences, tokens_of))
 
 
 def _inside_rows(text: str, rows: dict[str, int], out: np.ndarray) -> None:
@@ -809,8 +813,8 @@ def _compiled_rows(kernels: ModuleType, c: _Characters, tables: _Tables) -> np.n
     return kernels.feature_rows(
         c.real, c.index, c.klass, tables.crf.attributes.get("b", 0),
         np.stack([tables.unigram[template] for template, _ in sorted(UNIGRAMS + OUTER, key=lambda u: u[1])]),
-        tables.pair_rows, len(tables.chars) + 1,
-        keys, rows, tables.prefixes["c-1cc+1="], tables.classes,
+        tables.pair_rows, tables.pair_bits, len(tables.chars) + 1,
+        keys, rows, tables.begin_bits, tables.classes,
         np.array([t["wp="].get(wp, 0) for wp in PLACES], dtype=np.int64), c.word_of, c.place, c.span, c.tokens,
         c.words, c.poses, c.inside, np.array([t["wlen="].get(str(k), 0) for k in range(6)], dtype=np.int64),
         c.suffix, tables.suffix_rows, tables.suffix_type_of, tables.suffix_place_rows, c.next_type, c.bucket,

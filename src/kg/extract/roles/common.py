@@ -22,6 +22,13 @@ CLAUSE_BREAK = re.compile(r"[。；;！？!?]")
 
 
 COMMA = re.compile(r"[，,：:]")
+COMMA_MARKS = "，,：:"  # (what COMMA matches)
+
+
+def clause_opening(text: str, start: int, end: int) -> int:
+    """Where the clause that ends at `end` opens: just after the last comma or colon of
+    text[start:end], else `start` (one search from the end per mark, not a match per comma)."""
+    return max(start, *(text.rfind(mark, start, end) + 1 for mark in COMMA_MARKS))
 
 
 COMPANY_TAILS = ("公司", "集团", "企业", "银行")

@@ -23,6 +23,7 @@ from kg.extract.roles.common import (
     _lines,
     _one_clause,
     by_sentence,
+    clause_opening,
     cue_pattern,
     cues,
     is_actor_body,
@@ -222,9 +223,7 @@ def clause_area(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | N
     (清远打造“五大百亿”农业产业, 黑龙江省要深度融入共建“一带一路”): that area carries the
     work out, whichever area the document speaks for."""
     sentence = doc.sentences[work.sentence]
-    clause_start = sentence.start
-    for match in COMMA.finditer(doc.text, sentence.start, work.start):
-        clause_start = match.end()
+    clause_start = clause_opening(doc.text, sentence.start, work.start)
     flat = [m for m in _flat(mentions) if clause_start <= m.start and m.end <= work.start]
     if not flat or flat[0].type != "AdministrativeArea" or flat[0].rule in INNER_RULES:
         return None
@@ -524,9 +523,7 @@ def _inside_title(doc: Doc, work: Mention) -> bool:
 def _clause_before(doc: Doc, work: Mention) -> str:
     """The text of the work's clause before it."""
     sentence = doc.sentences[work.sentence]
-    clause_start = sentence.start
-    for match in COMMA.finditer(doc.text, sentence.start, work.start):
-        clause_start = match.end()
+    clause_start = clause_opening(doc.text, sentence.start, work.start)
     return doc.text[clause_start:work.start]
 
 
@@ -590,9 +587,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     before the list it heads (实施“四大战略”, 聚焦“三品一菜”、“两药一械”); a named programme
     (…行动, 《…规划》) always, unless the sentence says it was won as an honour."""
     sentence = doc.sentences[work.sentence]
-    clause_start = sentence.start
-    for match in COMMA.finditer(doc.text, sentence.start, work.start):
-        clause_start = match.end()
+    clause_start = clause_opening(doc.text, sentence.start, work.start)
     before = doc.text[clause_start:work.start]
     if HONOURED.search(before, max(0, len(before) - GOVERN_WINDOW)):
         return False
