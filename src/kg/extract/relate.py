@@ -727,9 +727,10 @@ def _says_where(thing: Mention, container: Mention, form: str, index: int, forms
     """Does `form` at `index` of the thing's name say where the thing is?
 
     Not when a province qualifies it in brackets (中国(贵州)大视听算力产业园), the second of a
-    compound of places (贵阳贵安…: the name opens with 贵阳, where GUIDELINES places it), the province a project's or firm's name starts with (江苏润泽…项目: the
-    investor's origin; a park opening with it is the province's: 贵州民族文化园), or the
-    area an organisation is named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
+    compound of places (贵阳贵安…: the name opens with 贵阳, where GUIDELINES places it), the
+    province a project's or firm's name starts with (江苏润泽…项目: the investor's origin; a
+    park opening with it is the province's: 贵州民族文化园), or the area an organisation is
+    named after (贵阳交响乐团, 花溪区科技特派团: jurisdiction).
     `forms`: the document's forms of areas and parks (those written in the thing's name
     are enough: only they are read); `parents`: those of areas that hold the container, which
     written before its full name make an address (宜宾|三江新区东部产业园), not a compound;
