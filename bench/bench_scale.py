@@ -17,7 +17,8 @@ set size: a page shared by n processes counts 1/n in each, so forked workers sha
 lexicons are not counted n times; what the tree really holds) and, for comparison, the
 sum of RSS (counts shared pages once per process).
 
-Each command runs twice: once timed and not watched, once watched for memory. Reading PSS
+The build runs twice: timed and not watched, then watched for memory (the segmenters are
+only timed). Reading PSS
 walks every page table of every process in the tree: about 20 ms of CPU per poll at x100
 (4.6 CPU s over one build, measured with this script's own polling), taken from the two
 cores the build's workers use while jieba.lcut leaves one idle. Timing the watched run made
@@ -25,38 +26,10 @@ the x100 build look 3 s slower than it is (21.1 s watched, 17.4-18.0 s not, same
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
 `--repeat N` takes the median time of N timed runs of each command.
 
-Measured December 2026 on the 2-core machine while other engineers' jobs ran (load 4 to
-6), build / jieba.lcut wall (CPU): x1 2.57 (2.60), x10 4.71 (4.00), x100 4.41 (4.54),
-770 MB PSS; the run right after it with `--src` at 5c18dea (before the tagger scored
-documents with numpy): x1 3.41 (3.10), x10 5.73 (6.18), x100 9.39 (8.26). README.md has
-the table. A second round, under load 5 to 7: x100 4.82 (4.33) against 3.00 (4.16) with
-`--src` at its branch point 68c59cd, 75 CPU s each: too loaded to tell them apart (README).
-The speed round (issue 12, outputs byte-identical), at its start (load about 1): x1 3.78
-(2.88), x10 4.26 (3.79), x100 3.29 (4.50), 66.9 CPU s, 799 MB PSS; at its end (load 4 to 7):
-x1 2.94 (2.71), x10 2.94 (3.09), x100 4.71 (4.25), 62.8 CPU s, 730 MB PSS. The CPU ratio is
-the one to read under such load; the stages after segmentation took 3.6 CPU s over the x10
-documents against 4.1 to 4.5 s before (same run, one process); whole x100 builds one after
-the other under load 5: 67.9 CPU s at 6a6104c, 63.2 at the end of the round. Quiet (load
-about 2), once every branch of that round was merged (fcd6041): x1 2.12 (2.80), x10 2.37
-(3.77), x100 2.42 (4.10): 32.0 s against lcut's 13.2 s, 54.2 CPU s, 742 MB PSS; the same
-command at the round's start, quiet: x100 2.94 (4.90), 37.1 s, 61.7 CPU s, 778 MB.
-The rules-and-tail round (issue 12 again, everything but the tagger, outputs byte-identical;
-branch rules-speed), under load 4 to 6, so CPU is the number to read: `--scales 100 --src`
-at its branch point 1d5da76: 108.0 s, 62.5 CPU s, lcut 18.5 s: 5.85 (3.97); at its end:
-66.9 s, 60.7 CPU s, lcut 19.4 s: 3.44 (4.00); a second pair, load 5: 130.5 s, 65.0 CPU s
-against 88.7 s, 58.7 CPU s (the wall times are the load's, not the code's). Steadier, each once in one run under load 4.5: x100 tree CPU 59.8 -> 54.0 s (main
-process 6.9 -> 5.8, of it the serial tail after extraction 3.3 -> 2.4); x10 with one
-worker, three runs each, 6.9-7.0 -> 6.4-6.8 CPU s; per stage over the x10 documents with
-the tagger off (best of 5): normalize 0.207 -> 0.148, the rules 1.195 -> 0.934, roles
-0.348 -> 0.303, figures 0.368 -> 0.354 CPU s (segmentation and containment unchanged).
-The tagger compiled (numba, outputs byte-identical), quiet (load 0.3 to 1.7): x100 2.02
-(3.29), 30.4 s against lcut's 15.0 s, 49.2 CPU s, 859 MB PSS; right after with `--src` at
-1d5da76: 2.76 (4.60), 39.7 s against 14.4 s, 65.8 CPU s, 739 MB.
-The shapes check's queries merged per property shape, its targets one row per node and its
-process ending without freeing the store (branch tail2, the check's CPU on x100's graph
-2.9-3.2 -> 2.3-2.6 s), load 1.5 to 2.7: x100 2.23 (3.10), 32.3 s against lcut's 14.5 s,
-42.9 CPU s; right after with `--src` at 8e767cb: 2.53 (3.20), 36.2 s against 14.3 s, 42.8
-CPU s (the difference in wall time is more the load's than the tail's 0.3 to 0.6 s; README).
+Measured December 2026 on the 2-core machine, quiet, `--repeat 3`: x1 1.70 (2.24), x10 1.63
+(2.50), x100 1.33 (2.44): 17.0 s against lcut's 12.8 s, 31.2 CPU s, 768 MB PSS. Earlier
+measurements, round by round, are in docs/performance-history.md (the ones before this
+script timed unwatched runs read about 3 s high at x100).
 """
 from __future__ import annotations
 
