@@ -18,10 +18,10 @@ lexicons are not counted n times; what the tree really holds) and, for compariso
 sum of RSS (counts shared pages once per process).
 
 The build runs twice: timed and not watched, then watched for memory (the segmenters are
-only timed). Reading PSS
-walks every page table of every process in the tree: about 20 ms of CPU per poll at x100
-(4.6 CPU s over one build, measured with this script's own polling), taken from the two
-cores the build's workers use while jieba.lcut leaves one idle. Timing the watched run made
+only timed). Reading PSS walks every page table of every process in the tree: about 20 ms
+of CPU per poll at x100 (4.6 CPU s over one build, measured with this script's own
+polling), taken from the two cores the build's workers use while jieba.lcut leaves one
+idle. Timing the watched run made
 the x100 build look 3 s slower than it is (21.1 s watched, 17.4-18.0 s not, same code).
 `--src` runs the build from another checkout's `src/` (e.g. the main branch) for a baseline;
 `--repeat N` takes the median time of N timed runs of each command.
