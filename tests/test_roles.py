@@ -345,6 +345,15 @@ def test_programmes_studied_or_turned_from_are_not_carried_out():
     assert "四大战略" in works
 
 
+def test_a_programme_applied_or_bid_for_is_not_carried_out_yet():
+    # seed 002 and y11: 申建 / 争取 / 申报 say the area seeks the pilot or the programme
+    doc = run_text("贵阳市2025年政府工作报告\n建立市级口岸联席会议制度，申建2025年跨境贸易便利化专项行动试点城市。\n"
+                   "积极争取城市全域数字化转型试点，打造一批数字化转型平台。\n深入实施“四大战略”。\n")
+    works = {o for _, o in pairs(doc, "implements")}
+    assert not any("跨境贸易便利化专项行动" in w or "数字化转型试点" in w for w in works), works
+    assert "四大战略" in works
+
+
 def test_a_lettered_heading_starts_the_pages_next_article():
     doc = run_text("花溪区2025年发展综述\n——花溪区人大常委会2025年工作综述\n深入开展“双岗建功”活动。\n"
                    "B 功能为重 城乡融合步伐更快\n一体推进“两清两改两治”和农村“五治”。\n")

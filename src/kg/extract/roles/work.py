@@ -599,6 +599,8 @@ def names_work(doc: Doc, work: Mention) -> bool:
         return False  # 发挥“一业带百业”的巨大潜力, 发挥“千亿县”带动作用, 以“五个新”的亮眼成绩: a quality, not work
     if STUDIED.search(before, max(0, len(before) - GOVERN_WINDOW - 4)):
         return False  # 深刻领会“五个必须”的核心要义, 统筹考虑“强省会”目标要求: studied, not carried out
+    if cue_pattern("applies").search(before, max(0, len(before) - GOVERN_WINDOW)):
+        return False  # 积极争取城市全域数字化转型试点, 共同申报…工程: sought, not yet carried out
     if _reviewed(doc, work, before):
         return False  # 扎实开展“十五五”规划纲要编制…专题调研, 审议《…规划》: reviewed, not carried out
     if _described(before):
