@@ -249,7 +249,7 @@ def _all_indicator_names() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _reversed_indicators() -> re.Pattern[str]:
     """Every indicator name written backwards, in `_all_indicator_names`' order (longest first)."""
-    return re.compile("|".join(re.escape(name[::-1]) for name in _all_indicator_names()))
+    return lexicon.any_of(name[::-1] for name in _all_indicator_names())
 
 
 def _known_indicator(text: str) -> str:
@@ -402,8 +402,7 @@ def is_heading(text: str) -> bool:
 def _cues(where: str) -> re.Pattern[str]:
     """Any of the target cues of `where` (`lexicon.target_cues`): one search of a text
     rather than one scan per cue."""
-    cues = lexicon.target_cues(where)
-    return re.compile("|".join(map(re.escape, cues)) if cues else "(?!)")
+    return lexicon.any_of(lexicon.target_cues(where))
 
 
 def sets_goals(heading: str) -> bool:
@@ -776,7 +775,7 @@ def counted_after(doc: Doc, starts: list[int], end: int) -> str:
 def _policy_heads() -> re.Pattern[str]:
     """The heads of policy names (`suffixes.tsv`: 政策, 措施, 意见 …)."""
     heads = sorted((s.text for s in lexicon.suffixes() if s.type == "Policy"), key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(h) for h in heads))
+    return lexicon.any_of(heads)
 
 
 def policy_articles(text: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -13,6 +14,14 @@ def data_lines(name: str) -> list[str]:
     read through this)."""
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that matches any of `words` (tried in the order given; none: a pattern
+    that matches nothing): a search for all of a list's words in one scan of a text, not
+    one scan per word."""
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(alternatives if alternatives else r"(?!)")
 
 
 def _words(name: str) -> frozenset[str]:

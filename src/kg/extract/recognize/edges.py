@@ -36,7 +36,7 @@ PARK_HEADS = ("开发区", "经开区", "高新区", "工业园", "工业园区"
               "综保区", "保税区", "物流园", "科技园", "园区", "科技城", "科学城", "科创城", "大学城")
 PARK_HEADS_LONGEST_FIRST = tuple(sorted(PARK_HEADS, key=len, reverse=True))
 # Any park head: most candidates hold none, and then no park's name ends inside them.
-PARK_HEAD = re.compile("|".join(map(re.escape, PARK_HEADS_LONGEST_FIRST)))
+PARK_HEAD = lexicon.any_of(PARK_HEADS_LONGEST_FIRST)
 PROJECT_HEAD = "项目"
 # Kinds of park a text uses alone for the one park it is about (开发区|鹏辉…生产线); a
 # 示范区 or 合作区 so written is often the short name itself (示范区城际线).
@@ -81,7 +81,7 @@ OF = re.compile("的")
 def _left_words() -> re.Pattern[str]:
     """Any word of kind `left` (data/name_edges.tsv), to tell in one search whether a
     candidate holds one at all."""
-    return re.compile("|".join(map(re.escape, lexicon.edge_words("left"))))
+    return lexicon.any_of(lexicon.edge_words("left"))
 
 
 def describes_only(text: str, suffix: str) -> bool:

@@ -42,7 +42,7 @@ def enterprise_names(doc: Doc, sentence: Sentence, tokens: list[Token]) -> list[
 
 @lru_cache(maxsize=1)
 def _firm_names() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(lexicon.enterprises(), key=len, reverse=True))))
+    return lexicon.any_of(sorted(lexicon.enterprises(), key=len, reverse=True))
 
 
 def read_as_common_word(tokens: list[Token], i: int) -> bool:

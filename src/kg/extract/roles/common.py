@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Doc, Mention
-from kg.extract.lexicon import data_lines
+from kg.extract.lexicon import any_of, data_lines
 from kg.extract.relate import INNER_RULES, is_body, short_forms
 
 AGENT_TYPES = ("Organization", "AdministrativeArea")
@@ -59,8 +59,7 @@ def cues(role: str) -> tuple[str, ...]:
 def cue_pattern(role: str) -> re.Pattern[str]:
     """One regex for all of a role's cue words: `cue_pattern(r).search(text)` says whether any
     of them is in `text` in one scan, not one scan per word."""
-    words = cues(role)
-    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+    return any_of(cues(role))
 
 
 def is_company(mention: Mention) -> bool:

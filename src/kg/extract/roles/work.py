@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from kg.doc import Doc, Mention, Relation
-from kg.extract.lexicon import data_lines
+from kg.extract.lexicon import any_of, data_lines
 from kg.extract.relate import INNER_RULES, short_forms
 from kg.extract.roles.common import (
     CLAUSE_BREAK,
@@ -47,7 +47,7 @@ GOVERN_WINDOW = 8  # characters before a bare slogan where its verb stands: 深�
 
 # Verbs that study or weigh a programme rather than carry it out.
 STUDY_VERBS = ("领会", "考虑", "参考", "借鉴", "拥护")  # 衷心拥护“两个确立”: held, not carried out
-STUDIED = re.compile("|".join(STUDY_VERBS))
+STUDIED = any_of(STUDY_VERBS)
 
 
 def acting_body(doc: Doc, work: Mention, mentions: list[Mention]) -> Mention | None:
@@ -567,7 +567,7 @@ QUOTED_LIST = re.compile(r"^(”?[、和及与]?“[^”]{1,20}”)+")
 
 # An honour verb (HONOUR_VERBS of two characters or more) in the last GOVERN_WINDOW
 # characters before the work: 获评“…”, 入选…名单.
-HONOURED = re.compile("|".join(v for v in HONOUR_VERBS if len(v) > 1))
+HONOURED = any_of(v for v in HONOUR_VERBS if len(v) > 1)
 TURNED_INTO = re.compile(r"[”\"]?(变成|变为|转为|转向|转化为|转变)")
 A_PERIOD = re.compile(r"[”》]?(的)?(收官|开局|起步|谋篇|关键|[0-9一二三四五六七八九十百]+周年)")
 QUOTED_LIST_END = re.compile(r"(“[^”]{1,20}”[、和及与]?)+$")
