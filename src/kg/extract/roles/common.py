@@ -21,8 +21,8 @@ AREA_LEVELS = ("City", "District", "Province")
 CLAUSE_BREAK = re.compile(r"[。；;！？!?]")
 
 
-COMMA = re.compile(r"[，,：:]")
-COMMA_MARKS = "，,：:"  # (what COMMA matches)
+COMMA_MARKS = "，,：:"
+COMMA = re.compile(f"[{COMMA_MARKS}]")
 
 
 def clause_opening(text: str, start: int, end: int) -> int:

@@ -113,10 +113,17 @@ def head_words() -> tuple[str, ...]:
 SPACES = re.compile(r"\s+")
 
 
+def closing_quote(doc: Doc, work: Mention) -> int:
+    """Where the slogan's closing quote stands: right after its name or at its last
+    character (a bare slogan, “两山”), before its end where the name takes its head in
+    (“1+3”人才库); -1 when it has none."""
+    return doc.text.rfind("”", work.start, work.end + 1)
+
+
 def head_after(doc: Doc, work: Mention) -> str:
     """The words right after the slogan, past the rest of a list it stands in and a count:
     where the noun it is read with stands."""
-    close = doc.text.rfind("”", work.start, work.end + 1)
+    close = closing_quote(doc, work)
     if close >= 0 and close + 1 < work.end:
         return doc.text[close + 1:work.end]  # “1+3”人才库: the head is in the name
     after = SPACES.sub("", doc.text[work.end:work.end + 60])
@@ -162,7 +169,7 @@ def _modifies_words_after(doc: Doc, work: Mention, before: str) -> SloganReading
     programme (no head of data/slogan_cues.tsv, no `work-noun`): it is no name of its own.
     Kept: the words name work (实施“X”行动, 推行“X”模式, 深化“X”改革, 抓实“六保”任务), or
     take a quote of their own (围绕“四新”主攻“四化”)."""
-    close = doc.text.rfind("”", work.start, work.end + 1)
+    close = closing_quote(doc, work)
     if close < work.end - 1 or close + 1 >= len(doc.text):
         return None  # not quoted, or the head is in the name (“1+3”人才库)
     if not before.endswith(cues("governs") + slogan_cues().object_verbs):
@@ -201,7 +208,7 @@ def _describes_before(doc: Doc, work: Mention, before: str) -> SloganReading | N
     """A bare slogan whose words before it make it describe: the sum of a list just before it
     (数量、质量、生态“三位一体”), or what the noun after a causing verb is to do (推动国企
     “瘦身提质”, 引导企业“…”). Not a counted set (做好金融“五篇大文章”) nor one with a head."""
-    close = doc.text.rfind("”", work.start, work.end + 1)
+    close = closing_quote(doc, work)
     if close < work.end - 1:
         return None
     ends_clause = doc.text[close + 1:close + 2] in RUN_ENDS

@@ -30,7 +30,7 @@ from kg.extract.roles.common import (
     is_qualified,
     speaks_for_area,
 )
-from kg.extract.roles.slogans import is_verb_phrase, slogan_reading
+from kg.extract.roles.slogans import SPACES, closing_quote, is_verb_phrase, slogan_reading
 from kg.extract.roles.speakers import FRAME_HEAD, reporting_area, reporting_park
 
 # Names read as programmes or policies that are no work an area carries out: an event, a
@@ -587,8 +587,7 @@ def names_work(doc: Doc, work: Mention) -> bool:
     before the list it heads (实施“四大战略”, 聚焦“三品一菜”、“两药一械”); a named programme
     (…行动, 《…规划》) always, unless the sentence says it was won as an honour."""
     sentence = doc.sentences[work.sentence]
-    clause_start = clause_opening(doc.text, sentence.start, work.start)
-    before = doc.text[clause_start:work.start]
+    before = _clause_before(doc, work)
     if HONOURED.search(before, max(0, len(before) - GOVERN_WINDOW)):
         return False
     if before.endswith("获"):
@@ -681,7 +680,7 @@ def modifies_thing(doc: Doc, work: Mention) -> bool:
     sentence is then about that thing, and the slogan names no programme. A slogan joined
     to its head describes only when the head is that noun alone (“15+”产业链, not “百万千”
     产业倍增计划, whose head is the plan)."""
-    close = doc.text.rfind("”", work.start, work.end + 1)
+    close = closing_quote(doc, work)
     if close < 0:
         return False
     if close + 1 < work.end:
@@ -740,9 +739,6 @@ def _described(before: str) -> bool:
         return False
     last_govern = max((window.rfind(v) for v in cues("governs")), default=-1)
     return last_describe > last_govern
-
-
-SPACES = re.compile(r"\s+")
 
 
 # 等, then a word for the kind of list: “中国数谷”“心学高地”等系列城市名片
