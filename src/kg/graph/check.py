@@ -273,8 +273,7 @@ def _sparql_checks(shapes: Graph, shape, targets: str) -> list[Check]:
 
 def _node_class_checks(shapes: Graph, shape, targets: str) -> list[Check]:
     """A node shape's own sh:class: each focus node must have the class."""
-    messages = sorted(str(m) for m in shapes.objects(shape, SH.message))
-    return [Check(_severity(shapes, shape), "", messages[0] if messages else "constraint not met",
+    return [Check(_severity(shapes, shape), "", message_of(shapes, shape),
                   f"SELECT ?this WHERE {{ {targets} FILTER NOT EXISTS {{ ?this a {_iri(cls)} }} }}", False)
             for cls in sorted(shapes.objects(shape, SH["class"]))]
 

@@ -27,6 +27,7 @@ from kg.extract.recognize.base import (
     modifies,
     recognizer,
     token_ending_at,
+    tokens_between,
     type_of_name,
 )
 
@@ -364,7 +365,7 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
     if describes_what_follows(doc, inner, end) or is_predicate(doc, tokens, inner, start, end) \
             or FIVE_YEAR_PERIOD.fullmatch(inner):
         return None  # (“十四五”收官之年: the period word alone is a time; GUIDELINES "Five-year plans")
-    typed = quoted_alone_type(inner, _tokens_within(tokens, start, end - 1))
+    typed = quoted_alone_type(inner, tokens_between(tokens, start + 1, end - 1))  # (the words inside the quotes)
     return make_mention(doc, sentence, start, end, typed, "quoted", inner) if typed is not None else None
 
 
@@ -372,13 +373,6 @@ def quoted_name(doc: Doc, sentence: Sentence, tokens: list[Token], inner: str, s
 FIVE_YEAR_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 FORMULA_POLICY = Typed("Policy", "", "")
 SHORT_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,3}")
-
-
-def _tokens_within(tokens: list[Token], after: int, before: int) -> list[Token]:
-    """The words that start after `after` and before `before` (tokens are in text order):
-    two binary searches, not a scan of the sentence per quote."""
-    low = first_at(tokens, after + 1)  # (starts are whole numbers: after `after` is at `after + 1` or later)
-    return tokens[low:max(low, first_at(tokens, before))]
 
 
 def quoted_before_outcome(doc: Doc, sentence: Sentence, inner: str, start: int, end: int) -> Mention | None:

@@ -16,6 +16,7 @@ from kg.extract.roles.common import (
     _flat,
     _gap,
     _lines,
+    by_sentence,
     cues,
     is_actor_body,
     is_company,
@@ -170,9 +171,7 @@ def park_anaphor_parts(doc: Doc) -> list[Relation]:
     sentence that opens with a park's head word alone (产业园, 该园区) and a word of making up
     lists the projects of the park named last before it with that head; they are its parts."""
     found: list[Relation] = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in doc.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
+    grouped = by_sentence(doc.mentions)
     for sentence in doc.sentences:
         if not MADE_OF_WORD.search(sentence.text):
             continue  # (most sentences: no word of making up, no need to strip their openers)
@@ -181,12 +180,12 @@ def park_anaphor_parts(doc: Doc) -> list[Relation]:
         if opening is None:
             continue
         head = opening.group(1)
-        parks = [m for k in range(max(0, sentence.index - ANAPHOR_REACH), sentence.index) for m in by_sentence.get(k, ())
+        parks = [m for k in range(max(0, sentence.index - ANAPHOR_REACH), sentence.index) for m in grouped.get(k, ())
                  if m.type == "Park" and m.rule not in INNER_RULES + ("nested",) and (head == "园区" or m.label.endswith(head))]
         if not parks:
             continue
         park = max(parks, key=lambda m: m.start)
-        for mention in _flat(by_sentence.get(sentence.index, [])):
+        for mention in _flat(grouped.get(sentence.index, [])):
             if mention.type in ("Park", "AdministrativeArea"):
                 break  # (a place of its own: what follows may be there)
             if mention.type == "Project":
