@@ -27,15 +27,19 @@ def area_context(doc: Doc) -> frozenset[str]:
 
 
 def tagged_place(doc: Doc, word: str) -> bool:
-    """Is the word anywhere in the document a token the tagger reads as a place (ns)?
-    (Looked for where the text writes it, not in every token.)"""
+    """Is the word anywhere in the document a token the tagger reads as a place (ns)?"""
+    return any(doc.tokens[index].pos.startswith("ns") for index in word_tokens(doc, word))
+
+
+def word_tokens(doc: Doc, word: str) -> Iterator[int]:
+    """Indices of the document's tokens that are `word`, in text order: looked for where the
+    text writes it, not in every token."""
     position = doc.text.find(word)
     while position >= 0:
         index = index_starting_at(doc.tokens, position)
-        if index is not None and doc.tokens[index].text == word and doc.tokens[index].pos.startswith("ns"):
-            return True
+        if index is not None and doc.tokens[index].text == word:
+            yield index
         position = doc.text.find(word, position + 1)
-    return False
 
 
 @lru_cache(maxsize=1)
@@ -184,15 +188,10 @@ def new_area_short_forms(doc: Doc) -> dict[str, str]:
     """Short forms of the new areas a document names in full (贵安 -> 贵安新区): state-level
     new areas are not in the county table, so the document itself says what 贵安 is."""
     forms: dict[str, str] = {}
-    # (where the text writes 新区, not a look at every word: the word 新区 stands there if anywhere)
-    position = doc.text.find(NEW_AREA_WORD)
-    while position >= 0:
-        index = index_starting_at(doc.tokens, position)
-        if index and doc.tokens[index].text == NEW_AREA_WORD:
-            tok = doc.tokens[index - 1]
-            if tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
-                forms.setdefault(tok.text, tok.text + NEW_AREA_WORD)
-        position = doc.text.find(NEW_AREA_WORD, position + 1)
+    for index in word_tokens(doc, NEW_AREA_WORD):
+        tok = doc.tokens[index - 1] if index else None
+        if tok is not None and tok.pos == "ns" and 2 <= len(tok.text) <= 4:  # 贵安|新区
+            forms.setdefault(tok.text, tok.text + NEW_AREA_WORD)
     return forms
 
 
@@ -298,12 +297,11 @@ def bracketed_areas(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     for match_start, bracket, match_end in bracketed_spans(doc.text):
         named = doc.text[match_start:bracket]
-        outer = next((d for size in range(len(named), 1, -1)
-                      if (d := pick_division(named[-size:], doc.areas, True)) is not None), None)
+        # the longest ending of the name before the bracket that names a division
+        outer_text, outer = next(((named[-size:], d) for size in range(len(named), 1, -1)
+                                  if (d := pick_division(named[-size:], doc.areas, True)) is not None), ("", None))
         if outer is None:
             continue
-        outer_text = next(named[-size:] for size in range(len(named), 1, -1)
-                          if pick_division(named[-size:], doc.areas, True) == outer)
         inner_text = doc.text[bracket + 1:match_end - 1]
         children = [d for d in (lexicon.divisions_by_full_name().get(inner_text, ()) + lexicon.divisions_by_short_name().get(inner_text, ()))
                     if d.parent == outer.code]
