@@ -37,7 +37,6 @@ from kg.ingest.files import DEFAULT_LIMITS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, 
 from kg.graph.namespace import KG, KGR
 from kg.pipeline import process
 from kg.extract import lexicon
-from kg.extract.events import milestone_cues
 from kg.extract.roles import role_cues
 from kg.extract.recognize import crf, tagger
 from kg.extract.connectivity import connectivity
@@ -286,7 +285,7 @@ def warm_up() -> None:
     one, so each worker starts with them in (shared) memory instead of loading its own."""
     process(Doc(path="", file_name="warm-up.txt", raw="贵阳市花溪区经济开发区2024年地区生产总值增长5%。"))
     lexicon.load_all()  # the tables the short text above does not reach
-    role_cues(), milestone_cues()
+    role_cues(), lexicon.milestone_cues()
     # Objects loaded so far live as long as the process: the collector need not scan them
     # again (NOTES.md measured it at 9% of a build), and forked workers keep sharing them.
     gc.freeze()

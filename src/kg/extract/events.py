@@ -10,10 +10,9 @@ the nearest `YYYY年` before the word in the sentence (with its month, 2024年3�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kg.doc import Doc, Mention, Milestone
-from kg.extract.lexicon import data_lines
+from kg.extract.lexicon import milestone_cues
 
 CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 YEAR = re.compile(r"(?<![比较])(20\d\d|19\d\d)年(?:(\d{1,2})月)?")
@@ -22,13 +21,6 @@ PLAN_WORDS = ("力争", "计划", "将于", "将", "拟", "预计", "确保", "�
 BEFORE_LIMIT = 4  # 开工建设|X: the word is the verb that governs the name
 HEADING_LIMIT = 40
 LIST_JOIN = re.compile(r"[”\"]?[、和及与][“\"]?")
-
-
-@lru_cache(maxsize=1)
-def milestone_cues() -> tuple[tuple[str, str], ...]:
-    """(word, kind) pairs, longest word first so 建成投用 wins over 建成."""
-    rows = [tuple(line.split("\t")[:2]) for line in data_lines("milestone_cues.tsv")]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))  # type: ignore[arg-type]
 
 
 def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:

@@ -334,10 +334,17 @@ def common_words_tagged_proper() -> frozenset[str]:
     return _words("common_words_tagged_proper.txt")
 
 
+@lru_cache(maxsize=1)
+def milestone_cues() -> tuple[tuple[str, str], ...]:
+    """(word, kind) pairs of milestone_cues.tsv, longest word first so 建成投用 wins over 建成."""
+    rows = [tuple(line.split("\t")[:2]) for line in data_lines("milestone_cues.tsv")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))  # type: ignore[arg-type]
+
+
 @lru_cache(maxsize=None)
 def milestone_words() -> frozenset[str]:
     """The words that report a project's milestone (milestone_cues.tsv, first column)."""
-    return frozenset(line.split("\t")[0].strip() for line in data_lines("milestone_cues.tsv"))
+    return frozenset(word for word, _ in milestone_cues())
 
 
 @lru_cache(maxsize=None)
